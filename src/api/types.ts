@@ -1,0 +1,31 @@
+/** Options and results of the library API (`import { prove } from 'arc'`). */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Verdict } from '../verdict/verdict.js';
+
+export type DataModel = 'LP64' | 'ILP32';
+
+export interface ProveOptions {
+  /** Path of the C file. */
+  readonly file: string;
+  /** Entry function; default `main`. Its parameters are arbitrary values of their types. */
+  readonly function?: string;
+  /** Also check that the function never returns 0/false. */
+  readonly returnsTrue?: boolean;
+  /** `--property` groups (see PROPERTY_GROUPS in src/ir/ir.ts); default: all. */
+  readonly properties?: readonly string[];
+  /** Solver budget in seconds (default 10). */
+  readonly timeoutSeconds?: number;
+  readonly dataModel?: DataModel;
+  /** Write every solver query to this directory as SMT-LIB 2. */
+  readonly dumpSmtDir?: string;
+  /** Largest loop unwinding BMC tries (default 64). */
+  readonly maxUnwind?: number;
+  /** Replay counterexamples with the system C compiler too, when one is installed (default true). */
+  readonly compilerReplay?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** Bad input is a result, not an exception: the CLI maps it to exit code 2. */
+export type ProveResult =
+  | { readonly kind: 'verdict'; readonly verdict: Verdict }
+  | { readonly kind: 'bad-input'; readonly diagnostics: readonly Diagnostic[] };

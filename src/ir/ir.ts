@@ -1,0 +1,316 @@
+/**
+ * arc's program IR: a small typed control-flow graph.
+ *
+ * Front-ends produce it (all language semantics — promotions, conversions,
+ * short-circuiting, undefined-behaviour checks — are made explicit here);
+ * engines and the concrete interpreter consume it. Nothing in this file
+ * depends on a solver or on a parser.
+ *
+ * Conventions every producer and consumer relies on:
+ * - Expressions are pure (no side effects, no calls) and fully typed: the two
+ *   operands of a `binary` or `compare` node have exactly the node's operand
+ *   type; conversions are explicit `cast` nodes.
+ * - Values at module boundaries are `bigint`: a bit-vector value lies in the
+ *   range of its type (negative for a negative value of a signed type), a
+ *   `bool` is 0n or 1n, an `int` is any integer.
+ * - A branch is two edges out of one node, each an `assume`.
+ * - A property is checked by an `assert` edge; execution continues past it
+ *   only when the condition holds (check, then assume).
+ */
+import type { SourceSpan } from '../diagnostics/diagnostic.js';
+
+export type { SourceSpan };
+
+/** IR types. `bv` is a C integer type; `int` is a mathematical integer. */
+export type Type = BoolType | BitVecType | IntType;
+export interface BoolType {
+  readonly kind: 'bool';
+}
+export interface BitVecType {
+  readonly kind: 'bv';
+  readonly width: number;
+  readonly signed: boolean;
+}
+export interface IntType {
+  readonly kind: 'int';
+}
+
+export const boolType: BoolType = { kind: 'bool' };
+export const intType: IntType = { kind: 'int' };
+export function bvType(width: number, signed: boolean): BitVecType {
+  return { kind: 'bv', width, signed };
+}
+
+export function typeEquals(a: Type, b: Type): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'bv' && b.kind === 'bv') return a.width === b.width && a.signed === b.signed;
+  return true;
+}
+
+/** `bool`, `int`, `i32`, `u8`, ... */
+export function typeName(t: Type): string {
+  switch (t.kind) {
+    case 'bool':
+      return 'bool';
+    case 'int':
+      return 'int';
+    case 'bv':
+      return `${t.signed ? 'i' : 'u'}${t.width}`;
+  }
+}
+
+/** Smallest and largest value of a bit-vector type. */
+export function bvRange(t: BitVecType): { min: bigint; max: bigint } {
+  const w = BigInt(t.width);
+  return t.signed
+    ? { min: -(1n << (w - 1n)), max: (1n << (w - 1n)) - 1n }
+    : { min: 0n, max: (1n << w) - 1n };
+}
+
+/** Reduces an integer modulo 2^width into the range of `t` (C conversion to `t`). */
+export function wrapToType(value: bigint, t: BitVecType): bigint {
+  const w = BigInt(t.width);
+  const m = 1n << w;
+  let v = ((value % m) + m) % m;
+  if (t.signed && v >= m >> 1n) v -= m;
+  return v;
+}
+
+export type UnaryOp =
+  /** two's-complement negation (bv, wraps) or negation (int) */
+  | 'neg'
+  /** bitwise complement (bv only) */
+  | 'bitnot'
+  /** logical not (bool only) */
+  | 'not';
+
+export type BinaryOp =
+  | 'add'
+  | 'sub'
+  | 'mul'
+  /** division truncating toward zero (C); signedness from the operand type */
+  | 'div'
+  /** remainder with the sign of the dividend (C) */
+  | 'rem'
+  /** division rounding toward negative infinity (Python `//`, int only) */
+  | 'floordiv'
+  /** remainder with the sign of the divisor (Python `%`, int only) */
+  | 'floormod'
+  /** left shift; amount ≥ width gives 0 (bv only; both operands of one type) */
+  | 'shl'
+  /** right shift: arithmetic for signed, logical for unsigned; amount ≥ width gives 0 or -1 */
+  | 'shr'
+  | 'bitand'
+  | 'bitor'
+  | 'bitxor'
+  /** boolean connectives (bool only) */
+  | 'and'
+  | 'or';
+
+export type CompareOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+
+/** Operations whose overflow an `overflow` node tests. */
+export type OverflowOp = 'add' | 'sub' | 'mul' | 'neg' | 'div' | 'shl';
+
+export type Expr =
+  | ConstExpr
+  | VarExpr
+  | UnaryExpr
+  | BinaryExpr
+  | CompareExpr
+  | IteExpr
+  | CastExpr
+  | OverflowExpr;
+
+export interface ConstExpr {
+  readonly kind: 'const';
+  readonly type: Type;
+  readonly value: bigint;
+}
+export interface VarExpr {
+  readonly kind: 'var';
+  readonly type: Type;
+  readonly name: string;
+}
+export interface UnaryExpr {
+  readonly kind: 'unary';
+  readonly type: Type;
+  readonly op: UnaryOp;
+  readonly arg: Expr;
+}
+export interface BinaryExpr {
+  readonly kind: 'binary';
+  /** The result type; equal to both operands' type. */
+  readonly type: Type;
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+export interface CompareExpr {
+  readonly kind: 'compare';
+  readonly type: BoolType;
+  readonly op: CompareOp;
+  /** Both operands have one type; signedness of a bv comparison comes from it. */
+  readonly left: Expr;
+  readonly right: Expr;
+}
+export interface IteExpr {
+  readonly kind: 'ite';
+  readonly type: Type;
+  readonly cond: Expr;
+  readonly then: Expr;
+  readonly else: Expr;
+}
+/**
+ * Conversion to `type`. bv→bv: truncate, or extend by the *source*
+ * signedness, then reinterpret (C11 6.3.1.3 with two's complement);
+ * bool→bv/int: 0 or 1; bv/int→bool: value ≠ 0; bv→int: the value;
+ * int→bv: reduce modulo 2^width.
+ */
+export interface CastExpr {
+  readonly kind: 'cast';
+  readonly type: Type;
+  readonly arg: Expr;
+}
+/**
+ * True iff the exact mathematical result of `op` on the values of `args`
+ * (interpreted in their common bv type) is not representable in that type.
+ * For `div`: only INT_MIN / -1 of a signed type. For `shl` (C11 6.5.7p4):
+ * the left operand is negative, or (signed) left × 2^right is not
+ * representable; the right operand is assumed to be in [0, width) — the
+ * shift-amount check is a separate property. Always false for unsigned
+ * `add`/`sub`/`mul`/`neg`/`shl`, which wrap in C.
+ */
+export interface OverflowExpr {
+  readonly kind: 'overflow';
+  readonly type: BoolType;
+  readonly op: OverflowOp;
+  readonly args: readonly Expr[];
+}
+
+/** Kinds of properties. Each is checked by one or more `assert` edges. */
+export type PropertyKind =
+  | 'assertion'
+  | 'error-call'
+  | 'returns-true'
+  | 'overflow'
+  | 'div-by-zero'
+  | 'shift'
+  | 'unwinding';
+
+/** Names accepted by `--property`, and the kinds they select. */
+export const PROPERTY_GROUPS: Readonly<Record<string, readonly PropertyKind[]>> = {
+  assertions: ['assertion', 'error-call'],
+  'returns-true': ['returns-true'],
+  'no-overflow': ['overflow'],
+  'no-div-by-zero': ['div-by-zero'],
+  'valid-shift': ['shift'],
+  'no-undefined-behaviour': ['overflow', 'div-by-zero', 'shift'],
+};
+
+export interface Property {
+  /** Stable id: `<function>.<kind>.<n>`, n counting from 1 per function and kind in source order. */
+  readonly id: string;
+  readonly kind: PropertyKind;
+  /** What must hold, in words: "x + y does not overflow int". */
+  readonly description: string;
+  readonly span: SourceSpan;
+}
+
+export type Action =
+  | { readonly kind: 'assign'; readonly target: string; readonly value: Expr }
+  /** The target gets an arbitrary value of its type (`__VERIFIER_nondet_int()`, an undefined function's result). */
+  | { readonly kind: 'havoc'; readonly target: string; readonly source: string }
+  | { readonly kind: 'assume'; readonly cond: Expr }
+  | { readonly kind: 'assert'; readonly cond: Expr; readonly property: string }
+  | { readonly kind: 'skip' };
+
+export interface Edge {
+  readonly from: number;
+  readonly to: number;
+  readonly action: Action;
+  readonly span?: SourceSpan;
+}
+
+/**
+ * `normal` nodes have outgoing edges; `return` is the function's exit
+ * (reached by `return` or falling off the end); `halt` is where `abort()` and
+ * `exit()` end a run (not a property violation).
+ */
+export type NodeKind = 'normal' | 'return' | 'halt';
+
+export interface Node {
+  readonly id: number;
+  readonly kind: NodeKind;
+  readonly span?: SourceSpan;
+}
+
+export interface Variable {
+  /** Unique within the function (inlined callees' variables are renamed). */
+  readonly name: string;
+  readonly type: Type;
+  /** The name in the user's source, e.g. `x` for `x`, or `x` for an inlined `g::x#2`. */
+  readonly sourceName: string;
+  /** The C (or Python) type as the user wrote it, after typedefs: "unsigned int". */
+  readonly sourceType: string;
+  readonly span?: SourceSpan;
+}
+
+/**
+ * A modelling step that over-approximates the program: a yes stays sound,
+ * but a no that depends on it cannot be trusted (the answer becomes don't know).
+ */
+export interface Approximation {
+  readonly kind: 'undefined-function';
+  readonly name: string;
+  readonly span: SourceSpan;
+}
+
+/** One function, with every call to a function defined in the file inlined. */
+export interface IrFunction {
+  readonly name: string;
+  readonly params: readonly Variable[];
+  /** Every other variable, including temporaries and inlined callees' variables. */
+  readonly locals: readonly Variable[];
+  /** null for `void`. */
+  readonly returnType: Type | null;
+  readonly returnSourceType: string;
+  /** The variable that holds the return value at the `return` node, if any. */
+  readonly returnVar: string | null;
+  readonly entry: number;
+  /** Node ids are indices into this array. */
+  readonly nodes: readonly Node[];
+  readonly edges: readonly Edge[];
+  readonly properties: readonly Property[];
+  readonly approximations: readonly Approximation[];
+  readonly span: SourceSpan;
+}
+
+/** What a front-end produced for one file. */
+export interface IrProgram {
+  readonly file: string;
+  readonly language: 'c' | 'python';
+  /** The lowered functions, keyed by name. */
+  readonly functions: ReadonlyMap<string, IrFunction>;
+}
+
+// ---- small constructors used by front-ends, engines and tests ----
+
+export function constant(type: Type, value: bigint): ConstExpr {
+  return { kind: 'const', type, value };
+}
+export function variable(name: string, type: Type): VarExpr {
+  return { kind: 'var', type, name };
+}
+export const trueExpr: ConstExpr = constant(boolType, 1n);
+export const falseExpr: ConstExpr = constant(boolType, 0n);
+
+export function outgoingEdges(fn: IrFunction): Edge[][] {
+  const out: Edge[][] = fn.nodes.map(() => []);
+  for (const e of fn.edges) out[e.from].push(e);
+  return out;
+}
+
+export function allVariables(fn: IrFunction): Variable[] {
+  return [...fn.params, ...fn.locals];
+}
