@@ -113,14 +113,7 @@ export type CompareOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 export type OverflowOp = 'add' | 'sub' | 'mul' | 'neg' | 'div' | 'shl';
 
 export type Expr =
-  | ConstExpr
-  | VarExpr
-  | UnaryExpr
-  | BinaryExpr
-  | CompareExpr
-  | IteExpr
-  | CastExpr
-  | OverflowExpr;
+  ConstExpr | VarExpr | UnaryExpr | BinaryExpr | CompareExpr | IteExpr | CastExpr | OverflowExpr;
 
 export interface ConstExpr {
   readonly kind: 'const';
@@ -190,13 +183,7 @@ export interface OverflowExpr {
 
 /** Kinds of properties. Each is checked by one or more `assert` edges. */
 export type PropertyKind =
-  | 'assertion'
-  | 'error-call'
-  | 'returns-true'
-  | 'overflow'
-  | 'div-by-zero'
-  | 'shift'
-  | 'unwinding';
+  'assertion' | 'error-call' | 'returns-true' | 'overflow' | 'div-by-zero' | 'shift' | 'unwinding';
 
 /** Names accepted by `--property`, and the kinds they select. */
 export const PROPERTY_GROUPS: Readonly<Record<string, readonly PropertyKind[]>> = {

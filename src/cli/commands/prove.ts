@@ -1,0 +1,64 @@
+/** `arc prove`: runs the prove pipeline and prints the verdict. */
+import { prove } from '../../api/prove.js';
+import type { DataModel, ProveOptions } from '../../api/types.js';
+import { EXIT_BAD_INPUT, exitCodeFor } from '../../verdict/verdict.js';
+import {
+  flag,
+  numberOption,
+  parseCommandArgs,
+  printDiagnostics,
+  singleFile,
+  stringList,
+  stringOption,
+  UsageError,
+} from '../common.js';
+import { renderVerdictText, toJsonText, verdictToJson } from '../render.js';
+import { PROVE_USAGE } from '../usage.js';
+
+const OPTIONS = {
+  function: { type: 'string' },
+  'returns-true': { type: 'boolean' },
+  property: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  'max-unwind': { type: 'string' },
+  'data-model': { type: 'string' },
+  'dump-smt': { type: 'string' },
+  'no-compiler-replay': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseDataModel(text: string | undefined): DataModel | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'LP64' || text === 'ILP32') return text;
+  throw new UsageError(`--data-model must be LP64 or ILP32, got '${text}'`);
+}
+
+export async function runProve(args: readonly string[]): Promise<number> {
+  const parsed = parseCommandArgs('prove', args, OPTIONS);
+  if (flag(parsed, 'help')) {
+    process.stdout.write(PROVE_USAGE);
+    return 0;
+  }
+  const options: ProveOptions = {
+    file: singleFile('prove', parsed),
+    function: stringOption(parsed, 'function'),
+    returnsTrue: flag(parsed, 'returns-true'),
+    properties: stringList(parsed, 'property'),
+    timeoutSeconds: numberOption(parsed, 'timeout'),
+    maxUnwind: numberOption(parsed, 'max-unwind'),
+    dataModel: parseDataModel(stringOption(parsed, 'data-model')),
+    dumpSmtDir: stringOption(parsed, 'dump-smt'),
+    compilerReplay: !flag(parsed, 'no-compiler-replay'),
+  };
+  const result = await prove(options);
+  if (result.kind === 'bad-input') {
+    printDiagnostics(result.diagnostics);
+    return EXIT_BAD_INPUT;
+  }
+  const v = result.verdict;
+  process.stdout.write(
+    `${flag(parsed, 'json') ? toJsonText(verdictToJson(v)) : renderVerdictText(v)}\n`,
+  );
+  return exitCodeFor(v);
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * The `arc` command line. Every command ends with one of the contract's exit
+ * codes: 0 yes, 1 no, 2 bad input or usage, 3 don't know (4: an internal error
+ * in arc itself — a bug, reported in one line without a stack trace unless
+ * ARC_DEBUG is set).
+ */
+import { EXIT_BAD_INPUT } from '../verdict/verdict.js';
+import { EXIT_INTERNAL, UsageError } from './common.js';
+import { runIr } from './commands/ir.js';
+import { runProve } from './commands/prove.js';
+import { runTest } from './commands/test.js';
+import { runTour } from './commands/tour.js';
+import { USAGE, VERSION } from './usage.js';
+
+type Command = (args: readonly string[]) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  prove: runProve,
+  ir: runIr,
+  test: runTest,
+  tour: runTour,
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(USAGE);
+    return name === undefined ? EXIT_BAD_INPUT : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`arc ${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(
+      `arc: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})\n`,
+    );
+    return EXIT_BAD_INPUT;
+  }
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`arc: ${error.message}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`arc: internal error (a bug in arc): ${message}\n`);
+    if (process.env['ARC_DEBUG'] && error instanceof Error)
+      process.stderr.write(`${error.stack ?? ''}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

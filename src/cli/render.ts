@@ -1,0 +1,110 @@
+/**
+ * Renders verdicts for people (aligned text) and for programs (JSON with every
+ * key of the verdict contract present, `null` where it does not apply).
+ */
+import { formatSpan, renderDiagnostic } from '../diagnostics/diagnostic.js';
+import type { Verdict } from '../verdict/verdict.js';
+
+const ANSWER_WORDS = { yes: 'yes', no: 'no', unknown: "don't know" } as const;
+
+function label(name: string, text: string): string {
+  const pad = name.padEnd(10);
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? pad : ' '.repeat(10)) + line)
+    .join('\n');
+}
+
+function ms(value: number): string {
+  return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
+}
+
+export function renderVerdictText(v: Verdict): string {
+  const out: string[] = [];
+  out.push(label('Question', v.question));
+  out.push(label('Answer', ANSWER_WORDS[v.answer]));
+  out.push(label('Why', v.explanation));
+  switch (v.answer) {
+    case 'yes': {
+      const c = v.certificate;
+      out.push(label('Proof', c.summary));
+      for (const q of c.queries) out.push(label('', `unsat in ${ms(q.solverMs)}: ${q.meaning}`));
+      out.push(label('Re-check', c.recheck));
+      break;
+    }
+    case 'no': {
+      const cx = v.counterexample;
+      out.push(
+        label(
+          'Violated',
+          `${cx.property.id}: ${cx.property.description} (${formatSpan(cx.property.span)})`,
+        ),
+      );
+      const inputs = cx.inputs.map((i) => `${i.name} = ${i.value}  (${i.type})`);
+      out.push(label('Inputs', inputs.length > 0 ? inputs.join('\n') : '(none)'));
+      if (cx.nondet.length > 0)
+        out.push(label('Nondet', cx.nondet.map((n) => `${n.source}() = ${n.value}`).join('\n')));
+      if (cx.path.length > 0)
+        out.push(
+          label(
+            'Path',
+            cx.path.map((s) => `line ${String(s.line).padStart(4)}: ${s.text}`).join('\n'),
+          ),
+        );
+      out.push(label('Replayed', replayWords(v)));
+      break;
+    }
+    case 'unknown': {
+      const where = v.reason.span ? ` (${formatSpan(v.reason.span)})` : '';
+      out.push(label('Reason', `[${v.reason.code}] ${v.reason.message}${where}`));
+      break;
+    }
+  }
+  const checked = v.properties.map(
+    (p) =>
+      `${p.status.padEnd(8)} ${p.property.id}  ${p.property.description}  ${formatSpan(p.property.span)}`,
+  );
+  if (checked.length > 0) out.push(label('Checked', checked.join('\n')));
+  for (const n of v.notes) out.push(label('Note', n));
+  for (const d of v.diagnostics.filter((d) => d.severity !== 'note'))
+    out.push(label('Diag', renderDiagnostic(d)));
+  out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
+  return out.join('\n');
+}
+
+function replayWords(v: Verdict & { answer: 'no' }): string {
+  const r = v.counterexample.replay;
+  const compiler = {
+    agrees: 'the compiled program (cc + UBSan) fails the same way',
+    disagrees: 'the compiled program does NOT fail the same way',
+    unavailable: 'no C compiler available to replay it natively',
+    'not-applicable': 'compiled replay not applicable',
+  }[r.compiler];
+  const detail = r.detail && r.compiler !== 'agrees' ? ` (${r.detail})` : '';
+  return `arc's interpreter reproduces the failure; ${compiler}${detail}`;
+}
+
+/** The JSON form: the verdict with every contract key present. */
+export function verdictToJson(v: Verdict): Record<string, unknown> {
+  return {
+    answer: v.answer,
+    question: v.question,
+    explanation: v.explanation,
+    counterexample: v.answer === 'no' ? v.counterexample : null,
+    certificate: v.answer === 'yes' ? v.certificate : null,
+    reason: v.answer === 'unknown' ? v.reason : null,
+    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
+    solverMs: Math.round(v.solverMs * 10) / 10,
+    properties: v.properties,
+    notes: v.notes,
+    diagnostics: v.diagnostics,
+  };
+}
+
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_key, val: unknown) => (typeof val === 'bigint' ? val.toString() : val),
+    2,
+  );
+}

@@ -1,0 +1,84 @@
+/** Help texts of the CLI. */
+import { readFileSync } from 'node:fs';
+
+function readVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(
+      readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+    );
+    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg) return String(pkg.version);
+  } catch {
+    // fall through: the version is cosmetic
+  }
+  return 'unknown';
+}
+
+export const VERSION = readVersion();
+
+export const PROVE_USAGE = `Usage: arc prove FILE [options]
+
+Proves that a C function's properties hold for every input (yes, with a
+re-checked certificate), finds an input that violates one (no, with a replayed
+counterexample), or says why it cannot decide (don't know).
+
+Checked by default: every assertion and error call reachable from the entry,
+and C undefined behaviour (signed overflow, division by zero, invalid shifts).
+
+Options:
+  --function F         entry function (default main); its parameters are arbitrary
+  --returns-true       also check that F never returns 0/false
+  --property P         check only these properties (repeatable): assertions,
+                       returns-true, no-overflow, no-div-by-zero, valid-shift,
+                       no-undefined-behaviour
+  --timeout SECONDS    solver budget (default 10)
+  --max-unwind N       largest loop unwinding to try (default 64)
+  --data-model M       LP64 (default) or ILP32 (32-bit long)
+  --dump-smt DIR       write every solver query to DIR as SMT-LIB 2
+  --no-compiler-replay do not replay counterexamples with the system C compiler
+  --json               print the verdict as JSON
+
+Exit codes: 0 yes, 1 no, 2 bad input or usage, 3 don't know.
+`;
+
+export const IR_USAGE = `Usage: arc ir FILE [--function F] [--returns-true] [--data-model LP64|ILP32]
+
+Prints arc's intermediate representation (a typed control-flow graph with the
+properties to check) of every function in FILE, or of F with its calls inlined.
+`;
+
+export const TEST_USAGE = `Usage: arc test FILE --function F [options]
+
+The testing baseline: runs F on inputs — all of them when the input space is
+small enough for the budget, random ones otherwise — and reports calls per
+second, failures found, and how long exhaustive testing would take.
+
+Options:
+  --function F         the function to test (required)
+  --returns-true       count a return value of 0/false as a failure
+  --budget SECONDS     how long to test (default 2)
+  --seed N             seed of the random inputs (default 1)
+  --interpreter        use arc's IR interpreter instead of a native build
+  --data-model M       LP64 (default) or ILP32
+  --json               print the report as JSON
+`;
+
+export const TOUR_USAGE = `Usage: arc tour [--json] [--dir DIR]
+
+Runs the examples of "A gentle introduction to automated reasoning" (from
+../shared/article when it exists, else from the project's examples/), printing
+each question, the answer, the evidence and the time.
+`;
+
+export const USAGE = `arc ${VERSION} — answers questions about code with yes, no or don't know, and shows why.
+
+Usage: arc COMMAND [options]
+
+Commands:
+  prove FILE   prove C properties (assertions, undefined behaviour, --returns-true)
+  test FILE    the testing baseline: exhaustive or random testing, with its cost
+  ir FILE      print the intermediate representation
+  tour         run the article's examples
+
+Run 'arc COMMAND --help' for a command's options.
+Exit codes: 0 yes, 1 no, 2 bad input or usage, 3 don't know.
+`;

@@ -1,0 +1,205 @@
+/**
+ * Bounded model checking (engine name `bmc`).
+ *
+ * For k = 0 (loop-free functions) or k = 1, 2, 4, … up to `maxUnwind`, the
+ * function is unwound k times (unwind.ts) and encoded in SSA (encode.ts);
+ * then two queries are asked:
+ *   A. can a selected property be violated within k unwindings?
+ *   B. with every property assumed, can a run need more than k iterations
+ *      of some loop (reach an unwinding edge)?
+ * A sat gives `unsafe` with a witness read from the model (precise when the
+ * function has no approximations). A and B both unsat give `safe` (sound):
+ * a violation would either happen within k unwindings (A) or be preceded by
+ * a run reaching iteration k+1 with all properties holding so far (B). B sat
+ * means k is too small; if it stays sat up to `maxUnwind`, the answer is
+ * `unknown` (`unbounded-loop`), naming the loop. The time budget covers all
+ * rounds; the signal cancels at any point.
+ */
+import { formatSpan } from '../../diagnostics/diagnostic.js';
+import type { IrFunction } from '../../ir/ir.js';
+import type { CheckResult, Query, Term } from '../../smt/index.js';
+import { checkSat, initSolver, or, queryVariables } from '../../smt/index.js';
+import type { CertificateQuery, Engine, EngineOptions, EngineResult, UnknownReason } from '../engine.js';
+import type { Encoding } from './encode.js';
+import { encodeDag } from './encode.js';
+import { UnsupportedError } from './expr.js';
+import type { Loop, LoopInfo } from './loops.js';
+import { findLoops } from './loops.js';
+import type { Dag } from './unwind.js';
+import { unwind } from './unwind.js';
+import { extractWitness, modelEvaluator } from './witness.js';
+
+export const DEFAULT_MAX_UNWIND = 64;
+/** Largest unwound DAG (in node copies) the engine builds. */
+export const MAX_DAG_NODES = 200_000;
+
+/** The unwinding depths tried: [0] without loops, else 1, 2, 4, … capped by (and ending at) `max`. */
+export function unwindSchedule(hasLoops: boolean, max: number): number[] {
+  if (!hasLoops) return [0];
+  const ks: number[] = [];
+  for (let k = 1; k < max; k *= 2) ks.push(k);
+  ks.push(Math.max(max, 0));
+  return ks;
+}
+
+class Run {
+  solverMs = 0;
+  private readonly deadline: number;
+
+  constructor(
+    readonly fn: IrFunction,
+    readonly options: EngineOptions,
+    start: number,
+  ) {
+    this.deadline = start + options.timeoutMs;
+  }
+
+  remaining(): number {
+    return this.deadline - performance.now();
+  }
+
+  unknown(reason: UnknownReason): EngineResult {
+    return { status: 'unknown', reason, solverMs: this.solverMs };
+  }
+
+  /** An unknown result for a query Z3 could not decide, or null when it was decided. */
+  undecided(r: CheckResult, what: string): EngineResult | null {
+    if (r.status !== 'unknown') return null;
+    if (r.reason === 'cancelled') return this.unknown({ code: 'cancelled', message: 'the check was cancelled' });
+    if (r.reason === 'timeout') {
+      return this.unknown({ code: 'timeout', message: `ran out of time (${this.options.timeoutMs} ms) ${what}` });
+    }
+    return this.unknown({ code: 'solver-unknown', message: `the solver could not decide ${what}: ${r.reason ?? 'unknown'}` });
+  }
+
+  async ask(query: Query, name: string, withModel: boolean): Promise<CheckResult> {
+    const dir = this.options.dumpSmtDir;
+    const r = await checkSat(query, {
+      timeoutMs: this.remaining(),
+      ...(this.options.signal === undefined ? {} : { signal: this.options.signal }),
+      ...(withModel ? { modelOf: queryVariables(query).map((v) => v.name) } : {}),
+      ...(dir === undefined ? {} : { dumpPath: `${dir}/${safeName(`${this.fn.name}.${name}`)}.smt2` }),
+    });
+    this.solverMs += r.solverMs;
+    return r;
+  }
+}
+
+function safeName(s: string): string {
+  return s.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+function loopWhere(fn: IrFunction, loop: Loop): string {
+  return loop.span === undefined ? `in ${fn.name}` : `at ${formatSpan(loop.span)}`;
+}
+
+function selectedIds(fn: IrFunction, options: EngineOptions): string {
+  const ids = fn.properties.filter((p) => options.properties.has(p.id)).map((p) => p.id);
+  return ids.length === 0 ? 'no selected property' : ids.join(', ');
+}
+
+function violationQuery(run: Run, enc: Encoding, k: number, loops: boolean): { query: Query; meaning: string } {
+  const within = loops ? ` within ${k} unwinding${k === 1 ? '' : 's'} of every loop` : '';
+  const meaning = `no run of ${run.fn.name} violates ${selectedIds(run.fn, run.options)}${within}`;
+  const assertion: Term = or(...enc.violations.map((v) => v.term));
+  return { query: { assertions: [assertion], comments: [`arc bmc, unwind ${k}`, `unsat means: ${meaning}`] }, meaning };
+}
+
+function unwindingQuery(run: Run, enc: Encoding, k: number): { query: Query; meaning: string } {
+  const meaning =
+    `no run of ${run.fn.name} in which the properties hold so far reaches iteration ${k + 1} ` +
+    `of any loop (every loop stops within ${k} iteration${k === 1 ? '' : 's'})`;
+  return { query: { assertions: [or(...enc.unwinds)], comments: [`arc bmc, unwind ${k}`, `unsat means: ${meaning}`] }, meaning };
+}
+
+type RoundResult = { readonly done: EngineResult } | { readonly exceeded: Loop };
+
+async function round(run: Run, info: LoopInfo, dag: Dag, k: number): Promise<RoundResult> {
+  const enc = encodeDag(run.fn, dag, run.options.properties);
+  const a = violationQuery(run, enc, k, info.loops.length > 0);
+  const ra = await run.ask(a.query, `k${k}.violation`, true);
+  const ua = run.undecided(ra, `whether a property can fail within ${k} unwindings`);
+  if (ua !== null) return { done: ua };
+  if (ra.status === 'sat') return { done: unsafe(run, enc, ra) };
+  const certs: CertificateQuery[] = [{ meaning: a.meaning, smtlib: ra.smtlib, solverMs: ra.solverMs }];
+  if (dag.unwindEdges.length === 0) return { done: safe(run, k, certs) };
+  const b = unwindingQuery(run, enc, k);
+  const rb = await run.ask(b.query, `k${k}.unwinding`, true);
+  const ub = run.undecided(rb, `whether every loop stops within ${k} iterations`);
+  if (ub !== null) return { done: ub };
+  if (rb.status === 'unsat') {
+    return { done: safe(run, k, [...certs, { meaning: b.meaning, smtlib: rb.smtlib, solverMs: rb.solverMs }]) };
+  }
+  return { exceeded: exceededLoop(enc, dag, rb) };
+}
+
+function exceededLoop(enc: Encoding, dag: Dag, r: CheckResult): Loop {
+  const holds = modelEvaluator(r.model ?? new Map());
+  const i = enc.unwinds.findIndex((t) => holds(t) === 1n);
+  return dag.unwindEdges[Math.max(i, 0)].loop as Loop;
+}
+
+function safe(run: Run, k: number, queries: CertificateQuery[]): EngineResult {
+  return { status: 'safe', sound: true, certificate: { kind: 'bmc', unwind: k, queries }, solverMs: run.solverMs };
+}
+
+function unsafe(run: Run, enc: Encoding, r: CheckResult): EngineResult {
+  const witness = extractWitness(run.fn, enc, r.model ?? new Map());
+  if (witness === null) {
+    return run.unknown({ code: 'solver-unknown', message: 'the solver reported a violation that arc could not reconstruct' });
+  }
+  return { status: 'unsafe', precise: run.fn.approximations.length === 0, witness, solverMs: run.solverMs };
+}
+
+async function checkFunction(run: Run): Promise<EngineResult> {
+  const found = findLoops(run.fn);
+  if (!found.ok) return run.unknown({ code: 'unsupported', message: found.message });
+  const info = found.info;
+  const max = run.options.maxUnwind ?? DEFAULT_MAX_UNWIND;
+  let last: { loop: Loop; k: number } | null = null;
+  for (const k of unwindSchedule(info.loops.length > 0, max)) {
+    if (run.options.signal?.aborted) return run.unknown({ code: 'cancelled', message: 'the check was cancelled' });
+    if (run.remaining() <= 0) return outOfTime(run, last);
+    const unwound = unwind(run.fn, info, k, MAX_DAG_NODES);
+    if (!unwound.ok) return tooLarge(run, last, k);
+    const r = await round(run, info, unwound.dag, k);
+    if ('done' in r) return r.done;
+    last = { loop: r.exceeded, k };
+  }
+  if (last === null) throw new Error('internal error: no unwinding round ran');
+  return run.unknown({
+    code: 'unbounded-loop',
+    message: `the loop ${loopWhere(run.fn, last.loop)} was not shown to stop within ${last.k} iterations`,
+  });
+}
+
+function outOfTime(run: Run, last: { loop: Loop; k: number } | null): EngineResult {
+  const detail =
+    last === null ? '' : `; the loop ${loopWhere(run.fn, last.loop)} was not shown to stop within ${last.k} iterations`;
+  return run.unknown({ code: 'timeout', message: `ran out of time (${run.options.timeoutMs} ms)${detail}` });
+}
+
+function tooLarge(run: Run, last: { loop: Loop; k: number } | null, k: number): EngineResult {
+  const where = last === null ? `in ${run.fn.name}` : loopWhere(run.fn, last.loop);
+  return run.unknown({
+    code: 'unbounded-loop',
+    message: `the loop ${where} was not shown to stop (unwinding ${k} times is too large)`,
+  });
+}
+
+export class BmcEngine implements Engine {
+  readonly name = 'bmc';
+
+  async check(fn: IrFunction, options: EngineOptions): Promise<EngineResult> {
+    const run = new Run(fn, options, performance.now());
+    try {
+      await initSolver();
+      return await checkFunction(run);
+    } catch (e) {
+      if (e instanceof UnsupportedError) return run.unknown({ code: 'unsupported', message: e.message });
+      throw e;
+    }
+  }
+}
+
+export const bmcEngine: Engine = new BmcEngine();

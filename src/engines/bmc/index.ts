@@ -1,0 +1,7 @@
+/**
+ * Bounded model checking: `bmcEngine` implements `Engine` (name `bmc`).
+ * See bmc.ts for what its answers mean.
+ */
+export { BmcEngine, DEFAULT_MAX_UNWIND, MAX_DAG_NODES, bmcEngine, unwindSchedule } from './bmc.js';
+export type { Loop, LoopInfo, LoopResult } from './loops.js';
+export { findLoops } from './loops.js';

@@ -1,0 +1,191 @@
+/**
+ * arc's C front-end: C file → preprocessed text → tree-sitter syntax tree →
+ * IR (one IrFunction per analysed function, callees inlined).
+ *
+ * Never throws on bad input: unreadable, empty or binary files, syntax errors
+ * in the user's file, unknown entry functions and unsupported constructs are
+ * all returned as diagnostics with spans in the original file. Codes
+ * `unsupported`/`recursion` mean "valid C arc cannot model" (answer don't
+ * know); the others mean bad input.
+ */
+import { readFile } from 'node:fs/promises';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { IrFunction, IrProgram } from '../../ir/ir.js';
+import { lowerFunction } from './entry.js';
+import { LowerError } from './errors.js';
+import { parseC, type SyntaxNode } from './parser.js';
+import { preprocess, type PreprocessorChoice } from './preprocess.js';
+import { ProgramInfo } from './program.js';
+import { SourceMap } from './srcmap.js';
+
+export interface CFrontendOptions {
+  dataModel: 'LP64' | 'ILP32';
+  /** Lower only this function (and what it calls, inlined). */
+  entry?: string;
+  /** Add a `returns-true` property on every path into the return node. */
+  returnsTrue?: boolean;
+  /** 'math': integers are mathematical (no overflow, no bitwise operators). */
+  semantics?: 'c' | 'math';
+  /** Force the built-in preprocessor ('builtin'); default: the system `cc` when installed. */
+  preprocessor?: PreprocessorChoice;
+}
+
+/** The original user file, for path display. */
+export interface SourceText {
+  file: string;
+  text: string;
+  lines: string[];
+}
+
+export type CFrontendResult =
+  | {
+      ok: true;
+      program: IrProgram;
+      diagnostics: Diagnostic[];
+      source: SourceText;
+      definedFunctions: string[];
+    }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export async function lowerCFile(path: string, options: CFrontendOptions): Promise<CFrontendResult> {
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (e: unknown) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT')
+      return fail(diagnostic('file-not-found', 'error', `${path}: no such file`));
+    return fail(diagnostic('file-unreadable', 'error', `${path}: cannot be read (${code ?? String(e)})`));
+  }
+  if (data.includes(0)) return fail(binary(path));
+  return lowerCSource(path, data.toString('utf8'), options);
+}
+
+function fail(...diagnostics: Diagnostic[]): CFrontendResult {
+  return { ok: false, diagnostics };
+}
+
+function binary(file: string): Diagnostic {
+  return diagnostic('binary-file', 'error', `${file} is a binary file (it contains NUL bytes), not C source`);
+}
+
+export async function lowerCSource(
+  file: string,
+  text: string,
+  options: CFrontendOptions,
+): Promise<CFrontendResult> {
+  try {
+    return await lowerChecked(file, text, options);
+  } catch (e: unknown) {
+    if (e instanceof LowerError) return fail(e.diagnostic);
+    const msg = e instanceof Error ? e.message : String(e);
+    return fail(diagnostic('unsupported', 'error', `internal error in the C front-end: ${msg}`));
+  }
+}
+
+async function lowerChecked(file: string, text: string, options: CFrontendOptions): Promise<CFrontendResult> {
+  if (text.includes('\0')) return fail(binary(file));
+  if (text.trim() === '') return fail(diagnostic('empty-file', 'error', `${file} is empty`));
+  const lines = text.split(/\r?\n/);
+  const pp = await preprocess(file, text, options.dataModel, options.preprocessor);
+  if (!pp.ok) return fail(...pp.diagnostics);
+  const tree = await parseC(pp.text);
+  try {
+    const sm = new SourceMap(file, pp.text, pp.origins, lines);
+    const syntax = syntaxErrors(tree.rootNode, sm);
+    if (syntax.length > 0) return fail(...syntax);
+    const prog = new ProgramInfo(options.dataModel, tree.rootNode);
+    const defined = [...prog.functions.values()]
+      .filter((f) => f.definition && sm.isUser(f.definition.startIndex))
+      .sort((a, b) => (a.definition?.startIndex ?? 0) - (b.definition?.startIndex ?? 0))
+      .map((f) => f.name);
+    const source = { file, text, lines };
+    const result = lowerFunctions(prog, sm, defined, options);
+    if (!result.ok) return fail(...pp.diagnostics, ...result.diagnostics);
+    const program: IrProgram = { file, language: 'c', functions: result.functions };
+    return {
+      ok: true,
+      program,
+      diagnostics: [...pp.diagnostics, ...result.diagnostics],
+      source,
+      definedFunctions: defined,
+    };
+  } finally {
+    tree.delete();
+  }
+}
+
+type Lowered =
+  | { ok: true; functions: Map<string, IrFunction>; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+function lowerFunctions(
+  prog: ProgramInfo,
+  sm: SourceMap,
+  defined: string[],
+  options: CFrontendOptions,
+): Lowered {
+  const opts = { math: options.semantics === 'math', returnsTrue: options.returnsTrue ?? false };
+  if (options.entry !== undefined) {
+    const info = prog.functions.get(options.entry);
+    if (!info?.definition || !defined.includes(options.entry)) {
+      const list = defined.length > 0 ? defined.join(', ') : 'none';
+      const msg = `the function ${options.entry} is not defined in ${sm.file} (defined functions: ${list})`;
+      return { ok: false, diagnostics: [diagnostic('unknown-function', 'error', msg)] };
+    }
+    const { fn, notes } = lowerFunction(prog, sm, info, opts);
+    return { ok: true, functions: new Map([[fn.name, fn]]), diagnostics: dedupe(notes) };
+  }
+  const functions = new Map<string, IrFunction>();
+  const diagnostics: Diagnostic[] = [];
+  const failures: Diagnostic[] = [];
+  for (const name of defined) {
+    const info = prog.functions.get(name);
+    if (!info) continue;
+    try {
+      const returnsTrue = opts.returnsTrue && info.returnType.kind !== 'void';
+      const { fn, notes } = lowerFunction(prog, sm, info, { ...opts, returnsTrue });
+      functions.set(name, fn);
+      diagnostics.push(...notes);
+    } catch (e: unknown) {
+      if (!(e instanceof LowerError)) throw e;
+      failures.push(e.diagnostic);
+      const d = e.diagnostic;
+      diagnostics.push({ ...d, severity: 'warning', message: `${name} is not lowered: ${d.message}` });
+    }
+  }
+  if (functions.size === 0) {
+    if (failures.length > 0) return { ok: false, diagnostics: failures };
+    return { ok: false, diagnostics: [diagnostic('unknown-function', 'error', `${sm.file} defines no function`)] };
+  }
+  return { ok: true, functions, diagnostics: dedupe(diagnostics) };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = `${d.code}|${d.message}|${d.span ? `${d.span.startLine}:${d.span.startCol}` : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Syntax errors located in the user's file (errors inside system headers are ignored). */
+function syntaxErrors(root: SyntaxNode, sm: SourceMap): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (n: SyntaxNode): void => {
+    if (out.length >= 5) return;
+    if (n.isError || n.isMissing) {
+      if (sm.isUser(n.startIndex)) {
+        const near = n.text.replace(/\s+/g, ' ').trim().slice(0, 30);
+        const msg = n.isMissing ? `syntax error: missing ${n.type}` : `syntax error${near ? ` near '${near}'` : ''}`;
+        out.push(diagnostic('syntax-error', 'error', msg, sm.span(n.startIndex, n.endIndex)));
+      }
+      return;
+    }
+    if (n.hasError) for (const c of n.children) visit(c);
+  };
+  visit(root);
+  return out;
+}

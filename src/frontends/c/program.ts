@@ -1,0 +1,363 @@
+/**
+ * The file-level view of a translation unit: typedefs, enum constants,
+ * global variables, and declared and defined functions, collected from the
+ * syntax tree of the preprocessed text (including system headers).
+ *
+ * Nothing here fails: a declaration arc cannot model becomes an entry of type
+ * `unsupported`, which is only an error if analysed code uses it. Type
+ * resolution is lazy for the same reason.
+ */
+import type { SyntaxNode } from './parser.js';
+import {
+  integerConstant,
+  intTypes,
+  keywordIntType,
+  namedIntType,
+  voidT,
+  type CInt,
+  type CType,
+  type DataModel,
+  type IntTypes,
+} from './ctypes.js';
+
+export interface ParamInfo {
+  readonly name: string | null;
+  readonly type: CType;
+  readonly node: SyntaxNode;
+}
+
+export interface FunctionInfo {
+  readonly name: string;
+  readonly returnType: CType;
+  readonly params: readonly ParamInfo[];
+  readonly variadic: boolean;
+  /** The `function_definition`, or null when only declared. */
+  readonly definition: SyntaxNode | null;
+  readonly node: SyntaxNode;
+}
+
+export interface GlobalInfo {
+  readonly name: string;
+  readonly type: CType;
+  readonly init: SyntaxNode | null;
+  readonly node: SyntaxNode;
+  readonly isStatic: boolean;
+}
+
+export class ProgramInfo {
+  readonly T: IntTypes;
+  readonly typedefs = new Map<string, CType>();
+  readonly enumConsts = new Map<string, bigint>();
+  readonly enumTags = new Map<string, CInt>();
+  readonly functions = new Map<string, FunctionInfo>();
+  readonly globals = new Map<string, GlobalInfo>();
+
+  constructor(
+    readonly model: DataModel,
+    root: SyntaxNode,
+  ) {
+    this.T = intTypes(model);
+    for (const child of root.namedChildren) this.topLevel(child);
+  }
+
+  private topLevel(node: SyntaxNode): void {
+    switch (node.type) {
+      case 'type_definition':
+        return this.typedef(node);
+      case 'declaration':
+        return this.declaration(node);
+      case 'function_definition':
+        return this.functionDefinition(node);
+      case 'linkage_specification':
+      case 'preproc_if':
+      case 'preproc_ifdef':
+        for (const c of node.namedChildren) this.topLevel(c);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private typedef(node: SyntaxNode): void {
+    const typeNode = node.childForFieldName('type');
+    if (!typeNode) return;
+    const base = this.baseType(typeNode, qualifiers(node));
+    for (const d of node.childrenForFieldName('declarator')) {
+      const { name, type } = this.declarator(d, base);
+      if (name !== null) this.typedefs.set(name, type);
+    }
+  }
+
+  private declaration(node: SyntaxNode): void {
+    const typeNode = node.childForFieldName('type');
+    if (!typeNode) return;
+    const base = this.baseType(typeNode, qualifiers(node));
+    const storage = storageClasses(node);
+    for (const d of node.childrenForFieldName('declarator')) {
+      const fd = functionDeclarator(d);
+      if (fd) {
+        this.functionDeclaration(fd, d, base, null);
+        continue;
+      }
+      const init = d.type === 'init_declarator' ? d.childForFieldName('value') : null;
+      const { name, type } = this.declarator(d, base);
+      if (name === null || storage.includes('typedef')) continue;
+      const prev = this.globals.get(name);
+      if (prev && prev.init !== null && init === null) continue;
+      this.globals.set(name, { name, type, init, node: d, isStatic: storage.includes('static') });
+    }
+  }
+
+  private functionDefinition(node: SyntaxNode): void {
+    const typeNode = node.childForFieldName('type');
+    const d = node.childForFieldName('declarator');
+    if (!typeNode || !d) return;
+    const fd = functionDeclarator(d);
+    if (!fd) return;
+    this.functionDeclaration(fd, d, this.baseType(typeNode, qualifiers(node)), node);
+  }
+
+  private functionDeclaration(
+    fd: SyntaxNode,
+    outer: SyntaxNode,
+    base: CType,
+    definition: SyntaxNode | null,
+  ): void {
+    const nameNode = fd.childForFieldName('declarator');
+    if (nameNode?.type !== 'identifier') return;
+    const name = nameNode.text;
+    const returnType: CType =
+      outer.type === 'function_declarator' ? base : { kind: 'unsupported', what: 'a pointer return type' };
+    const prev = this.functions.get(name);
+    if (prev?.definition && !definition) return;
+    const { params, variadic } = this.parameters(fd);
+    this.functions.set(name, { name, returnType, params, variadic, definition, node: fd });
+  }
+
+  private parameters(fd: SyntaxNode): { params: ParamInfo[]; variadic: boolean } {
+    const params: ParamInfo[] = [];
+    let variadic = false;
+    for (const p of fd.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (p.type === 'variadic_parameter') variadic = true;
+      if (p.type !== 'parameter_declaration') continue;
+      const typeNode = p.childForFieldName('type');
+      if (!typeNode) continue;
+      const base = this.baseType(typeNode, qualifiers(p));
+      const d = p.childForFieldName('declarator');
+      if (!d) {
+        if (base.kind !== 'void') params.push({ name: null, type: base, node: p });
+        continue;
+      }
+      const { name, type } = this.declarator(d, base);
+      params.push({ name, type, node: p });
+    }
+    return { params, variadic };
+  }
+
+  /** Name and type declared by a declarator over a base type. */
+  declarator(d: SyntaxNode, base: CType): { name: string | null; type: CType } {
+    switch (d.type) {
+      case 'identifier':
+      case 'type_identifier':
+      case 'primitive_type':
+        return { name: d.text, type: base };
+      case 'init_declarator': {
+        const inner = d.childForFieldName('declarator');
+        return inner ? this.declarator(inner, base) : { name: null, type: base };
+      }
+      case 'parenthesized_declarator': {
+        const inner = d.namedChildren[0];
+        return inner ? this.declarator(inner, base) : { name: null, type: base };
+      }
+      case 'attributed_declarator': {
+        const inner = d.namedChildren[0];
+        return inner ? this.declarator(inner, base) : { name: null, type: base };
+      }
+      default: {
+        const inner = d.childForFieldName('declarator');
+        const what = DECLARATOR_WHAT[d.type] ?? `the declarator ${d.type}`;
+        const r = inner ? this.declarator(inner, base) : { name: null };
+        return { name: r.name, type: { kind: 'unsupported', what } };
+      }
+    }
+  }
+
+  /** The type named by a type specifier node (with the declaration's qualifiers). */
+  baseType(node: SyntaxNode, quals: readonly string[]): CType {
+    if (quals.includes('volatile')) return { kind: 'unsupported', what: 'volatile' };
+    if (quals.includes('_Atomic')) return { kind: 'unsupported', what: '_Atomic' };
+    switch (node.type) {
+      case 'primitive_type':
+      case 'type_identifier':
+        return this.namedType(node.text);
+      case 'sized_type_specifier': {
+        const words = node.children.filter((c) => !c.isNamed).map((c) => c.text);
+        const inner = node.childForFieldName('type');
+        if (inner) words.push(inner.text);
+        if (words.includes('double')) return { kind: 'unsupported', what: 'floating point' };
+        return keywordIntType(words, this.T) ?? { kind: 'unsupported', what: words.join(' ') };
+      }
+      case 'enum_specifier':
+        return this.enumType(node);
+      case 'struct_specifier':
+        return { kind: 'unsupported', what: 'struct types' };
+      case 'union_specifier':
+        return { kind: 'unsupported', what: 'union types' };
+      default:
+        return { kind: 'unsupported', what: `the type ${node.text}` };
+    }
+  }
+
+  namedType(name: string): CType {
+    if (name === 'void') return voidT;
+    const td = this.typedefs.get(name);
+    if (td) return td;
+    const known = namedIntType(name, this.T, this.model);
+    if (known) return known;
+    if (FLOATS.has(name)) return { kind: 'unsupported', what: 'floating point' };
+    return { kind: 'unsupported', what: `the type ${name}` };
+  }
+
+  private enumType(node: SyntaxNode): CType {
+    const tag = node.childForFieldName('name')?.text ?? null;
+    const body = node.childForFieldName('body');
+    if (!body) {
+      const known = tag !== null ? this.enumTags.get(tag) : undefined;
+      return known ?? { kind: 'unsupported', what: `the incomplete enum ${tag ?? ''}` };
+    }
+    let next = 0n;
+    let negative = false;
+    for (const e of body.namedChildren) {
+      if (e.type !== 'enumerator') continue;
+      const valueNode = e.childForFieldName('value');
+      const v = valueNode ? this.constValue(valueNode) : next;
+      if (v === null || v < -(1n << 31n) || v >= 1n << 31n)
+        return { kind: 'unsupported', what: 'an enum constant that is not a small int' };
+      const name = e.childForFieldName('name')?.text;
+      if (name) this.enumConsts.set(name, v);
+      if (v < 0n) negative = true;
+      next = v + 1n;
+    }
+    const base = negative ? this.T.int : this.T.uint;
+    const t: CInt = { ...base, name: tag !== null ? `enum ${tag}` : base.name };
+    if (tag !== null) this.enumTags.set(tag, t);
+    return t;
+  }
+
+  /** Value of an integer constant expression in enum declarations, or null. */
+  constValue(node: SyntaxNode): bigint | null {
+    switch (node.type) {
+      case 'number_literal': {
+        const c = integerConstant(node.text, this.T);
+        return c.ok ? c.value : null;
+      }
+      case 'char_literal':
+        return charValue(node.text);
+      case 'identifier':
+        return this.enumConsts.get(node.text) ?? null;
+      case 'parenthesized_expression':
+        return node.namedChildren[0] ? this.constValue(node.namedChildren[0]) : null;
+      case 'unary_expression': {
+        const a = this.constValue(node.childForFieldName('argument') ?? node);
+        const op = node.childForFieldName('operator')?.text;
+        if (a === null) return null;
+        return op === '-' ? -a : op === '+' ? a : op === '~' ? ~a : null;
+      }
+      case 'binary_expression':
+        return this.constBinary(node);
+      default:
+        return null;
+    }
+  }
+
+  private constBinary(node: SyntaxNode): bigint | null {
+    const l = node.childForFieldName('left');
+    const r = node.childForFieldName('right');
+    const a = l ? this.constValue(l) : null;
+    const b = r ? this.constValue(r) : null;
+    if (a === null || b === null) return null;
+    switch (node.childForFieldName('operator')?.text) {
+      case '+':
+        return a + b;
+      case '-':
+        return a - b;
+      case '*':
+        return a * b;
+      case '<<':
+        return b >= 0n && b < 31n ? a << b : null;
+      case '|':
+        return a | b;
+      case '&':
+        return a & b;
+      default:
+        return null;
+    }
+  }
+}
+
+const FLOATS = new Set(['float', 'double', '_Float128', '__float128', '_Complex']);
+
+const DECLARATOR_WHAT: Record<string, string> = {
+  pointer_declarator: 'pointers',
+  abstract_pointer_declarator: 'pointers',
+  array_declarator: 'arrays',
+  abstract_array_declarator: 'arrays',
+  function_declarator: 'function pointers',
+  abstract_function_declarator: 'function pointers',
+};
+
+/** Qualifier keywords (`const`, `volatile`) of a declaration-like node. */
+export function qualifiers(node: SyntaxNode): string[] {
+  const out: string[] = [];
+  for (const c of node.namedChildren) if (c.type === 'type_qualifier') out.push(c.text);
+  return out;
+}
+
+export function storageClasses(node: SyntaxNode): string[] {
+  const out: string[] = [];
+  for (const c of node.namedChildren) if (c.type === 'storage_class_specifier') out.push(c.text);
+  if (node.type === 'type_definition') out.push('typedef');
+  return out;
+}
+
+/** The function_declarator directly under a declarator (through parentheses and attributes). */
+export function functionDeclarator(d: SyntaxNode): SyntaxNode | null {
+  if (d.type === 'function_declarator') {
+    const inner = d.childForFieldName('declarator');
+    return inner?.type === 'identifier' ? d : null;
+  }
+  if (d.type === 'pointer_declarator' || d.type === 'attributed_declarator') {
+    const inner = d.childForFieldName('declarator') ?? d.namedChildren[0];
+    return inner ? functionDeclarator(inner) : null;
+  }
+  return null;
+}
+
+const ESCAPES: Record<string, number> = {
+  n: 10,
+  t: 9,
+  r: 13,
+  '0': 0,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11,
+  '\\': 92,
+  "'": 39,
+  '"': 34,
+  '?': 63,
+};
+
+/** Value (as an int, plain char being signed) of a one-character constant, or null. */
+export function charValue(text: string): bigint | null {
+  const m = /^'(.*)'$/s.exec(text);
+  if (!m) return null;
+  const body = m[1];
+  let code: number | null = null;
+  if (body.length === 1 && body !== '\\') code = body.charCodeAt(0);
+  else if (/^\\[0-7]{1,3}$/.test(body)) code = parseInt(body.slice(1), 8);
+  else if (/^\\x[0-9a-fA-F]+$/.test(body)) code = parseInt(body.slice(2), 16);
+  else if (body.length === 2 && body[0] === '\\' && body[1] in ESCAPES) code = ESCAPES[body[1]];
+  if (code === null || code > 255) return null;
+  return BigInt(code >= 128 ? code - 256 : code);
+}

@@ -1,0 +1,22 @@
+/**
+ * arc's library API. Every operation returns data: a verdict union (yes with a
+ * re-checked certificate, no with a replayed counterexample, unknown with a
+ * reason) or, for bad input, diagnostics. Nothing here prints or exits.
+ */
+export { prove } from './api/prove.js';
+export type { ProveOptions, ProveResult, DataModel } from './api/types.js';
+export type {
+  Answer,
+  Verdict,
+  YesVerdict,
+  NoVerdict,
+  UnknownVerdict,
+  Certificate,
+  Counterexample,
+  PropertyStatus,
+} from './verdict/verdict.js';
+export { exitCodeFor, EXIT_YES, EXIT_NO, EXIT_BAD_INPUT, EXIT_UNKNOWN } from './verdict/verdict.js';
+export type { Diagnostic, SourceSpan } from './diagnostics/diagnostic.js';
+export { renderDiagnostic } from './diagnostics/diagnostic.js';
+export { lowerCFile } from './frontends/c/index.js';
+export type { IrFunction, IrProgram } from './ir/ir.js';

@@ -1,0 +1,82 @@
+/**
+ * Evaluation of IR expressions on concrete values.
+ *
+ * `compileExpr` turns an expression into a closure over a slot array (one
+ * slot per variable), resolving every operator and variable once; `evalExpr`
+ * is the convenience form over a name → value map. Both use the operator
+ * definitions of ./ops.ts, so they agree by construction. Guarantees: with
+ * every variable in its type's range, the result is in the expression's
+ * type's range; an unknown variable is an internal error (thrown).
+ * `ite` evaluates only the chosen branch.
+ */
+import type { Expr } from '../ir/ir.js';
+import { binaryFn, castFn, compareFn, overflowFn, unaryFn } from './ops.js';
+
+/** A compiled expression: reads variables from `slots`. */
+export type CompiledExpr = (slots: readonly bigint[]) => bigint;
+
+/** Maps a variable name to its slot index, or undefined if there is no such variable. */
+export type SlotResolver = (name: string) => number | undefined;
+
+export function compileExpr(e: Expr, slotOf: SlotResolver): CompiledExpr {
+  switch (e.kind) {
+    case 'const': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'var': {
+      const i = slotOf(e.name);
+      if (i === undefined)
+        throw new Error(`internal error: unknown variable '${e.name}' in IR expression`);
+      return (s) => s[i];
+    }
+    case 'unary': {
+      const f = unaryFn(e.op, e.type);
+      const a = compileExpr(e.arg, slotOf);
+      return (s) => f(a(s));
+    }
+    case 'binary': {
+      const f = binaryFn(e.op, e.type);
+      const a = compileExpr(e.left, slotOf);
+      const b = compileExpr(e.right, slotOf);
+      return (s) => f(a(s), b(s));
+    }
+    case 'compare': {
+      const f = compareFn(e.op);
+      const a = compileExpr(e.left, slotOf);
+      const b = compileExpr(e.right, slotOf);
+      return (s) => f(a(s), b(s));
+    }
+    case 'ite': {
+      const c = compileExpr(e.cond, slotOf);
+      const t = compileExpr(e.then, slotOf);
+      const f = compileExpr(e.else, slotOf);
+      return (s) => (c(s) !== 0n ? t(s) : f(s));
+    }
+    case 'cast': {
+      const f = castFn(e.type);
+      const a = compileExpr(e.arg, slotOf);
+      return (s) => f(a(s));
+    }
+    case 'overflow':
+      return compileOverflow(e, slotOf);
+  }
+}
+
+function compileOverflow(
+  e: Extract<Expr, { kind: 'overflow' }>,
+  slotOf: SlotResolver,
+): CompiledExpr {
+  if (e.args.length === 0) throw new Error(`internal error: overflow(${e.op}) without arguments`);
+  const f = overflowFn(e.op, e.args[0].type);
+  const args = e.args.map((a) => compileExpr(a, slotOf));
+  return (s) => f(args.map((a) => a(s)));
+}
+
+/** Value of `e` with variables taken from `env`. Throws on a variable missing from `env`. */
+export function evalExpr(e: Expr, env: ReadonlyMap<string, bigint>): bigint {
+  const names = [...env.keys()];
+  const index = new Map(names.map((n, i) => [n, i]));
+  const slots = names.map((n) => env.get(n) as bigint);
+  return compileExpr(e, (n) => index.get(n))(slots);
+}

@@ -1,0 +1,10 @@
+/**
+ * arc's solver layer: queries are data (term.ts), printed as SMT-LIB 2
+ * (print.ts) and answered by Z3 (solver.ts). This is the only module that
+ * imports `z3-solver`; nothing Z3-specific crosses its boundary.
+ */
+export * from './term.js';
+export type { Query } from './print.js';
+export { queryVariables, symbol, toSmtlib } from './print.js';
+export type { CheckOptions, CheckResult, RecheckResult, SatStatus, SolverInfo } from './solver.js';
+export { checkScript, checkSat, initSolver, recheckUnsat, writeSmtlib } from './solver.js';

@@ -1,0 +1,137 @@
+/**
+ * Prints a query (a list of Bool terms to assert) as a self-contained
+ * SMT-LIB 2 script: optional comment lines, `set-logic` (QF_BV when no Int
+ * appears, otherwise none), one `declare-fun` per variable, one `define-fun`
+ * per shared or deeply nested subterm (so the text is linear in the size of
+ * the term DAG and no expression nests deeper than a small bound), the
+ * assertions, and a final `(check-sat)`.
+ *
+ * Guarantees: the script means exactly the conjunction of the assertions;
+ * the same query always prints to the same text; variables with one name but
+ * two sorts are rejected. Auxiliary names start with `%d`, which variable
+ * names may not.
+ */
+import type { Sort, Term, VarTerm } from './term.js';
+import { sortEquals, sortText } from './term.js';
+
+export interface Query {
+  /** Bool terms whose conjunction is checked. */
+  readonly assertions: readonly Term[];
+  /** Lines to put at the top of the script as `;` comments. */
+  readonly comments?: readonly string[];
+}
+
+/** Line marking scripts that mention only Bool and bit-vector sorts. */
+export const QF_BV_MARK = '(set-logic QF_BV)';
+
+const MAX_INLINE_DEPTH = 40;
+const DEF_PREFIX = '%d';
+
+/** A symbol, |quoted| unless it is a simple SMT-LIB symbol. */
+export function symbol(name: string): string {
+  return /^[A-Za-z~!@$^&*_+=<>.?/-][A-Za-z0-9~!@$%^&*_+=<>.?/-]*$/.test(name) ? name : `|${name}|`;
+}
+
+function constText(t: Term & { kind: 'const' }): string {
+  switch (t.sort.kind) {
+    case 'bool':
+      return t.value === 1n ? 'true' : 'false';
+    case 'int':
+      return t.value < 0n ? `(- ${-t.value})` : `${t.value}`;
+    case 'bv':
+      return `(_ bv${t.value} ${t.sort.width})`;
+  }
+}
+
+function opText(t: Term & { kind: 'app' }): string {
+  if (t.op === 'ineg') return '-';
+  if (t.indices.length > 0) return `(_ ${t.op} ${t.indices.join(' ')})`;
+  return t.op;
+}
+
+/** Terms reachable from the roots, children before parents, with parent counts. */
+function postOrder(roots: readonly Term[]): { order: Term[]; uses: Map<Term, number> } {
+  const uses = new Map<Term, number>();
+  const order: Term[] = [];
+  const done = new Set<Term>();
+  for (const root of roots) {
+    uses.set(root, (uses.get(root) ?? 0) + 1);
+    const stack: { t: Term; expanded: boolean }[] = [{ t: root, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (done.has(top.t)) {
+        stack.pop();
+        continue;
+      }
+      if (top.expanded || top.t.kind !== 'app') {
+        done.add(top.t);
+        order.push(top.t);
+        stack.pop();
+        continue;
+      }
+      top.expanded = true;
+      for (const a of top.t.args) {
+        uses.set(a, (uses.get(a) ?? 0) + 1);
+        if (!done.has(a)) stack.push({ t: a, expanded: false });
+      }
+    }
+  }
+  return { order, uses };
+}
+
+function collectVars(order: readonly Term[]): VarTerm[] {
+  const byName = new Map<string, VarTerm>();
+  for (const t of order) {
+    if (t.kind !== 'var') continue;
+    if (t.name.startsWith(DEF_PREFIX)) throw new Error(`internal error: reserved name ${t.name}`);
+    const seen = byName.get(t.name);
+    if (seen !== undefined && !sortEquals(seen.sort, t.sort)) {
+      throw new Error(`internal error: variable ${t.name} used with two sorts`);
+    }
+    byName.set(t.name, t);
+  }
+  return [...byName.values()];
+}
+
+/** The variables of a query, in order of first occurrence. */
+export function queryVariables(q: Query): { name: string; sort: Sort }[] {
+  return collectVars(postOrder(q.assertions).order).map((v) => ({ name: v.name, sort: v.sort }));
+}
+
+function mentionsInt(vars: readonly VarTerm[], order: readonly Term[]): boolean {
+  return order.some((t) => t.sort.kind === 'int') || vars.some((v) => v.sort.kind === 'int');
+}
+
+export function toSmtlib(q: Query): string {
+  const { order, uses } = postOrder(q.assertions);
+  const vars = collectVars(order);
+  const lines: string[] = (q.comments ?? []).map((c) => `; ${c.replace(/\n/g, ' ')}`);
+  if (!mentionsInt(vars, order)) lines.push(QF_BV_MARK);
+  for (const v of vars) lines.push(`(declare-fun ${symbol(v.name)} () ${sortText(v.sort)})`);
+  const text = new Map<Term, string>();
+  const depth = new Map<Term, number>();
+  let defs = 0;
+  for (const t of order) {
+    if (t.kind === 'const') text.set(t, constText(t));
+    else if (t.kind === 'var') text.set(t, symbol(t.name));
+    else {
+      const body = `(${opText(t)} ${t.args.map((a) => text.get(a)).join(' ')})`;
+      const d = 1 + t.args.reduce((m, a) => Math.max(m, depth.get(a) ?? 0), 0);
+      if ((uses.get(t) ?? 0) > 1 || d > MAX_INLINE_DEPTH) {
+        const name = `${DEF_PREFIX}${defs++}`;
+        lines.push(`(define-fun ${symbol(name)} () ${sortText(t.sort)} ${body})`);
+        text.set(t, symbol(name));
+        depth.set(t, 0);
+      } else {
+        text.set(t, body);
+        depth.set(t, d);
+      }
+    }
+  }
+  for (const a of q.assertions) {
+    if (a.sort.kind !== 'bool') throw new Error('internal error: asserting a non-Bool term');
+    lines.push(`(assert ${text.get(a)})`);
+  }
+  lines.push('(check-sat)');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,459 @@
+/**
+ * Solver queries as plain data: a small term language over the sorts Bool,
+ * (_ BitVec n) and Int, with SMT-LIB 2 semantics.
+ *
+ * Guarantees:
+ * - Every factory checks the sorts of its arguments and throws on a mismatch
+ *   (a programming error in the caller, never a user-input error), so a term
+ *   that exists is well sorted.
+ * - Factories fold constants and a few identities (`and` with true, `ite`
+ *   with equal branches, ...). Folding uses `applyOp`, the same function
+ *   `evaluate` uses, whose meaning is exactly SMT-LIB's — including
+ *   bit-vector division by zero (bvudiv x 0 = all ones, bvurem x 0 = x).
+ *   Integer `div`/`mod` by zero is not folded (SMT-LIB leaves it
+ *   unspecified); `evaluate` returns 0 and x for it, so callers that need
+ *   exact evaluation guard the divisor themselves.
+ * - Values are bigint: a bit-vector constant holds its *unsigned* value in
+ *   [0, 2^n), a Bool 0n or 1n, an Int any integer.
+ * - Terms are immutable and may be shared freely; the printer (print.ts)
+ *   emits each shared subterm once.
+ */
+
+export type Sort =
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'bv'; readonly width: number }
+  | { readonly kind: 'int' };
+
+export const boolSort: Sort = { kind: 'bool' };
+export const intSort: Sort = { kind: 'int' };
+const bvSorts = new Map<number, Sort>();
+export function bvSort(width: number): Sort {
+  if (!Number.isInteger(width) || width < 1) throw new Error(`internal error: bit-vector width ${width}`);
+  let s = bvSorts.get(width);
+  if (s === undefined) {
+    s = { kind: 'bv', width };
+    bvSorts.set(width, s);
+  }
+  return s;
+}
+
+export function sortEquals(a: Sort, b: Sort): boolean {
+  if (a.kind === 'bv' && b.kind === 'bv') return a.width === b.width;
+  return a.kind === b.kind;
+}
+
+/** SMT-LIB spelling of a sort. */
+export function sortText(s: Sort): string {
+  switch (s.kind) {
+    case 'bool':
+      return 'Bool';
+    case 'int':
+      return 'Int';
+    case 'bv':
+      return `(_ BitVec ${s.width})`;
+  }
+}
+
+export type BvBinOp =
+  | 'bvadd'
+  | 'bvsub'
+  | 'bvmul'
+  | 'bvudiv'
+  | 'bvurem'
+  | 'bvsdiv'
+  | 'bvsrem'
+  | 'bvshl'
+  | 'bvlshr'
+  | 'bvashr'
+  | 'bvand'
+  | 'bvor'
+  | 'bvxor';
+export type BvCmpOp = 'bvult' | 'bvule' | 'bvslt' | 'bvsle';
+export type IntBinOp = '+' | '-' | '*' | 'div' | 'mod';
+export type IntCmpOp = '<' | '<=';
+
+/** Every operator, named as in SMT-LIB except `ineg` (printed `-`). */
+export type Op =
+  | 'not'
+  | 'and'
+  | 'or'
+  | 'xor'
+  | 'ite'
+  | '='
+  | BvBinOp
+  | BvCmpOp
+  | 'bvneg'
+  | 'bvnot'
+  | 'concat'
+  | 'extract'
+  | 'zero_extend'
+  | 'sign_extend'
+  | 'bv2nat'
+  | 'int2bv'
+  | IntBinOp
+  | IntCmpOp
+  | 'ineg';
+
+export interface ConstTerm {
+  readonly kind: 'const';
+  readonly sort: Sort;
+  readonly value: bigint;
+}
+export interface VarTerm {
+  readonly kind: 'var';
+  readonly sort: Sort;
+  readonly name: string;
+}
+export interface AppTerm {
+  readonly kind: 'app';
+  readonly sort: Sort;
+  readonly op: Op;
+  readonly args: readonly Term[];
+  /** Indices of indexed operators: extract [hi, lo], zero_extend/sign_extend [n], int2bv [w]. */
+  readonly indices: readonly number[];
+}
+export type Term = ConstTerm | VarTerm | AppTerm;
+
+// ---------------------------------------------------------------- semantics
+
+function mask(width: number): bigint {
+  return (1n << BigInt(width)) - 1n;
+}
+function toSigned(v: bigint, width: number): bigint {
+  return BigInt.asIntN(width, v);
+}
+function toUnsigned(v: bigint, width: number): bigint {
+  return BigInt.asUintN(width, v);
+}
+function bit(b: boolean): bigint {
+  return b ? 1n : 0n;
+}
+
+function udiv(a: bigint, b: bigint, w: number): bigint {
+  return b === 0n ? mask(w) : a / b;
+}
+function urem(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : a % b;
+}
+function sdiv(a: bigint, b: bigint, w: number): bigint {
+  const na = toSigned(a, w) < 0n;
+  const nb = toSigned(b, w) < 0n;
+  const q = udiv(na ? toUnsigned(-a, w) : a, nb ? toUnsigned(-b, w) : b, w);
+  return toUnsigned(na !== nb ? -q : q, w);
+}
+function srem(a: bigint, b: bigint, w: number): bigint {
+  const na = toSigned(a, w) < 0n;
+  const nb = toSigned(b, w) < 0n;
+  const r = urem(na ? toUnsigned(-a, w) : a, nb ? toUnsigned(-b, w) : b);
+  return toUnsigned(na ? -r : r, w);
+}
+
+function bvBinValue(op: BvBinOp, a: bigint, b: bigint, w: number): bigint {
+  const W = BigInt(w);
+  switch (op) {
+    case 'bvadd':
+      return toUnsigned(a + b, w);
+    case 'bvsub':
+      return toUnsigned(a - b, w);
+    case 'bvmul':
+      return toUnsigned(a * b, w);
+    case 'bvudiv':
+      return udiv(a, b, w);
+    case 'bvurem':
+      return urem(a, b);
+    case 'bvsdiv':
+      return sdiv(a, b, w);
+    case 'bvsrem':
+      return srem(a, b, w);
+    case 'bvshl':
+      return b >= W ? 0n : toUnsigned(a << b, w);
+    case 'bvlshr':
+      return b >= W ? 0n : a >> b;
+    case 'bvashr':
+      return toUnsigned(toSigned(a, w) >> (b >= W ? W : b), w);
+    case 'bvand':
+      return a & b;
+    case 'bvor':
+      return a | b;
+    case 'bvxor':
+      return a ^ b;
+  }
+}
+
+/** Euclidean division as in SMT-LIB (0 ≤ remainder < |divisor|); by zero: 0 and x (unspecified in SMT-LIB). */
+function euclid(a: bigint, b: bigint): { q: bigint; r: bigint } {
+  if (b === 0n) return { q: 0n, r: a };
+  let q = a / b;
+  let r = a - b * q;
+  if (r < 0n) {
+    q = b > 0n ? q - 1n : q + 1n;
+    r = a - b * q;
+  }
+  return { q, r };
+}
+
+function argWidth(t: AppTerm, i: number): number {
+  const s = t.args[i].sort;
+  return s.kind === 'bv' ? s.width : 0;
+}
+
+/** The value of operator application `t` on argument values `v` (SMT-LIB semantics). */
+export function applyOp(t: AppTerm, v: readonly bigint[]): bigint {
+  const w = argWidth(t, 0);
+  switch (t.op) {
+    case 'not':
+      return 1n - v[0];
+    case 'and':
+      return bit(v.every((x) => x === 1n));
+    case 'or':
+      return bit(v.some((x) => x === 1n));
+    case 'xor':
+      return v[0] ^ v[1];
+    case 'ite':
+      return v[0] === 1n ? v[1] : v[2];
+    case '=':
+      return bit(v[0] === v[1]);
+    case 'bvult':
+      return bit(v[0] < v[1]);
+    case 'bvule':
+      return bit(v[0] <= v[1]);
+    case 'bvslt':
+      return bit(toSigned(v[0], w) < toSigned(v[1], w));
+    case 'bvsle':
+      return bit(toSigned(v[0], w) <= toSigned(v[1], w));
+    case 'bvneg':
+      return toUnsigned(-v[0], w);
+    case 'bvnot':
+      return toUnsigned(~v[0], w);
+    case 'concat':
+      return (v[0] << BigInt(argWidth(t, 1))) | v[1];
+    case 'extract':
+      return (v[0] >> BigInt(t.indices[1])) & mask(t.indices[0] - t.indices[1] + 1);
+    case 'zero_extend':
+      return v[0];
+    case 'sign_extend':
+      return toUnsigned(toSigned(v[0], w), w + t.indices[0]);
+    case 'bv2nat':
+      return v[0];
+    case 'int2bv':
+      return toUnsigned(v[0], t.indices[0]);
+    case '+':
+      return v[0] + v[1];
+    case '-':
+      return v[0] - v[1];
+    case '*':
+      return v[0] * v[1];
+    case 'div':
+      return euclid(v[0], v[1]).q;
+    case 'mod':
+      return euclid(v[0], v[1]).r;
+    case 'ineg':
+      return -v[0];
+    case '<':
+      return bit(v[0] < v[1]);
+    case '<=':
+      return bit(v[0] <= v[1]);
+    default:
+      return bvBinValue(t.op, v[0], v[1], w);
+  }
+}
+
+/**
+ * The value of `t` when each variable has the value `valueOf(name)` (unsigned
+ * for bit-vectors). Iterative, so deep terms do not overflow the stack;
+ * `memo` may be shared between calls with the same `valueOf`.
+ */
+export function evaluate(
+  t: Term,
+  valueOf: (v: VarTerm) => bigint,
+  memo: Map<Term, bigint> = new Map(),
+): bigint {
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    const u = stack[stack.length - 1];
+    if (memo.has(u)) {
+      stack.pop();
+      continue;
+    }
+    if (u.kind !== 'app') {
+      memo.set(u, u.kind === 'const' ? u.value : valueOf(u));
+      stack.pop();
+      continue;
+    }
+    const pending = u.args.filter((a) => !memo.has(a));
+    if (pending.length > 0) {
+      stack.push(...pending);
+      continue;
+    }
+    memo.set(
+      u,
+      applyOp(
+        u,
+        u.args.map((a) => memo.get(a) as bigint),
+      ),
+    );
+    stack.pop();
+  }
+  return memo.get(t) as bigint;
+}
+
+// ---------------------------------------------------------------- factories
+
+function fail(msg: string): never {
+  throw new Error(`internal error (smt term): ${msg}`);
+}
+
+function isConst(t: Term): t is ConstTerm {
+  return t.kind === 'const';
+}
+
+function mkConst(sort: Sort, value: bigint): ConstTerm {
+  return { kind: 'const', sort, value };
+}
+
+/** Builds an application, folding it when every argument is constant. */
+function app(op: Op, sort: Sort, args: readonly Term[], indices: readonly number[] = []): Term {
+  const t: AppTerm = { kind: 'app', sort, op, args, indices };
+  if (args.every(isConst)) {
+    if ((op === 'div' || op === 'mod') && args[1].value === 0n) return t;
+    return mkConst(sort, applyOp(t, args.map((a) => a.value)));
+  }
+  return t;
+}
+
+export const trueTerm: ConstTerm = mkConst(boolSort, 1n);
+export const falseTerm: ConstTerm = mkConst(boolSort, 0n);
+
+export function boolConst(b: boolean): ConstTerm {
+  return b ? trueTerm : falseTerm;
+}
+export function bvConst(width: number, value: bigint): ConstTerm {
+  return mkConst(bvSort(width), toUnsigned(value, width));
+}
+export function intConst(value: bigint): ConstTerm {
+  return mkConst(intSort, value);
+}
+export function mkVar(name: string, sort: Sort): VarTerm {
+  if (name.length === 0 || name.includes('|') || name.includes('\\')) fail(`bad name ${JSON.stringify(name)}`);
+  return { kind: 'var', sort, name };
+}
+
+function needBool(...ts: readonly Term[]): void {
+  for (const t of ts) if (t.sort.kind !== 'bool') fail(`expected Bool, got ${sortText(t.sort)}`);
+}
+function needBv(...ts: readonly Term[]): number {
+  const s = ts[0].sort;
+  if (s.kind !== 'bv') return fail(`expected a bit-vector, got ${sortText(s)}`);
+  for (const t of ts) if (!sortEquals(t.sort, s)) fail(`sort mismatch ${sortText(t.sort)} vs ${sortText(s)}`);
+  return s.width;
+}
+function needInt(...ts: readonly Term[]): void {
+  for (const t of ts) if (t.sort.kind !== 'int') fail(`expected Int, got ${sortText(t.sort)}`);
+}
+
+export function not(a: Term): Term {
+  needBool(a);
+  if (a.kind === 'app' && a.op === 'not') return a.args[0];
+  return app('not', boolSort, [a]);
+}
+
+function junction(op: 'and' | 'or', args: readonly Term[]): Term {
+  needBool(...args);
+  const unit = op === 'and' ? 1n : 0n;
+  const kept: Term[] = [];
+  for (const a of args) {
+    if (isConst(a)) {
+      if (a.value !== unit) return boolConst(op === 'or');
+      continue;
+    }
+    if (!kept.includes(a)) kept.push(a);
+  }
+  if (kept.length === 0) return boolConst(op === 'and');
+  if (kept.length === 1) return kept[0];
+  return app(op, boolSort, kept);
+}
+export function and(...args: readonly Term[]): Term {
+  return junction('and', args);
+}
+export function or(...args: readonly Term[]): Term {
+  return junction('or', args);
+}
+export function implies(a: Term, b: Term): Term {
+  return or(not(a), b);
+}
+export function xor(a: Term, b: Term): Term {
+  needBool(a, b);
+  return app('xor', boolSort, [a, b]);
+}
+
+export function ite(c: Term, a: Term, b: Term): Term {
+  needBool(c);
+  if (!sortEquals(a.sort, b.sort)) fail(`ite branches ${sortText(a.sort)} vs ${sortText(b.sort)}`);
+  if (isConst(c)) return c.value === 1n ? a : b;
+  if (a === b || (isConst(a) && isConst(b) && a.value === b.value)) return a;
+  if (a.sort.kind === 'bool' && isConst(a) && isConst(b)) return a.value === 1n ? c : not(c);
+  return app('ite', a.sort, [c, a, b]);
+}
+
+export function eq(a: Term, b: Term): Term {
+  if (!sortEquals(a.sort, b.sort)) fail(`= on ${sortText(a.sort)} vs ${sortText(b.sort)}`);
+  if (a === b) return trueTerm;
+  return app('=', boolSort, [a, b]);
+}
+
+export function bvBinary(op: BvBinOp, a: Term, b: Term): Term {
+  return app(op, bvSort(needBv(a, b)), [a, b]);
+}
+export function bvCompare(op: BvCmpOp, a: Term, b: Term): Term {
+  needBv(a, b);
+  return app(op, boolSort, [a, b]);
+}
+export function bvNeg(a: Term): Term {
+  return app('bvneg', bvSort(needBv(a)), [a]);
+}
+export function bvNot(a: Term): Term {
+  return app('bvnot', bvSort(needBv(a)), [a]);
+}
+export function concat(a: Term, b: Term): Term {
+  const wa = needBv(a);
+  const wb = needBv(b);
+  return app('concat', bvSort(wa + wb), [a, b]);
+}
+/** Bits hi..lo (inclusive) of `a`. */
+export function extract(hi: number, lo: number, a: Term): Term {
+  const w = needBv(a);
+  if (!(0 <= lo && lo <= hi && hi < w)) fail(`extract ${hi} ${lo} of width ${w}`);
+  if (lo === 0 && hi === w - 1) return a;
+  return app('extract', bvSort(hi - lo + 1), [a], [hi, lo]);
+}
+export function zeroExtend(n: number, a: Term): Term {
+  const w = needBv(a);
+  return n === 0 ? a : app('zero_extend', bvSort(w + n), [a], [n]);
+}
+export function signExtend(n: number, a: Term): Term {
+  const w = needBv(a);
+  return n === 0 ? a : app('sign_extend', bvSort(w + n), [a], [n]);
+}
+/** The unsigned value of a bit-vector, as an Int. */
+export function bv2nat(a: Term): Term {
+  needBv(a);
+  return app('bv2nat', intSort, [a]);
+}
+/** An Int reduced modulo 2^width. */
+export function int2bv(width: number, a: Term): Term {
+  needInt(a);
+  return app('int2bv', bvSort(width), [a], [width]);
+}
+
+export function intBinary(op: IntBinOp, a: Term, b: Term): Term {
+  needInt(a, b);
+  return app(op, intSort, [a, b]);
+}
+export function intNeg(a: Term): Term {
+  needInt(a);
+  return app('ineg', intSort, [a]);
+}
+export function intCompare(op: IntCmpOp, a: Term, b: Term): Term {
+  needInt(a, b);
+  return app(op, boolSort, [a, b]);
+}

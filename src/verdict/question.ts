@@ -1,0 +1,50 @@
+/**
+ * Phrases the question a `prove` run answers, from the selected property
+ * kinds, in the user's words ("For every x and y, does f return true?").
+ */
+import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
+
+const PHRASES: ReadonlyArray<readonly [PropertyKind, string]> = [
+  ['returns-true', 'return true'],
+  ['assertion', 'pass every assertion'],
+  ['error-call', 'never reach an error call'],
+  ['overflow', 'avoid signed overflow'],
+  ['div-by-zero', 'never divide by zero'],
+  ['shift', 'shift only by valid amounts'],
+];
+
+function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Merges the phrases of the assertion kinds and of the undefined-behaviour kinds. */
+function phrasesFor(kinds: ReadonlySet<PropertyKind>): string[] {
+  const words: string[] = [];
+  if (kinds.has('returns-true')) words.push('return true');
+  if (kinds.has('assertion') || kinds.has('error-call')) words.push('pass every assertion');
+  const ub = (['overflow', 'div-by-zero', 'shift'] as const).filter((k) => kinds.has(k));
+  if (ub.length === 3) words.push('avoid undefined behaviour');
+  else for (const k of ub) words.push(PHRASES.find(([kind]) => kind === k)?.[1] ?? k);
+  return words;
+}
+
+/**
+ * The question for the selected kinds, mentioning a kind only when the
+ * function has a property of that kind (or when it was asked for by name:
+ * `returns-true`).
+ */
+export function phraseQuestion(
+  fn: IrFunction,
+  selected: ReadonlySet<PropertyKind>,
+  checked: readonly Property[],
+): string {
+  const kinds = new Set(checked.map((p) => p.kind));
+  if (selected.has('returns-true')) kinds.add('returns-true');
+  const names = fn.params.map((p) => p.sourceName);
+  const quantifier = names.length === 0 ? '' : `For every ${joinWords(names)}, `;
+  const does = quantifier === '' ? 'Does' : 'does';
+  const words = phrasesFor(kinds);
+  const what = words.length === 0 ? 'satisfy its properties' : joinWords(words);
+  return `${quantifier}${does} ${fn.name} ${what}?`;
+}

@@ -1,0 +1,14 @@
+// expect: unknown
+// args: --function f
+// reason: unbounded-loop
+// note: the assertion holds, but the loop runs n times for an arbitrary 32-bit n, beyond any unwinding BMC can try.
+extern void __VERIFIER_assert(int cond);
+
+int f(unsigned n) {
+  unsigned i = 0;
+  while (i < n) {
+    i++;
+  }
+  __VERIFIER_assert(i == n);
+  return 0;
+}
