@@ -85,10 +85,14 @@ const INTERRUPT_GRACE_MS = 250;
  * is queued or running.
  */
 function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-  const keepAlive = setInterval(() => undefined, 60_000);
-  const run = queue.then(fn, fn).finally(() => clearInterval(keepAlive));
+  const run = keepingAlive(queue.then(fn, fn));
   queue = run.catch(() => undefined);
   return run;
+}
+
+function keepingAlive<T>(p: Promise<T>): Promise<T> {
+  const timer = setInterval(() => undefined, 60_000);
+  return p.finally(() => clearInterval(timer));
 }
 
 async function createInstance(): Promise<Instance> {
@@ -107,7 +111,7 @@ async function createInstance(): Promise<Instance> {
 
 function getInstance(): Promise<Instance> {
   if (instance === null) {
-    instance = exclusive(createInstance);
+    instance = keepingAlive(createInstance());
     instance.catch(() => {
       instance = null;
     });
@@ -218,19 +222,21 @@ async function runCheck(query: Query, smtlib: string, opts: CheckOptions): Promi
 }
 
 /** Prints `query`, optionally dumps it, and asks Z3 whether it is satisfiable. */
-export function checkSat(query: Query, opts: CheckOptions): Promise<CheckResult> {
+export async function checkSat(query: Query, opts: CheckOptions): Promise<CheckResult> {
   const smtlib = toSmtlib(query);
   if (opts.dumpPath !== undefined) {
     mkdirSync(dirname(opts.dumpPath), { recursive: true });
     writeFileSync(opts.dumpPath, smtlib);
   }
+  await getInstance();
   return exclusive(() => runCheck(query, smtlib, opts));
 }
 
 /** The script with its final `(check-sat)` replaced by an independent strategy. */
 function recheckScript(smtlib: string, timeoutMs: number): { script: string; strategy: string } {
   const body = smtlib.trimEnd();
-  if (!body.endsWith('(check-sat)')) throw new Error('internal error: script does not end in check-sat');
+  if (!body.endsWith('(check-sat)'))
+    throw new Error('internal error: script does not end in check-sat');
   const head = body.slice(0, -'(check-sat)'.length);
   const opts = `(set-option :timeout ${Math.max(1, Math.ceil(timeoutMs))})\n`;
   if (body.split('\n').includes(QF_BV_MARK)) {
@@ -280,7 +286,8 @@ async function runRecheck(
     const solverMs = performance.now() - t0;
     if (cancelled) return { status: 'unknown', reason: 'cancelled', solverMs, strategy };
     const parsed = parseStatus(out);
-    const reason = parsed.status === 'unknown' && solverMs >= timeoutMs * 0.9 ? 'timeout' : parsed.reason;
+    const reason =
+      parsed.status === 'unknown' && solverMs >= timeoutMs * 0.9 ? 'timeout' : parsed.reason;
     return { ...parsed, ...(reason === undefined ? {} : { reason }), solverMs, strategy };
   } finally {
     clearTimeout(timer);
@@ -293,11 +300,12 @@ async function runRecheck(
  * Re-checks a script printed by `checkSat` (or any SMT-LIB 2 script ending in
  * `(check-sat)`) in a fresh low-level context with a different strategy.
  */
-export function recheckUnsat(
+export async function recheckUnsat(
   smtlib: string,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<RecheckResult> {
+  await getInstance();
   return exclusive(() => runRecheck(smtlib, timeoutMs, signal));
 }
 
@@ -305,6 +313,7 @@ export function recheckUnsat(
  * Loads an arbitrary SMT-LIB 2 script into a fresh high-level solver and
  * checks it (used to confirm that a dumped file answers the same).
  */
-export function checkScript(smtlib: string, timeoutMs: number): Promise<CheckResult> {
+export async function checkScript(smtlib: string, timeoutMs: number): Promise<CheckResult> {
+  await getInstance();
   return exclusive(() => runCheck({ assertions: [] }, smtlib, { timeoutMs }));
 }

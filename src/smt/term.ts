@@ -28,7 +28,8 @@ export const boolSort: Sort = { kind: 'bool' };
 export const intSort: Sort = { kind: 'int' };
 const bvSorts = new Map<number, Sort>();
 export function bvSort(width: number): Sort {
-  if (!Number.isInteger(width) || width < 1) throw new Error(`internal error: bit-vector width ${width}`);
+  if (!Number.isInteger(width) || width < 1)
+    throw new Error(`internal error: bit-vector width ${width}`);
   let s = bvSorts.get(width);
   if (s === undefined) {
     s = { kind: 'bv', width };
@@ -316,7 +317,11 @@ function app(op: Op, sort: Sort, args: readonly Term[], indices: readonly number
   const t: AppTerm = { kind: 'app', sort, op, args, indices };
   if (args.every(isConst)) {
     if ((op === 'div' || op === 'mod') && args[1].value === 0n) return t;
-    return mkConst(sort, applyOp(t, args.map((a) => a.value)));
+    const value = applyOp(
+      t,
+      args.map((a) => a.value),
+    );
+    return sort.kind === 'bool' ? boolConst(value === 1n) : mkConst(sort, value);
   }
   return t;
 }
@@ -334,7 +339,8 @@ export function intConst(value: bigint): ConstTerm {
   return mkConst(intSort, value);
 }
 export function mkVar(name: string, sort: Sort): VarTerm {
-  if (name.length === 0 || name.includes('|') || name.includes('\\')) fail(`bad name ${JSON.stringify(name)}`);
+  if (name.length === 0 || name.includes('|') || name.includes('\\'))
+    fail(`bad name ${JSON.stringify(name)}`);
   return { kind: 'var', sort, name };
 }
 
@@ -344,7 +350,8 @@ function needBool(...ts: readonly Term[]): void {
 function needBv(...ts: readonly Term[]): number {
   const s = ts[0].sort;
   if (s.kind !== 'bv') return fail(`expected a bit-vector, got ${sortText(s)}`);
-  for (const t of ts) if (!sortEquals(t.sort, s)) fail(`sort mismatch ${sortText(t.sort)} vs ${sortText(s)}`);
+  for (const t of ts)
+    if (!sortEquals(t.sort, s)) fail(`sort mismatch ${sortText(t.sort)} vs ${sortText(s)}`);
   return s.width;
 }
 function needInt(...ts: readonly Term[]): void {
@@ -358,19 +365,27 @@ export function not(a: Term): Term {
 }
 
 function junction(op: 'and' | 'or', args: readonly Term[]): Term {
-  needBool(...args);
+  for (const a of args) needBool(a);
   const unit = op === 'and' ? 1n : 0n;
-  const kept: Term[] = [];
+  const kept = new Set<Term>();
   for (const a of args) {
     if (isConst(a)) {
       if (a.value !== unit) return boolConst(op === 'or');
       continue;
     }
-    if (!kept.includes(a)) kept.push(a);
+    kept.add(a);
   }
-  if (kept.length === 0) return boolConst(op === 'and');
-  if (kept.length === 1) return kept[0];
-  return app(op, boolSort, kept);
+  if (kept.size === 0) return boolConst(op === 'and');
+  if (kept.size === 1) return [...kept][0];
+  return app(op, boolSort, [...kept]);
+}
+/** `and` of a list of any length (no argument spreading). */
+export function conjunction(args: readonly Term[]): Term {
+  return junction('and', args);
+}
+/** `or` of a list of any length (no argument spreading). */
+export function disjunction(args: readonly Term[]): Term {
+  return junction('or', args);
 }
 export function and(...args: readonly Term[]): Term {
   return junction('and', args);

@@ -799,7 +799,7 @@ function describeVerdict(v: Verdict): string {
 const SEED = Number(process.env.ARC_DIFF_SEED ?? 20241126);
 const COUNT = Number(process.env.ARC_DIFF_COUNT ?? 40);
 
-test(`differential: ${COUNT} random 8-bit functions (seed ${SEED}) against a reference evaluator`, async () => {
+test(`differential: ${COUNT} random 8-bit functions (seed ${SEED}) against a reference evaluator`, async (t) => {
   const gen = new Gen(prng(SEED));
   const dir = mkdtempSync(path.join(tmpdir(), 'arc-diff8-'));
   const useGcc = gccAvailable();
@@ -883,6 +883,8 @@ test(`differential: ${COUNT} random 8-bit functions (seed ${SEED}) against a ref
     rmSync(dir, { recursive: true, force: true });
   }
   const summary = `yes ${tally.yes}, no ${tally.no}, unknown ${tally.unknown}`;
+  t.diagnostic(summary);
+  for (const u of unknowns) t.diagnostic(u);
   assert.ok(
     tally.unknown * 10 < COUNT,
     `too many don't-knows (${summary}):\n${unknowns.join('\n')}`,

@@ -40,7 +40,10 @@ test('initSolver is idempotent and reports its costs', async () => {
 
 test('sat and unsat', async () => {
   const x = mkVar('x', bvSort(8));
-  const sat = await checkSat({ assertions: [bvCompare('bvult', x, bvConst(8, 3n))] }, { timeoutMs: 5000 });
+  const sat = await checkSat(
+    { assertions: [bvCompare('bvult', x, bvConst(8, 3n))] },
+    { timeoutMs: 5000 },
+  );
   assert.equal(sat.status, 'sat');
   const twice = bvBinary('bvadd', x, x);
   const unsat = await checkSat({ assertions: [eq(twice, bvConst(8, 1n))] }, { timeoutMs: 5000 });
@@ -111,7 +114,10 @@ test('a timeout gives unknown (timeout)', async () => {
   assert.ok(performance.now() - t0 < 3000);
   // The solver is usable afterwards.
   const x = mkVar('x', bvSort(4));
-  assert.equal((await checkSat({ assertions: [eq(x, bvConst(4, 3n))] }, { timeoutMs: 5000 })).status, 'sat');
+  assert.equal(
+    (await checkSat({ assertions: [eq(x, bvConst(4, 3n))] }, { timeoutMs: 5000 })).status,
+    'sat',
+  );
 });
 
 test('an abort signal gives unknown (cancelled)', async () => {
@@ -125,7 +131,10 @@ test('an abort signal gives unknown (cancelled)', async () => {
   const pre = await checkSat({ assertions: factoring() }, { timeoutMs: 60000, signal: ac.signal });
   assert.equal(pre.reason, 'cancelled');
   const x = mkVar('x', bvSort(4));
-  assert.equal((await checkSat({ assertions: [eq(x, bvConst(4, 3n))] }, { timeoutMs: 5000 })).status, 'sat');
+  assert.equal(
+    (await checkSat({ assertions: [eq(x, bvConst(4, 3n))] }, { timeoutMs: 5000 })).status,
+    'sat',
+  );
 });
 
 function sampleQueries(): { name: string; assertions: Term[]; expect: 'sat' | 'unsat' }[] {
@@ -135,10 +144,22 @@ function sampleQueries(): { name: string; assertions: Term[]; expect: 'sat' | 'u
   const n = mkVar('n', intSort);
   const sq = intBinary('*', n, n);
   return [
-    { name: 'bv-unsat', assertions: [eq(sum, sum), not(eq(bvBinary('bvsub', sum, y), x))], expect: 'unsat' },
-    { name: 'bv-sat', assertions: [eq(bvBinary('bvmul', sum, sum), bvConst(16, 49n))], expect: 'sat' },
+    {
+      name: 'bv-unsat',
+      assertions: [eq(sum, sum), not(eq(bvBinary('bvsub', sum, y), x))],
+      expect: 'unsat',
+    },
+    {
+      name: 'bv-sat',
+      assertions: [eq(bvBinary('bvmul', sum, sum), bvConst(16, 49n))],
+      expect: 'sat',
+    },
     { name: 'int-unsat', assertions: [intCompare('<', sq, intConst(0n))], expect: 'unsat' },
-    { name: 'int-sat', assertions: [and(eq(sq, intConst(144n)), intCompare('<', n, intConst(0n)))], expect: 'sat' },
+    {
+      name: 'int-sat',
+      assertions: [and(eq(sq, intConst(144n)), intCompare('<', n, intConst(0n)))],
+      expect: 'sat',
+    },
   ];
 }
 
@@ -157,7 +178,11 @@ test('dumped scripts round-trip: fresh context, re-check, z3 binary', async (t) 
     assert.equal(writeSmtlib(dir, `${q.name} copy`, text), join(dir, `${q.name}_copy.smt2`));
     if (hasZ3Binary) {
       const out = spawnSync('z3', [path], { encoding: 'utf8' });
-      assert.equal(out.stdout.trim(), q.expect, `${q.name} with the z3 binary: ${out.stdout}${out.stderr}`);
+      assert.equal(
+        out.stdout.trim(),
+        q.expect,
+        `${q.name} with the z3 binary: ${out.stdout}${out.stderr}`,
+      );
     }
   }
   if (!hasZ3Binary) t.skip('z3 binary not on PATH: the binary cross-check was skipped');
@@ -165,7 +190,12 @@ test('dumped scripts round-trip: fresh context, re-check, z3 binary', async (t) 
 
 test('recheckUnsat uses bit-blasting for pure bit-vector scripts and honours its timeout', async () => {
   const bv = await recheckUnsat(
-    (await checkSat({ assertions: [eq(mkVar('x', bvSort(4)), bvConst(4, 1n))] }, { timeoutMs: 5000 })).smtlib,
+    (
+      await checkSat(
+        { assertions: [eq(mkVar('x', bvSort(4)), bvConst(4, 1n))] },
+        { timeoutMs: 5000 },
+      )
+    ).smtlib,
     5000,
   );
   assert.equal(bv.status, 'sat');

@@ -65,7 +65,10 @@ test('printing shares subterms and bounds nesting', () => {
   for (let i = 0; i < 500; i++) t = bvBinary('bvadd', t, bvConst(8, BigInt(i)));
   const shared = bvBinary('bvmul', t, t);
   const text = toSmtlib({ assertions: [eq(shared, bvConst(8, 0n))], comments: ['hello'] });
-  assert.match(text, /^; hello\n\(set-logic QF_BV\)\n\(declare-fun \|g::x#2\| \(\) \(_ BitVec 8\)\)/);
+  assert.match(
+    text,
+    /^; hello\n\(set-logic QF_BV\)\n\(declare-fun \|g::x#2\| \(\) \(_ BitVec 8\)\)/,
+  );
   assert.ok(text.endsWith('(check-sat)\n'));
   let depth = 0;
   let maxDepth = 0;
@@ -109,7 +112,9 @@ async function agreeWithZ3(
     const folded = op(bvConst(w, a), bvConst(w, b));
     assert.equal(folded.kind, 'const');
     differs.push(not(eq(op(x, y), folded)));
-    const value = evaluate(op(x, y), (v) => (v.name === x.name ? BigInt.asUintN(w, a) : BigInt.asUintN(w, b)));
+    const value = evaluate(op(x, y), (v) =>
+      v.name === x.name ? BigInt.asUintN(w, a) : BigInt.asUintN(w, b),
+    );
     assert.equal(value, (folded as { value: bigint }).value);
   });
   const r = await checkSat({ assertions: [...defs, or(...differs)] }, { timeoutMs: 60000 });
@@ -118,7 +123,8 @@ async function agreeWithZ3(
 
 function allPairs(w: number): [bigint, bigint][] {
   const out: [bigint, bigint][] = [];
-  for (let a = 0n; a < 1n << BigInt(w); a++) for (let b = 0n; b < 1n << BigInt(w); b++) out.push([a, b]);
+  for (let a = 0n; a < 1n << BigInt(w); a++)
+    for (let b = 0n; b < 1n << BigInt(w); b++) out.push([a, b]);
   return out;
 }
 
@@ -146,7 +152,9 @@ test('bit-vector semantics agree with Z3 (all 4-bit pairs; sampled 8- and 64-bit
     for (const op of BV_BIN) await agreeWithZ3(w, pairs, (a, b) => bvBinary(op, a, b));
     for (const op of BV_CMP) await agreeWithZ3(w, pairs, (a, b) => ite(bvCompare(op, a, b), a, b));
     await agreeWithZ3(w, pairs, (a, b) => bvBinary('bvxor', bvNeg(a), bvNot(b)));
-    await agreeWithZ3(w, pairs, (a, b) => extract(w - 1, 0, bvBinary('bvadd', signExtend(3, a), zeroExtend(3, b))));
+    await agreeWithZ3(w, pairs, (a, b) =>
+      extract(w - 1, 0, bvBinary('bvadd', signExtend(3, a), zeroExtend(3, b))),
+    );
     await agreeWithZ3(w, pairs, (a) => int2bv(w, intBinary('-', bv2nat(a), intConst(1000n))));
   }
 });

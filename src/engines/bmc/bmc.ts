@@ -18,13 +18,19 @@
 import { formatSpan } from '../../diagnostics/diagnostic.js';
 import type { IrFunction } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
-import { checkSat, initSolver, or, queryVariables } from '../../smt/index.js';
-import type { CertificateQuery, Engine, EngineOptions, EngineResult, UnknownReason } from '../engine.js';
+import { checkSat, disjunction, initSolver, queryVariables } from '../../smt/index.js';
+import type {
+  CertificateQuery,
+  Engine,
+  EngineOptions,
+  EngineResult,
+  UnknownReason,
+} from '../engine.js';
 import type { Encoding } from './encode.js';
 import { encodeDag } from './encode.js';
 import { UnsupportedError } from './expr.js';
-import type { Loop, LoopInfo } from './loops.js';
-import { findLoops } from './loops.js';
+import type { Loop } from './loops.js';
+import { findLoops, loopsReachingChecks } from './loops.js';
 import type { Dag } from './unwind.js';
 import { unwind } from './unwind.js';
 import { extractWitness, modelEvaluator } from './witness.js';
@@ -65,11 +71,18 @@ class Run {
   /** An unknown result for a query Z3 could not decide, or null when it was decided. */
   undecided(r: CheckResult, what: string): EngineResult | null {
     if (r.status !== 'unknown') return null;
-    if (r.reason === 'cancelled') return this.unknown({ code: 'cancelled', message: 'the check was cancelled' });
+    if (r.reason === 'cancelled')
+      return this.unknown({ code: 'cancelled', message: 'the check was cancelled' });
     if (r.reason === 'timeout') {
-      return this.unknown({ code: 'timeout', message: `ran out of time (${this.options.timeoutMs} ms) ${what}` });
+      return this.unknown({
+        code: 'timeout',
+        message: `ran out of time (${this.options.timeoutMs} ms) ${what}`,
+      });
     }
-    return this.unknown({ code: 'solver-unknown', message: `the solver could not decide ${what}: ${r.reason ?? 'unknown'}` });
+    return this.unknown({
+      code: 'solver-unknown',
+      message: `the solver could not decide ${what}: ${r.reason ?? 'unknown'}`,
+    });
   }
 
   async ask(query: Query, name: string, withModel: boolean): Promise<CheckResult> {
@@ -78,7 +91,9 @@ class Run {
       timeoutMs: this.remaining(),
       ...(this.options.signal === undefined ? {} : { signal: this.options.signal }),
       ...(withModel ? { modelOf: queryVariables(query).map((v) => v.name) } : {}),
-      ...(dir === undefined ? {} : { dumpPath: `${dir}/${safeName(`${this.fn.name}.${name}`)}.smt2` }),
+      ...(dir === undefined
+        ? {}
+        : { dumpPath: `${dir}/${safeName(`${this.fn.name}.${name}`)}.smt2` }),
     });
     this.solverMs += r.solverMs;
     return r;
@@ -98,57 +113,122 @@ function selectedIds(fn: IrFunction, options: EngineOptions): string {
   return ids.length === 0 ? 'no selected property' : ids.join(', ');
 }
 
-function violationQuery(run: Run, enc: Encoding, k: number, loops: boolean): { query: Query; meaning: string } {
+function violationQuery(
+  run: Run,
+  enc: Encoding,
+  k: number,
+  loops: boolean,
+): { query: Query; meaning: string } {
   const within = loops ? ` within ${k} unwinding${k === 1 ? '' : 's'} of every loop` : '';
   const meaning = `no run of ${run.fn.name} violates ${selectedIds(run.fn, run.options)}${within}`;
-  const assertion: Term = or(...enc.violations.map((v) => v.term));
-  return { query: { assertions: [assertion], comments: [`arc bmc, unwind ${k}`, `unsat means: ${meaning}`] }, meaning };
+  const assertion: Term = disjunction(enc.violations.map((v) => v.term));
+  return {
+    query: {
+      assertions: [assertion],
+      comments: [`arc bmc, unwind ${k}`, `unsat means: ${meaning}`],
+    },
+    meaning,
+  };
 }
 
-function unwindingQuery(run: Run, enc: Encoding, k: number): { query: Query; meaning: string } {
+function unwindingQuery(
+  run: Run,
+  unwinds: readonly Term[],
+  k: number,
+): { query: Query; meaning: string } {
   const meaning =
     `no run of ${run.fn.name} in which the properties hold so far reaches iteration ${k + 1} ` +
-    `of any loop (every loop stops within ${k} iteration${k === 1 ? '' : 's'})`;
-  return { query: { assertions: [or(...enc.unwinds)], comments: [`arc bmc, unwind ${k}`, `unsat means: ${meaning}`] }, meaning };
+    `of a loop from which a checked property is reachable (such loops stop within ${k} ` +
+    `iteration${k === 1 ? '' : 's'})`;
+  return {
+    query: {
+      assertions: [disjunction(unwinds)],
+      comments: [`arc bmc, unwind ${k}`, `unsat means: ${meaning}`],
+    },
+    meaning,
+  };
 }
 
 type RoundResult = { readonly done: EngineResult } | { readonly exceeded: Loop };
 
-async function round(run: Run, info: LoopInfo, dag: Dag, k: number): Promise<RoundResult> {
+/**
+ * The unwinding edges that matter: those of loops from whose header an
+ * assert of a selected property is reachable. A run exceeding any other
+ * loop can never violate a property afterwards.
+ */
+function relevantUnwinds(
+  enc: Encoding,
+  dag: Dag,
+  relevant: ReadonlySet<Loop>,
+): { loops: Loop[]; terms: Term[] } {
+  const loops: Loop[] = [];
+  const terms: Term[] = [];
+  dag.unwindEdges.forEach((e, i) => {
+    if (e.loop !== null && relevant.has(e.loop)) {
+      loops.push(e.loop);
+      terms.push(enc.unwinds[i]);
+    }
+  });
+  return { loops, terms };
+}
+
+async function round(
+  run: Run,
+  relevant: ReadonlySet<Loop>,
+  dag: Dag,
+  k: number,
+): Promise<RoundResult> {
   const enc = encodeDag(run.fn, dag, run.options.properties);
-  const a = violationQuery(run, enc, k, info.loops.length > 0);
+  const a = violationQuery(run, enc, k, relevant.size > 0);
   const ra = await run.ask(a.query, `k${k}.violation`, true);
   const ua = run.undecided(ra, `whether a property can fail within ${k} unwindings`);
   if (ua !== null) return { done: ua };
   if (ra.status === 'sat') return { done: unsafe(run, enc, ra) };
-  const certs: CertificateQuery[] = [{ meaning: a.meaning, smtlib: ra.smtlib, solverMs: ra.solverMs }];
-  if (dag.unwindEdges.length === 0) return { done: safe(run, k, certs) };
-  const b = unwindingQuery(run, enc, k);
+  const certs: CertificateQuery[] = [
+    { meaning: a.meaning, smtlib: ra.smtlib, solverMs: ra.solverMs },
+  ];
+  const unwinds = relevantUnwinds(enc, dag, relevant);
+  if (unwinds.terms.length === 0) return { done: safe(run, k, certs) };
+  const b = unwindingQuery(run, unwinds.terms, k);
   const rb = await run.ask(b.query, `k${k}.unwinding`, true);
   const ub = run.undecided(rb, `whether every loop stops within ${k} iterations`);
   if (ub !== null) return { done: ub };
   if (rb.status === 'unsat') {
-    return { done: safe(run, k, [...certs, { meaning: b.meaning, smtlib: rb.smtlib, solverMs: rb.solverMs }]) };
+    return {
+      done: safe(run, k, [
+        ...certs,
+        { meaning: b.meaning, smtlib: rb.smtlib, solverMs: rb.solverMs },
+      ]),
+    };
   }
-  return { exceeded: exceededLoop(enc, dag, rb) };
-}
-
-function exceededLoop(enc: Encoding, dag: Dag, r: CheckResult): Loop {
-  const holds = modelEvaluator(r.model ?? new Map());
-  const i = enc.unwinds.findIndex((t) => holds(t) === 1n);
-  return dag.unwindEdges[Math.max(i, 0)].loop as Loop;
+  const holds = modelEvaluator(rb.model ?? new Map());
+  const i = unwinds.terms.findIndex((t) => holds(t) === 1n);
+  return { exceeded: unwinds.loops[Math.max(i, 0)] };
 }
 
 function safe(run: Run, k: number, queries: CertificateQuery[]): EngineResult {
-  return { status: 'safe', sound: true, certificate: { kind: 'bmc', unwind: k, queries }, solverMs: run.solverMs };
+  return {
+    status: 'safe',
+    sound: true,
+    certificate: { kind: 'bmc', unwind: k, queries },
+    solverMs: run.solverMs,
+  };
 }
 
 function unsafe(run: Run, enc: Encoding, r: CheckResult): EngineResult {
   const witness = extractWitness(run.fn, enc, r.model ?? new Map());
   if (witness === null) {
-    return run.unknown({ code: 'solver-unknown', message: 'the solver reported a violation that arc could not reconstruct' });
+    return run.unknown({
+      code: 'solver-unknown',
+      message: 'the solver reported a violation that arc could not reconstruct',
+    });
   }
-  return { status: 'unsafe', precise: run.fn.approximations.length === 0, witness, solverMs: run.solverMs };
+  return {
+    status: 'unsafe',
+    precise: run.fn.approximations.length === 0,
+    witness,
+    solverMs: run.solverMs,
+  };
 }
 
 async function checkFunction(run: Run): Promise<EngineResult> {
@@ -156,13 +236,15 @@ async function checkFunction(run: Run): Promise<EngineResult> {
   if (!found.ok) return run.unknown({ code: 'unsupported', message: found.message });
   const info = found.info;
   const max = run.options.maxUnwind ?? DEFAULT_MAX_UNWIND;
+  const relevant = loopsReachingChecks(run.fn, info, run.options.properties);
   let last: { loop: Loop; k: number } | null = null;
-  for (const k of unwindSchedule(info.loops.length > 0, max)) {
-    if (run.options.signal?.aborted) return run.unknown({ code: 'cancelled', message: 'the check was cancelled' });
+  for (const k of unwindSchedule(relevant.size > 0, max)) {
+    if (run.options.signal?.aborted)
+      return run.unknown({ code: 'cancelled', message: 'the check was cancelled' });
     if (run.remaining() <= 0) return outOfTime(run, last);
     const unwound = unwind(run.fn, info, k, MAX_DAG_NODES);
     if (!unwound.ok) return tooLarge(run, last, k);
-    const r = await round(run, info, unwound.dag, k);
+    const r = await round(run, relevant, unwound.dag, k);
     if ('done' in r) return r.done;
     last = { loop: r.exceeded, k };
   }
@@ -175,8 +257,13 @@ async function checkFunction(run: Run): Promise<EngineResult> {
 
 function outOfTime(run: Run, last: { loop: Loop; k: number } | null): EngineResult {
   const detail =
-    last === null ? '' : `; the loop ${loopWhere(run.fn, last.loop)} was not shown to stop within ${last.k} iterations`;
-  return run.unknown({ code: 'timeout', message: `ran out of time (${run.options.timeoutMs} ms)${detail}` });
+    last === null
+      ? ''
+      : `; the loop ${loopWhere(run.fn, last.loop)} was not shown to stop within ${last.k} iterations`;
+  return run.unknown({
+    code: 'timeout',
+    message: `ran out of time (${run.options.timeoutMs} ms)${detail}`,
+  });
 }
 
 function tooLarge(run: Run, last: { loop: Loop; k: number } | null, k: number): EngineResult {
@@ -196,7 +283,8 @@ export class BmcEngine implements Engine {
       await initSolver();
       return await checkFunction(run);
     } catch (e) {
-      if (e instanceof UnsupportedError) return run.unknown({ code: 'unsupported', message: e.message });
+      if (e instanceof UnsupportedError)
+        return run.unknown({ code: 'unsupported', message: e.message });
       throw e;
     }
   }

@@ -16,7 +16,7 @@
 import type { IrFunction, Variable } from '../../ir/ir.js';
 import { allVariables } from '../../ir/ir.js';
 import type { Term, VarTerm } from '../../smt/index.js';
-import { and, falseTerm, ite, mkVar, not, or, trueTerm } from '../../smt/index.js';
+import { and, disjunction, falseTerm, ite, mkVar, not, trueTerm } from '../../smt/index.js';
 import type { Env } from './expr.js';
 import { encodeExpr, sortOf, UnsupportedError } from './expr.js';
 import type { Dag, DagEdge } from './unwind.js';
@@ -96,7 +96,7 @@ class Encoder {
       if (s !== undefined && s.guard !== falseTerm) live.push(s);
     }
     if (live.length === 0) return { guard: falseTerm, env: new Map() };
-    return { guard: or(...live.map((s) => s.guard)), env: mergeEnvs(live) };
+    return { guard: disjunction(live.map((s) => s.guard)), env: mergeEnvs(live) };
   }
 
   /** Applies the edge's action; records its state for its target. */
@@ -121,11 +121,18 @@ class Encoder {
         return this.record(e, { guard: pre.guard, env });
       }
       case 'assume':
-        return this.record(e, { guard: and(pre.guard, encodeExpr(action.cond, pre.env)), env: pre.env });
+        return this.record(e, {
+          guard: and(pre.guard, encodeExpr(action.cond, pre.env)),
+          env: pre.env,
+        });
       case 'assert': {
         const cond = encodeExpr(action.cond, pre.env);
         if (this.selected.has(action.property)) {
-          this.violations.push({ property: action.property, edge: e, term: and(pre.guard, not(cond)) });
+          this.violations.push({
+            property: action.property,
+            edge: e,
+            term: and(pre.guard, not(cond)),
+          });
         }
         return this.record(e, { guard: and(pre.guard, cond), env: pre.env });
       }
@@ -143,7 +150,10 @@ export function encodeDag(fn: IrFunction, dag: Dag, selected: ReadonlySet<string
   const enc = new Encoder(fn, selected);
   const init = initialEnv(fn);
   for (const node of dag.nodes) {
-    const state = node.incoming.length === 0 ? { guard: trueTerm, env: init.env } : enc.joinState(node.incoming);
+    const state =
+      node.incoming.length === 0
+        ? { guard: trueTerm, env: init.env }
+        : enc.joinState(node.incoming);
     for (const e of node.outgoing) enc.traverse(e, state);
   }
   return {

@@ -18,7 +18,16 @@
  * Anything outside the IR contract (an operator on a type it is not defined
  * for) raises `UnsupportedError`.
  */
-import type { BinaryExpr, BitVecType, CastExpr, CompareExpr, Expr, OverflowExpr, Type, UnaryExpr } from '../../ir/ir.js';
+import type {
+  BinaryExpr,
+  BitVecType,
+  CastExpr,
+  CompareExpr,
+  Expr,
+  OverflowExpr,
+  Type,
+  UnaryExpr,
+} from '../../ir/ir.js';
 import type { Sort, Term } from '../../smt/index.js';
 import {
   and,
@@ -259,7 +268,8 @@ function notSignedFit(wide: Term, w: number, extra: number): Term {
 
 function encodeOverflow(e: OverflowExpr, env: Env): Term {
   const t = e.args[0]?.type;
-  if (t === undefined || t.kind !== 'bv') return unsupported('overflow check on a non-bit-vector type');
+  if (t === undefined || t.kind !== 'bv')
+    return unsupported('overflow check on a non-bit-vector type');
   if (!t.signed) return boolConst(false);
   const args = e.args.map((x) => encodeExpr(x, env));
   const w = t.width;

@@ -75,7 +75,7 @@ function dominators(fn: IrFunction, rpo: readonly number[]): number[] {
     }
     return a;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const n of rpo) {
       if (n === fn.entry) continue;
@@ -147,7 +147,11 @@ function naturalLoopBody(
   return body;
 }
 
-function loopSpan(fn: IrFunction, header: number, backEdges: readonly number[]): SourceSpan | undefined {
+function loopSpan(
+  fn: IrFunction,
+  header: number,
+  backEdges: readonly number[],
+): SourceSpan | undefined {
   const out = fn.edges.find((e) => e.from === header && e.span !== undefined);
   return fn.nodes[header].span ?? out?.span ?? fn.edges[backEdges[0]].span;
 }
@@ -182,4 +186,31 @@ export function findLoops(fn: IrFunction): LoopResult {
   const bySize = [...loops].sort((a, b) => b.body.size - a.body.size);
   const nest = fn.nodes.map((n) => bySize.filter((l) => l.body.has(n.id)));
   return { ok: true, info: { loops, nest, reachable } };
+}
+
+/** The loops from whose header an assert of a property in `selected` is reachable. */
+export function loopsReachingChecks(
+  fn: IrFunction,
+  info: LoopInfo,
+  selected: ReadonlySet<string>,
+): Set<Loop> {
+  const preds: number[][] = fn.nodes.map(() => []);
+  for (const e of fn.edges) preds[e.to].push(e.from);
+  const reaching = new Set<number>();
+  const work: number[] = [];
+  for (const e of fn.edges) {
+    if (e.action.kind === 'assert' && selected.has(e.action.property) && !reaching.has(e.from)) {
+      reaching.add(e.from);
+      work.push(e.from);
+    }
+  }
+  while (work.length > 0) {
+    for (const p of preds[work.pop() as number]) {
+      if (!reaching.has(p)) {
+        reaching.add(p);
+        work.push(p);
+      }
+    }
+  }
+  return new Set(info.loops.filter((l) => reaching.has(l.header)));
 }

@@ -42,8 +42,7 @@ export interface Dag {
 }
 
 export type UnwindResult =
-  | { readonly ok: true; readonly dag: Dag }
-  | { readonly ok: false; readonly tooLarge: true };
+  { readonly ok: true; readonly dag: Dag } | { readonly ok: false; readonly tooLarge: true };
 
 interface Target {
   readonly node: number;
@@ -106,7 +105,10 @@ export function unwind(fn: IrFunction, info: LoopInfo, k: number, maxNodes: numb
     }
     return n;
   };
-  make(fn.entry, info.nest[fn.entry].map(() => 0));
+  make(
+    fn.entry,
+    info.nest[fn.entry].map(() => 0),
+  );
   for (let next = 0; next < work.length; next++) {
     if (nodes.length > maxNodes) return { ok: false, tooLarge: true };
     const from = work[next];

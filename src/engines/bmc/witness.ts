@@ -39,7 +39,7 @@ export function modelEvaluator(model: ReadonlyMap<string, bigint>): Evaluator {
 
 function backwardPath(enc: Encoding, last: DagEdge, holds: Evaluator): DagEdge[] | null {
   const path: DagEdge[] = [last];
-  for (let node = last.from; node.incoming.length > 0; ) {
+  for (let node = last.from; node.incoming.length > 0;) {
     const e = node.incoming.find((i) => holds(enc.edgeGuard[i.id]) === 1n);
     if (e === undefined) return null;
     path.push(e);

@@ -119,21 +119,32 @@ export class FnBuilder {
   }
 
   finish(
-    header: Omit<IrFunction, 'nodes' | 'edges' | 'properties' | 'params' | 'locals' | 'entry' | 'approximations'>,
+    header: Omit<
+      IrFunction,
+      'nodes' | 'edges' | 'properties' | 'params' | 'locals' | 'entry' | 'approximations'
+    >,
     entry: number,
     returnNode: number,
   ): IrFunction {
     const ids = this.numberProperties();
     const edges = this.contract(entry).map((e) =>
       e.action.kind === 'assert'
-        ? { ...e, action: { ...e.action, property: ids.get(e.action.property) ?? e.action.property } }
+        ? {
+            ...e,
+            action: { ...e.action, property: ids.get(e.action.property) ?? e.action.property },
+          }
         : e,
     );
     entry = skipEntry(entry, edges);
     const { nodes, map } = this.reachable(entry, returnNode, edges);
     const kept = edges.filter((e) => map.has(e.from) && map.has(e.to));
     const properties: Property[] = [...this.props.entries()]
-      .map(([key, d]) => ({ id: ids.get(key) ?? key, kind: d.kind, description: d.description, span: d.span }))
+      .map(([key, d]) => ({
+        id: ids.get(key) ?? key,
+        kind: d.kind,
+        description: d.description,
+        span: d.span,
+      }))
       .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
     return {
       ...header,
@@ -203,7 +214,11 @@ export class FnBuilder {
     }
     while (stack.length > 0) {
       const n = stack.pop() ?? entry;
-      for (const m of out.get(n) ?? []) if (!seen.has(m)) (seen.add(m), stack.push(m));
+      for (const m of out.get(n) ?? []) {
+        if (seen.has(m)) continue;
+        seen.add(m);
+        stack.push(m);
+      }
     }
     seen.add(returnNode);
     const order = [...seen].sort((a, b) => a - b);

@@ -96,7 +96,12 @@ function errorCall(lw: Lowerer, node: SyntaxNode, name: string): null {
   return null;
 }
 
-function assume(lw: Lowerer, node: SyntaxNode, args: SyntaxNode[], info: FunctionInfo | undefined): null {
+function assume(
+  lw: Lowerer,
+  node: SyntaxNode,
+  args: SyntaxNode[],
+  info: FunctionInfo | undefined,
+): null {
   const arg = oneArg(lw, node, args);
   const c = lw.cond(asParam(lw, lw.expr(arg), info));
   lw.b.emit({ kind: 'assume', cond: c }, lw.span(node));
@@ -133,7 +138,8 @@ function nondetType(lw: Lowerer, suffix: string, declared: CType | undefined): C
 
 function nondet(lw: Lowerer, node: SyntaxNode, name: string, info: FunctionInfo | undefined): Val {
   const t = nondetType(lw, name.slice('__VERIFIER_nondet_'.length), info?.returnType);
-  if (t === null) return lw.unsupported(node, `the nondeterministic value ${name}() of an unknown type`);
+  if (t === null)
+    return lw.unsupported(node, `the nondeterministic value ${name}() of an unknown type`);
   const it = lw.intType(t, node);
   const tmp = lw.temp(it, `${name}()`);
   lw.b.emit({ kind: 'havoc', target: tmp, source: name }, lw.span(node));
@@ -159,7 +165,13 @@ function opaqueArg(lw: Lowerer, a: SyntaxNode): boolean {
   return lw.prog.functions.has(a.text);
 }
 
-function output(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNode[], used: boolean): Val | null {
+function output(
+  lw: Lowerer,
+  node: SyntaxNode,
+  name: string,
+  args: SyntaxNode[],
+  used: boolean,
+): Val | null {
   for (const a of args) if (!opaqueArg(lw, a)) lw.expr(a);
   lw.notes.push(
     diagnostic('ignored-call', 'note', `the output call ${name}(...) is ignored`, lw.span(node)),
@@ -178,12 +190,21 @@ function undefinedCall(
   args: SyntaxNode[],
   used: boolean,
 ): Val | null {
-  for (const a of args) if (!(a.type === 'identifier' && lw.prog.functions.has(a.text) && !lw.scope.lookup(a.text))) lw.expr(a);
+  for (const a of args)
+    if (!(a.type === 'identifier' && lw.prog.functions.has(a.text) && !lw.scope.lookup(a.text)))
+      lw.expr(a);
   const span = lw.span(node);
   lw.b.approximations.push({ kind: 'undefined-function', name, span });
-  const how = info ? 'declared but not defined in this file' : 'not declared (implicitly returns int)';
+  const how = info
+    ? 'declared but not defined in this file'
+    : 'not declared (implicitly returns int)';
   lw.notes.push(
-    diagnostic('undefined-function', 'warning', `${name} is ${how}: its result and every global variable are treated as arbitrary after the call`, span),
+    diagnostic(
+      'undefined-function',
+      'warning',
+      `${name} is ${how}: its result and every global variable are treated as arbitrary after the call`,
+      span,
+    ),
   );
   const from = lw.b.here();
   const to = lw.b.newNode();
@@ -197,15 +218,29 @@ function undefinedCall(
   return { e: variable(tmp, lw.irT(it)), t: it };
 }
 
-function inline(lw: Lowerer, info: FunctionInfo, node: SyntaxNode, args: SyntaxNode[], used: boolean): Val | null {
+function inline(
+  lw: Lowerer,
+  info: FunctionInfo,
+  node: SyntaxNode,
+  args: SyntaxNode[],
+  used: boolean,
+): Val | null {
   const name = info.name;
   if (lw.callStack.includes(name)) {
     const chain = [...lw.callStack.slice(lw.callStack.indexOf(name)), name].join(' -> ');
-    return lw.fail(node, `recursion (${chain}): arc inlines calls and cannot analyse recursive functions`, 'recursion');
+    return lw.fail(
+      node,
+      `recursion (${chain}): arc inlines calls and cannot analyse recursive functions`,
+      'recursion',
+    );
   }
   if (info.variadic) return lw.unsupported(node, `calls to the variadic function ${name}`);
   if (args.length !== info.params.length)
-    return lw.fail(node, `${name} expects ${info.params.length} argument(s), got ${args.length}`, 'type-error');
+    return lw.fail(
+      node,
+      `${name} expects ${info.params.length} argument(s), got ${args.length}`,
+      'type-error',
+    );
   const values = args.map((a) => lw.expr(a));
   const savedScope = lw.scope;
   const savedFrame = lw.frame;

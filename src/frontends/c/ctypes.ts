@@ -138,7 +138,9 @@ export type ConstantResult =
 
 /** Parses a C integer constant ("0x1fUL", "017", "42u", "0b101") and gives its C type (6.4.4.1p5). */
 export function integerConstant(text: string, T: IntTypes): ConstantResult {
-  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(text.replace(/'/g, ''));
+  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(
+    text.replace(/'/g, ''),
+  );
   if (!m) return { ok: false, reason: `the constant ${text}` };
   const digits = m[1];
   const suffix = m[2].toLowerCase();

@@ -80,7 +80,11 @@ export function effectsOf(
   }
 }
 
-function checkPairs(node: SyntaxNode, each: Effects[], out: { conflict: OrderConflict | null }): void {
+function checkPairs(
+  node: SyntaxNode,
+  each: Effects[],
+  out: { conflict: OrderConflict | null },
+): void {
   for (let i = 0; i < each.length && out.conflict === null; i++)
     for (let j = i + 1; j < each.length && out.conflict === null; j++) {
       const v = conflictBetween(each[i], each[j]);

@@ -44,10 +44,16 @@ export function lowerFunction(
     const t = lw.intType(p.type, p.node);
     const pname = p.name ?? `$arg${i + 1}`;
     const name = lw.b.fresh(pname);
-    lw.b.addVar({ name, type: lw.irT(t), sourceName: pname, sourceType: t.name, span: lw.span(p.node) }, true);
+    lw.b.addVar(
+      { name, type: lw.irT(t), sourceName: pname, sourceType: t.name, span: lw.span(p.node) },
+      true,
+    );
     scope.set(pname, { kind: 'var', name, type: t });
   });
-  const rt = info.returnType.kind === 'void' ? null : lw.intType(info.returnType, lw.field(def, 'declarator'));
+  const rt =
+    info.returnType.kind === 'void'
+      ? null
+      : lw.intType(info.returnType, lw.field(def, 'declarator'));
   const retVar = rt ? lw.b.variable('$ret', lw.irT(rt), `${info.name}()`, rt.name) : null;
   const ret = lw.b.newNode('return', lw.span(def));
   const frame: Frame = {
@@ -93,10 +99,24 @@ function returnEdge(
   lw.b.cur = frame.exit;
   if (returnsTrue) {
     if (frame.retVar === null || frame.returnType.kind !== 'int')
-      lw.fail(lw.field(def, 'declarator'), `${frame.name} returns void: it cannot return true`, 'type-error');
-    const ok = lw.cond({ e: variable(frame.retVar, lw.irT(frame.returnType)), t: frame.returnType });
+      lw.fail(
+        lw.field(def, 'declarator'),
+        `${frame.name} returns void: it cannot return true`,
+        'type-error',
+      );
+    const ok = lw.cond({
+      e: variable(frame.retVar, lw.irT(frame.returnType)),
+      t: frame.returnType,
+    });
     const declarator = lw.field(def, 'declarator');
-    lw.check('returns-true', declarator, def.startIndex, 0, ok, `${frame.name} returns a non-zero (true) value`);
+    lw.check(
+      'returns-true',
+      declarator,
+      def.startIndex,
+      0,
+      ok,
+      `${frame.name} returns a non-zero (true) value`,
+    );
   }
   lw.b.jump(ret);
 }
@@ -129,7 +149,10 @@ function expandGlobalHavocs(lw: Lowerer): void {
 /** Globals a call may read or write, for the evaluation-order check. */
 function calleeEffects(prog: ProgramInfo): (name: string) => Effects | null {
   const cache = new Map<string, Effects>();
-  const allGlobals = (): Effects => ({ reads: new Set(prog.globals.keys()), writes: new Set(prog.globals.keys()) });
+  const allGlobals = (): Effects => ({
+    reads: new Set(prog.globals.keys()),
+    writes: new Set(prog.globals.keys()),
+  });
   const compute = (name: string, visiting: Set<string>): Effects | null => {
     if (isConventionName(name) || name === 'assert') return null;
     const info = prog.functions.get(name);
@@ -144,7 +167,8 @@ function calleeEffects(prog: ProgramInfo): (name: string) => Effects | null {
       if (prog.globals.has(r)) e.reads.add(r);
       if (prog.functions.has(r) && r !== name) {
         const inner = compute(r, visiting);
-        if (inner) (inner.reads.forEach((x) => e.reads.add(x)), inner.writes.forEach((x) => e.writes.add(x)));
+        for (const x of inner?.reads ?? []) e.reads.add(x);
+        for (const x of inner?.writes ?? []) e.writes.add(x);
       }
     }
     for (const w of body.writes) if (prog.globals.has(w)) e.writes.add(w);

@@ -106,7 +106,17 @@ export function compare(op: CompareOp, left: Expr, right: Expr): Expr {
     const a = left.value;
     const b = right.value;
     const r =
-      op === 'eq' ? a === b : op === 'ne' ? a !== b : op === 'lt' ? a < b : op === 'le' ? a <= b : op === 'gt' ? a > b : a >= b;
+      op === 'eq'
+        ? a === b
+        : op === 'ne'
+          ? a !== b
+          : op === 'lt'
+            ? a < b
+            : op === 'le'
+              ? a <= b
+              : op === 'gt'
+                ? a > b
+                : a >= b;
     return constant(boolType, r ? 1n : 0n);
   }
   return { kind: 'compare', type: boolType, op, left, right };
@@ -117,13 +127,60 @@ export function ite(cond: Expr, then: Expr, els: Expr): Expr {
   return { kind: 'ite', type: then.type, cond, then, else: els };
 }
 
-/** The `overflow` predicate, folded when every argument is constant. */
+/**
+ * A sound interval for the value of an expression: exact for constants,
+ * the source type's range through widening casts, the type's range otherwise.
+ */
+export function exprRange(e: Expr): { min: bigint; max: bigint } | null {
+  if (e.type.kind === 'bool') return { min: 0n, max: 1n };
+  if (e.type.kind !== 'bv') return null;
+  if (isConst(e)) return { min: e.value, max: e.value };
+  const full = bvRange(e.type);
+  if (e.kind === 'cast') {
+    const inner = exprRange(e.arg);
+    if (inner && inner.min >= full.min && inner.max <= full.max) return inner;
+  }
+  return full;
+}
+
+function provablyInRange(op: OverflowOp, args: Expr[]): boolean {
+  const t = args[0].type;
+  if (t.kind !== 'bv') return false;
+  const rs = args.map(exprRange);
+  if (rs.some((r) => r === null)) return false;
+  const [a, b] = rs as { min: bigint; max: bigint }[];
+  const { min, max } = bvRange(t);
+  const fits = (vals: bigint[]): boolean => vals.every((v) => v >= min && v <= max);
+  switch (op) {
+    case 'add':
+      return fits([a.min + b.min, a.max + b.max]);
+    case 'sub':
+      return fits([a.min - b.max, a.max - b.min]);
+    case 'mul':
+      return fits([a.min * b.min, a.min * b.max, a.max * b.min, a.max * b.max]);
+    case 'neg':
+      return a.min > min;
+    case 'div':
+      return a.min > min || b.max < -1n || b.min > -1n;
+    case 'shl':
+      return a.min >= 0n && b.max < BigInt(t.width) && b.min >= 0n && fits([a.max << b.max]);
+  }
+}
+
+/** The `overflow` predicate, folded when every argument is constant or ranges rule overflow out. */
 export function overflow(op: OverflowOp, args: Expr[]): Expr {
+  if (provablyInRange(op, args)) return constant(boolType, 0n);
   const d = args[1];
-  if (op === 'div' && d !== undefined && isConst(d) && d.value !== -1n) return constant(boolType, 0n);
-  if (args[0].type.kind === 'bv' && !args[0].type.signed && op !== 'div') return constant(boolType, 0n);
+  if (op === 'div' && d !== undefined && isConst(d) && d.value !== -1n)
+    return constant(boolType, 0n);
+  if (args[0].type.kind === 'bv' && !args[0].type.signed && op !== 'div')
+    return constant(boolType, 0n);
   if (args.every(isConst)) {
-    const v = overflowsConst(op, args.map((a) => (a as { value: bigint }).value), args[0].type);
+    const v = overflowsConst(
+      op,
+      args.map((a) => (a as { value: bigint }).value),
+      args[0].type,
+    );
     if (v !== null) return constant(boolType, v ? 1n : 0n);
   }
   return { kind: 'overflow', type: boolType, op, args };

@@ -47,7 +47,10 @@ export type CFrontendResult =
     }
   | { ok: false; diagnostics: Diagnostic[] };
 
-export async function lowerCFile(path: string, options: CFrontendOptions): Promise<CFrontendResult> {
+export async function lowerCFile(
+  path: string,
+  options: CFrontendOptions,
+): Promise<CFrontendResult> {
   let data: Buffer;
   try {
     data = await readFile(path);
@@ -55,7 +58,9 @@ export async function lowerCFile(path: string, options: CFrontendOptions): Promi
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT')
       return fail(diagnostic('file-not-found', 'error', `${path}: no such file`));
-    return fail(diagnostic('file-unreadable', 'error', `${path}: cannot be read (${code ?? String(e)})`));
+    return fail(
+      diagnostic('file-unreadable', 'error', `${path}: cannot be read (${code ?? String(e)})`),
+    );
   }
   if (data.includes(0)) return fail(binary(path));
   return lowerCSource(path, data.toString('utf8'), options);
@@ -66,7 +71,11 @@ function fail(...diagnostics: Diagnostic[]): CFrontendResult {
 }
 
 function binary(file: string): Diagnostic {
-  return diagnostic('binary-file', 'error', `${file} is a binary file (it contains NUL bytes), not C source`);
+  return diagnostic(
+    'binary-file',
+    'error',
+    `${file} is a binary file (it contains NUL bytes), not C source`,
+  );
 }
 
 export async function lowerCSource(
@@ -83,7 +92,11 @@ export async function lowerCSource(
   }
 }
 
-async function lowerChecked(file: string, text: string, options: CFrontendOptions): Promise<CFrontendResult> {
+async function lowerChecked(
+  file: string,
+  text: string,
+  options: CFrontendOptions,
+): Promise<CFrontendResult> {
   if (text.includes('\0')) return fail(binary(file));
   if (text.trim() === '') return fail(diagnostic('empty-file', 'error', `${file} is empty`));
   const lines = text.split(/\r?\n/);
@@ -151,12 +164,19 @@ function lowerFunctions(
       if (!(e instanceof LowerError)) throw e;
       failures.push(e.diagnostic);
       const d = e.diagnostic;
-      diagnostics.push({ ...d, severity: 'warning', message: `${name} is not lowered: ${d.message}` });
+      diagnostics.push({
+        ...d,
+        severity: 'warning',
+        message: `${name} is not lowered: ${d.message}`,
+      });
     }
   }
   if (functions.size === 0) {
     if (failures.length > 0) return { ok: false, diagnostics: failures };
-    return { ok: false, diagnostics: [diagnostic('unknown-function', 'error', `${sm.file} defines no function`)] };
+    return {
+      ok: false,
+      diagnostics: [diagnostic('unknown-function', 'error', `${sm.file} defines no function`)],
+    };
   }
   return { ok: true, functions, diagnostics: dedupe(diagnostics) };
 }
@@ -179,7 +199,9 @@ function syntaxErrors(root: SyntaxNode, sm: SourceMap): Diagnostic[] {
     if (n.isError || n.isMissing) {
       if (sm.isUser(n.startIndex)) {
         const near = n.text.replace(/\s+/g, ' ').trim().slice(0, 30);
-        const msg = n.isMissing ? `syntax error: missing ${n.type}` : `syntax error${near ? ` near '${near}'` : ''}`;
+        const msg = n.isMissing
+          ? `syntax error: missing ${n.type}`
+          : `syntax error${near ? ` near '${near}'` : ''}`;
         out.push(diagnostic('syntax-error', 'error', msg, sm.span(n.startIndex, n.endIndex)));
       }
       return;

@@ -16,8 +16,20 @@
  * (src/frontends/c/effects.ts) that the order cannot matter; `&&`, `||` and
  * `?:` become control flow when their later operands emit edges.
  */
-import { diagnostic, type Diagnostic, type DiagnosticCode, type SourceSpan } from '../../diagnostics/diagnostic.js';
-import { boolType, constant, variable, type Expr, type PropertyKind, type Type } from '../../ir/ir.js';
+import {
+  diagnostic,
+  type Diagnostic,
+  type DiagnosticCode,
+  type SourceSpan,
+} from '../../diagnostics/diagnostic.js';
+import {
+  boolType,
+  constant,
+  variable,
+  type Expr,
+  type PropertyKind,
+  type Type,
+} from '../../ir/ir.js';
 import { FnBuilder } from './builder.js';
 import {
   cRange,
@@ -31,7 +43,7 @@ import {
 } from './ctypes.js';
 import { effectsOf, type CalleeEffects } from './effects.js';
 import { LowerError } from './errors.js';
-import { binary, cast, compare, isConst, ite, not, overflow, unary } from './fold.js';
+import { binary, cast, compare, exprRange, isConst, ite, not, overflow, unary } from './fold.js';
 import { lowerCall } from './calls.js';
 import type { SyntaxNode } from './parser.js';
 import { charValue, qualifiers, type GlobalInfo, type ProgramInfo } from './program.js';
@@ -93,7 +105,14 @@ const IR_ARITH = {
   '^': 'bitxor',
 } as const;
 
-const IR_COMPARE = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' } as const;
+const IR_COMPARE = {
+  '==': 'eq',
+  '!=': 'ne',
+  '<': 'lt',
+  '<=': 'le',
+  '>': 'gt',
+  '>=': 'ge',
+} as const;
 
 export class Lowerer {
   readonly b = new FnBuilder();
@@ -165,10 +184,24 @@ export class Lowerer {
 
   // ---- checks ------------------------------------------------------------
 
-  check(kind: PropertyKind, node: SyntaxNode, pos: number, tag: number, ok: Expr, what: string): void {
+  check(
+    kind: PropertyKind,
+    node: SyntaxNode,
+    pos: number,
+    tag: number,
+    ok: Expr,
+    what: string,
+  ): void {
     if (isConst(ok) && ok.value !== 0n) return;
     const span = this.span(node);
-    const key = this.b.property({ owner: this.frame.name, kind, pos, tag, description: what, span });
+    const key = this.b.property({
+      owner: this.frame.name,
+      kind,
+      pos,
+      tag,
+      description: what,
+      span,
+    });
     this.b.emit({ kind: 'assert', cond: ok, property: key }, span);
   }
 
@@ -218,7 +251,9 @@ export class Lowerer {
         return this.charLit(node);
       case 'true':
       case 'false':
-        return this.intConst(this.prog.enumConsts.get(node.type) ?? (node.type === 'true' ? 1n : 0n));
+        return this.intConst(
+          this.prog.enumConsts.get(node.type) ?? (node.type === 'true' ? 1n : 0n),
+        );
       case 'identifier':
         return this.identifier(node);
       case 'binary_expression':
@@ -279,7 +314,14 @@ export class Lowerer {
     const e = this.conv(this.intConst(c.value, c.type), t);
     if (sign === '+') return { e, t };
     if (t.signed && !this.settings.math)
-      this.check('overflow', node, node.startIndex, 0, not(overflow('neg', [e])), `${node.text} does not overflow ${t.name}`);
+      this.check(
+        'overflow',
+        node,
+        node.startIndex,
+        0,
+        not(overflow('neg', [e])),
+        `${node.text} does not overflow ${t.name}`,
+      );
     return { e: unary('neg', e), t };
   }
 
@@ -314,10 +356,19 @@ export class Lowerer {
     const known = this.globals.get(info.name);
     if (known) return known;
     if (info.type.kind !== 'int')
-      return this.unsupported(use, `${info.type.kind === 'void' ? 'void' : info.type.what} (global ${info.name})`);
+      return this.unsupported(
+        use,
+        `${info.type.kind === 'void' ? 'void' : info.type.what} (global ${info.name})`,
+      );
     const type = info.type;
     const name = this.b.fresh(info.name);
-    const v = { name, type: this.irT(type), sourceName: info.name, sourceType: type.name, span: this.span(info.node) };
+    const v = {
+      name,
+      type: this.irT(type),
+      sourceName: info.name,
+      sourceType: type.name,
+      span: this.span(info.node),
+    };
     this.b.addVar(v, !this.settings.globalsInitialised);
     const g = { name, info, type };
     this.globals.set(info.name, g);
@@ -331,7 +382,8 @@ export class Lowerer {
       return this.unsupported(node, `assignment to ${EXPR_WHAT[node.type] ?? this.text(node)}`);
     const b = this.scope.lookup(node.text);
     if (b?.kind === 'var') return b;
-    if (b?.kind === 'unsupported') return this.unsupported(node, `${b.what} (variable ${node.text})`);
+    if (b?.kind === 'unsupported')
+      return this.unsupported(node, `${b.what} (variable ${node.text})`);
     const g = this.prog.globals.get(node.text);
     if (g) return this.globalVar(g, node);
     return this.fail(node, `${node.text} is not an assignable variable`, 'type-error');
@@ -356,7 +408,10 @@ export class Lowerer {
   arith(op: ArithOp, a: Val, b: Val, node: SyntaxNode, pos: number): Val {
     if (op === '<<' || op === '>>') return this.shift(op, a, b, node, pos);
     if (this.settings.math && (op === '&' || op === '|' || op === '^'))
-      return this.unsupported(node, `the bitwise operator ${op} under mathematical-integer semantics`);
+      return this.unsupported(
+        node,
+        `the bitwise operator ${op} under mathematical-integer semantics`,
+      );
     const t = usualArithmetic(a.t, b.t, this.T);
     const ea = this.conv(a, t);
     const eb = this.conv(b, t);
@@ -366,17 +421,33 @@ export class Lowerer {
       const what = `${this.text(node)}: the divisor is not 0`;
       this.check('div-by-zero', node, pos, 0, compare('ne', eb, constant(eb.type, 0n)), what);
       if (checked)
-        this.check('overflow', node, pos, 0, not(overflow('div', [ea, eb])),
-          `${this.text(node)} does not overflow ${t.name} (not ${t.name === 'int' ? 'INT_MIN' : 'the minimum'} ${op} -1)`);
+        this.check(
+          'overflow',
+          node,
+          pos,
+          0,
+          not(overflow('div', [ea, eb])),
+          `${this.text(node)} does not overflow ${t.name} (not ${t.name === 'int' ? 'INT_MIN' : 'the minimum'} ${op} -1)`,
+        );
     } else if (checked && (irop === 'add' || irop === 'sub' || irop === 'mul')) {
-      this.check('overflow', node, pos, 0, not(overflow(irop, [ea, eb])),
-        `${this.text(node)} does not overflow ${t.name}`);
+      this.check(
+        'overflow',
+        node,
+        pos,
+        0,
+        not(overflow(irop, [ea, eb])),
+        `${this.text(node)} does not overflow ${t.name}`,
+      );
     }
     return { e: binary(irop, ea, eb), t };
   }
 
   private shift(op: '<<' | '>>', a: Val, b: Val, node: SyntaxNode, pos: number): Val {
-    if (this.settings.math) return this.unsupported(node, `the shift operator ${op} under mathematical-integer semantics`);
+    if (this.settings.math)
+      return this.unsupported(
+        node,
+        `the shift operator ${op} under mathematical-integer semantics`,
+      );
     const L = promote(a.t, this.T);
     const R = promote(b.t, this.T);
     const ea = this.conv(a, L);
@@ -386,14 +457,33 @@ export class Lowerer {
       R.signed ? compare('ge', amount, constant(amount.type, 0n)) : constant(boolType, 1n),
       compare('lt', amount, constant(amount.type, BigInt(L.width))),
     );
-    this.check('shift', node, pos, 0, inRange,
-      `${this.text(node)}: the shift amount is in [0, ${L.width})`);
+    this.check(
+      'shift',
+      node,
+      pos,
+      0,
+      inRange,
+      `${this.text(node)}: the shift amount is in [0, ${L.width})`,
+    );
     const eb = cast(amount, ea.type);
     if (op === '<<' && L.signed) {
-      this.check('shift', node, pos, 1, compare('ge', ea, constant(ea.type, 0n)),
-        `${this.text(node)}: the left operand of << is not negative`);
-      this.check('overflow', node, pos, 1, not(overflow('shl', [ea, eb])),
-        `${this.text(node)} does not overflow ${L.name}`);
+      const nonNegative = (exprRange(ea)?.min ?? -1n) >= 0n;
+      this.check(
+        'shift',
+        node,
+        pos,
+        1,
+        nonNegative ? constant(boolType, 1n) : compare('ge', ea, constant(ea.type, 0n)),
+        `${this.text(node)}: the left operand of << is not negative`,
+      );
+      this.check(
+        'overflow',
+        node,
+        pos,
+        1,
+        not(overflow('shl', [ea, eb])),
+        `${this.text(node)} does not overflow ${L.name}`,
+      );
     }
     return { e: binary(op === '<<' ? 'shl' : 'shr', ea, eb), t: L };
   }
@@ -406,12 +496,20 @@ export class Lowerer {
     const e = this.conv(a, t);
     if (op === '+') return { e, t };
     if (op === '~') {
-      if (this.settings.math) return this.unsupported(node, 'the operator ~ under mathematical-integer semantics');
+      if (this.settings.math)
+        return this.unsupported(node, 'the operator ~ under mathematical-integer semantics');
       return { e: unary('bitnot', e), t };
     }
     if (op !== '-') return this.unsupported(node, `the operator ${op}`);
     if (t.signed && !this.settings.math)
-      this.check('overflow', node, pos, 0, not(overflow('neg', [e])), `${this.text(node)} does not overflow ${t.name}`);
+      this.check(
+        'overflow',
+        node,
+        pos,
+        0,
+        not(overflow('neg', [e])),
+        `${this.text(node)} does not overflow ${t.name}`,
+      );
     return { e: unary('neg', e), t };
   }
 
@@ -428,7 +526,10 @@ export class Lowerer {
       result = { e: variable(tmp, old.e.type), t: target.type };
     }
     const next = this.arith(op === '++' ? '+' : '-', old, this.intConst(1n), node, pos);
-    this.b.emit({ kind: 'assign', target: target.name, value: this.conv(next, target.type) }, this.span(node));
+    this.b.emit(
+      { kind: 'assign', target: target.name, value: this.conv(next, target.type) },
+      this.span(node),
+    );
     return result;
   }
 
@@ -437,8 +538,12 @@ export class Lowerer {
     const target = this.lvalue(this.field(node, 'left'));
     const right = this.expr(this.field(node, 'right'));
     const old: Val = { e: variable(target.name, this.irT(target.type)), t: target.type };
-    const value = op === '=' ? right : this.arith(op.slice(0, -1) as ArithOp, old, right, node, pos);
-    this.b.emit({ kind: 'assign', target: target.name, value: this.conv(value, target.type) }, this.span(node));
+    const value =
+      op === '=' ? right : this.arith(op.slice(0, -1) as ArithOp, old, right, node, pos);
+    this.b.emit(
+      { kind: 'assign', target: target.name, value: this.conv(value, target.type) },
+      this.span(node),
+    );
     return old;
   }
 
@@ -458,7 +563,10 @@ export class Lowerer {
    * Lowers `node` at a fresh node; if it emitted no edges, discards the node
    * and returns the pure value, else returns where it ended.
    */
-  private speculate(node: SyntaxNode, used: boolean): { v: Val | null; start: number | null; end: number | null } {
+  private speculate(
+    node: SyntaxNode,
+    used: boolean,
+  ): { v: Val | null; start: number | null; end: number | null } {
     const saved = this.b.cur;
     const before = this.b.edges.length;
     const start = this.b.newNode();
@@ -484,8 +592,14 @@ export class Lowerer {
     const [toRight, toShort] = op === '&&' ? [ca, not(ca)] : [not(ca), ca];
     this.b.edge(from, right.start, { kind: 'assume', cond: toRight }, span);
     this.b.edge(from, short, { kind: 'assume', cond: toShort }, span);
-    this.b.edge(short, join, { kind: 'assign', target: r, value: constant(boolType, op === '&&' ? 0n : 1n) }, span);
-    if (right.end !== null) this.b.edge(right.end, join, { kind: 'assign', target: r, value: cb }, span);
+    this.b.edge(
+      short,
+      join,
+      { kind: 'assign', target: r, value: constant(boolType, op === '&&' ? 0n : 1n) },
+      span,
+    );
+    if (right.end !== null)
+      this.b.edge(right.end, join, { kind: 'assign', target: r, value: cb }, span);
     this.b.cur = join;
     return this.boolVal(variable(r, boolType));
   }
@@ -503,7 +617,10 @@ export class Lowerer {
     const span = this.span(node);
     const from = this.b.here();
     const join = this.b.newNode();
-    for (const [branch, cond, value] of [[th, c, te], [el, not(c), ee]] as const) {
+    for (const [branch, cond, value] of [
+      [th, c, te],
+      [el, not(c), ee],
+    ] as const) {
       const start = branch.start ?? this.b.newNode();
       const end = branch.start === null ? start : branch.end;
       this.b.edge(from, start, { kind: 'assume', cond }, span);
@@ -522,7 +639,10 @@ export class Lowerer {
     const span = this.span(node);
     const from = this.b.here();
     const join = this.b.newNode();
-    for (const [branch, cond] of [[th, c], [el, not(c)]] as const) {
+    for (const [branch, cond] of [
+      [th, c],
+      [el, not(c)],
+    ] as const) {
       const start = branch.start ?? this.b.newNode();
       const end = branch.start === null ? start : branch.end;
       this.b.edge(from, start, { kind: 'assume', cond }, span);
@@ -562,10 +682,16 @@ export class Lowerer {
     else {
       let v = this.field(node, 'value');
       while (v.type === 'parenthesized_expression') v = this.only(v);
-      if (v.type !== 'identifier') return this.unsupported(node, 'sizeof of an expression other than a variable');
+      if (v.type !== 'identifier')
+        return this.unsupported(node, 'sizeof of an expression other than a variable');
       const b = this.scope.lookup(v.text);
       const g = this.prog.globals.get(v.text);
-      t = b?.kind === 'var' ? b.type : b ? { kind: 'unsupported', what: b.what } : (g?.type ?? { kind: 'unsupported', what: `sizeof ${v.text}` });
+      t =
+        b?.kind === 'var'
+          ? b.type
+          : b
+            ? { kind: 'unsupported', what: b.what }
+            : (g?.type ?? { kind: 'unsupported', what: `sizeof ${v.text}` });
     }
     const it = this.intType(t, node);
     return this.intConst(BigInt(isBool(it) ? 1 : it.width / 8), size);

@@ -154,10 +154,7 @@ function compilerErrors(file: string, stderr: string): Diagnostic[] {
 }
 
 /** Blanks linemarkers and pragmas, recording each remaining line's origin. */
-function stripLinemarkers(
-  file: string,
-  output: string,
-): { text: string; origins: LineOrigin[] } {
+function stripLinemarkers(file: string, output: string): { text: string; origins: LineOrigin[] } {
   const lines = output.split('\n');
   const origins: LineOrigin[] = [];
   let curFile = '<stdin>';
@@ -202,8 +199,7 @@ function builtinPreprocess(file: string, text: string, model: DataModel): Prepro
       out.push('');
     } else out.push(active ? expandLine(line, st) : '');
   });
-  if (st.diags.some((d) => d.severity === 'error' && d.code !== 'unsupported'))
-    return { ok: false, diagnostics: st.diags };
+  if (st.diags.some((d) => d.severity === 'error')) return { ok: false, diagnostics: st.diags };
   const origins = lines.map((_, i) => ({ file, line: i + 1, user: true }));
   return { ok: true, text: out.join('\n'), origins, diagnostics: st.diags };
 }
@@ -218,7 +214,10 @@ function directive(
 ): void {
   const span = pointSpan(file, line, 1);
   const [, name, rest0] = /^(\w*)\s*(.*)$/.exec(d) ?? ['', '', ''];
-  const rest = rest0.replace(/\/\/.*$/, '').replace(/\/\*.*?\*\//g, '').trim();
+  const rest = rest0
+    .replace(/\/\/.*$/, '')
+    .replace(/\/\*.*?\*\//g, '')
+    .trim();
   if (conditional(name, rest, active, span, st)) return;
   if (!active || name === '' || name === 'pragma') return;
   if (name === 'include') return include(rest, span, model, st);
@@ -277,7 +276,9 @@ function conditional(
       st.conds.pop();
       return true;
     case 'elif':
-      st.diags.push(diagnostic('unsupported', 'error', '#elif (no C preprocessor is installed)', span));
+      st.diags.push(
+        diagnostic('unsupported', 'error', '#elif (no C preprocessor is installed)', span),
+      );
       return true;
     default:
       return false;

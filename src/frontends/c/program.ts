@@ -68,6 +68,9 @@ export class ProgramInfo {
         return this.declaration(node);
       case 'function_definition':
         return this.functionDefinition(node);
+      case 'enum_specifier':
+        this.baseType(node, []);
+        return;
       case 'linkage_specification':
       case 'preproc_if':
       case 'preproc_ifdef':
@@ -78,7 +81,8 @@ export class ProgramInfo {
     }
   }
 
-  private typedef(node: SyntaxNode): void {
+  /** Registers the names of a `typedef` (also used for block-scope typedefs, approximated as file scope). */
+  typedef(node: SyntaxNode): void {
     const typeNode = node.childForFieldName('type');
     if (!typeNode) return;
     const base = this.baseType(typeNode, qualifiers(node));
@@ -127,7 +131,9 @@ export class ProgramInfo {
     if (nameNode?.type !== 'identifier') return;
     const name = nameNode.text;
     const returnType: CType =
-      outer.type === 'function_declarator' ? base : { kind: 'unsupported', what: 'a pointer return type' };
+      outer.type === 'function_declarator'
+        ? base
+        : { kind: 'unsupported', what: 'a pointer return type' };
     const prev = this.functions.get(name);
     if (prev?.definition && !definition) return;
     const { params, variadic } = this.parameters(fd);

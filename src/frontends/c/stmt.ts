@@ -24,7 +24,11 @@ export function lowerFunctionBody(lw: Lowerer, body: SyntaxNode): void {
     const rt = f.returnType;
     if (f.isMain && rt.kind === 'int')
       lw.b.emit({ kind: 'assign', target: f.retVar, value: constant(lw.irT(rt), 0n) }, span);
-    else lw.b.emit({ kind: 'havoc', target: f.retVar, source: `no return value (end of ${f.name})` }, span);
+    else
+      lw.b.emit(
+        { kind: 'havoc', target: f.retVar, source: `no return value (end of ${f.name})` },
+        span,
+      );
   }
   lw.b.jump(f.exit);
   for (const [label, l] of f.labels)
@@ -63,8 +67,15 @@ export function lowerStatement(lw: Lowerer, node: SyntaxNode): void {
     case 'goto_statement':
       lw.b.jump(label(lw, lw.field(node, 'label').text, node), lw.span(node));
       return;
-    case 'comment':
+    case 'enum_specifier':
+      lw.prog.baseType(node, []);
+      return;
     case 'type_definition':
+      lw.prog.typedef(node);
+      return;
+    case 'comment':
+    case 'struct_specifier':
+    case 'union_specifier':
       return;
     case 'case_statement':
       return lw.unsupported(node, 'a case label inside a nested block of a switch');
@@ -92,7 +103,8 @@ function block(lw: Lowerer, stmts: SyntaxNode[]): void {
 function declaration(lw: Lowerer, node: SyntaxNode): void {
   const storage = storageClasses(node);
   if (storage.includes('static')) return lw.unsupported(node, 'static local variables');
-  if (storage.includes('extern')) return lw.unsupported(node, 'extern declarations inside functions');
+  if (storage.includes('extern'))
+    return lw.unsupported(node, 'extern declarations inside functions');
   const base = lw.prog.baseType(lw.field(node, 'type'), qualifiers(node));
   for (const d of node.childrenForFieldName('declarator')) {
     if (functionDeclarator(d)) continue;
@@ -115,8 +127,11 @@ function branch(lw: Lowerer, c: Expr, node: SyntaxNode): { t: number; f: number 
   const t = lw.b.newNode();
   const f = lw.b.newNode();
   const span = lw.span(node);
-  if (!isConst(c) || c.value !== 0n) lw.b.edge(from, t, { kind: 'assume', cond: c }, span);
-  if (!isConst(c) || c.value === 0n) lw.b.edge(from, f, { kind: 'assume', cond: not(c) }, span);
+  if (isConst(c)) lw.b.edge(from, c.value !== 0n ? t : f, { kind: 'skip' }, span);
+  else {
+    lw.b.edge(from, t, { kind: 'assume', cond: c }, span);
+    lw.b.edge(from, f, { kind: 'assume', cond: not(c) }, span);
+  }
   lw.b.cur = null;
   return { t, f };
 }
@@ -218,19 +233,24 @@ function returnStatement(lw: Lowerer, node: SyntaxNode): void {
   const e = node.namedChildren.find((c) => c.type !== 'comment');
   const span = lw.span(node);
   if (e && f.retVar === null) {
-    if (lw.full(e, false) !== null) lw.fail(e, `${f.name} returns void but a value is returned`, 'type-error');
+    if (lw.full(e, false) !== null)
+      lw.fail(e, `${f.name} returns void but a value is returned`, 'type-error');
   } else if (e && f.retVar !== null && f.returnType.kind === 'int') {
     const v = lw.fullValue(e);
     lw.b.emit({ kind: 'assign', target: f.retVar, value: lw.conv(v, f.returnType) }, span);
   } else if (f.retVar !== null) {
-    lw.b.emit({ kind: 'havoc', target: f.retVar, source: `no return value (${lw.text(node)})` }, span);
+    lw.b.emit(
+      { kind: 'havoc', target: f.retVar, source: `no return value (${lw.text(node)})` },
+      span,
+    );
   }
   lw.b.jump(f.exit, span);
 }
 
 function jumpOut(lw: Lowerer, node: SyntaxNode, targets: number[], what: string): void {
   const target = targets[targets.length - 1];
-  if (target === undefined) lw.fail(node, `${what} outside a loop${what === 'break' ? ' or switch' : ''}`, 'type-error');
+  if (target === undefined)
+    lw.fail(node, `${what} outside a loop${what === 'break' ? ' or switch' : ''}`, 'type-error');
   lw.b.jump(target, lw.span(node));
 }
 
@@ -251,7 +271,8 @@ function labeled(lw: Lowerer, node: SyntaxNode): void {
   if (l) l.defined = true;
   lw.b.jump(target);
   lw.b.cur = target;
-  for (const s of node.namedChildren) if (s.startIndex !== labelNode.startIndex) lowerStatement(lw, s);
+  for (const s of node.namedChildren)
+    if (s.startIndex !== labelNode.startIndex) lowerStatement(lw, s);
 }
 
 function switchStatement(lw: Lowerer, node: SyntaxNode): void {
@@ -275,10 +296,16 @@ function switchStatement(lw: Lowerer, node: SyntaxNode): void {
       continue;
     }
     const k = lw.conv(lw.expr(valueNode), t);
-    if (!isConst(k)) return lw.fail(valueNode, 'a case label must be an integer constant', 'type-error');
-    if (seen.has(k.value)) lw.fail(valueNode, `duplicate case value ${lw.text(valueNode)}`, 'type-error');
+    if (!isConst(k))
+      return lw.fail(valueNode, 'a case label must be an integer constant', 'type-error');
+    if (seen.has(k.value))
+      lw.fail(valueNode, `duplicate case value ${lw.text(valueNode)}`, 'type-error');
     seen.add(k.value);
-    const { t: yes, f: no } = branch(lw, compare('eq', scrutinee, constant(k.type, k.value)), valueNode);
+    const { t: yes, f: no } = branch(
+      lw,
+      compare('eq', scrutinee, constant(k.type, k.value)),
+      valueNode,
+    );
     lw.b.cur = yes;
     lw.b.jump(target);
     lw.b.cur = no;
@@ -290,7 +317,12 @@ function switchStatement(lw: Lowerer, node: SyntaxNode): void {
   lw.b.cur = exit;
 }
 
-function switchBody(lw: Lowerer, stmts: SyntaxNode[], targets: Map<number, number>, exit: number): void {
+function switchBody(
+  lw: Lowerer,
+  stmts: SyntaxNode[],
+  targets: Map<number, number>,
+  exit: number,
+): void {
   const saved = lw.scope;
   lw.scope = new Scope(saved);
   lw.frame.breaks.push(exit);

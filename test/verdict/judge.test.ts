@@ -1,0 +1,137 @@
+/**
+ * The trust gate: engine results that cannot be backed up never reach the user
+ * as yes or no. Each test feeds `judge` a hand-made engine result.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { performance } from 'node:perf_hooks';
+import type { EngineResult, RawWitness } from '../../src/engines/engine.js';
+import type { IrFunction, Property } from '../../src/ir/ir.js';
+import { judge, type JudgeContext } from '../../src/verdict/judge.js';
+import {
+  assert as assertAction,
+  bin,
+  c,
+ 
+  fn,
+  i32,
+  ovf,
+  not,
+  span,
+  v,
+} from '../semantics/builder.js';
+
+const property: Property = {
+  id: 'f.overflow.1',
+  kind: 'overflow',
+  description: 'x + 1 does not overflow int',
+  span,
+};
+
+/** int f(int x) { return x + 1; } with its overflow check. */
+const plusOne: IrFunction = {
+  ...fn({
+    params: [['x', i32]],
+    locals: [['r', i32]],
+    returnType: i32,
+    returnVar: 'r',
+    nodeKinds: { 2: 'return' },
+    edges: [
+      [0, 1, assertAction(not(ovf('add', v('x', i32), c(i32, 1))), property.id)],
+      [1, 2, { kind: 'assign', target: 'r', value: bin('add', v('x', i32), c(i32, 1)) }],
+    ],
+  }),
+  properties: [property],
+};
+
+function context(f: IrFunction = plusOne): JudgeContext {
+  return {
+    fn: f,
+    question: 'q?',
+    checked: f.properties,
+    source: { file: 't.c', lines: ['int f(int x) { return x + 1; }'] },
+    diagnostics: [],
+    started: performance.now(),
+    dataModel: 'LP64',
+    compilerReplay: false,
+    timeoutMs: 5000,
+  };
+}
+
+function witness(x: bigint): RawWitness {
+  return { inputs: new Map([['x', x]]), nondet: [], property: property.id, path: [] };
+}
+
+const UNSAT_QUERY =
+  '(declare-fun x () (_ BitVec 8))\n(assert (distinct (bvadd x #x01) (bvadd #x01 x)))\n(check-sat)\n';
+const SAT_QUERY =
+  '(declare-fun x () (_ BitVec 8))\n(assert (= (bvadd x #x01) #x00))\n(check-sat)\n';
+
+function safe(smtlib: string, sound = true): EngineResult {
+  return {
+    status: 'safe',
+    sound,
+    solverMs: 1,
+    certificate: {
+      kind: 'bmc',
+      unwind: 0,
+      queries: [{ meaning: 'no violation', smtlib, solverMs: 1 }],
+    },
+  };
+}
+
+test('a witness that replays becomes no, with inputs by parameter name', async () => {
+  const v1 = await judge(
+    { status: 'unsafe', precise: true, witness: witness(2147483647n), solverMs: 1 },
+    context(),
+  );
+  assert.equal(v1.answer, 'no');
+  if (v1.answer !== 'no') return;
+  assert.deepEqual(v1.counterexample.inputs, [{ name: 'x', type: 'int', value: '2147483647' }]);
+  assert.equal(v1.counterexample.property.id, 'f.overflow.1');
+  assert.equal(v1.counterexample.replay.interpreter, 'agrees');
+});
+
+test("a witness that does not replay becomes don't know (replay-failed)", async () => {
+  const v1 = await judge(
+    { status: 'unsafe', precise: true, witness: witness(5n), solverMs: 1 },
+    context(),
+  );
+  assert.equal(v1.answer, 'unknown');
+  if (v1.answer === 'unknown') assert.equal(v1.reason.code, 'replay-failed');
+});
+
+test("an imprecise witness becomes don't know even when it replays", async () => {
+  const v1 = await judge(
+    { status: 'unsafe', precise: false, witness: witness(2147483647n), solverMs: 1 },
+    context(),
+  );
+  assert.equal(v1.answer, 'unknown');
+  if (v1.answer === 'unknown') assert.equal(v1.reason.code, 'undefined-function');
+});
+
+test('a certificate whose query is unsatisfiable again becomes yes', async () => {
+  const v1 = await judge(safe(UNSAT_QUERY), context());
+  assert.equal(v1.answer, 'yes');
+  if (v1.answer === 'yes') assert.match(v1.certificate.recheck, /re-checked unsat/);
+});
+
+test("a certificate whose query is satisfiable becomes don't know (recheck-failed)", async () => {
+  const v1 = await judge(safe(SAT_QUERY), context());
+  assert.equal(v1.answer, 'unknown');
+  if (v1.answer === 'unknown') assert.equal(v1.reason.code, 'recheck-failed');
+});
+
+test('an unsound safe result never becomes yes', async () => {
+  const v1 = await judge(safe(UNSAT_QUERY, false), context());
+  assert.equal(v1.answer, 'unknown');
+});
+
+test('an engine unknown is passed on with its reason', async () => {
+  const v1 = await judge(
+    { status: 'unknown', reason: { code: 'timeout', message: 'out of time' }, solverMs: 1 },
+    context(),
+  );
+  assert.equal(v1.answer, 'unknown');
+  if (v1.answer === 'unknown') assert.equal(v1.reason.code, 'timeout');
+});
