@@ -8,6 +8,7 @@ import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js
 import type { UnknownReason } from '../engines/engine.js';
 import { bmcEngine } from '../engines/bmc/index.js';
 import { lowerCFile } from '../frontends/c/index.js';
+import { initSolver } from '../smt/index.js';
 import { judge, type JudgeContext } from '../verdict/judge.js';
 import { phraseQuestion } from '../verdict/question.js';
 import { testingCostNote } from '../verdict/testing-cost.js';
@@ -24,6 +25,8 @@ export async function prove(options: ProveOptions): Promise<ProveResult> {
   const started = performance.now();
   const problems = validateProveOptions(options);
   if (problems.length > 0) return { kind: 'bad-input', diagnostics: problems };
+  // Load Z3 while the front-end works; the engine awaits the same instance.
+  void initSolver().catch(() => undefined);
   const entry = options.function ?? 'main';
   const dataModel = options.dataModel ?? 'LP64';
   const lowered = await lowerCFile(options.file, {

@@ -12,7 +12,6 @@ import {
   assert as assertAction,
   bin,
   c,
- 
   fn,
   i32,
   ovf,

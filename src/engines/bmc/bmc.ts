@@ -245,7 +245,7 @@ async function checkFunction(run: Run): Promise<EngineResult> {
     const unwound = unwind(run.fn, info, k, MAX_DAG_NODES);
     if (!unwound.ok) return tooLarge(run, last, k);
     const r = await round(run, relevant, unwound.dag, k);
-    if ('done' in r) return r.done;
+    if ('done' in r) return timedOutAfterUnboundedLoop(run, r.done, last, k) ?? r.done;
     last = { loop: r.exceeded, k };
   }
   if (last === null) throw new Error('internal error: no unwinding round ran');
@@ -263,6 +263,26 @@ function outOfTime(run: Run, last: { loop: Loop; k: number } | null): EngineResu
   return run.unknown({
     code: 'timeout',
     message: `ran out of time (${run.options.timeoutMs} ms)${detail}`,
+  });
+}
+
+/**
+ * A timeout after an earlier round showed that a loop can run past its
+ * unwinding is reported as that loop's problem: no proof by unwinding was in
+ * reach, and the bug search up to the previous depth found nothing.
+ */
+function timedOutAfterUnboundedLoop(
+  run: Run,
+  result: EngineResult,
+  last: { loop: Loop; k: number } | null,
+  k: number,
+): EngineResult | null {
+  if (result.status !== 'unknown' || result.reason.code !== 'timeout' || last === null) return null;
+  return run.unknown({
+    code: 'unbounded-loop',
+    message:
+      `the loop ${loopWhere(run.fn, last.loop)} was not shown to stop within ${last.k} iterations; ` +
+      `no property fails within ${last.k} unwindings, and the search at ${k} ran out of time (${run.options.timeoutMs} ms)`,
   });
 }
 

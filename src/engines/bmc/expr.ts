@@ -11,9 +11,9 @@
  * - `int` is the Int sort; C `div`/`rem` and Python `floordiv`/`floormod`
  *   are built from SMT-LIB's Euclidean div/mod, with division by zero
  *   defined as the interpreter does (quotient 0, remainder the dividend);
- * - `overflow` is exact: the operation is redone in a wider bit-vector
- *   (one extra bit for add/sub, double width for mul/shl) and the result
- *   compared with its truncation.
+ * - `overflow` is exact: for add/sub from the sign bits of the operands and
+ *   of the wrapped result; for mul/shl the operation is redone at double
+ *   width and compared with its truncation.
  *
  * Anything outside the IR contract (an operator on a type it is not defined
  * for) raises `UnsupportedError`.
@@ -277,9 +277,9 @@ function encodeOverflow(e: OverflowExpr, env: Env): Term {
   const minValue = bvConst(w, -(1n << BigInt(w - 1)));
   switch (e.op) {
     case 'add':
-      return notSignedFit(bvBinary('bvadd', signExtend(1, a), signExtend(1, b)), w, 1);
+      return signedSumOverflow(a, b, bvBinary('bvadd', a, b), w, true);
     case 'sub':
-      return notSignedFit(bvBinary('bvsub', signExtend(1, a), signExtend(1, b)), w, 1);
+      return signedSumOverflow(a, b, bvBinary('bvsub', a, b), w, false);
     case 'mul':
       return notSignedFit(bvBinary('bvmul', signExtend(w, a), signExtend(w, b)), w, w);
     case 'neg':
@@ -289,6 +289,19 @@ function encodeOverflow(e: OverflowExpr, env: Env): Term {
     case 'shl':
       return shlOverflow(a, b, w);
   }
+}
+
+/**
+ * Signed overflow of a + b (or a - b) from sign bits: the operands' signs
+ * agree (differ, for a subtraction) and the wrapped result's sign differs
+ * from a's. Equivalent to the exact wider computation, but it shares the
+ * wrapped result with the program's own arithmetic, which bit-blasting
+ * solvers handle far better (a chain of guarded subtractions: seconds → ms).
+ */
+function signedSumOverflow(a: Term, b: Term, result: Term, w: number, isAdd: boolean): Term {
+  const sign = (t: Term): Term => extract(w - 1, w - 1, t);
+  const operandsAgree = eq(sign(a), sign(b));
+  return and(isAdd ? operandsAgree : not(operandsAgree), not(eq(sign(result), sign(a))));
 }
 
 /**
