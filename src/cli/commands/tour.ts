@@ -149,6 +149,7 @@ export async function runTour(args: readonly string[]): Promise<number> {
       command: stop.command,
       ms,
       ...answer.json,
+      answer: answer.answer,
     });
     if (!json) {
       process.stdout.write(`[${i + 1}/${STOPS.length}] ${stop.file}: ${stop.articleQuestion}\n`);
