@@ -28,7 +28,7 @@ export function renderVerdictText(v: Verdict): string {
     case 'yes': {
       const c = v.certificate;
       out.push(label('Proof', c.summary));
-      for (const q of c.queries) out.push(label('', `unsat in ${ms(q.solverMs)}: ${q.meaning}`));
+      for (const q of c.queries) out.push(label('', `unsat in ${ms(q.solverMs)}, so ${q.meaning}`));
       out.push(label('Re-check', c.recheck));
       break;
     }

@@ -48,6 +48,8 @@ export interface RawCertificate {
 export interface CertificateQuery {
   /** What unsat means, in words: "no run violates f.overflow.1 within 3 unwindings". */
   readonly meaning: string;
+  /** The query's condition in C-like infix, when it is short enough to read ("x + y != y + x"). */
+  readonly condition?: string;
   readonly smtlib: string;
   readonly solverMs: number;
 }

@@ -102,6 +102,9 @@ async function createInstance(): Promise<Instance> {
   const initMs = performance.now() - t0;
   const t1 = performance.now();
   const s = new ctx.Solver();
+  // A timeout makes Z3 start its timer thread (a Web Worker here, ~50 ms the
+  // first time): warm that up too, so that the first real query does not pay.
+  s.set('timeout', 60_000);
   s.fromString('(declare-fun x () (_ BitVec 8))\n(assert (= x #x01))');
   await s.check();
   s.release();
@@ -233,13 +236,17 @@ export async function checkSat(query: Query, opts: CheckOptions): Promise<CheckR
 }
 
 /** The script with its final `(check-sat)` replaced by an independent strategy. */
-function recheckScript(smtlib: string, timeoutMs: number): { script: string; strategy: string } {
+function recheckScript(
+  smtlib: string,
+  timeoutMs: number,
+  bitBlast: boolean,
+): { script: string; strategy: string } {
   const body = smtlib.trimEnd();
   if (!body.endsWith('(check-sat)'))
     throw new Error('internal error: script does not end in check-sat');
   const head = body.slice(0, -'(check-sat)'.length);
   const opts = `(set-option :timeout ${Math.max(1, Math.ceil(timeoutMs))})\n`;
-  if (body.split('\n').includes(QF_BV_MARK)) {
+  if (bitBlast && body.split('\n').includes(QF_BV_MARK)) {
     return {
       script: `${opts}${head}(check-sat-using (then simplify bit-blast sat))\n`,
       strategy: 'a fresh Z3 context, bit-blasting to SAT',
@@ -263,13 +270,33 @@ function parseStatus(output: string): { status: SatStatus; reason?: string } {
   return { status: 'unknown', reason: last ?? 'no answer' };
 }
 
+/**
+ * Bit-blasting to SAT first (for bit-vector scripts); if that strategy gives
+ * up without a timeout or cancellation, a second fresh context with a
+ * different random seed tries the script as it is.
+ */
 async function runRecheck(
   smtlib: string,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<RecheckResult> {
+  const first = await runRecheckWith(smtlib, timeoutMs, true, signal);
+  if (first.status !== 'unknown' || first.reason === 'timeout' || first.reason === 'cancelled') {
+    return first;
+  }
+  const rest = Math.max(1, timeoutMs - first.solverMs);
+  const second = await runRecheckWith(smtlib, rest, false, signal);
+  return { ...second, solverMs: first.solverMs + second.solverMs };
+}
+
+async function runRecheckWith(
+  smtlib: string,
+  timeoutMs: number,
+  bitBlast: boolean,
+  signal?: AbortSignal,
+): Promise<RecheckResult> {
   const { api } = await getInstance();
-  const { script, strategy } = recheckScript(smtlib, timeoutMs);
+  const { script, strategy } = recheckScript(smtlib, timeoutMs, bitBlast);
   if (signal?.aborted) return { status: 'unknown', reason: 'cancelled', solverMs: 0, strategy };
   const Z3 = api.Z3;
   const raw = Z3.mk_context(Z3.mk_config());

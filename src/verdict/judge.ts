@@ -99,7 +99,7 @@ async function judgeSafe(
     if (again.status !== 'unsat') {
       return unknown(ctx, solverMs, {
         code: 'recheck-failed',
-        message: `the independent re-check of "${query.meaning}" answered ${again.status}, not unsat`,
+        message: `the independent re-check of "${query.meaning}" answered ${again.status}${again.reason ? ` (${again.reason})` : ''}, not unsat`,
       });
     }
   }
@@ -107,11 +107,7 @@ async function judgeSafe(
     kind: 'bmc',
     summary: summariseCertificate(raw, ctx),
     unwind: raw.unwind,
-    queries: raw.queries.map((q) => ({
-      meaning: q.meaning,
-      solverMs: q.solverMs,
-      smtlib: q.smtlib,
-    })),
+    queries: raw.queries.map((q) => ({ ...q })),
     recheck:
       raw.queries.length === 0
         ? 'nothing to re-check: no property of the selected kinds occurs in the function'
@@ -128,9 +124,14 @@ async function judgeSafe(
 
 function summariseCertificate(raw: RawCertificate, ctx: JudgeContext): string {
   if (raw.queries.length === 0) return 'there is nothing to prove';
-  const parts = raw.queries.map((q) => `"${q.meaning}" is unsatisfiable`);
   const params = ctx.fn.params.map((p) => `${p.sourceName}: ${p.sourceType}`).join(', ');
-  return `${parts.join('; ')}${params ? ` (over all ${params})` : ''}`;
+  const over = params ? ` over all ${params}` : '';
+  const first = raw.queries[0];
+  const asked =
+    first.condition === undefined
+      ? `"some run violates a checked property"`
+      : `"${first.condition}" (a checked property fails)`;
+  return `the solver showed that ${asked} has no solution${over}, in ${ctx.dataModel} bit-vector arithmetic`;
 }
 
 function explainYes(raw: RawCertificate, ctx: JudgeContext): string {

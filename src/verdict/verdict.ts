@@ -63,6 +63,8 @@ export interface Certificate {
   readonly unwind: number;
   readonly queries: readonly {
     readonly meaning: string;
+    /** The condition shown unsatisfiable, in C-like infix, when short. */
+    readonly condition?: string;
     readonly solverMs: number;
     /** The SMT-LIB 2 script (present in JSON output; text output only names it). */
     readonly smtlib: string;

@@ -19,6 +19,7 @@ import { formatSpan } from '../../diagnostics/diagnostic.js';
 import type { IrFunction } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
 import { checkSat, disjunction, initSolver, queryVariables } from '../../smt/index.js';
+import { termToInfix } from '../../smt/infix.js';
 import type {
   CertificateQuery,
   Engine,
@@ -118,7 +119,7 @@ function violationQuery(
   enc: Encoding,
   k: number,
   loops: boolean,
-): { query: Query; meaning: string } {
+): { query: Query; meaning: string; condition: string | null } {
   const within = loops ? ` within ${k} unwinding${k === 1 ? '' : 's'} of every loop` : '';
   const meaning = `no run of ${run.fn.name} violates ${selectedIds(run.fn, run.options)}${within}`;
   const assertion: Term = disjunction(enc.violations.map((v) => v.term));
@@ -128,6 +129,7 @@ function violationQuery(
       comments: [`arc bmc, unwind ${k}`, `unsat means: ${meaning}`],
     },
     meaning,
+    condition: termToInfix(assertion),
   };
 }
 
@@ -185,7 +187,12 @@ async function round(
   if (ua !== null) return { done: ua };
   if (ra.status === 'sat') return { done: unsafe(run, enc, ra) };
   const certs: CertificateQuery[] = [
-    { meaning: a.meaning, smtlib: ra.smtlib, solverMs: ra.solverMs },
+    {
+      meaning: a.meaning,
+      smtlib: ra.smtlib,
+      solverMs: ra.solverMs,
+      ...(a.condition === null ? {} : { condition: a.condition }),
+    },
   ];
   const unwinds = relevantUnwinds(enc, dag, relevant);
   if (unwinds.terms.length === 0) return { done: safe(run, k, certs) };
