@@ -125,13 +125,10 @@ async function judgeSafe(
 function summariseCertificate(raw: RawCertificate, ctx: JudgeContext): string {
   if (raw.queries.length === 0) return 'there is nothing to prove';
   const params = ctx.fn.params.map((p) => `${p.sourceName}: ${p.sourceType}`).join(', ');
-  const over = params ? ` over all ${params}` : '';
   const first = raw.queries[0];
-  const asked =
-    first.condition === undefined
-      ? `"some run violates a checked property"`
-      : `"${first.condition}" (a checked property fails)`;
-  return `the solver showed that ${asked} has no solution${over}, in ${ctx.dataModel} bit-vector arithmetic`;
+  const condition = first.condition ?? 'some run violates a checked property';
+  const question = params ? `is there ${params} with ${condition}?` : `${condition}?`;
+  return `the query "${question}" (a checked property failing) is unsatisfiable in ${ctx.dataModel} bit-vector arithmetic`;
 }
 
 function explainYes(raw: RawCertificate, ctx: JudgeContext): string {
