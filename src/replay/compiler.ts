@@ -9,7 +9,8 @@
  * failures and error calls, the `__assert_fail` line or any line of the
  * user's file on the call stack at that moment; for `returns-true`, the
  * function returned 0). Overflow and shift are interchangeable for UBSan's
- * shift reports and nowhere else. `unavailable` when no compiler is on PATH,
+ * shift reports; an undefined-behaviour witness also agrees when UBSan stops
+ * at another undefined behaviour on the same line (unsequenced operands). `unavailable` when no compiler is on PATH,
  * the harness does not build (e.g. ILP32 without `-m32` support), or the file
  * is missing; everything else is `disagrees`. Nothing is cached between
  * calls but the compiler lookup; the temporary directory is always removed.
@@ -286,9 +287,30 @@ export function judge(
 ): CompilerReplay {
   const what = describe(o);
   const want = `${expected.kind} at line ${expected.line}`;
-  if (!kindMatches(o, expected.kind)) return disagrees(`expected ${want}, but ${what}`);
   if (!lineMatches(o, expected.line, file)) return disagrees(`expected ${want}, but ${what}`);
-  return { status: 'agrees', detail: `the compiled program confirms it: ${what}` };
+  if (kindMatches(o, expected.kind)) {
+    return { status: 'agrees', detail: `the compiled program confirms it: ${what}` };
+  }
+  if (otherUndefinedBehaviourOnSameLine(o, expected.kind)) {
+    return {
+      status: 'agrees',
+      detail:
+        `the compiled program stops at another undefined behaviour on the same line, ` +
+        `having evaluated the operands in another order (C leaves that order unspecified): ${what}`,
+    };
+  }
+  return disagrees(`expected ${want}, but ${what}`);
+}
+
+/**
+ * Operands of one C operator are unsequenced: when two of them each have
+ * undefined behaviour on the same input, the compiled program may stop at the
+ * other one first. That still confirms undefined behaviour on this input at
+ * this line. (The line itself is checked by the caller.)
+ */
+function otherUndefinedBehaviourOnSameLine(o: Observed, kind: ReplayKind): boolean {
+  const ubKinds: readonly ReplayKind[] = ['overflow', 'div-by-zero', 'shift'];
+  return o.kind === 'ub' && o.category !== 'other' && ubKinds.includes(kind);
 }
 
 function unavailable(detail: string): CompilerReplay {

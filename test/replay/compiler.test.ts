@@ -159,6 +159,21 @@ describe('replayWithCompiler', { skip: noCompiler ? 'no C compiler on PATH' : fa
           2,
         ),
       ),
+      /^agrees.*another undefined behaviour on the same line/,
+    );
+    assert.match(
+      await status(
+        request(
+          f,
+          'add',
+          [
+            ['x', 'int', 2147483647n],
+            ['y', 'int', 1n],
+          ],
+          'assertion',
+          2,
+        ),
+      ),
       /^disagrees/,
     );
   });
