@@ -12,7 +12,7 @@
  * process dies (then the caller falls back to the interpreter).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { MARK, errorDefinitions, nondetDefinitions, userUnit } from '../replay/harness.js';
 import { excerpt, runProcess, withTempDir } from '../replay/toolchain.js';
 import type { BaselineParam, BaselineRequest, EngineRun } from './types.js';
@@ -203,13 +203,20 @@ export async function runNative(req: BaselineRequest, cc: string): Promise<Nativ
   const returnsValue = req.interpreter.fn.returnType !== null;
   return withTempDir('arc-baseline-', async (dir) => {
     const exe = join(dir, 'baseline');
-    await writeFile(join(dir, 'user.c'), userUnit(file, loopUnit(req, guarded, returnsValue)));
+    await writeFile(
+      join(dir, 'user.c'),
+      userUnit(file, source, loopUnit(req, guarded, returnsValue)),
+    );
     await writeFile(join(dir, 'runtime.c'), runtimeUnit(req.params.length));
     const flags = ['-std=gnu11', '-O2', '-w', ...(req.dataModel === 'ILP32' ? ['-m32'] : [])];
-    const built = await runProcess(cc, [...flags, 'user.c', 'runtime.c', '-o', exe], {
-      timeoutMs: 60_000,
-      cwd: dir,
-    });
+    const built = await runProcess(
+      cc,
+      [...flags, '-I', dirname(file), 'user.c', 'runtime.c', '-o', exe],
+      {
+        timeoutMs: 60_000,
+        cwd: dir,
+      },
+    );
     if (built.code !== 0)
       return { ok: false, why: `the native harness did not build: ${excerpt(built.stderr, 200)}` };
     return execute(exe, req, source);

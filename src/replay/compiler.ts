@@ -16,7 +16,7 @@
  * calls but the compiler lookup; the temporary directory is always removed.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MARK, callStatement, replayRuntimeUnit, userUnit } from './harness.js';
 import { cCast, excerpt, findCompiler, findOnPath, runProcess, withTempDir } from './toolchain.js';
@@ -102,7 +102,8 @@ async function build(
 ): Promise<CompilerReplay | null> {
   const args = req.params.map((p) => cCast(p.sourceType, p.value));
   const entry = `void __arc_entry(void) { ${callStatement(req.functionName, args, req.expected.kind === 'returns-true')} }`;
-  await writeFile(join(dir, 'user.c'), userUnit(file, entry));
+  const source = await readFile(file, 'utf8');
+  await writeFile(join(dir, 'user.c'), userUnit(file, source, entry));
   await writeFile(join(dir, 'runtime.c'), replayRuntimeUnit(req.nondet));
   const flags = [
     '-std=gnu11',

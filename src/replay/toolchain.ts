@@ -116,11 +116,6 @@ export function cString(s: string): string {
   return JSON.stringify(s);
 }
 
-/** The `#include` line for a file by absolute path. */
-export function cInclude(absPath: string): string {
-  return `#include ${cString(absPath)}`;
-}
-
 /** Trims process output for a one-line detail message. */
 export function excerpt(text: string, max = 300): string {
   const t = text.trim().replace(/\s+/g, ' ');
