@@ -14,6 +14,7 @@ import { replayWithCompiler } from '../replay/compiler.js';
 import { runFunction } from '../semantics/interpreter.js';
 import type { RunOutcome } from '../semantics/outcome.js';
 import { recheckUnsat } from '../smt/index.js';
+import { confirmByEnumeration } from './exhaustive-check.js';
 import { pathToSteps, type SourceLines } from './source-lines.js';
 import type {
   Certificate,
@@ -103,6 +104,17 @@ async function judgeSafe(
       });
     }
   }
+  const enumeration = confirmByEnumeration(ctx.fn, new Set(ctx.checked.map((p) => p.id)));
+  if (enumeration.kind === 'refuted') {
+    return unknown(ctx, solverMs, {
+      code: 'recheck-failed',
+      message: `internal inconsistency: the solver proved the properties, but input ${enumeration.inputs.join(', ')} violates ${enumeration.property} in arc's interpreter`,
+    });
+  }
+  const enumerated =
+    enumeration.kind === 'confirmed'
+      ? `; confirmed by running all ${enumeration.inputs} inputs in arc's interpreter`
+      : '';
   const certificate: Certificate = {
     kind: 'bmc',
     summary: summariseCertificate(raw, ctx),
@@ -111,7 +123,7 @@ async function judgeSafe(
     recheck:
       raw.queries.length === 0
         ? 'nothing to re-check: no property of the selected kinds occurs in the function'
-        : `each query re-checked unsat in a fresh Z3 context with a different strategy (${recheckMs.toFixed(1)} ms)`,
+        : `each query re-checked unsat in a fresh Z3 context with a different strategy (${recheckMs.toFixed(1)} ms)${enumerated}`,
   };
   return {
     answer: 'yes',

@@ -22,7 +22,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { prove } from '../../src/index.js';
-import type { Verdict } from '../../src/verdict/verdict.js';
+import { Random, describeVerdict, gccAvailable, prng } from './support.js';
 
 // ---------------------------------------------------------------- C types
 
@@ -141,31 +141,9 @@ function typeOf(e: Expr): CType {
 
 // ---------------------------------------------------------------- generator
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Gen {
+class Gen extends Random {
   private nextId = 0;
-  constructor(private readonly rnd: () => number) {}
 
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.rnd() * (hi - lo + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(0, xs.length - 1)];
-  }
-  chance(p: number): boolean {
-    return this.rnd() < p;
-  }
   id(): number {
     return this.nextId++;
   }
@@ -679,11 +657,6 @@ function* allInputs(p: Program): Generator<number[]> {
 
 // ---------------------------------------------------------------- gcc cross-check of the reference
 
-function gccAvailable(): boolean {
-  const r = spawnSync('gcc', ['--version'], { encoding: 'utf8' });
-  return r.status === 0;
-}
-
 function crossCheckWithGcc(
   p: Program,
   source: string,
@@ -783,15 +756,6 @@ function sameCheck(prop: ArcProperty, kind: FailKind, span: OpSpan): boolean {
   const containsToken = start <= span.token[0] && end >= span.token[1];
   const insideOuter = start >= span.outer[0] && end <= span.outer[1];
   return containsToken && insideOuter;
-}
-
-function describeVerdict(v: Verdict): string {
-  if (v.answer === 'no') {
-    const cx = v.counterexample;
-    return `no: ${cx.property.id} (${cx.property.description}) at ${cx.property.span.startLine}:${cx.property.span.startCol}-${cx.property.span.endLine}:${cx.property.span.endCol}; inputs ${cx.inputs.map((i) => `${i.name}=${i.value}`).join(', ')}`;
-  }
-  if (v.answer === 'unknown') return `unknown: ${v.reason.code}: ${v.reason.message}`;
-  return 'yes';
 }
 
 // ---------------------------------------------------------------- the test

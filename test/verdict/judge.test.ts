@@ -12,6 +12,7 @@ import {
   assert as assertAction,
   bin,
   c,
+  cmp,
   fn,
   i32,
   ovf,
@@ -133,4 +134,39 @@ test('an engine unknown is passed on with its reason', async () => {
   );
   assert.equal(v1.answer, 'unknown');
   if (v1.answer === 'unknown') assert.equal(v1.reason.code, 'timeout');
+});
+
+test("a proof contradicted by enumerating a small input space becomes don't know", async () => {
+  const i8 = { kind: 'bv', width: 8, signed: true } as const;
+  const notFive: Property = { ...property, id: 'f.assertion.1', kind: 'assertion' };
+  const f: IrFunction = {
+    ...fn({
+      params: [['x', i8]],
+      nodeKinds: { 1: 'return' },
+      edges: [[0, 1, assertAction(cmp('ne', v('x', i8), c(i8, 5)), notFive.id)]],
+    }),
+    properties: [notFive],
+  };
+  const v1 = await judge(safe(UNSAT_QUERY), context(f));
+  assert.equal(v1.answer, 'unknown');
+  if (v1.answer === 'unknown') {
+    assert.equal(v1.reason.code, 'recheck-failed');
+    assert.match(v1.reason.message, /input 5 violates f\.assertion\.1/);
+  }
+});
+
+test('a true proof over a small input space is confirmed by enumeration', async () => {
+  const u8 = { kind: 'bv', width: 8, signed: false } as const;
+  const nonNegative: Property = { ...property, id: 'f.assertion.1', kind: 'assertion' };
+  const f: IrFunction = {
+    ...fn({
+      params: [['x', u8]],
+      nodeKinds: { 1: 'return' },
+      edges: [[0, 1, assertAction(cmp('ge', v('x', u8), c(u8, 0)), nonNegative.id)]],
+    }),
+    properties: [nonNegative],
+  };
+  const v1 = await judge(safe(UNSAT_QUERY), context(f));
+  assert.equal(v1.answer, 'yes');
+  if (v1.answer === 'yes') assert.match(v1.certificate.recheck, /all 256 inputs/);
 });
