@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { UnknownReason } from '../engines/engine.js';
+import type { EngineResult, UnknownReason } from '../engines/engine.js';
 import { bmcEngine } from '../engines/bmc/index.js';
 import { lowerCFile } from '../frontends/c/index.js';
 import { initSolver } from '../smt/index.js';
@@ -42,13 +42,16 @@ export async function prove(options: ProveOptions): Promise<ProveResult> {
   const kinds = selectedKinds(options);
   const checked = fn.properties.filter((p) => kinds.has(p.kind));
   const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-  const result = await bmcEngine.check(fn, {
-    timeoutMs,
-    properties: new Set(checked.map((p) => p.id)),
-    maxUnwind: options.maxUnwind ?? DEFAULT_MAX_UNWIND,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.dumpSmtDir ? { dumpSmtDir: options.dumpSmtDir } : {}),
-  });
+  const result: EngineResult =
+    checked.length === 0
+      ? nothingToCheck()
+      : await bmcEngine.check(fn, {
+          timeoutMs,
+          properties: new Set(checked.map((p) => p.id)),
+          maxUnwind: options.maxUnwind ?? DEFAULT_MAX_UNWIND,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.dumpSmtDir ? { dumpSmtDir: options.dumpSmtDir } : {}),
+        });
   const context: JudgeContext = {
     fn,
     question: phraseQuestion(fn, kinds, checked),
@@ -93,4 +96,14 @@ function frontEndFailure(
     notes: [],
   };
   return { kind: 'verdict', verdict };
+}
+
+/** With no property of the selected kinds in the function, there is nothing for a solver to do. */
+function nothingToCheck(): EngineResult {
+  return {
+    status: 'safe',
+    sound: true,
+    certificate: { kind: 'bmc', unwind: 0, queries: [] },
+    solverMs: 0,
+  };
 }

@@ -135,7 +135,9 @@ async function judgeSafe(
 }
 
 function summariseCertificate(raw: RawCertificate, ctx: JudgeContext): string {
-  if (raw.queries.length === 0) return 'there is nothing to prove';
+  if (raw.queries.length === 0) {
+    return `there is nothing to prove: ${ctx.fn.name} contains no assertion, error call or operation of the checked kinds that could fail`;
+  }
   const params = ctx.fn.params.map((p) => `${p.sourceName}: ${p.sourceType}`).join(', ');
   const first = raw.queries[0];
   const condition = first.condition ?? 'some run violates a checked property';

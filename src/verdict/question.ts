@@ -41,6 +41,8 @@ export function phraseQuestion(
 ): string {
   const kinds = new Set(checked.map((p) => p.kind));
   if (selected.has('returns-true')) kinds.add('returns-true');
+  // Nothing of the selected kinds occurs: ask the question as selected.
+  if (kinds.size === 0) for (const k of selected) kinds.add(k);
   const names = fn.params.map((p) => p.sourceName);
   const quantifier = names.length === 0 ? '' : `For every ${joinWords(names)}, `;
   const does = quantifier === '' ? 'Does' : 'does';
