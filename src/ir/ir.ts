@@ -301,3 +301,39 @@ export function outgoingEdges(fn: IrFunction): Edge[][] {
 export function allVariables(fn: IrFunction): Variable[] {
   return [...fn.params, ...fn.locals];
 }
+
+/** Whether `e` reads the variable `name`. */
+export function readsVariable(e: Expr, name: string): boolean {
+  switch (e.kind) {
+    case 'const':
+      return false;
+    case 'var':
+      return e.name === name;
+    case 'unary':
+    case 'cast':
+      return readsVariable(e.arg, name);
+    case 'binary':
+    case 'compare':
+      return readsVariable(e.left, name) || readsVariable(e.right, name);
+    case 'ite':
+      return (
+        readsVariable(e.cond, name) || readsVariable(e.then, name) || readsVariable(e.else, name)
+      );
+    case 'overflow':
+      return e.args.some((a) => readsVariable(a, name));
+  }
+}
+
+/** Whether `action` reads the variable `name`. */
+export function actionReads(action: Action, name: string): boolean {
+  switch (action.kind) {
+    case 'assign':
+      return readsVariable(action.value, name);
+    case 'assume':
+    case 'assert':
+      return readsVariable(action.cond, name);
+    case 'havoc':
+    case 'skip':
+      return false;
+  }
+}

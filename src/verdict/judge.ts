@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineResult, RawCertificate, RawWitness, UnknownReason } from '../engines/engine.js';
-import type { IrFunction, Property } from '../ir/ir.js';
+import { actionReads, type IrFunction, type Property } from '../ir/ir.js';
 import { replayWithCompiler } from '../replay/compiler.js';
 import { runFunction } from '../semantics/interpreter.js';
 import type { RunOutcome } from '../semantics/outcome.js';
@@ -181,7 +181,7 @@ async function judgeUnsafe(
   if (property === undefined)
     throw new Error(`internal error: unknown property ${witness.property}`);
   const nondet = nondetAlongPath(ctx.fn, outcome.path, witness.nondet);
-  const replay = await compilerReplay(ctx, witness, property, nondet);
+  const replay = await compilerReplay(ctx, witness, property, nondet, outcome.path);
   if (replay.compiler === 'disagrees') {
     return unknown(ctx, solverMs, {
       code: 'replay-failed',
@@ -243,14 +243,38 @@ function nondetAlongPath(
   return sources.map((source, i) => ({ source, value: String(values[i] ?? 0n) }));
 }
 
+/**
+ * Whether the run reads a value the compiled program does not let us choose:
+ * a `havoc` other than a `__VERIFIER_nondet_*` call (an uninitialised local,
+ * an undefined function's result) whose value is read on the path before the
+ * variable is assigned again. (`int x; x = __VERIFIER_nondet_int();` reads
+ * nothing uncontrolled.)
+ */
+function readsUncontrolledValue(fn: IrFunction, path: readonly number[]): boolean {
+  return path.some((index, i) => {
+    const action = fn.edges[index]?.action;
+    if (action?.kind !== 'havoc' || action.source.startsWith('__VERIFIER_nondet')) return false;
+    for (const later of path.slice(i + 1)) {
+      const next = fn.edges[later]?.action;
+      if (next === undefined) continue;
+      if (actionReads(next, action.target)) return true;
+      if ((next.kind === 'assign' || next.kind === 'havoc') && next.target === action.target) {
+        return false;
+      }
+    }
+    return false;
+  });
+}
+
 async function compilerReplay(
   ctx: JudgeContext,
   witness: RawWitness,
   property: Property,
   nondet: readonly NondetValue[],
+  path: readonly number[],
 ): Promise<ReplayReport> {
   if (!ctx.compilerReplay) return { interpreter: 'agrees', compiler: 'not-applicable' };
-  if (nondet.some((n) => !n.source.startsWith('__VERIFIER_nondet'))) {
+  if (readsUncontrolledValue(ctx.fn, path)) {
     return {
       interpreter: 'agrees',
       compiler: 'not-applicable',
@@ -266,7 +290,9 @@ async function compilerReplay(
       sourceType: p.sourceType,
       value: witness.inputs.get(p.name) ?? 0n,
     })),
-    nondet: nondet.map((n) => ({ source: n.source, value: BigInt(n.value) })),
+    nondet: nondet
+      .filter((n) => n.source.startsWith('__VERIFIER_nondet'))
+      .map((n) => ({ source: n.source, value: BigInt(n.value) })),
     expected: { kind: property.kind, line: property.span.startLine },
     dataModel: ctx.dataModel,
     timeoutMs: 20_000,

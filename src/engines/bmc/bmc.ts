@@ -30,7 +30,7 @@ import type {
 import type { Encoding } from './encode.js';
 import { encodeDag } from './encode.js';
 import { UnsupportedError } from './expr.js';
-import type { Loop } from './loops.js';
+import type { Loop, LoopInfo } from './loops.js';
 import { findLoops, loopsReachingChecks } from './loops.js';
 import type { Dag } from './unwind.js';
 import { unwind } from './unwind.js';
@@ -250,7 +250,7 @@ async function checkFunction(run: Run): Promise<EngineResult> {
       return run.unknown({ code: 'cancelled', message: 'the check was cancelled' });
     if (run.remaining() <= 0) return outOfTime(run, last);
     const unwound = unwind(run.fn, info, k, MAX_DAG_NODES);
-    if (!unwound.ok) return tooLarge(run, last, k);
+    if (!unwound.ok) return refineTooLarge(run, info, relevant, last, k);
     const r = await round(run, relevant, unwound.dag, k);
     if ('done' in r) return timedOutAfterUnboundedLoop(run, r.done, last, k) ?? r.done;
     last = { loop: r.exceeded, k };
@@ -291,6 +291,41 @@ function timedOutAfterUnboundedLoop(
       `the loop ${loopWhere(run.fn, last.loop)} was not shown to stop within ${last.k} iterations; ` +
       `no property fails within ${last.k} unwindings, and the search at ${k} ran out of time (${run.options.timeoutMs} ms)`,
   });
+}
+
+/**
+ * Unwinding `tooBig` times exceeds the DAG limit, and every depth up to
+ * `last.k` was too small: bisect the depths in between, running a round at
+ * each that fits (nested loops with small constant bounds need exactly their
+ * bound, which the doubling schedule can overshoot). Every round is the same
+ * sound check as in the main schedule; only the depths differ.
+ */
+async function refineTooLarge(
+  run: Run,
+  info: LoopInfo,
+  relevant: ReadonlySet<Loop>,
+  last: { loop: Loop; k: number } | null,
+  tooBig: number,
+): Promise<EngineResult> {
+  let lo = last?.k ?? 0;
+  let hi = tooBig;
+  let exceeded = last;
+  while (hi - lo > 1) {
+    if (run.options.signal?.aborted)
+      return run.unknown({ code: 'cancelled', message: 'the check was cancelled' });
+    if (run.remaining() <= 0) return outOfTime(run, exceeded);
+    const k = lo + Math.floor((hi - lo) / 2);
+    const unwound = unwind(run.fn, info, k, MAX_DAG_NODES);
+    if (!unwound.ok) {
+      hi = k;
+      continue;
+    }
+    const r = await round(run, relevant, unwound.dag, k);
+    if ('done' in r) return timedOutAfterUnboundedLoop(run, r.done, exceeded, k) ?? r.done;
+    exceeded = { loop: r.exceeded, k };
+    lo = k;
+  }
+  return tooLarge(run, exceeded, hi);
 }
 
 function tooLarge(run: Run, last: { loop: Loop; k: number } | null, k: number): EngineResult {
