@@ -2,17 +2,26 @@
  * `prove`: the pipeline behind `arc prove` and the library API.
  * front-end → IR → engine → trust gate (replay / re-check) → verdict.
  * Bad input is returned as diagnostics; every other outcome is a verdict.
+ *
+ * Recursive programs are inlined to a growing depth (1, 2, 4, …). At each
+ * depth two checks run: the properties, with calls deeper than the bound
+ * assumed away (a violation found there is a real run), and the `unwinding`
+ * properties that mark those deeper calls, with the properties assumed (if no
+ * run reaches them, the inlined program is the whole program and the first
+ * check is a proof). This is bounded model checking's unwinding assertion,
+ * applied to the call stack.
  */
 import { performance } from 'node:perf_hooks';
 import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EngineResult, UnknownReason } from '../engines/engine.js';
+import type { EngineOptions, EngineResult, UnknownReason } from '../engines/engine.js';
 import { bmcEngine } from '../engines/bmc/index.js';
-import { lowerCFile } from '../frontends/c/index.js';
+import { lowerCFile, type CFrontendResult } from '../frontends/c/index.js';
+import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
 import { initSolver } from '../smt/index.js';
-import { judge, type JudgeContext } from '../verdict/judge.js';
+import { judge, unknown, type JudgeContext } from '../verdict/judge.js';
 import { phraseQuestion } from '../verdict/question.js';
 import { testingCostNote } from '../verdict/testing-cost.js';
-import type { UnknownVerdict } from '../verdict/verdict.js';
+import type { UnknownVerdict, Verdict } from '../verdict/verdict.js';
 import {
   DEFAULT_MAX_UNWIND,
   DEFAULT_TIMEOUT_SECONDS,
@@ -21,54 +30,170 @@ import {
 } from './options.js';
 import type { ProveOptions, ProveResult } from './types.js';
 
+/** Largest recursion inlining depth tried, and the IR size beyond which deeper inlining stops. */
+const MAX_RECURSION_DEPTH = 64;
+const MAX_INLINED_EDGES = 100_000;
+
+interface Request {
+  readonly options: ProveOptions;
+  readonly entry: string;
+  readonly dataModel: 'LP64' | 'ILP32';
+  readonly kinds: ReadonlySet<PropertyKind>;
+  readonly started: number;
+  readonly deadline: number;
+}
+
+type Lowered = Extract<CFrontendResult, { ok: true }>;
+
 export async function prove(options: ProveOptions): Promise<ProveResult> {
   const started = performance.now();
   const problems = validateProveOptions(options);
   if (problems.length > 0) return { kind: 'bad-input', diagnostics: problems };
   // Load Z3 while the front-end works; the engine awaits the same instance.
   void initSolver().catch(() => undefined);
-  const entry = options.function ?? 'main';
-  const dataModel = options.dataModel ?? 'LP64';
-  const lowered = await lowerCFile(options.file, {
-    dataModel,
-    entry,
-    returnsTrue: options.returnsTrue === true,
-  });
-  if (!lowered.ok) return frontEndFailure(lowered.diagnostics, entry, started);
-  const fn = lowered.program.functions.get(entry);
-  if (fn === undefined) {
-    throw new Error(`internal error: the front-end did not produce function ${entry}`);
-  }
-  const kinds = selectedKinds(options);
-  const checked = fn.properties.filter((p) => kinds.has(p.kind));
   const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-  const result: EngineResult =
-    checked.length === 0
-      ? nothingToCheck()
-      : await bmcEngine.check(fn, {
-          timeoutMs,
-          properties: new Set(checked.map((p) => p.id)),
-          maxUnwind: options.maxUnwind ?? DEFAULT_MAX_UNWIND,
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.dumpSmtDir ? { dumpSmtDir: options.dumpSmtDir } : {}),
-        });
-  const context: JudgeContext = {
+  const request: Request = {
+    options,
+    entry: options.function ?? 'main',
+    dataModel: options.dataModel ?? 'LP64',
+    kinds: selectedKinds(options),
+    started,
+    deadline: started + timeoutMs,
+  };
+  const lowered = await lower(request, undefined);
+  if (lowered.ok) return proveLowered(request, lowered);
+  if (onlyRecursion(lowered.diagnostics)) return proveRecursive(request, lowered.diagnostics);
+  return frontEndFailure(lowered.diagnostics, request.entry, started);
+}
+
+function lower(request: Request, recursionDepth: number | undefined): Promise<CFrontendResult> {
+  return lowerCFile(request.options.file, {
+    dataModel: request.dataModel,
+    entry: request.entry,
+    returnsTrue: request.options.returnsTrue === true,
+    ...(recursionDepth !== undefined ? { recursionDepth } : {}),
+  });
+}
+
+function entryOf(request: Request, lowered: Lowered): IrFunction {
+  const fn = lowered.program.functions.get(request.entry);
+  if (fn === undefined) {
+    throw new Error(`internal error: the front-end did not produce function ${request.entry}`);
+  }
+  return fn;
+}
+
+function engineOptions(request: Request, properties: readonly Property[]): EngineOptions {
+  const { options } = request;
+  return {
+    timeoutMs: Math.max(1, request.deadline - performance.now()),
+    properties: new Set(properties.map((p) => p.id)),
+    maxUnwind: options.maxUnwind ?? DEFAULT_MAX_UNWIND,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.dumpSmtDir ? { dumpSmtDir: options.dumpSmtDir } : {}),
+  };
+}
+
+function contextFor(request: Request, lowered: Lowered, fn: IrFunction): JudgeContext {
+  const checked = fn.properties.filter((p) => request.kinds.has(p.kind));
+  return {
     fn,
-    question: phraseQuestion(fn, kinds, checked),
+    question: phraseQuestion(fn, request.kinds, checked),
     checked,
     source: lowered.source,
     diagnostics: lowered.diagnostics,
-    started,
-    dataModel,
-    compilerReplay: options.compilerReplay !== false,
-    timeoutMs,
+    started: request.started,
+    dataModel: request.dataModel,
+    compilerReplay: request.options.compilerReplay !== false,
+    timeoutMs: Math.max(1, request.deadline - request.started),
   };
-  const verdict = await judge(result, context);
+}
+
+async function proveLowered(request: Request, lowered: Lowered): Promise<ProveResult> {
+  const fn = entryOf(request, lowered);
+  const context = contextFor(request, lowered, fn);
+  const result: EngineResult =
+    context.checked.length === 0
+      ? nothingToCheck()
+      : await bmcEngine.check(fn, engineOptions(request, context.checked));
+  return finish(await judge(result, context), fn, []);
+}
+
+function finish(verdict: Verdict, fn: IrFunction, notes: readonly string[]): ProveResult {
   const cost = verdict.answer === 'yes' ? testingCostNote(fn, verdict.elapsedMs) : null;
-  return {
-    kind: 'verdict',
-    verdict: cost === null ? verdict : { ...verdict, notes: [...verdict.notes, cost] },
+  const all = [...verdict.notes, ...notes, ...(cost === null ? [] : [cost])];
+  return { kind: 'verdict', verdict: { ...verdict, notes: all } };
+}
+
+function onlyRecursion(diagnostics: readonly Diagnostic[]): boolean {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return errors.length > 0 && errors.every((d) => d.code === 'recursion');
+}
+
+function recursionSchedule(): number[] {
+  const depths: number[] = [];
+  for (let d = 1; d <= MAX_RECURSION_DEPTH; d *= 2) depths.push(d);
+  return depths;
+}
+
+/** Inlines recursion ever deeper until a depth is shown to cover every run (see the module comment). */
+async function proveRecursive(
+  request: Request,
+  firstDiagnostics: readonly Diagnostic[],
+): Promise<ProveResult> {
+  let last: { lowered: Lowered; fn: IrFunction; depth: number } | null = null;
+  let why = 'the time budget ran out';
+  for (const depth of recursionSchedule()) {
+    if (performance.now() >= request.deadline) break;
+    const lowered = await lower(request, depth);
+    if (!lowered.ok) return frontEndFailure(lowered.diagnostics, request.entry, request.started);
+    const fn = entryOf(request, lowered);
+    if (fn.edges.length > MAX_INLINED_EDGES) {
+      why = `inlining it ${depth} deep is too large (${fn.edges.length} IR edges)`;
+      break;
+    }
+    last = { lowered, fn, depth };
+    const step = await checkAtDepth(request, lowered, fn, depth);
+    if (step !== null) return step;
+    why = `some run makes more than ${depth} nested recursive calls`;
+  }
+  if (last === null) return frontEndFailure(firstDiagnostics, request.entry, request.started);
+  const context = contextFor(request, last.lowered, last.fn);
+  const verdict = unknown(context, 0, {
+    code: 'recursion',
+    message: `the recursion in ${request.entry} was not shown to stop within ${last.depth} nested calls: ${why}`,
+  });
+  return finish(verdict, last.fn, []);
+}
+
+/** One depth: a verdict, or null when some run recurses deeper than `depth`. */
+async function checkAtDepth(
+  request: Request,
+  lowered: Lowered,
+  fn: IrFunction,
+  depth: number,
+): Promise<ProveResult | null> {
+  const context = contextFor(request, lowered, fn);
+  const note = `recursion inlined ${depth} nested call(s) deep; no run of ${fn.name} recurses deeper`;
+  if (context.checked.length === 0) return finish(await judge(nothingToCheck(), context), fn, []);
+  const properties = await bmcEngine.check(fn, engineOptions(request, context.checked));
+  if (properties.status !== 'safe') return finish(await judge(properties, context), fn, []);
+  const cuts = fn.properties.filter((p) => p.kind === 'unwinding');
+  if (cuts.length === 0) return finish(await judge(properties, context), fn, []);
+  const deeper = await bmcEngine.check(fn, engineOptions(request, cuts));
+  if (deeper.status === 'unsafe') return null;
+  if (deeper.status === 'unknown') return finish(await judge(deeper, context), fn, []);
+  const combined: EngineResult = {
+    status: 'safe',
+    sound: properties.sound && deeper.sound,
+    solverMs: properties.solverMs + deeper.solverMs,
+    certificate: {
+      kind: 'bmc',
+      unwind: Math.max(properties.certificate.unwind, deeper.certificate.unwind),
+      queries: [...properties.certificate.queries, ...deeper.certificate.queries],
+    },
   };
+  return finish(await judge(combined, context), fn, [note]);
 }
 
 /** Unsupported constructs give don't know (exit 3); anything else is bad input (exit 2). */

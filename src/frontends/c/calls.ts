@@ -218,6 +218,27 @@ function undefinedCall(
   return { e: variable(tmp, lw.irT(it)), t: it };
 }
 
+/**
+ * A recursive call deeper than the inlining bound: an `unwinding` property
+ * that fails if the call is reached (the path ends there). Whoever checks the
+ * other properties treats it as an assumption, and checks it separately to
+ * show that no run goes deeper than the bound.
+ */
+function recursionCut(
+  lw: Lowerer,
+  info: FunctionInfo,
+  node: SyntaxNode,
+  depth: number,
+): Val | null {
+  const what = `no run makes more than ${depth} nested recursive calls of ${info.name}`;
+  lw.check('unwinding', node, node.startIndex, 0, falseExpr, what);
+  lw.b.cur = null;
+  if (info.returnType.kind === 'void') return null;
+  const rt = lw.intType(info.returnType, node);
+  const tmp = lw.temp(rt, `${info.name}(...)`);
+  return { e: variable(tmp, lw.irT(rt)), t: rt };
+}
+
 function inline(
   lw: Lowerer,
   info: FunctionInfo,
@@ -227,12 +248,18 @@ function inline(
 ): Val | null {
   const name = info.name;
   if (lw.callStack.includes(name)) {
-    const chain = [...lw.callStack.slice(lw.callStack.indexOf(name)), name].join(' -> ');
-    return lw.fail(
-      node,
-      `recursion (${chain}): arc inlines calls and cannot analyse recursive functions`,
-      'recursion',
-    );
+    const depth = lw.settings.recursionDepth;
+    if (depth === undefined) {
+      const chain = [...lw.callStack.slice(lw.callStack.indexOf(name)), name].join(' -> ');
+      return lw.fail(
+        node,
+        `recursion (${chain}): arc inlines calls and cannot analyse recursive functions`,
+        'recursion',
+      );
+    }
+    if (lw.callStack.filter((n) => n === name).length > depth) {
+      return recursionCut(lw, info, node, depth);
+    }
   }
   if (info.variadic) return lw.unsupported(node, `calls to the variadic function ${name}`);
   if (args.length !== info.params.length)

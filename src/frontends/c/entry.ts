@@ -22,6 +22,7 @@ import { lowerFunctionBody } from './stmt.js';
 export interface EntryOptions {
   readonly math: boolean;
   readonly returnsTrue: boolean;
+  readonly recursionDepth?: number;
 }
 
 export function lowerFunction(
@@ -34,6 +35,7 @@ export function lowerFunction(
     math: options.math,
     globalsInitialised: info.name === 'main',
     calleeEffects: calleeEffects(prog),
+    ...(options.recursionDepth !== undefined ? { recursionDepth: options.recursionDepth } : {}),
   });
   const def = info.definition;
   if (!def) throw new Error(`lowerFunction: ${info.name} has no definition`);

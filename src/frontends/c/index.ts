@@ -28,6 +28,12 @@ export interface CFrontendOptions {
   semantics?: 'c' | 'math';
   /** Force the built-in preprocessor ('builtin'); default: the system `cc` when installed. */
   preprocessor?: PreprocessorChoice;
+  /**
+   * Inline recursive calls up to this many nested active calls of one
+   * function; a deeper call becomes an `unwinding` property (assert false).
+   * Without it, recursion is reported as a `recursion` diagnostic.
+   */
+  recursionDepth?: number;
 }
 
 /** The original user file, for path display. */
@@ -138,7 +144,11 @@ function lowerFunctions(
   defined: string[],
   options: CFrontendOptions,
 ): Lowered {
-  const opts = { math: options.semantics === 'math', returnsTrue: options.returnsTrue ?? false };
+  const opts = {
+    math: options.semantics === 'math',
+    returnsTrue: options.returnsTrue ?? false,
+    ...(options.recursionDepth !== undefined ? { recursionDepth: options.recursionDepth } : {}),
+  };
   if (options.entry !== undefined) {
     const info = prog.functions.get(options.entry);
     if (!info?.definition || !defined.includes(options.entry)) {

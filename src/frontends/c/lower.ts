@@ -90,6 +90,8 @@ export interface LowerSettings {
   /** Globals start with their initialisers (entry `main`) or are arbitrary parameters. */
   readonly globalsInitialised: boolean;
   readonly calleeEffects: CalleeEffects;
+  /** Bounded inlining of recursion (see CFrontendOptions.recursionDepth). */
+  readonly recursionDepth?: number;
 }
 
 type ArithOp = '+' | '-' | '*' | '/' | '%' | '<<' | '>>' | '&' | '|' | '^';

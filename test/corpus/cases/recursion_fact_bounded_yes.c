@@ -1,7 +1,6 @@
-// expect: unknown
+// expect: yes
 // args: --function f
-// reason: recursion
-// note: fact calls itself; arc inlines calls and answers don't know for recursion.
+// note: fact recurses at most 10 deep here and 10! = 3628800 fits in int; inlining 16 deep covers every run.
 int fact(int n) {
   if (n <= 1) return 1;
   return n * fact(n - 1);

@@ -1,0 +1,73 @@
+/** `arc test`, `arc ir` and `--dump-smt` through the real CLI. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { checkScript } from '../../src/smt/index.js';
+import { runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'arc-commands-'));
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const eightBit = file(
+  'eight.c',
+  'int f(unsigned char a, unsigned char b) {\n  return (unsigned char)(a + b) >= a;\n}\n',
+);
+
+test('arc test enumerates a small input space and reports every failure', () => {
+  const r = runCli(['test', eightBit, '--function', 'f', '--returns-true', '--json']);
+  assert.equal(r.code, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as {
+    exhaustive: boolean;
+    inputSpace: string;
+    failureCount: number;
+    callsMade: number;
+  };
+  assert.equal(report.exhaustive, true);
+  assert.equal(report.inputSpace, '65536');
+  assert.equal(report.callsMade, 65536);
+  // (a + b) mod 256 < a exactly when a + b ≥ 256: 255·256/2 pairs.
+  assert.equal(report.failureCount, 32640);
+});
+
+test('arc test on f samples at random and extrapolates to 2^64 calls', () => {
+  const examples = new URL('../../../examples/f.c', import.meta.url).pathname;
+  const r = runCli(['test', examples, '--function', 'f', '--returns-true', '--budget', '0.3']);
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stdout, /18,446,744,073,709,551,616/);
+  assert.match(r.stdout, /1,360 years/);
+});
+
+test('arc ir prints the CFG with property ids and locations', () => {
+  const r = runCli(['ir', eightBit, '--function', 'f', '--returns-true']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /function f/);
+  assert.match(r.stdout, /f\.returns-true\.1/);
+  assert.match(r.stdout, /eight\.c:\d+:\d+/);
+});
+
+test('--dump-smt writes queries that answer the same when loaded again', async () => {
+  const out = join(dir, 'dump');
+  const r = runCli([
+    'prove',
+    eightBit,
+    '--function',
+    'f',
+    '--returns-true',
+    '--dump-smt',
+    out,
+    '--json',
+  ]);
+  assert.equal(r.code, 1);
+  const files = readdirSync(out).filter((f) => f.endsWith('.smt2'));
+  assert.ok(files.length >= 1);
+  const violation = files.find((f) => f.includes('violation'));
+  assert.ok(violation !== undefined);
+  const again = await checkScript(readFileSync(join(out, violation), 'utf8'), 10_000);
+  assert.equal(again.status, 'sat');
+});
