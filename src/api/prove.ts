@@ -30,9 +30,8 @@ import {
 } from './options.js';
 import type { ProveOptions, ProveResult } from './types.js';
 
-/** Largest recursion inlining depth tried, and the IR size beyond which deeper inlining stops. */
+/** Largest recursion inlining depth tried (the front-end also stops at an IR size limit). */
 const MAX_RECURSION_DEPTH = 64;
-const MAX_INLINED_EDGES = 100_000;
 
 interface Request {
   readonly options: ProveOptions;
@@ -146,12 +145,13 @@ async function proveRecursive(
   for (const depth of recursionSchedule()) {
     if (performance.now() >= request.deadline) break;
     const lowered = await lower(request, depth);
-    if (!lowered.ok) return frontEndFailure(lowered.diagnostics, request.entry, request.started);
-    const fn = entryOf(request, lowered);
-    if (fn.edges.length > MAX_INLINED_EDGES) {
-      why = `inlining it ${depth} deep is too large (${fn.edges.length} IR edges)`;
+    if (!lowered.ok) {
+      const tooLarge = last !== null && onlyRecursion(lowered.diagnostics);
+      if (!tooLarge) return frontEndFailure(lowered.diagnostics, request.entry, request.started);
+      why = lowered.diagnostics.find((d) => d.severity === 'error')?.message ?? why;
       break;
     }
+    const fn = entryOf(request, lowered);
     last = { lowered, fn, depth };
     const step = await checkAtDepth(request, lowered, fn, depth);
     if (step !== null) return step;

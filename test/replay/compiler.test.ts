@@ -83,301 +83,193 @@ int n(void) {
 }
 `;
 
+const NEG = 'long long m(long long x) {\n  return -x;\n}\n';
+const U64 =
+  'int big(unsigned long long x) {\n  int r = 0;\n  if (x == 18446744073709551615ULL) r = 1 / r;\n  return r;\n}\n';
+const MAIN =
+  'extern int __VERIFIER_nondet_int(void);\nint main(void) {\n  int x = __VERIFIER_nondet_int();\n  return 10 / x;\n}\n';
+
+/** Two `int` parameters with the given names. */
+const ints =
+  (a: string, b: string) =>
+  (x: bigint, y: bigint): Param[] => [
+    [a, 'int', x],
+    [b, 'int', y],
+  ];
+const xy = ints('x', 'y');
+const xn = ints('x', 'n');
+
+type Nondet = [string, bigint][];
+const NONDET_OK: Nondet = [
+  ['__VERIFIER_nondet_int', -1n],
+  ['__VERIFIER_nondet_uchar', 200n],
+];
+const NONDET_SWAPPED: Nondet = [
+  ['__VERIFIER_nondet_int', 200n],
+  ['__VERIFIER_nondet_uchar', 255n],
+];
+const NONDET_FEW: Nondet = NONDET_OK.slice(0, 1);
+const NONDET_WRONG: Nondet = [
+  ['__VERIFIER_nondet_uchar', 1n],
+  ['__VERIFIER_nondet_uchar', 200n],
+];
+
+/** One replay: what it shows, the inputs, the expected violation, and the expected status. */
+type Row = [
+  what: string,
+  params: Param[],
+  kind: ReplayKind,
+  line: number,
+  expect: RegExp,
+  nondet?: Nondet,
+];
+
+/** Replays of one function in one C file (written to the temporary directory as `file`). */
+interface Group {
+  title: string;
+  file: string;
+  text: string;
+  fn: string;
+  rows: Row[];
+}
+
+const SAME_LINE = /^agrees.*another undefined behaviour on the same line/;
+const MAX = 2147483647n;
+const MIN = -2147483648n;
+
+const GROUPS: Group[] = [
+  {
+    title: 'signed overflow agrees at its line; wrong line or inputs disagree',
+    file: 'overflow.c',
+    text: OVERFLOW,
+    fn: 'add',
+    rows: [
+      ['INT_MAX + 1 at its line', xy(MAX, 1n), 'overflow', 2, /^agrees/],
+      ['INT_MAX + 1 at a wrong line', xy(MAX, 1n), 'overflow', 1, /^disagrees/],
+      ['1 + 1 does not overflow', xy(1n, 1n), 'overflow', 2, /^disagrees.*returned normally/],
+      ['INT_MIN + -1 at its line', xy(MIN, -1n), 'overflow', 2, /^agrees/],
+      ['another undefined behaviour expected', xy(MAX, 1n), 'div-by-zero', 2, SAME_LINE],
+      ['an assertion expected', xy(MAX, 1n), 'assertion', 2, /^disagrees/],
+    ],
+  },
+  {
+    title: 'negation of the most negative 64-bit value (full-range literals)',
+    file: 'neg.c',
+    text: NEG,
+    fn: 'm',
+    rows: [['-LLONG_MIN', [['x', 'long long', -(2n ** 63n)]], 'overflow', 2, /^agrees/]],
+  },
+  {
+    title: 'the largest unsigned 64-bit value (full-range literals)',
+    file: 'u64.c',
+    text: U64,
+    fn: 'big',
+    rows: [
+      ['ULLONG_MAX', [['x', 'unsigned long long', 2n ** 64n - 1n]], 'div-by-zero', 3, /^agrees/],
+    ],
+  },
+  {
+    title: 'division by zero',
+    file: 'div.c',
+    text: DIV,
+    fn: 'd',
+    rows: [
+      ['5 / 0', xy(5n, 0n), 'div-by-zero', 2, /^agrees/],
+      ['INT_MIN / -1 overflows', xy(MIN, -1n), 'overflow', 2, /^agrees/],
+    ],
+  },
+  {
+    title: 'shifts: shift and overflow are both accepted for UBSan shift reports',
+    file: 'shift.c',
+    text: SHIFT,
+    fn: 's',
+    rows: [
+      ['1 << 40 as a shift', xn(1n, 40n), 'shift', 2, /^agrees/],
+      ['1 << 31 as an overflow', xn(1n, 31n), 'overflow', 2, /^agrees/],
+      ['-1 << 1 as a shift', xn(-1n, 1n), 'shift', 2, /^agrees/],
+      ['1 << 3 is defined', xn(1n, 3n), 'shift', 2, /^disagrees/],
+    ],
+  },
+  {
+    title: 'assert() failures agree at the assert line',
+    file: 'assert.c',
+    text: ASSERT,
+    fn: 'a',
+    rows: [
+      ['failing input, assert line', [['x', 'unsigned int', 7n]], 'assertion', 3, /^agrees/],
+      ['failing input, wrong line', [['x', 'unsigned int', 7n]], 'assertion', 4, /^disagrees/],
+      ['passing input', [['x', 'unsigned int', 8n]], 'assertion', 3, /^disagrees/],
+    ],
+  },
+  {
+    title: 'reach_error declared only: the harness defines it; the call line is found on the stack',
+    file: 'declared.c',
+    text: DECLARED,
+    fn: 'e',
+    rows: [
+      ['reaching input', [['x', 'int', 3n]], 'error-call', 4, /^agrees/],
+      ['non-reaching input', [['x', 'int', 2n]], 'error-call', 4, /^disagrees/],
+    ],
+  },
+  {
+    title: 'a file that defines reach_error and __VERIFIER_assert itself',
+    file: 'defined.c',
+    text: DEFINED,
+    fn: 'g',
+    rows: [
+      ['error call inside __VERIFIER_assert', [['x', 'int', 12n]], 'error-call', 5, /^agrees/],
+      ['assertion at the __VERIFIER_assert call', [['x', 'int', 12n]], 'assertion', 10, /^agrees/],
+      ['passing input', [['x', 'int', 3n]], 'error-call', 5, /^disagrees/],
+    ],
+  },
+  {
+    title: 'returns-true: a false return agrees, a true one disagrees',
+    file: 'returns.c',
+    text: RETURNS,
+    fn: 'f',
+    rows: [
+      ['false return', [['x', 'unsigned char', 5n]], 'returns-true', 2, /^agrees/],
+      ['true return', [['x', 'unsigned char', 6n]], 'returns-true', 2, /^disagrees/],
+    ],
+  },
+  {
+    title: 'nondet values are consumed in order and checked against their source',
+    file: 'nondet.c',
+    text: NONDET,
+    fn: 'n',
+    rows: [
+      ['values in order', [], 'error-call', 8, /^agrees/, NONDET_OK],
+      ['values that miss', [], 'error-call', 8, /^disagrees.*returned normally/, NONDET_SWAPPED],
+      ['too few values', [], 'error-call', 8, /^disagrees.*more nondet values/, NONDET_FEW],
+      ['a value from the wrong source', [], 'error-call', 8, /^disagrees.*was for/, NONDET_WRONG],
+    ],
+  },
+  {
+    title: 'the entry may be main',
+    file: 'main.c',
+    text: MAIN,
+    fn: 'main',
+    rows: [
+      ['nondet zero divisor', [], 'div-by-zero', 4, /^agrees/, [['__VERIFIER_nondet_int', 0n]]],
+    ],
+  },
+];
+
 describe('replayWithCompiler', { skip: noCompiler ? 'no C compiler on PATH' : false }, () => {
-  it('signed overflow agrees at its line; wrong line or inputs disagree', async () => {
-    const f = cfile('overflow.c', OVERFLOW);
-    assert.match(
-      await status(
-        request(
-          f,
-          'add',
-          [
-            ['x', 'int', 2147483647n],
-            ['y', 'int', 1n],
-          ],
-          'overflow',
-          2,
-        ),
-      ),
-      /^agrees/,
-    );
-    assert.match(
-      await status(
-        request(
-          f,
-          'add',
-          [
-            ['x', 'int', 2147483647n],
-            ['y', 'int', 1n],
-          ],
-          'overflow',
-          1,
-        ),
-      ),
-      /^disagrees/,
-    );
-    assert.match(
-      await status(
-        request(
-          f,
-          'add',
-          [
-            ['x', 'int', 1n],
-            ['y', 'int', 1n],
-          ],
-          'overflow',
-          2,
-        ),
-      ),
-      /^disagrees.*returned normally/,
-    );
-    assert.match(
-      await status(
-        request(
-          f,
-          'add',
-          [
-            ['x', 'int', -2147483648n],
-            ['y', 'int', -1n],
-          ],
-          'overflow',
-          2,
-        ),
-      ),
-      /^agrees/,
-    );
-    assert.match(
-      await status(
-        request(
-          f,
-          'add',
-          [
-            ['x', 'int', 2147483647n],
-            ['y', 'int', 1n],
-          ],
-          'div-by-zero',
-          2,
-        ),
-      ),
-      /^agrees.*another undefined behaviour on the same line/,
-    );
-    assert.match(
-      await status(
-        request(
-          f,
-          'add',
-          [
-            ['x', 'int', 2147483647n],
-            ['y', 'int', 1n],
-          ],
-          'assertion',
-          2,
-        ),
-      ),
-      /^disagrees/,
-    );
-  });
-  it('negation of the most negative 64-bit value (full-range literals)', async () => {
-    const f = cfile('neg.c', 'long long m(long long x) {\n  return -x;\n}\n');
-    assert.match(
-      await status(request(f, 'm', [['x', 'long long', -(2n ** 63n)]], 'overflow', 2)),
-      /^agrees/,
-    );
-    const u = cfile(
-      'u64.c',
-      'int big(unsigned long long x) {\n  int r = 0;\n  if (x == 18446744073709551615ULL) r = 1 / r;\n  return r;\n}\n',
-    );
-    assert.match(
-      await status(
-        request(u, 'big', [['x', 'unsigned long long', 2n ** 64n - 1n]], 'div-by-zero', 3),
-      ),
-      /^agrees/,
-    );
-  });
-  it('division by zero', async () => {
-    const f = cfile('div.c', DIV);
-    assert.match(
-      await status(
-        request(
-          f,
-          'd',
-          [
-            ['x', 'int', 5n],
-            ['y', 'int', 0n],
-          ],
-          'div-by-zero',
-          2,
-        ),
-      ),
-      /^agrees/,
-    );
-    assert.match(
-      await status(
-        request(
-          f,
-          'd',
-          [
-            ['x', 'int', -2147483648n],
-            ['y', 'int', -1n],
-          ],
-          'overflow',
-          2,
-        ),
-      ),
-      /^agrees/,
-    );
-  });
-  it('shifts: shift and overflow are both accepted for UBSan shift reports', async () => {
-    const f = cfile('shift.c', SHIFT);
-    assert.match(
-      await status(
-        request(
-          f,
-          's',
-          [
-            ['x', 'int', 1n],
-            ['n', 'int', 40n],
-          ],
-          'shift',
-          2,
-        ),
-      ),
-      /^agrees/,
-    );
-    assert.match(
-      await status(
-        request(
-          f,
-          's',
-          [
-            ['x', 'int', 1n],
-            ['n', 'int', 31n],
-          ],
-          'overflow',
-          2,
-        ),
-      ),
-      /^agrees/,
-    );
-    assert.match(
-      await status(
-        request(
-          f,
-          's',
-          [
-            ['x', 'int', -1n],
-            ['n', 'int', 1n],
-          ],
-          'shift',
-          2,
-        ),
-      ),
-      /^agrees/,
-    );
-    assert.match(
-      await status(
-        request(
-          f,
-          's',
-          [
-            ['x', 'int', 1n],
-            ['n', 'int', 3n],
-          ],
-          'shift',
-          2,
-        ),
-      ),
-      /^disagrees/,
-    );
-  });
-  it('assert() failures agree at the assert line', async () => {
-    const f = cfile('assert.c', ASSERT);
-    assert.match(
-      await status(request(f, 'a', [['x', 'unsigned int', 7n]], 'assertion', 3)),
-      /^agrees/,
-    );
-    assert.match(
-      await status(request(f, 'a', [['x', 'unsigned int', 7n]], 'assertion', 4)),
-      /^disagrees/,
-    );
-    assert.match(
-      await status(request(f, 'a', [['x', 'unsigned int', 8n]], 'assertion', 3)),
-      /^disagrees/,
-    );
-  });
-  it('reach_error declared only: the harness defines it; the call line is found on the stack', async () => {
-    const f = cfile('declared.c', DECLARED);
-    assert.match(await status(request(f, 'e', [['x', 'int', 3n]], 'error-call', 4)), /^agrees/);
-    assert.match(await status(request(f, 'e', [['x', 'int', 2n]], 'error-call', 4)), /^disagrees/);
-  });
-  it('a file that defines reach_error and __VERIFIER_assert itself', async () => {
-    const f = cfile('defined.c', DEFINED);
-    assert.match(await status(request(f, 'g', [['x', 'int', 12n]], 'error-call', 5)), /^agrees/);
-    assert.match(await status(request(f, 'g', [['x', 'int', 12n]], 'assertion', 10)), /^agrees/);
-    assert.match(await status(request(f, 'g', [['x', 'int', 3n]], 'error-call', 5)), /^disagrees/);
-  });
-  it('returns-true: a false return agrees, a true one disagrees', async () => {
-    const f = cfile('returns.c', RETURNS);
-    assert.match(
-      await status(request(f, 'f', [['x', 'unsigned char', 5n]], 'returns-true', 2)),
-      /^agrees/,
-    );
-    assert.match(
-      await status(request(f, 'f', [['x', 'unsigned char', 6n]], 'returns-true', 2)),
-      /^disagrees/,
-    );
-  });
-  it('nondet values are consumed in order and checked against their source', async () => {
-    const f = cfile('nondet.c', NONDET);
-    const ok: [string, bigint][] = [
-      ['__VERIFIER_nondet_int', -1n],
-      ['__VERIFIER_nondet_uchar', 200n],
-    ];
-    assert.match(await status(request(f, 'n', [], 'error-call', 8, ok)), /^agrees/);
-    const swapped: [string, bigint][] = [
-      ['__VERIFIER_nondet_int', 200n],
-      ['__VERIFIER_nondet_uchar', 255n],
-    ];
-    assert.match(
-      await status(request(f, 'n', [], 'error-call', 8, swapped)),
-      /^disagrees.*returned normally/,
-    );
-    assert.match(
-      await status(request(f, 'n', [], 'error-call', 8, ok.slice(0, 1))),
-      /^disagrees.*more nondet values/,
-    );
-    const wrongSource: [string, bigint][] = [
-      ['__VERIFIER_nondet_uchar', 1n],
-      ['__VERIFIER_nondet_uchar', 200n],
-    ];
-    assert.match(
-      await status(request(f, 'n', [], 'error-call', 8, wrongSource)),
-      /^disagrees.*was for/,
-    );
-  });
-  it('the entry may be main', async () => {
-    const f = cfile(
-      'main.c',
-      'extern int __VERIFIER_nondet_int(void);\nint main(void) {\n  int x = __VERIFIER_nondet_int();\n  return 10 / x;\n}\n',
-    );
-    assert.match(
-      await status(request(f, 'main', [], 'div-by-zero', 4, [['__VERIFIER_nondet_int', 0n]])),
-      /^agrees/,
-    );
-  });
+  for (const { title, file, text, fn, rows } of GROUPS) {
+    describe(title, () => {
+      for (const [what, params, kind, line, expect, nondet] of rows) {
+        it(`${what}: ${kind} at line ${line} gives ${expect}`, async () => {
+          const req = request(cfile(file, text), fn, params, kind, line, nondet);
+          assert.match(await status(req), expect);
+        });
+      }
+    });
+  }
   it('ILP32 either replays or is unavailable, never a false disagreement', async () => {
     const f = cfile('ilp32.c', OVERFLOW);
     const r = await replayWithCompiler({
-      ...request(
-        f,
-        'add',
-        [
-          ['x', 'int', 2147483647n],
-          ['y', 'int', 1n],
-        ],
-        'overflow',
-        2,
-      ),
+      ...request(f, 'add', xy(MAX, 1n), 'overflow', 2),
       dataModel: 'ILP32',
     });
     assert.ok(r.status === 'agrees' || r.status === 'unavailable', r.detail);

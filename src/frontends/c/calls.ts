@@ -218,6 +218,9 @@ function undefinedCall(
   return { e: variable(tmp, lw.irT(it)), t: it };
 }
 
+/** Bounded recursion stops inlining past this IR size (inlining can grow exponentially). */
+const MAX_RECURSIVE_INLINING_EDGES = 100_000;
+
 /**
  * A recursive call deeper than the inlining bound: an `unwinding` property
  * that fails if the call is reached (the path ends there). Whoever checks the
@@ -259,6 +262,13 @@ function inline(
     }
     if (lw.callStack.filter((n) => n === name).length > depth) {
       return recursionCut(lw, info, node, depth);
+    }
+    if (lw.b.edges.length > MAX_RECURSIVE_INLINING_EDGES) {
+      return lw.fail(
+        node,
+        `inlining the recursion of ${name} ${depth} calls deep exceeds ${MAX_RECURSIVE_INLINING_EDGES} IR edges`,
+        'recursion',
+      );
     }
   }
   if (info.variadic) return lw.unsupported(node, `calls to the variadic function ${name}`);
