@@ -29,6 +29,8 @@ export function validateProveOptions(options: ProveOptions): Diagnostic[] {
     bad(`--max-unwind must be a whole number in [0, ${MAX_UNWIND_LIMIT}], got ${u}`);
   if (options.dataModel !== undefined && !['LP64', 'ILP32'].includes(options.dataModel))
     bad(`--data-model must be LP64 or ILP32, got ${String(options.dataModel)}`);
+  if (options.semantics !== undefined && !['c', 'math'].includes(options.semantics))
+    bad(`--semantics must be c or math, got ${String(options.semantics)}`);
   for (const p of options.properties ?? []) {
     if (!(p in PROPERTY_GROUPS))
       bad(`unknown --property '${p}'; known: ${Object.keys(PROPERTY_GROUPS).join(', ')}`);

@@ -70,6 +70,7 @@ function lower(request: Request, recursionDepth: number | undefined): Promise<CF
     dataModel: request.dataModel,
     entry: request.entry,
     returnsTrue: request.options.returnsTrue === true,
+    semantics: request.options.semantics ?? 'c',
     ...(recursionDepth !== undefined ? { recursionDepth } : {}),
   });
 }
@@ -103,7 +104,9 @@ function contextFor(request: Request, lowered: Lowered, fn: IrFunction): JudgeCo
     diagnostics: lowered.diagnostics,
     started: request.started,
     dataModel: request.dataModel,
-    compilerReplay: request.options.compilerReplay !== false,
+    // A compiled C program does not run with mathematical integers.
+    compilerReplay:
+      request.options.compilerReplay !== false && request.options.semantics !== 'math',
     timeoutMs: Math.max(1, request.deadline - request.started),
   };
 }

@@ -16,6 +16,12 @@ export interface ProveOptions {
   /** Solver budget in seconds (default 10). */
   readonly timeoutSeconds?: number;
   readonly dataModel?: DataModel;
+  /**
+   * 'c' (default): bit-precise C. 'math': every integer is a mathematical
+   * integer (no overflow, no wraparound; bitwise operators unsupported), as the
+   * Termination Competition's C_Integer category assumes.
+   */
+  readonly semantics?: 'c' | 'math';
   /** Write every solver query to this directory as SMT-LIB 2. */
   readonly dumpSmtDir?: string;
   /** Largest loop unwinding BMC tries (default 64). */

@@ -33,6 +33,7 @@ Options:
   --timeout SECONDS    solver budget (default 10)
   --max-unwind N       largest loop unwinding to try (default 64)
   --data-model M       LP64 (default) or ILP32 (32-bit long)
+  --semantics S        c (default, bit-precise) or math (mathematical integers)
   --dump-smt DIR       write every solver query to DIR as SMT-LIB 2
   --no-compiler-replay do not replay counterexamples with the system C compiler
   --json               print the verdict as JSON

@@ -142,7 +142,10 @@ function summariseCertificate(raw: RawCertificate, ctx: JudgeContext): string {
   const first = raw.queries[0];
   const condition = first.condition ?? 'some run violates a checked property';
   const question = params ? `is there ${params} with ${condition}?` : `${condition}?`;
-  return `the query "${question}" (a checked property failing) is unsatisfiable in ${ctx.dataModel} bit-vector arithmetic`;
+  const arithmetic = ctx.fn.params.some((p) => p.type.kind === 'int')
+    ? 'mathematical integer'
+    : `${ctx.dataModel} bit-vector`;
+  return `the query "${question}" (a checked property failing) is unsatisfiable in ${arithmetic} arithmetic`;
 }
 
 function explainYes(raw: RawCertificate, ctx: JudgeContext): string {

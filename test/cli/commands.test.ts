@@ -71,3 +71,25 @@ test('--dump-smt writes queries that answer the same when loaded again', async (
   const again = await checkScript(readFileSync(join(out, violation), 'utf8'), 10_000);
   assert.equal(again.status, 'sat');
 });
+
+test('--semantics math: x + 1 > x holds for mathematical integers, not for C int', () => {
+  // (In one expression gcc folds `x + 1 > x` to 1 even at -O0, and UBSan never sees the sum.)
+  const path = file('succ.c', 'int f(int x) {\n  int y = x + 1;\n  return y > x;\n}\n');
+  const c = runCli(['prove', path, '--function', 'f', '--returns-true', '--json']);
+  assert.equal(c.code, 1, c.stderr);
+  const cv = JSON.parse(c.stdout) as { counterexample: { property: { id: string } } };
+  assert.equal(cv.counterexample.property.id, 'f.overflow.1');
+  const m = runCli([
+    'prove',
+    path,
+    '--function',
+    'f',
+    '--returns-true',
+    '--semantics',
+    'math',
+    '--json',
+  ]);
+  assert.equal(m.code, 0, m.stderr);
+  const mv = JSON.parse(m.stdout) as { certificate: { summary: string } };
+  assert.match(mv.certificate.summary, /mathematical integer arithmetic/);
+});

@@ -22,6 +22,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'max-unwind': { type: 'string' },
   'data-model': { type: 'string' },
+  semantics: { type: 'string' },
   'dump-smt': { type: 'string' },
   'no-compiler-replay': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -32,6 +33,12 @@ export function parseDataModel(text: string | undefined): DataModel | undefined 
   if (text === undefined) return undefined;
   if (text === 'LP64' || text === 'ILP32') return text;
   throw new UsageError(`--data-model must be LP64 or ILP32, got '${text}'`);
+}
+
+function parseSemantics(text: string | undefined): 'c' | 'math' | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'c' || text === 'math') return text;
+  throw new UsageError(`--semantics must be c or math, got '${text}'`);
 }
 
 export async function runProve(args: readonly string[]): Promise<number> {
@@ -48,6 +55,7 @@ export async function runProve(args: readonly string[]): Promise<number> {
     timeoutSeconds: numberOption(parsed, 'timeout'),
     maxUnwind: numberOption(parsed, 'max-unwind'),
     dataModel: parseDataModel(stringOption(parsed, 'data-model')),
+    semantics: parseSemantics(stringOption(parsed, 'semantics')),
     dumpSmtDir: stringOption(parsed, 'dump-smt'),
     compilerReplay: !flag(parsed, 'no-compiler-replay'),
   };
