@@ -1,0 +1,262 @@
+/**
+ * arc's Python front-end: .py file → tree-sitter syntax tree → IR (one
+ * IrFunction per analysed function, callees defined in the file inlined),
+ * with the same result shape and diagnostic codes as the C front-end.
+ *
+ * The subset and its model are described in lower.ts: integers are
+ * mathematical (IR `int`), bools are IR `bool` cast to 0/1 where Python mixes
+ * them, parameters of the entry function are arbitrary integers (so
+ * `isinstance(x, int)` holds). Module-level code other than `def` is not
+ * analysed (a note says so); imports are harmless unless a function uses an
+ * imported name, which is then an unsupported global.
+ *
+ * Never throws on bad input.
+ */
+import { readFile } from 'node:fs/promises';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { IrFunction, IrProgram } from '../../ir/ir.js';
+import { LowerError } from '../c/errors.js';
+import type { SourceText } from '../c/index.js';
+import { PyLowerer, returnsValue, spanOf, type ModuleInfo, type PyFunctionInfo } from './lower.js';
+import { parsePython, type SyntaxNode } from './parser.js';
+
+export interface PyFrontendOptions {
+  /** Lower only this function (and what it calls, inlined). */
+  entry?: string;
+  /** Add a `returns-true` property: the return value is truthy (not 0, False or None). */
+  returnsTrue?: boolean;
+}
+
+export type PyFrontendResult =
+  | {
+      ok: true;
+      program: IrProgram;
+      diagnostics: Diagnostic[];
+      source: SourceText;
+      definedFunctions: string[];
+    }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export async function lowerPythonFile(
+  path: string,
+  options: PyFrontendOptions,
+): Promise<PyFrontendResult> {
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (e: unknown) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT')
+      return fail(diagnostic('file-not-found', 'error', `${path}: no such file`));
+    return fail(
+      diagnostic('file-unreadable', 'error', `${path}: cannot be read (${code ?? String(e)})`),
+    );
+  }
+  if (data.includes(0)) return fail(binary(path));
+  return lowerPythonSource(path, data.toString('utf8'), options);
+}
+
+function fail(...diagnostics: Diagnostic[]): PyFrontendResult {
+  return { ok: false, diagnostics };
+}
+
+function binary(file: string): Diagnostic {
+  return diagnostic(
+    'binary-file',
+    'error',
+    `${file} is a binary file (it contains NUL bytes), not Python source`,
+  );
+}
+
+export async function lowerPythonSource(
+  file: string,
+  text: string,
+  options: PyFrontendOptions,
+): Promise<PyFrontendResult> {
+  try {
+    return await lowerChecked(file, text, options);
+  } catch (e: unknown) {
+    if (e instanceof LowerError) return fail(e.diagnostic);
+    const msg = e instanceof Error ? e.message : String(e);
+    return fail(
+      diagnostic('unsupported', 'error', `internal error in the Python front-end: ${msg}`),
+    );
+  }
+}
+
+async function lowerChecked(
+  file: string,
+  text: string,
+  options: PyFrontendOptions,
+): Promise<PyFrontendResult> {
+  if (text.includes('\0')) return fail(binary(file));
+  if (text.trim() === '') return fail(diagnostic('empty-file', 'error', `${file} is empty`));
+  const lines = text.split(/\r?\n/);
+  const tree = await parsePython(text);
+  try {
+    const root = tree.rootNode;
+    const syntax = syntaxErrors(file, root);
+    if (syntax.length > 0) return fail(...syntax);
+    const { mod, order, notes } = scanModule(file, root);
+    const source: SourceText = { file, text, lines };
+    const result = lowerFunctions(mod, order, options);
+    if (!result.ok) return fail(...result.diagnostics);
+    const program: IrProgram = { file, language: 'python', functions: result.functions };
+    return {
+      ok: true,
+      program,
+      diagnostics: dedupe([...notes, ...result.diagnostics]),
+      source,
+      definedFunctions: order,
+    };
+  } finally {
+    tree.delete();
+  }
+}
+
+function scanModule(
+  file: string,
+  root: SyntaxNode,
+): { mod: ModuleInfo; order: string[]; notes: Diagnostic[] } {
+  const functions = new Map<string, PyFunctionInfo>();
+  const order: string[] = [];
+  const bound = new Set<string>();
+  const notes: Diagnostic[] = [];
+  let starImport = false;
+  let moduleCode = false;
+  const addDef = (def: SyntaxNode, decorated: boolean): void => {
+    const name = def.childForFieldName('name')?.text;
+    if (name === undefined) return;
+    const duplicate = functions.has(name);
+    if (!duplicate) order.push(name);
+    functions.set(name, { name, node: def, decorated, duplicate });
+  };
+  /** Records the names a module-level statement may bind (nested defs excluded). */
+  const bindTargets = (n: SyntaxNode, parent: SyntaxNode | null): void => {
+    for (const f of ['left', 'name', 'alias']) {
+      const t = n.childForFieldName(f);
+      if (t?.type === 'identifier') bound.add(t.text);
+    }
+    // A def nested in module-level code binds its name; its body binds nothing here.
+    if (n.type === 'function_definition') return;
+    if (n.type === 'wildcard_import') starImport = true;
+    const importStmt =
+      parent?.type === 'import_statement' || parent?.type === 'import_from_statement';
+    if (n.type === 'dotted_name' && importStmt && n !== parent?.childForFieldName('module_name')) {
+      const first = n.namedChildren[0];
+      if (first) bound.add(first.text);
+    }
+    for (const c of n.namedChildren) if (c !== null) bindTargets(c, n);
+  };
+  for (const c of root.namedChildren) {
+    if (c === null || c.type === 'comment') continue;
+    if (c.type === 'function_definition') addDef(c, false);
+    else if (c.type === 'decorated_definition') {
+      const def = c.childForFieldName('definition');
+      if (def?.type === 'function_definition') addDef(def, true);
+      else bindTargets(c, null);
+    } else if (
+      c.type === 'expression_statement' &&
+      c.namedChildren.length === 1 &&
+      c.namedChildren[0]?.type === 'string'
+    ) {
+      continue; // a docstring
+    } else {
+      bindTargets(c, null);
+      if (
+        c.type !== 'import_statement' &&
+        c.type !== 'import_from_statement' &&
+        c.type !== 'future_import_statement'
+      )
+        moduleCode = true;
+      if (moduleCode && notes.length === 0)
+        notes.push(
+          diagnostic(
+            'note',
+            'note',
+            'module-level statements other than def and import are not analysed',
+            spanOf(file, c),
+          ),
+        );
+    }
+  }
+  return { mod: { file, functions, bound, starImport }, order, notes };
+}
+
+type Lowered =
+  | { ok: true; functions: Map<string, IrFunction>; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+function lowerFunctions(mod: ModuleInfo, order: string[], options: PyFrontendOptions): Lowered {
+  const returnsTrue = options.returnsTrue ?? false;
+  if (options.entry !== undefined) {
+    const info = mod.functions.get(options.entry);
+    if (info === undefined) {
+      const list = order.length > 0 ? order.join(', ') : 'none';
+      const msg = `the function ${options.entry} is not defined in ${mod.file} (defined functions: ${list})`;
+      return { ok: false, diagnostics: [diagnostic('unknown-function', 'error', msg)] };
+    }
+    const lw = new PyLowerer(mod);
+    const fn = lw.lowerEntry(info, returnsTrue);
+    return { ok: true, functions: new Map([[fn.name, fn]]), diagnostics: lw.notes };
+  }
+  const functions = new Map<string, IrFunction>();
+  const diagnostics: Diagnostic[] = [];
+  const failures: Diagnostic[] = [];
+  for (const name of order) {
+    const info = mod.functions.get(name);
+    if (!info) continue;
+    const lw = new PyLowerer(mod);
+    try {
+      const valued = returnsValue(info.node);
+      const fn = lw.lowerEntry(info, returnsTrue && valued);
+      functions.set(name, fn);
+      diagnostics.push(...lw.notes);
+    } catch (e: unknown) {
+      if (!(e instanceof LowerError)) throw e;
+      failures.push(e.diagnostic);
+      const d = e.diagnostic;
+      diagnostics.push({
+        ...d,
+        severity: 'warning',
+        message: `${name} is not lowered: ${d.message}`,
+      });
+    }
+  }
+  if (functions.size === 0) {
+    if (failures.length > 0) return { ok: false, diagnostics: failures };
+    return {
+      ok: false,
+      diagnostics: [diagnostic('unknown-function', 'error', `${mod.file} defines no function`)],
+    };
+  }
+  return { ok: true, functions, diagnostics };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = `${d.code}|${d.message}|${d.span ? `${d.span.startLine}:${d.span.startCol}` : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function syntaxErrors(file: string, root: SyntaxNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (n: SyntaxNode): void => {
+    if (out.length >= 5) return;
+    if (n.isError || n.isMissing) {
+      const near = n.text.replace(/\s+/g, ' ').trim().slice(0, 30);
+      const msg = n.isMissing
+        ? `syntax error: missing ${n.type}`
+        : `syntax error${near ? ` near '${near}'` : ''}`;
+      out.push(diagnostic('syntax-error', 'error', msg, spanOf(file, n)));
+      return;
+    }
+    if (n.hasError) for (const c of n.children) if (c) visit(c);
+  };
+  visit(root);
+  return out;
+}

@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lowerPythonFile } from '../../../src/frontends/python/index.js';
+import { lower, lowerFails } from './helpers.js';
+
+function where(d: { span?: { startLine: number; startCol: number } }): string {
+  return d.span ? `${d.span.startLine}:${d.span.startCol}` : '';
+}
+
+const UNSUPPORTED: [string, string, string][] = [
+  ['float', 'def f(x):\n    return x + 1.5\n', '2:16'],
+  ['string', 'def f(x):\n    y = "a"\n    return x\n', '2:9'],
+  ['true division', 'def f(x):\n    return x / 2\n', '2:12'],
+  ['power', 'def f(x):\n    return x ** 2\n', '2:12'],
+  ['bitwise and', 'def f(x):\n    return x & 1\n', '2:12'],
+  ['bitwise not', 'def f(x):\n    return ~x\n', '2:12'],
+  ['global', 'N = 3\ndef f(x):\n    return x + N\n', '3:16'],
+  ['list', 'def f(x):\n    return [x]\n', '2:12'],
+  ['for loop', 'def f(x):\n    for i in x:\n        pass\n', '2:5'],
+  ['try', 'def f(x):\n    try:\n        pass\n    except E:\n        pass\n', '2:5'],
+  ['class', 'def f(x):\n    class A:\n        pass\n', '2:5'],
+  ['while else', 'def f(x):\n    while x:\n        x -= 1\n    else:\n        pass\n', '2:5'],
+  ['unknown call', 'import math\ndef f(x):\n    return math.floor(x)\n', '3:12'],
+  ['builtin', 'def f(x):\n    return abs(x)\n', '2:12'],
+  ['None', 'def f(x):\n    return None\n', '2:12'],
+  ['in', 'def f(x):\n    return x in x\n', '2:12'],
+  ['unbound local', 'def f(x):\n    if x:\n        y = 1\n    return y\n', '4:12'],
+  ['mixed None', 'def f(x):\n    if x:\n        return 1\n', '1:1'],
+  ['tuple assignment', 'def f(x):\n    a, b = x, x\n', '2:5'],
+  ['default parameter', 'def f(x=1):\n    return x\n', '1:7'],
+  ['keyword argument', 'def g(a):\n    return a\ndef f(x):\n    return g(a=x)\n', '4:14'],
+  ['shadowed isinstance', 'from m import *\ndef f(x):\n    assert isinstance(x, int)\n', '3:12'],
+];
+
+for (const [what, src, at] of UNSUPPORTED) {
+  test(`unsupported: ${what} at line:col`, async () => {
+    const ds = await lowerFails(src, 'f');
+    assert.equal(ds.length, 1, ds.map((d) => d.message).join('; '));
+    assert.equal(ds[0].code, 'unsupported', ds[0].message);
+    assert.equal(ds[0].span?.file, '/tmp/arc-test/t.py');
+    assert.equal(where(ds[0]), at, ds[0].message);
+  });
+}
+
+test('recursion is reported', async () => {
+  const ds = await lowerFails('def f(x):\n    return f(x - 1)\n', 'f');
+  assert.equal(ds[0].code, 'recursion');
+  assert.equal(where(ds[0]), '2:12');
+});
+
+test('syntax errors carry line:col', async () => {
+  const ds = await lowerFails('def f(x):\n    return (x +\n\ndef g(:\n  pass\n');
+  assert.ok(ds.length >= 1);
+  assert.ok(ds.every((d) => d.code === 'syntax-error'));
+  assert.ok(ds.every((d) => d.span !== undefined && d.span.startLine >= 1));
+  const one = await lowerFails('def f(x):\n    x = = 1\n    return x\n', 'f');
+  assert.equal(one[0].code, 'syntax-error');
+  assert.equal(one[0].span?.startLine, 2);
+  const brk = await lowerFails('def f(x):\n    break\n', 'f');
+  assert.equal(brk[0].code, 'syntax-error');
+  assert.equal(where(brk[0]), '2:5');
+});
+
+test('unknown function, empty file, binary file, missing file', async () => {
+  const u = await lowerFails('def f(x):\n    return x\n', 'h');
+  assert.equal(u[0].code, 'unknown-function');
+  assert.match(u[0].message, /defined functions: f/);
+  assert.equal((await lowerFails('  \n\n')).at(0)?.code, 'empty-file');
+  assert.equal((await lowerFails('def f(x):\0\n')).at(0)?.code, 'binary-file');
+  const dir = mkdtempSync(join(tmpdir(), 'arc-py-'));
+  const missing = await lowerPythonFile(join(dir, 'nope.py'), {});
+  assert.equal(missing.ok, false);
+  if (!missing.ok) assert.equal(missing.diagnostics[0].code, 'file-not-found');
+  const file = join(dir, 'g.py');
+  writeFileSync(file, 'def g(x, y):\n    return x + y\n');
+  const ok = await lowerPythonFile(file, { entry: 'g' });
+  assert.ok(ok.ok);
+  if (ok.ok) {
+    assert.equal(ok.program.language, 'python');
+    assert.deepEqual(ok.definedFunctions, ['g']);
+    assert.equal(ok.source.file, file);
+  }
+});
+
+test('without an entry every function is lowered; failures become warnings', async () => {
+  const r = await lower(
+    'import math\n\ndef a(x):\n    return x\n\ndef b(x):\n    return x / 2\n\nif __name__ == "__main__":\n    print(a(1))\n',
+  );
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  assert.deepEqual(r.definedFunctions, ['a', 'b']);
+  assert.deepEqual([...r.program.functions.keys()], ['a']);
+  assert.ok(r.diagnostics.some((d) => d.severity === 'warning' && d.code === 'unsupported'));
+  assert.ok(r.diagnostics.some((d) => d.code === 'note'));
+});
+
+test('print is ignored with a note, docstrings and annotations are accepted', async () => {
+  const r = await lower(
+    'def f(x: int) -> int:\n    """doc"""\n    print("x is", x)\n    y: int = x\n    return y\n',
+    { entry: 'f' },
+  );
+  assert.ok(r.ok);
+  if (r.ok) assert.ok(r.diagnostics.some((d) => d.code === 'ignored-call'));
+});
