@@ -16,6 +16,7 @@ import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js
 import type { EngineOptions, EngineResult, UnknownReason } from '../engines/engine.js';
 import { bmcEngine } from '../engines/bmc/index.js';
 import { lowerCFile, type CFrontendResult } from '../frontends/c/index.js';
+import { lowerPythonFile, type PyFrontendResult } from '../frontends/python/index.js';
 import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
 import { initSolver } from '../smt/index.js';
 import { judge, unknown, type JudgeContext } from '../verdict/judge.js';
@@ -42,7 +43,13 @@ interface Request {
   readonly deadline: number;
 }
 
-type Lowered = Extract<CFrontendResult, { ok: true }>;
+type FrontendResult = CFrontendResult | PyFrontendResult;
+type Lowered = Extract<FrontendResult, { ok: true }>;
+
+/** Python files (by extension) go to the Python front-end, everything else to the C front-end. */
+function isPython(file: string): boolean {
+  return file.endsWith('.py');
+}
 
 export async function prove(options: ProveOptions): Promise<ProveResult> {
   const started = performance.now();
@@ -61,11 +68,19 @@ export async function prove(options: ProveOptions): Promise<ProveResult> {
   };
   const lowered = await lower(request, undefined);
   if (lowered.ok) return proveLowered(request, lowered);
-  if (onlyRecursion(lowered.diagnostics)) return proveRecursive(request, lowered.diagnostics);
+  if (onlyRecursion(lowered.diagnostics) && !isPython(options.file)) {
+    return proveRecursive(request, lowered.diagnostics);
+  }
   return frontEndFailure(lowered.diagnostics, request.entry, started);
 }
 
-function lower(request: Request, recursionDepth: number | undefined): Promise<CFrontendResult> {
+function lower(request: Request, recursionDepth: number | undefined): Promise<FrontendResult> {
+  if (isPython(request.options.file)) {
+    return lowerPythonFile(request.options.file, {
+      entry: request.entry,
+      returnsTrue: request.options.returnsTrue === true,
+    });
+  }
   return lowerCFile(request.options.file, {
     dataModel: request.dataModel,
     entry: request.entry,
@@ -104,9 +119,11 @@ function contextFor(request: Request, lowered: Lowered, fn: IrFunction): JudgeCo
     diagnostics: lowered.diagnostics,
     started: request.started,
     dataModel: request.dataModel,
-    // A compiled C program does not run with mathematical integers.
+    // A compiled C program does not run with mathematical integers (or in Python).
     compilerReplay:
-      request.options.compilerReplay !== false && request.options.semantics !== 'math',
+      request.options.compilerReplay !== false &&
+      request.options.semantics !== 'math' &&
+      lowered.program.language === 'c',
     timeoutMs: Math.max(1, request.deadline - request.started),
   };
 }

@@ -93,3 +93,20 @@ test('--semantics math: x + 1 > x holds for mathematical integers, not for C int
   const mv = JSON.parse(m.stdout) as { certificate: { summary: string } };
   assert.match(mv.certificate.summary, /mathematical integer arithmetic/);
 });
+
+test('Python: unbounded integers and floor division, with replayed counterexamples', () => {
+  const path = file(
+    'p.py',
+    'def square(x):\n    assert x * x != 49\n    return x\n\ndef half(x):\n    q = x // 2\n    assert 2 * q <= x and x < 2 * q + 2\n    assert x % 2 == x - 2 * q\n    return q\n',
+  );
+  const no = runCli(['prove', path, '--function', 'square', '--json']);
+  assert.equal(no.code, 1, no.stderr);
+  const nv = JSON.parse(no.stdout) as {
+    counterexample: { inputs: { name: string; value: string }[]; replay: { interpreter: string } };
+  };
+  assert.ok(['7', '-7'].includes(nv.counterexample.inputs[0].value));
+  assert.equal(nv.counterexample.replay.interpreter, 'agrees');
+  // Python's // rounds toward negative infinity, so 2q <= x < 2q + 2 for every x, negative too.
+  const yes = runCli(['prove', path, '--function', 'half', '--json']);
+  assert.equal(yes.code, 0, yes.stdout);
+});

@@ -1,6 +1,7 @@
 /** `arc ir`: prints the IR the C front-end produces. */
 import { isUnsupportedCode } from '../../diagnostics/diagnostic.js';
 import { lowerCFile } from '../../frontends/c/index.js';
+import { lowerPythonFile } from '../../frontends/python/index.js';
 import { printProgram } from '../../ir/print.js';
 import { EXIT_BAD_INPUT, EXIT_UNKNOWN } from '../../verdict/verdict.js';
 import { flag, parseCommandArgs, printDiagnostics, singleFile, stringOption } from '../common.js';
@@ -22,11 +23,16 @@ export async function runIr(args: readonly string[]): Promise<number> {
   }
   const file = singleFile('ir', parsed);
   const entry = stringOption(parsed, 'function');
-  const lowered = await lowerCFile(file, {
-    dataModel: parseDataModel(stringOption(parsed, 'data-model')) ?? 'LP64',
+  const common = {
     returnsTrue: flag(parsed, 'returns-true'),
     ...(entry !== undefined ? { entry } : {}),
-  });
+  };
+  const lowered = file.endsWith('.py')
+    ? await lowerPythonFile(file, common)
+    : await lowerCFile(file, {
+        ...common,
+        dataModel: parseDataModel(stringOption(parsed, 'data-model')) ?? 'LP64',
+      });
   printDiagnostics(lowered.diagnostics.filter((d) => d.severity !== 'note'));
   if (!lowered.ok) {
     const onlyUnsupported = lowered.diagnostics

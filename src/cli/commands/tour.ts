@@ -70,8 +70,6 @@ async function terminationNotYet(path: string, fnName: string): Promise<TourAnsw
         );
       }
     }
-  } else {
-    reasons.push('the Python front-end is not implemented yet');
   }
   const text = `Answer    don't know\nReason    ${reasons.join('; ')}`;
   return {
