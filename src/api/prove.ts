@@ -15,8 +15,9 @@ import { performance } from 'node:perf_hooks';
 import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineOptions, EngineResult, UnknownReason } from '../engines/engine.js';
 import { bmcEngine } from '../engines/bmc/index.js';
-import { lowerCFile, type CFrontendResult } from '../frontends/c/index.js';
-import { lowerPythonFile, type PyFrontendResult } from '../frontends/python/index.js';
+import { lowerCFile } from '../frontends/c/index.js';
+import type { FrontendResult } from '../frontends/frontend.js';
+import { lowerPythonFile } from '../frontends/python/index.js';
 import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
 import { initSolver } from '../smt/index.js';
 import { judge, unknown, type JudgeContext } from '../verdict/judge.js';
@@ -43,7 +44,6 @@ interface Request {
   readonly deadline: number;
 }
 
-type FrontendResult = CFrontendResult | PyFrontendResult;
 type Lowered = Extract<FrontendResult, { ok: true }>;
 
 /** Python files (by extension) go to the Python front-end, everything else to the C front-end. */

@@ -8,7 +8,14 @@
  * `unsupported`/`recursion` mean "valid C arc cannot model" (answer don't
  * know); the others mean bad input.
  */
-import { readFile } from 'node:fs/promises';
+import {
+  checkSourceText,
+  failed,
+  guardLowering,
+  readSourceFile,
+  type FrontendResult,
+  type SourceText,
+} from '../frontend.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { IrFunction, IrProgram } from '../../ir/ir.js';
 import { lowerFunction } from './entry.js';
@@ -36,52 +43,17 @@ export interface CFrontendOptions {
   recursionDepth?: number;
 }
 
-/** The original user file, for path display. */
-export interface SourceText {
-  file: string;
-  text: string;
-  lines: string[];
-}
+export type { FrontendResult, SourceText };
 
-export type CFrontendResult =
-  | {
-      ok: true;
-      program: IrProgram;
-      diagnostics: Diagnostic[];
-      source: SourceText;
-      definedFunctions: string[];
-    }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type CFrontendResult = FrontendResult;
 
 export async function lowerCFile(
   path: string,
   options: CFrontendOptions,
 ): Promise<CFrontendResult> {
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (e: unknown) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT')
-      return fail(diagnostic('file-not-found', 'error', `${path}: no such file`));
-    return fail(
-      diagnostic('file-unreadable', 'error', `${path}: cannot be read (${code ?? String(e)})`),
-    );
-  }
-  if (data.includes(0)) return fail(binary(path));
-  return lowerCSource(path, data.toString('utf8'), options);
-}
-
-function fail(...diagnostics: Diagnostic[]): CFrontendResult {
-  return { ok: false, diagnostics };
-}
-
-function binary(file: string): Diagnostic {
-  return diagnostic(
-    'binary-file',
-    'error',
-    `${file} is a binary file (it contains NUL bytes), not C source`,
-  );
+  const read = await readSourceFile(path, 'C');
+  if (!read.ok) return failed(read.diagnostic);
+  return lowerCSource(path, read.text, options);
 }
 
 export async function lowerCSource(
@@ -89,13 +61,7 @@ export async function lowerCSource(
   text: string,
   options: CFrontendOptions,
 ): Promise<CFrontendResult> {
-  try {
-    return await lowerChecked(file, text, options);
-  } catch (e: unknown) {
-    if (e instanceof LowerError) return fail(e.diagnostic);
-    const msg = e instanceof Error ? e.message : String(e);
-    return fail(diagnostic('unsupported', 'error', `internal error in the C front-end: ${msg}`));
-  }
+  return guardLowering('C', () => lowerChecked(file, text, options));
 }
 
 async function lowerChecked(
@@ -103,16 +69,16 @@ async function lowerChecked(
   text: string,
   options: CFrontendOptions,
 ): Promise<CFrontendResult> {
-  if (text.includes('\0')) return fail(binary(file));
-  if (text.trim() === '') return fail(diagnostic('empty-file', 'error', `${file} is empty`));
+  const problem = checkSourceText(file, text, 'C');
+  if (problem !== null) return failed(problem);
   const lines = text.split(/\r?\n/);
   const pp = await preprocess(file, text, options.dataModel, options.preprocessor);
-  if (!pp.ok) return fail(...pp.diagnostics);
+  if (!pp.ok) return failed(...pp.diagnostics);
   const tree = await parseC(pp.text);
   try {
     const sm = new SourceMap(file, pp.text, pp.origins, lines);
     const syntax = syntaxErrors(tree.rootNode, sm);
-    if (syntax.length > 0) return fail(...syntax);
+    if (syntax.length > 0) return failed(...syntax);
     const prog = new ProgramInfo(options.dataModel, tree.rootNode);
     const defined = [...prog.functions.values()]
       .filter((f) => f.definition && sm.isUser(f.definition.startIndex))
@@ -120,7 +86,7 @@ async function lowerChecked(
       .map((f) => f.name);
     const source = { file, text, lines };
     const result = lowerFunctions(prog, sm, defined, options);
-    if (!result.ok) return fail(...pp.diagnostics, ...result.diagnostics);
+    if (!result.ok) return failed(...pp.diagnostics, ...result.diagnostics);
     const program: IrProgram = { file, language: 'c', functions: result.functions };
     return {
       ok: true,

@@ -12,11 +12,17 @@
  *
  * Never throws on bad input.
  */
-import { readFile } from 'node:fs/promises';
+import {
+  checkSourceText,
+  failed,
+  guardLowering,
+  readSourceFile,
+  type FrontendResult,
+  type SourceText,
+} from '../frontend.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { IrFunction, IrProgram } from '../../ir/ir.js';
 import { LowerError } from '../c/errors.js';
-import type { SourceText } from '../c/index.js';
 import { PyLowerer, returnsValue, spanOf, type ModuleInfo, type PyFunctionInfo } from './lower.js';
 import { parsePython, type SyntaxNode } from './parser.js';
 
@@ -27,45 +33,15 @@ export interface PyFrontendOptions {
   returnsTrue?: boolean;
 }
 
-export type PyFrontendResult =
-  | {
-      ok: true;
-      program: IrProgram;
-      diagnostics: Diagnostic[];
-      source: SourceText;
-      definedFunctions: string[];
-    }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type PyFrontendResult = FrontendResult;
 
 export async function lowerPythonFile(
   path: string,
   options: PyFrontendOptions,
 ): Promise<PyFrontendResult> {
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (e: unknown) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT')
-      return fail(diagnostic('file-not-found', 'error', `${path}: no such file`));
-    return fail(
-      diagnostic('file-unreadable', 'error', `${path}: cannot be read (${code ?? String(e)})`),
-    );
-  }
-  if (data.includes(0)) return fail(binary(path));
-  return lowerPythonSource(path, data.toString('utf8'), options);
-}
-
-function fail(...diagnostics: Diagnostic[]): PyFrontendResult {
-  return { ok: false, diagnostics };
-}
-
-function binary(file: string): Diagnostic {
-  return diagnostic(
-    'binary-file',
-    'error',
-    `${file} is a binary file (it contains NUL bytes), not Python source`,
-  );
+  const read = await readSourceFile(path, 'Python');
+  if (!read.ok) return failed(read.diagnostic);
+  return lowerPythonSource(path, read.text, options);
 }
 
 export async function lowerPythonSource(
@@ -73,15 +49,7 @@ export async function lowerPythonSource(
   text: string,
   options: PyFrontendOptions,
 ): Promise<PyFrontendResult> {
-  try {
-    return await lowerChecked(file, text, options);
-  } catch (e: unknown) {
-    if (e instanceof LowerError) return fail(e.diagnostic);
-    const msg = e instanceof Error ? e.message : String(e);
-    return fail(
-      diagnostic('unsupported', 'error', `internal error in the Python front-end: ${msg}`),
-    );
-  }
+  return guardLowering('Python', () => lowerChecked(file, text, options));
 }
 
 async function lowerChecked(
@@ -89,18 +57,18 @@ async function lowerChecked(
   text: string,
   options: PyFrontendOptions,
 ): Promise<PyFrontendResult> {
-  if (text.includes('\0')) return fail(binary(file));
-  if (text.trim() === '') return fail(diagnostic('empty-file', 'error', `${file} is empty`));
+  const problem = checkSourceText(file, text, 'Python');
+  if (problem !== null) return failed(problem);
   const lines = text.split(/\r?\n/);
   const tree = await parsePython(text);
   try {
     const root = tree.rootNode;
     const syntax = syntaxErrors(file, root);
-    if (syntax.length > 0) return fail(...syntax);
+    if (syntax.length > 0) return failed(...syntax);
     const { mod, order, notes } = scanModule(file, root);
     const source: SourceText = { file, text, lines };
     const result = lowerFunctions(mod, order, options);
-    if (!result.ok) return fail(...result.diagnostics);
+    if (!result.ok) return failed(...result.diagnostics);
     const program: IrProgram = { file, language: 'python', functions: result.functions };
     return {
       ok: true,
