@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { IrProgram } from '../ir/ir.js';
+import type { IrFunction, IrProgram } from '../ir/ir.js';
 import { LowerError } from './c/errors.js';
 
 /** The original user file, for path display. */
@@ -83,4 +83,64 @@ export function checkSourceText(file: string, text: string, language: string): D
   }
   if (text.trim() === '') return diagnostic('empty-file', 'error', `${file} is empty`);
   return null;
+}
+
+export type LoweredFunctions =
+  | { ok: true; functions: Map<string, IrFunction>; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/** Lowers one function; `asEntry` is false when every function of the file is lowered (`arc ir`). */
+export type LowerOne = (name: string, asEntry: boolean) => { fn: IrFunction; notes: Diagnostic[] };
+
+/**
+ * With `entry`, lowers that function (an unknown name is an `unknown-function`
+ * diagnostic listing the defined ones); without it, every defined function,
+ * where one that cannot be lowered becomes a warning as long as another can.
+ */
+export function lowerSelected(
+  file: string,
+  defined: readonly string[],
+  entry: string | undefined,
+  lowerOne: LowerOne,
+): LoweredFunctions {
+  if (entry !== undefined) {
+    if (!defined.includes(entry)) {
+      const list = defined.length > 0 ? defined.join(', ') : 'none';
+      const msg = `the function ${entry} is not defined in ${file} (defined functions: ${list})`;
+      return { ok: false, diagnostics: [diagnostic('unknown-function', 'error', msg)] };
+    }
+    const { fn, notes } = lowerOne(entry, true);
+    return { ok: true, functions: new Map([[fn.name, fn]]), diagnostics: dedupeDiagnostics(notes) };
+  }
+  const functions = new Map<string, IrFunction>();
+  const diagnostics: Diagnostic[] = [];
+  const failures: Diagnostic[] = [];
+  for (const name of defined) {
+    try {
+      const { fn, notes } = lowerOne(name, false);
+      functions.set(name, fn);
+      diagnostics.push(...notes);
+    } catch (e: unknown) {
+      if (!(e instanceof LowerError)) throw e;
+      failures.push(e.diagnostic);
+      const message = `${name} is not lowered: ${e.diagnostic.message}`;
+      diagnostics.push({ ...e.diagnostic, severity: 'warning', message });
+    }
+  }
+  if (functions.size > 0)
+    return { ok: true, functions, diagnostics: dedupeDiagnostics(diagnostics) };
+  if (failures.length > 0) return { ok: false, diagnostics: failures };
+  const none = diagnostic('unknown-function', 'error', `${file} defines no function`);
+  return { ok: false, diagnostics: [none] };
+}
+
+/** Drops repeated diagnostics (same code, message and position), e.g. from inlined copies. */
+export function dedupeDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = `${d.code}|${d.message}|${d.span ? `${d.span.startLine}:${d.span.startCol}` : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -11,15 +11,16 @@
 import {
   checkSourceText,
   failed,
+  lowerSelected,
+  type LoweredFunctions,
   guardLowering,
   readSourceFile,
   type FrontendResult,
   type SourceText,
 } from '../frontend.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { IrFunction, IrProgram } from '../../ir/ir.js';
+import type { IrProgram } from '../../ir/ir.js';
 import { lowerFunction } from './entry.js';
-import { LowerError } from './errors.js';
 import { parseC, type SyntaxNode } from './parser.js';
 import { preprocess, type PreprocessorChoice } from './preprocess.js';
 import { ProgramInfo } from './program.js';
@@ -100,70 +101,24 @@ async function lowerChecked(
   }
 }
 
-type Lowered =
-  | { ok: true; functions: Map<string, IrFunction>; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
-
 function lowerFunctions(
   prog: ProgramInfo,
   sm: SourceMap,
   defined: string[],
   options: CFrontendOptions,
-): Lowered {
+): LoweredFunctions {
   const opts = {
     math: options.semantics === 'math',
     returnsTrue: options.returnsTrue ?? false,
     ...(options.recursionDepth !== undefined ? { recursionDepth: options.recursionDepth } : {}),
   };
-  if (options.entry !== undefined) {
-    const info = prog.functions.get(options.entry);
-    if (!info?.definition || !defined.includes(options.entry)) {
-      const list = defined.length > 0 ? defined.join(', ') : 'none';
-      const msg = `the function ${options.entry} is not defined in ${sm.file} (defined functions: ${list})`;
-      return { ok: false, diagnostics: [diagnostic('unknown-function', 'error', msg)] };
-    }
-    const { fn, notes } = lowerFunction(prog, sm, info, opts);
-    return { ok: true, functions: new Map([[fn.name, fn]]), diagnostics: dedupe(notes) };
-  }
-  const functions = new Map<string, IrFunction>();
-  const diagnostics: Diagnostic[] = [];
-  const failures: Diagnostic[] = [];
-  for (const name of defined) {
+  const withDefinition = defined.filter((name) => prog.functions.get(name)?.definition);
+  return lowerSelected(sm.file, withDefinition, options.entry, (name, asEntry) => {
     const info = prog.functions.get(name);
-    if (!info) continue;
-    try {
-      const returnsTrue = opts.returnsTrue && info.returnType.kind !== 'void';
-      const { fn, notes } = lowerFunction(prog, sm, info, { ...opts, returnsTrue });
-      functions.set(name, fn);
-      diagnostics.push(...notes);
-    } catch (e: unknown) {
-      if (!(e instanceof LowerError)) throw e;
-      failures.push(e.diagnostic);
-      const d = e.diagnostic;
-      diagnostics.push({
-        ...d,
-        severity: 'warning',
-        message: `${name} is not lowered: ${d.message}`,
-      });
-    }
-  }
-  if (functions.size === 0) {
-    if (failures.length > 0) return { ok: false, diagnostics: failures };
-    return {
-      ok: false,
-      diagnostics: [diagnostic('unknown-function', 'error', `${sm.file} defines no function`)],
-    };
-  }
-  return { ok: true, functions, diagnostics: dedupe(diagnostics) };
-}
-
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const key = `${d.code}|${d.message}|${d.span ? `${d.span.startLine}:${d.span.startCol}` : ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    if (info === undefined) throw new Error(`internal error: no function ${name}`);
+    // Lowering every function: --returns-true applies to those that return a value.
+    const returnsTrue = opts.returnsTrue && (asEntry || info.returnType.kind !== 'void');
+    return lowerFunction(prog, sm, info, { ...opts, returnsTrue });
   });
 }
 

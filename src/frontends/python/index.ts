@@ -14,15 +14,17 @@
  */
 import {
   checkSourceText,
+  dedupeDiagnostics,
   failed,
+  lowerSelected,
+  type LoweredFunctions,
   guardLowering,
   readSourceFile,
   type FrontendResult,
   type SourceText,
 } from '../frontend.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { IrFunction, IrProgram } from '../../ir/ir.js';
-import { LowerError } from '../c/errors.js';
+import type { IrProgram } from '../../ir/ir.js';
 import { PyLowerer, returnsValue, spanOf, type ModuleInfo, type PyFunctionInfo } from './lower.js';
 import { parsePython, type SyntaxNode } from './parser.js';
 
@@ -73,7 +75,7 @@ async function lowerChecked(
     return {
       ok: true,
       program,
-      diagnostics: dedupe([...notes, ...result.diagnostics]),
+      diagnostics: dedupeDiagnostics([...notes, ...result.diagnostics]),
       source,
       definedFunctions: order,
     };
@@ -151,63 +153,20 @@ function scanModule(
   return { mod: { file, functions, bound, starImport }, order, notes };
 }
 
-type Lowered =
-  | { ok: true; functions: Map<string, IrFunction>; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
-
-function lowerFunctions(mod: ModuleInfo, order: string[], options: PyFrontendOptions): Lowered {
+function lowerFunctions(
+  mod: ModuleInfo,
+  order: string[],
+  options: PyFrontendOptions,
+): LoweredFunctions {
   const returnsTrue = options.returnsTrue ?? false;
-  if (options.entry !== undefined) {
-    const info = mod.functions.get(options.entry);
-    if (info === undefined) {
-      const list = order.length > 0 ? order.join(', ') : 'none';
-      const msg = `the function ${options.entry} is not defined in ${mod.file} (defined functions: ${list})`;
-      return { ok: false, diagnostics: [diagnostic('unknown-function', 'error', msg)] };
-    }
-    const lw = new PyLowerer(mod);
-    const fn = lw.lowerEntry(info, returnsTrue);
-    return { ok: true, functions: new Map([[fn.name, fn]]), diagnostics: lw.notes };
-  }
-  const functions = new Map<string, IrFunction>();
-  const diagnostics: Diagnostic[] = [];
-  const failures: Diagnostic[] = [];
-  for (const name of order) {
+  const defined = order.filter((name) => mod.functions.has(name));
+  return lowerSelected(mod.file, defined, options.entry, (name, asEntry) => {
     const info = mod.functions.get(name);
-    if (!info) continue;
+    if (info === undefined) throw new Error(`internal error: no function ${name}`);
     const lw = new PyLowerer(mod);
-    try {
-      const valued = returnsValue(info.node);
-      const fn = lw.lowerEntry(info, returnsTrue && valued);
-      functions.set(name, fn);
-      diagnostics.push(...lw.notes);
-    } catch (e: unknown) {
-      if (!(e instanceof LowerError)) throw e;
-      failures.push(e.diagnostic);
-      const d = e.diagnostic;
-      diagnostics.push({
-        ...d,
-        severity: 'warning',
-        message: `${name} is not lowered: ${d.message}`,
-      });
-    }
-  }
-  if (functions.size === 0) {
-    if (failures.length > 0) return { ok: false, diagnostics: failures };
-    return {
-      ok: false,
-      diagnostics: [diagnostic('unknown-function', 'error', `${mod.file} defines no function`)],
-    };
-  }
-  return { ok: true, functions, diagnostics };
-}
-
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const key = `${d.code}|${d.message}|${d.span ? `${d.span.startLine}:${d.span.startCol}` : ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    // Lowering every function: --returns-true applies to those that return a value.
+    const fn = lw.lowerEntry(info, returnsTrue && (asEntry || returnsValue(info.node)));
+    return { fn, notes: lw.notes };
   });
 }
 
