@@ -9,36 +9,10 @@ import type {
   Type,
   Variable,
 } from '../../src/ir/ir.js';
-import { boolType, bvType, constant, variable } from '../../src/ir/ir.js';
 
 export const span = { file: 't.c', startLine: 1, startCol: 1, endLine: 1, endCol: 2 };
 
-export const i8 = bvType(8, true);
-export const u8 = bvType(8, false);
-export const i32 = bvType(32, true);
-export const u32 = bvType(32, false);
-
-export function v(name: string, type: Type): Expr {
-  return variable(name, type);
-}
-export function c(type: Type, value: bigint | number): Expr {
-  return constant(type, BigInt(value));
-}
-export function bin(op: Extract<Expr, { kind: 'binary' }>['op'], l: Expr, r: Expr): Expr {
-  return { kind: 'binary', type: l.type, op, left: l, right: r };
-}
-export function cmp(op: Extract<Expr, { kind: 'compare' }>['op'], l: Expr, r: Expr): Expr {
-  return { kind: 'compare', type: boolType, op, left: l, right: r };
-}
-export function not(e: Expr): Expr {
-  return { kind: 'unary', type: boolType, op: 'not', arg: e };
-}
-export function cast(type: Type, e: Expr): Expr {
-  return { kind: 'cast', type, arg: e };
-}
-export function ovf(op: Extract<Expr, { kind: 'overflow' }>['op'], ...args: Expr[]): Expr {
-  return { kind: 'overflow', type: boolType, op, args };
-}
+export { bin, c, cast, cmp, i32, i8, not, ovf, u32, u8, v } from '../support/ir-exprs.js';
 
 export const assign = (target: string, value: Expr): Action => ({ kind: 'assign', target, value });
 export const assume = (cond: Expr): Action => ({ kind: 'assume', cond });

@@ -6,7 +6,6 @@
 import type {
   Action,
   BinaryOp,
-  CompareOp,
   Edge,
   Expr,
   IrFunction,
@@ -18,39 +17,11 @@ import type {
   Type,
   Variable,
 } from '../../../src/ir/ir.js';
-import { boolType, bvRange, bvType, constant, typeName, variable } from '../../../src/ir/ir.js';
+import { bvRange, bvType, typeName, variable } from '../../../src/ir/ir.js';
 import type { RawWitness } from '../../../src/engines/engine.js';
 
-export const i8 = bvType(8, true);
-export const u8 = bvType(8, false);
-export const i32 = bvType(32, true);
-export const u32 = bvType(32, false);
-
-export const c = (t: Type, v: bigint | number): Expr => constant(t, BigInt(v));
-export const bin = (op: BinaryOp, a: Expr, b: Expr): Expr => ({
-  kind: 'binary',
-  type: a.type,
-  op,
-  left: a,
-  right: b,
-});
-export const cmp = (op: CompareOp, a: Expr, b: Expr): Expr => ({
-  kind: 'compare',
-  type: boolType,
-  op,
-  left: a,
-  right: b,
-});
-export const not = (a: Expr): Expr => ({ kind: 'unary', type: boolType, op: 'not', arg: a });
-export const neg = (a: Expr): Expr => ({ kind: 'unary', type: a.type, op: 'neg', arg: a });
-export const cast = (t: Type, a: Expr): Expr => ({ kind: 'cast', type: t, arg: a });
-export const ovf = (op: OverflowOp, ...args: Expr[]): Expr => ({
-  kind: 'overflow',
-  type: boolType,
-  op,
-  args,
-});
-export const and = (a: Expr, b: Expr): Expr => bin('and', a, b);
+export { and, bin, c, cast, cmp, i32, i8, neg, not, ovf, u32, u8 } from '../../support/ir-exprs.js';
+import { not } from '../../support/ir-exprs.js';
 
 const span = (line: number, col = 1) => ({
   file: 'f.c',
