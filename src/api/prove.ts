@@ -217,10 +217,11 @@ async function checkAtDepth(
 }
 
 /** Unsupported constructs give don't know (exit 3); anything else is bad input (exit 2). */
-function frontEndFailure(
+export function frontEndFailure(
   diagnostics: readonly Diagnostic[],
   entry: string,
   started: number,
+  question = `Does ${entry} satisfy its properties?`,
 ): ProveResult {
   const unsupported = diagnostics.find((d) => d.severity === 'error' && isUnsupportedCode(d.code));
   const fatal = diagnostics.find((d) => d.severity === 'error' && !isUnsupportedCode(d.code));
@@ -231,7 +232,7 @@ function frontEndFailure(
   };
   const verdict: UnknownVerdict = {
     answer: 'unknown',
-    question: `Does ${entry} satisfy its properties?`,
+    question,
     explanation: `arc cannot model this program: ${unsupported.message}`,
     reason: unsupported.span ? { ...reason, span: unsupported.span } : reason,
     elapsedMs: performance.now() - started,

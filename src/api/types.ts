@@ -35,3 +35,17 @@ export interface ProveOptions {
 export type ProveResult =
   | { readonly kind: 'verdict'; readonly verdict: Verdict }
   | { readonly kind: 'bad-input'; readonly diagnostics: readonly Diagnostic[] };
+
+/** Options of `terminates` (`arc terminates`). */
+export interface TerminatesOptions {
+  /** Path of the C or Python file. */
+  readonly file: string;
+  /** Entry function; default `main`. Its parameters are arbitrary values of their types. */
+  readonly function?: string;
+  /** Budget in seconds for the whole question (default 10). */
+  readonly timeoutSeconds?: number;
+  readonly dataModel?: DataModel;
+  /** 'c' (default): bit-precise C; 'math': mathematical integers (TermComp's C_Integer). */
+  readonly semantics?: 'c' | 'math';
+  readonly signal?: AbortSignal;
+}

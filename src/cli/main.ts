@@ -9,6 +9,7 @@ import { EXIT_BAD_INPUT } from '../verdict/verdict.js';
 import { EXIT_INTERNAL, UsageError } from './common.js';
 import { runIr } from './commands/ir.js';
 import { runProve } from './commands/prove.js';
+import { runTerminates } from './commands/terminates.js';
 import { runTest } from './commands/test.js';
 import { runTour } from './commands/tour.js';
 import { USAGE, VERSION } from './usage.js';
@@ -17,6 +18,7 @@ type Command = (args: readonly string[]) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   prove: runProve,
+  terminates: runTerminates,
   ir: runIr,
   test: runTest,
   tour: runTour,

@@ -41,6 +41,26 @@ Options:
 Exit codes: 0 yes, 1 no, 2 bad input or usage, 3 don't know.
 `;
 
+export const TERMINATES_USAGE = `Usage: arc terminates FILE [options]
+
+Does the function always return to its caller? Answers yes with a re-checked
+termination proof (ranking functions over the loops, with the invariants they
+rely on), no with inputs on which it never returns (a recurrent set of loop
+states that the run enters and never leaves, replayed by the interpreter, or
+undefined behaviour such as signed overflow on the way), or don't know with
+the reason.
+
+Options:
+  --function F         entry function (default main); its parameters are arbitrary
+  --timeout SECONDS    budget for the whole question (default 10)
+  --data-model M       LP64 (default) or ILP32 (32-bit long)
+  --semantics S        c (default, bit-precise) or math (mathematical integers,
+                       as in the Termination Competition's C_Integer category)
+  --json               print the verdict as JSON
+
+Exit codes: 0 yes, 1 no, 2 bad input or usage, 3 don't know.
+`;
+
 export const IR_USAGE = `Usage: arc ir FILE [--function F] [--returns-true] [--data-model LP64|ILP32]
 
 Prints arc's intermediate representation (a typed control-flow graph with the
@@ -76,6 +96,7 @@ Usage: arc COMMAND [options]
 
 Commands:
   prove FILE   prove C properties (assertions, undefined behaviour, --returns-true)
+  terminates FILE  does the function always return? (termination / non-termination)
   test FILE    the testing baseline: exhaustive or random testing, with its cost
   ir FILE      print the intermediate representation
   tour         run the article's examples

@@ -183,7 +183,15 @@ export interface OverflowExpr {
 
 /** Kinds of properties. Each is checked by one or more `assert` edges. */
 export type PropertyKind =
-  'assertion' | 'error-call' | 'returns-true' | 'overflow' | 'div-by-zero' | 'shift' | 'unwinding';
+  | 'assertion'
+  | 'error-call'
+  | 'returns-true'
+  | 'overflow'
+  | 'div-by-zero'
+  | 'shift'
+  | 'unwinding'
+  /** Every run returns (or halts): the question of `arc terminates`; no `assert` edge checks it. */
+  | 'termination';
 
 /** Names accepted by `--property`, and the kinds they select. */
 export const PROPERTY_GROUPS: Readonly<Record<string, readonly PropertyKind[]>> = {

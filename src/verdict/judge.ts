@@ -284,7 +284,8 @@ async function compilerReplay(
       detail: 'the run reads a value the compiled program does not let us choose',
     };
   }
-  if (property.kind === 'unwinding') return { interpreter: 'agrees', compiler: 'not-applicable' };
+  if (property.kind === 'unwinding' || property.kind === 'termination')
+    return { interpreter: 'agrees', compiler: 'not-applicable' };
   const result = await replayWithCompiler({
     file: ctx.source.file,
     functionName: ctx.fn.name,

@@ -46,7 +46,32 @@ export interface ReplayReport {
   readonly detail?: string;
 }
 
+/**
+ * Why a run never returns: it enters a set of loop states (the recurrent set)
+ * that is inside the loop and that the loop body maps back into itself.
+ */
+export interface NonTerminationWitness {
+  /**
+   * `fixed-point`: one state the loop body maps to itself; `recurrent-set`: a
+   * set closed under the loop body (for nondeterministic choices: under some
+   * choice at every step).
+   */
+  readonly kind: 'fixed-point' | 'recurrent-set';
+  /** The loop's header in the source. */
+  readonly loop: SourceSpan;
+  /** The recurrent set at each loop header, in source syntax: "y == 0 && x > y". */
+  readonly sets: readonly { readonly loop: SourceSpan; readonly set: string }[];
+  /** The state in which the run first enters the set. */
+  readonly entryState: readonly InputValue[];
+  /** The solver queries that check closure (unsat: no state in the set can leave it). */
+  readonly queries: readonly CertificateQuery[];
+  /** How the witness was checked: closure re-check and concrete replay. */
+  readonly recheck: string;
+}
+
 export interface Counterexample {
+  /** Present when the violated property is `termination`. */
+  readonly nonTermination?: NonTerminationWitness;
   readonly inputs: readonly InputValue[];
   readonly nondet: readonly NondetValue[];
   readonly property: PropertyRef;
@@ -56,22 +81,46 @@ export interface Counterexample {
   readonly replay: ReplayReport;
 }
 
-export interface Certificate {
+export interface CertificateQuery {
+  readonly meaning: string;
+  /** The condition shown unsatisfiable, in C-like infix, when short. */
+  readonly condition?: string;
+  readonly solverMs: number;
+  /** The SMT-LIB 2 script (present in JSON output; text output only names it). */
+  readonly smtlib: string;
+}
+
+export interface BmcCertificate {
   readonly kind: 'bmc';
   /** In words: what was shown unsatisfiable. */
   readonly summary: string;
   readonly unwind: number;
-  readonly queries: readonly {
-    readonly meaning: string;
-    /** The condition shown unsatisfiable, in C-like infix, when short. */
-    readonly condition?: string;
-    readonly solverMs: number;
-    /** The SMT-LIB 2 script (present in JSON output; text output only names it). */
-    readonly smtlib: string;
-  }[];
+  readonly queries: readonly CertificateQuery[];
   /** How the certificate was re-checked independently. */
   readonly recheck: string;
 }
+
+/** The termination argument of one loop (a strongly connected part of the control flow). */
+export interface LoopArgument {
+  /** The outermost loop header of the part, in the source. */
+  readonly loop: SourceSpan;
+  /** 'linear' (one ranking function), 'lexicographic' (components in order), 'nested' (multiphase). */
+  readonly kind: 'linear' | 'lexicographic' | 'nested';
+  /** The ranking functions, outermost component first, each in source syntax at each loop header. */
+  readonly components: readonly string[];
+}
+
+export interface TerminationCertificate {
+  readonly kind: 'termination';
+  readonly summary: string;
+  readonly loops: readonly LoopArgument[];
+  /** The invariants the arguments rely on, per loop header, in source syntax. */
+  readonly invariants: readonly { readonly loop: SourceSpan; readonly invariant: string }[];
+  readonly queries: readonly CertificateQuery[];
+  readonly recheck: string;
+}
+
+export type Certificate = BmcCertificate | TerminationCertificate;
 
 export interface PropertyStatus {
   readonly property: PropertyRef;

@@ -35,7 +35,7 @@ export function parseDataModel(text: string | undefined): DataModel | undefined 
   throw new UsageError(`--data-model must be LP64 or ILP32, got '${text}'`);
 }
 
-function parseSemantics(text: string | undefined): 'c' | 'math' | undefined {
+export function parseSemantics(text: string | undefined): 'c' | 'math' | undefined {
   if (text === undefined) return undefined;
   if (text === 'c' || text === 'math') return text;
   throw new UsageError(`--semantics must be c or math, got '${text}'`);

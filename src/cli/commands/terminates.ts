@@ -1,0 +1,49 @@
+/** `arc terminates`: does the function always return (or halt)? */
+import { terminates } from '../../api/terminates.js';
+import type { TerminatesOptions } from '../../api/types.js';
+import { EXIT_BAD_INPUT, exitCodeFor } from '../../verdict/verdict.js';
+import {
+  flag,
+  numberOption,
+  parseCommandArgs,
+  printDiagnostics,
+  singleFile,
+  stringOption,
+} from '../common.js';
+import { renderVerdictText, toJsonText, verdictToJson } from '../render.js';
+import { TERMINATES_USAGE } from '../usage.js';
+import { parseDataModel, parseSemantics } from './prove.js';
+
+const OPTIONS = {
+  function: { type: 'string' },
+  timeout: { type: 'string' },
+  'data-model': { type: 'string' },
+  semantics: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function runTerminates(args: readonly string[]): Promise<number> {
+  const parsed = parseCommandArgs('terminates', args, OPTIONS);
+  if (flag(parsed, 'help')) {
+    process.stdout.write(TERMINATES_USAGE);
+    return 0;
+  }
+  const options: TerminatesOptions = {
+    file: singleFile('terminates', parsed),
+    function: stringOption(parsed, 'function'),
+    timeoutSeconds: numberOption(parsed, 'timeout'),
+    dataModel: parseDataModel(stringOption(parsed, 'data-model')),
+    semantics: parseSemantics(stringOption(parsed, 'semantics')),
+  };
+  const result = await terminates(options);
+  if (result.kind === 'bad-input') {
+    printDiagnostics(result.diagnostics);
+    return EXIT_BAD_INPUT;
+  }
+  const v = result.verdict;
+  process.stdout.write(
+    `${flag(parsed, 'json') ? toJsonText(verdictToJson(v)) : renderVerdictText(v)}\n`,
+  );
+  return exitCodeFor(v);
+}
