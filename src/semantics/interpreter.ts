@@ -31,6 +31,14 @@ export interface RunOptions {
   readonly maxSteps?: number;
   /** Record the edge path (default true); off saves time in bulk runs (paths are then empty). */
   readonly recordPath?: boolean;
+  /**
+   * Called on every arrival at one of `nodes` (the entry included) with the
+   * current values, indexed like `allVariables(fn)`. It may throw to stop the run.
+   */
+  readonly observe?: {
+    readonly nodes: ReadonlySet<number>;
+    readonly visit: (node: number, values: readonly bigint[]) => void;
+  };
 }
 
 /** A compiled, reusable runner for one IR function. */
@@ -193,7 +201,9 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
     const path: number[] = [];
     const next = nondetReader(nondet);
     let node = fn.entry;
+    const observe = options?.observe;
     for (let steps = 0; ; steps++) {
+      if (observe !== undefined && observe.nodes.has(node)) observe.visit(node, slots);
       const kind = nodeKinds[node];
       if (kind === 'return')
         return { kind: 'returned', value: retSlot === null ? null : slots[retSlot], path };

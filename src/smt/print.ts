@@ -63,7 +63,7 @@ function postOrder(roots: readonly Term[]): { order: Term[]; uses: Map<Term, num
         stack.pop();
         continue;
       }
-      if (top.expanded || top.t.kind !== 'app') {
+      if (top.expanded || top.t.kind !== 'app' || isQuantifier(top.t)) {
         done.add(top.t);
         order.push(top.t);
         stack.pop();
@@ -79,9 +79,41 @@ function postOrder(roots: readonly Term[]): { order: Term[]; uses: Map<Term, num
   return { order, uses };
 }
 
+function isQuantifier(t: Term): boolean {
+  return t.kind === 'app' && (t.op === 'forall' || t.op === 'exists');
+}
+
+/** The variables inside quantifier bodies that occur free in the whole term (bound ones excluded). */
+function quantifiedFreeVars(order: readonly Term[]): VarTerm[] {
+  const out: VarTerm[] = [];
+  const walk = (t: Term, bound: ReadonlySet<string>): void => {
+    if (t.kind === 'var') {
+      if (!bound.has(t.name)) out.push(t);
+    } else if (t.kind === 'app') {
+      const inner = isQuantifier(t)
+        ? new Set([...bound, ...(t.bound ?? []).map((b) => b.name)])
+        : bound;
+      for (const a of t.args) walk(a, inner);
+    }
+  };
+  for (const t of order) if (isQuantifier(t)) walk(t, new Set());
+  return out;
+}
+
+/** A term printed without shared definitions (quantifier bodies). */
+function inlineText(t: Term): string {
+  if (t.kind === 'const') return constText(t);
+  if (t.kind === 'var') return symbol(t.name);
+  if (isQuantifier(t)) {
+    const vars = (t.bound ?? []).map((b) => `(${symbol(b.name)} ${sortText(b.sort)})`).join(' ');
+    return `(${t.op} (${vars}) ${inlineText(t.args[0])})`;
+  }
+  return `(${opText(t)} ${t.args.map(inlineText).join(' ')})`;
+}
+
 function collectVars(order: readonly Term[]): VarTerm[] {
   const byName = new Map<string, VarTerm>();
-  for (const t of order) {
+  for (const t of [...order, ...quantifiedFreeVars(order)]) {
     if (t.kind !== 'var') continue;
     if (t.name.startsWith(DEF_PREFIX)) throw new Error(`internal error: reserved name ${t.name}`);
     const seen = byName.get(t.name);
@@ -114,7 +146,10 @@ export function toSmtlib(q: Query): string {
   for (const t of order) {
     if (t.kind === 'const') text.set(t, constText(t));
     else if (t.kind === 'var') text.set(t, symbol(t.name));
-    else {
+    else if (isQuantifier(t)) {
+      text.set(t, inlineText(t));
+      depth.set(t, 0);
+    } else {
       const body = `(${opText(t)} ${t.args.map((a) => text.get(a)).join(' ')})`;
       const d = 1 + t.args.reduce((m, a) => Math.max(m, depth.get(a) ?? 0), 0);
       if ((uses.get(t) ?? 0) > 1 || d > MAX_INLINE_DEPTH) {

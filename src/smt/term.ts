@@ -93,7 +93,10 @@ export type Op =
   | 'int2bv'
   | IntBinOp
   | IntCmpOp
-  | 'ineg';
+  | 'ineg'
+  /** Quantifiers: `args` is `[body]`, `bound` the variables they bind (see `forall`). */
+  | 'forall'
+  | 'exists';
 
 export interface ConstTerm {
   readonly kind: 'const';
@@ -112,6 +115,8 @@ export interface AppTerm {
   readonly args: readonly Term[];
   /** Indices of indexed operators: extract [hi, lo], zero_extend/sign_extend [n], int2bv [w]. */
   readonly indices: readonly number[];
+  /** The bound variables of `forall` / `exists` (absent for every other operator). */
+  readonly bound?: readonly VarTerm[];
 }
 export type Term = ConstTerm | VarTerm | AppTerm;
 
@@ -254,6 +259,9 @@ export function applyOp(t: AppTerm, v: readonly bigint[]): bigint {
       return bit(v[0] < v[1]);
     case '<=':
       return bit(v[0] <= v[1]);
+    case 'forall':
+    case 'exists':
+      return fail(`cannot evaluate a quantifier`);
     default:
       return bvBinValue(t.op, v[0], v[1], w);
   }
@@ -324,6 +332,17 @@ function app(op: Op, sort: Sort, args: readonly Term[], indices: readonly number
     return sort.kind === 'bool' ? boolConst(value === 1n) : mkConst(sort, value);
   }
   return t;
+}
+
+/**
+ * `(forall (bound) body)` / `(exists (bound) body)`. The printer writes a
+ * quantifier's body inline (no shared definitions inside it), so the bound
+ * names always refer to the bound variables.
+ */
+export function quantifier(kind: 'forall' | 'exists', bound: readonly VarTerm[], body: Term): Term {
+  if (body.sort.kind !== 'bool') fail(`${kind} over a non-Bool body`);
+  if (bound.length === 0 || isConst(body)) return body;
+  return { kind: 'app', sort: boolSort, op: kind, args: [body], indices: [], bound };
 }
 
 export const trueTerm: ConstTerm = mkConst(boolSort, 1n);

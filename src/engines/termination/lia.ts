@@ -1,0 +1,116 @@
+/**
+ * Linear integer queries over a cutpoint transition system: the terms of
+ * transitions, invariants and linear functions, and the one validity check
+ * every certificate is re-checked with.
+ */
+import type { Term } from '../../smt/index.js';
+import { checkSat, conjunction, intCompare, intConst, not } from '../../smt/index.js';
+import type { CheckResult } from '../../smt/index.js';
+import type { Cts, CtsTransition } from './cts.js';
+import type { Constraint, LinearExpr, Valuation } from './linear.js';
+import { evalExpr, holds, primed } from './linear.js';
+import type { RankingFunction } from './recheck.js';
+import { constraintTerm, exprTerm, intVar } from './recheck.js';
+
+export interface Budget {
+  /** `performance.now()` after which queries give up. */
+  readonly deadline: number;
+  readonly signal?: AbortSignal;
+  /** Cap of one query, in milliseconds. */
+  readonly perQueryMs: number;
+}
+
+export function remainingMs(b: Budget): number {
+  return Math.max(1, Math.min(b.perQueryMs, b.deadline - performance.now()));
+}
+
+export function expired(b: Budget): boolean {
+  return performance.now() >= b.deadline || b.signal?.aborted === true;
+}
+
+/** A name's term, with `x'` spelled as such (quoted by the printer). */
+export function terms(cs: readonly Constraint[], rename: (v: string) => string = (v) => v): Term[] {
+  return cs.map((c) => constraintTerm(c, (v) => intVar(rename(v))));
+}
+
+export function linearTerm(e: LinearExpr, rename: (v: string) => string = (v) => v): Term {
+  return exprTerm(e, (v) => intVar(rename(v)));
+}
+
+/** An invariant (a conjunction) with every variable primed. */
+export function primeAll(cs: readonly Constraint[]): Constraint[] {
+  const p = (e: LinearExpr): LinearExpr => ({
+    terms: e.terms.map((t) => ({ variable: primed(t.variable), coeff: t.coeff })),
+    constant: e.constant,
+  });
+  return cs.map((c) => ({ lhs: p(c.lhs), rel: c.rel, rhs: p(c.rhs) }));
+}
+
+/** f(x) as a linear expression (or over primed variables). */
+export function rankingExpr(f: RankingFunction, post: boolean): LinearExpr {
+  return {
+    terms: [...f.coeffs].map(([v, coeff]) => ({ variable: post ? primed(v) : v, coeff })),
+    constant: f.constant,
+  };
+}
+
+export function evalRanking(f: RankingFunction, val: Valuation): bigint {
+  return evalExpr(rankingExpr(f, false), val);
+}
+
+export function holdsAll(cs: readonly Constraint[], val: Valuation): boolean {
+  return cs.every((c) => holds(c, val));
+}
+
+/** The transition's constraints together with its source's invariant. */
+export function transitionTerms(
+  cts: Cts,
+  t: CtsTransition,
+  invariants: ReadonlyMap<number, readonly Constraint[]>,
+): Term[] {
+  void cts;
+  return [...terms(invariants.get(t.from) ?? []), ...terms(t.constraints)];
+}
+
+export interface Validity {
+  readonly status: 'valid' | 'invalid' | 'unknown';
+  readonly reason?: string;
+  readonly solverMs: number;
+  readonly smtlib: string;
+  readonly model?: Map<string, bigint>;
+}
+
+/**
+ * Whether `assumptions ⇒ goal` holds for all integers: asks whether
+ * `assumptions ∧ ¬goal` is satisfiable.
+ */
+export async function valid(
+  assumptions: readonly Term[],
+  goal: Term,
+  comment: string,
+  budget: Budget,
+  modelOf: readonly string[] = [],
+): Promise<Validity> {
+  const r: CheckResult = await checkSat(
+    { assertions: [...assumptions, not(goal)], comments: [comment] },
+    { timeoutMs: remainingMs(budget), signal: budget.signal, modelOf },
+  );
+  const status = r.status === 'unsat' ? 'valid' : r.status === 'sat' ? 'invalid' : 'unknown';
+  return {
+    status,
+    ...(r.reason === undefined ? {} : { reason: r.reason }),
+    solverMs: r.solverMs,
+    smtlib: r.smtlib,
+    ...(r.model === undefined ? {} : { model: r.model }),
+  };
+}
+
+export function geq(a: Term, b: Term): Term {
+  return intCompare('<=', b, a);
+}
+
+export function atLeast(a: Term, k: bigint): Term {
+  return intCompare('<=', intConst(k), a);
+}
+
+export { conjunction };
