@@ -86,12 +86,64 @@ test('h depends on the undefined function terminates: never a no', () => {
   assert.notEqual(v.answer, 'no');
 });
 
-test("the tour answers f with yes and the termination questions with don't know", () => {
+test("the tour answers the article: f yes, g yes, g.py yes, g2 no, h don't know", () => {
   const r = runCli(['tour', '--json', '--dir', EXAMPLES]);
   assert.equal(r.code, 0, r.stderr);
   const stops = JSON.parse(r.stdout) as { file: string; answer: string }[];
-  assert.equal(stops.length, 6);
-  assert.equal(stops[0].answer, 'yes');
-  assert.equal(stops[1].answer, 'measured');
-  for (const s of stops.slice(2)) assert.equal(s.answer, 'unknown', s.file);
+  assert.deepEqual(
+    stops.map((s) => [s.file, s.answer]),
+    [
+      ['f.c', 'yes'],
+      ['f.c', 'measured'],
+      ['g.c', 'yes'],
+      ['g.py', 'yes'],
+      ['g2.c', 'no'],
+      ['h.c', 'unknown'],
+    ],
+  );
+});
+
+function terminatesJson(args: string[]): { code: number | null; v: Record<string, unknown> } {
+  const r = runCli(['terminates', '--json', ...args]);
+  return { code: r.code, v: JSON.parse(r.stdout) as Record<string, unknown> };
+}
+
+test('arc terminates g.c: yes with a ranking function over x and the invariant y > 0', () => {
+  const { code, v } = terminatesJson([`${EXAMPLES}g.c`, '--function', 'g']);
+  assert.equal(code, 0);
+  const cert = v.certificate as {
+    kind: string;
+    loops: { kind: string; components: string[] }[];
+    invariants: { invariant: string }[];
+    queries: unknown[];
+  };
+  assert.equal(cert.kind, 'termination');
+  assert.equal(cert.loops.length, 1);
+  assert.match(cert.loops[0].components[0], /\bx\b/);
+  assert.ok(cert.invariants.some((i) => /y > 0/.test(i.invariant)));
+  assert.ok(cert.queries.length >= 2);
+});
+
+test('arc terminates g2.c: no, with a witness that never leaves the loop (y == 0)', () => {
+  const { code, v } = terminatesJson([`${EXAMPLES}g2.c`, '--function', 'g2']);
+  assert.equal(code, 1);
+  const cx = v.counterexample as {
+    inputs: { name: string; value: string }[];
+    property: { kind: string };
+    nonTermination: { sets: { set: string }[]; queries: unknown[] };
+  };
+  assert.equal(cx.property.kind, 'termination');
+  const y = cx.inputs.find((i) => i.name === 'y');
+  const x = cx.inputs.find((i) => i.name === 'x');
+  assert.equal(y?.value, '0');
+  assert.ok(BigInt(x?.value ?? '0') > 0n);
+  assert.ok(cx.nonTermination.queries.length >= 1);
+});
+
+test("arc terminates h.c: don't know, naming the undefined function terminates", () => {
+  const { code, v } = terminatesJson([`${EXAMPLES}h.c`, '--function', 'h']);
+  assert.equal(code, 3);
+  const reason = v.reason as { code: string; message: string };
+  assert.equal(reason.code, 'undefined-function');
+  assert.match(reason.message, /terminates/);
 });

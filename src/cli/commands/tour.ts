@@ -8,8 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { prove } from '../../api/prove.js';
-import { lowerCFile } from '../../frontends/c/index.js';
-import { formatSpan } from '../../diagnostics/diagnostic.js';
+import { terminates } from '../../api/terminates.js';
 import type { Verdict } from '../../verdict/verdict.js';
 import { flag, parseCommandArgs, stringOption, UsageError } from '../common.js';
 import { renderVerdictText, toJsonText, verdictToJson } from '../render.js';
@@ -58,25 +57,10 @@ async function measureTesting(path: string): Promise<TourAnswer> {
   return { answer: 'measured', text: report.text, json: report.json };
 }
 
-/** Termination questions wait for the termination engine; say so, with what the front-end sees. */
-async function terminationNotYet(path: string, fnName: string): Promise<TourAnswer> {
-  const reasons = ['termination analysis is not implemented yet'];
-  if (path.endsWith('.c')) {
-    const lowered = await lowerCFile(path, { dataModel: 'LP64', entry: fnName });
-    if (lowered.ok) {
-      for (const a of lowered.program.functions.get(fnName)?.approximations ?? []) {
-        reasons.push(
-          `${fnName}'s behaviour depends on ${a.name}, which the program does not define (${formatSpan(a.span)}), so no analysis can answer yes or no`,
-        );
-      }
-    }
-  }
-  const text = `Answer    don't know\nReason    ${reasons.join('; ')}`;
-  return {
-    answer: 'unknown',
-    text,
-    json: { answer: 'unknown', reason: { code: 'not-implemented', message: reasons.join('; ') } },
-  };
+async function terminatesFn(path: string, fnName: string): Promise<TourAnswer> {
+  const result = await terminates({ file: path, function: fnName });
+  if (result.kind === 'bad-input') throw new Error(`the article's ${path} did not load`);
+  return fromVerdict(result.verdict);
 }
 
 const STOPS: readonly TourStop[] = [
@@ -95,26 +79,26 @@ const STOPS: readonly TourStop[] = [
   {
     file: 'g.c',
     articleQuestion: 'Does g always return control to its caller?',
-    command: 'arc terminates g.c --function g (not yet available)',
-    run: (p) => terminationNotYet(p, 'g'),
+    command: 'arc terminates g.c --function g',
+    run: (p) => terminatesFn(p, 'g'),
   },
   {
     file: 'g.py',
     articleQuestion: 'The same question for the Python version of g',
-    command: 'arc terminates g.py --function g (not yet available)',
-    run: (p) => terminationNotYet(p, 'g'),
+    command: 'arc terminates g.py --function g',
+    run: (p) => terminatesFn(p, 'g'),
   },
   {
     file: 'g2.c',
     articleQuestion: 'Does g2 always terminate?',
-    command: 'arc terminates g2.c --function g2 (not yet available)',
-    run: (p) => terminationNotYet(p, 'g2'),
+    command: 'arc terminates g2.c --function g2',
+    run: (p) => terminatesFn(p, 'g2'),
   },
   {
     file: 'h.c',
     articleQuestion: 'Does h always terminate, when h asks terminates(h) about itself?',
-    command: 'arc terminates h.c --function h (not yet available)',
-    run: (p) => terminationNotYet(p, 'h'),
+    command: 'arc terminates h.c --function h',
+    run: (p) => terminatesFn(p, 'h'),
   },
 ];
 

@@ -191,7 +191,13 @@ export async function analyzeTermination(fn: IrFunction, budget: Budget): Promis
       };
       continue;
     }
-    const rec = await findRecurrentSet(cts, part.locs, part.transitions, budget);
+    const rec = part.transitions.some((t) => t.approximate)
+      ? {
+          kind: 'none' as const,
+          reason:
+            'the loop computes values outside linear arithmetic (e.g. a product of two variables), which the non-termination search cannot use',
+        }
+      : await findRecurrentSet(cts, part.locs, part.transitions, budget);
     if (rec.kind === 'found') {
       const foreign = rec.witness.sources.find(
         (s) => !s.startsWith('__VERIFIER_nondet') && !s.startsWith('uninitialised'),

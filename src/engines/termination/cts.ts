@@ -74,6 +74,11 @@ export interface CtsTransition {
   readonly havocs: readonly CtsHavoc[];
   /** Indices into `fn.edges`. */
   readonly edges: readonly number[];
+  /**
+   * The transition over-approximates the path (some value outside linear
+   * arithmetic is left arbitrary): fine for proofs, not for non-termination.
+   */
+  readonly approximate: boolean;
 }
 
 export interface Cts {
@@ -239,7 +244,15 @@ function build(fn: IrFunction): Cts {
     for (const o of exec.obligations.slice(obligationsBefore))
       obligations.push({ ...o, location: from });
     for (const { state, to } of done) {
-      const t = finish(state, from, to, liveModel(locNodes[to]), irName, transitions.length);
+      const t = finish(
+        state,
+        from,
+        to,
+        liveModel(locNodes[to]),
+        irName,
+        transitions.length,
+        exec.approximate,
+      );
       if (t !== null) transitions.push(t);
     }
   });
@@ -281,7 +294,17 @@ function finish(
   liveTo: readonly string[],
   irName: ReadonlyMap<string, string>,
   index: number,
+  approximateAtoms: ReadonlySet<string>,
 ): CtsTransition | null {
+  let approximate = false;
+  const mark = (e: LinearExpr): void => {
+    if (e.terms.some((t) => approximateAtoms.has(t.variable))) approximate = true;
+  };
+  for (const c of s.constraints) {
+    mark(c.lhs);
+    mark(c.rhs);
+  }
+  for (const m of liveTo) mark(s.env.get(irName.get(m) as string) as LinearExpr);
   const bind = new Map<string, string>();
   const eqs: Constraint[] = [];
   for (const m of liveTo) {
@@ -324,5 +347,5 @@ function finish(
     value: varExpr(bind.get(h.atom) as string),
     edge: h.edge,
   }));
-  return { index, from, to, constraints, aux, havocs, edges: s.edges };
+  return { index, from, to, constraints, aux, havocs, edges: s.edges, approximate };
 }

@@ -14,5 +14,7 @@ export type { Failure, LexComponent, LexResult, RankingResult } from './ranking.
 export { formatRanking, synthesizeLexicographic, synthesizeLinear } from './ranking.js';
 export type { FixedPointResult } from './fixpoint.js';
 export { findFixedPoint } from './fixpoint.js';
-export type { ExtractResult } from './extract.js';
-export { BV_REASON, extractLoop, MAX_PATHS } from './extract.js';
+export type { Cts, CtsResult, CtsTransition } from './cts.js';
+export { buildCts } from './cts.js';
+export type { Analysis } from './analyze.js';
+export { analyzeTermination } from './analyze.js';

@@ -22,6 +22,7 @@ import { constExpr, holds, primed, varExpr } from './linear.js';
 import type { Budget } from './lia.js';
 import { expired, primeAll, remainingMs, terms } from './lia.js';
 import { rel } from './symbolic.js';
+import { sampleRuns } from './samples.js';
 
 export type Invariants = ReadonlyMap<number, readonly Constraint[]>;
 
@@ -87,7 +88,26 @@ function valuation(model: ReadonlyMap<string, bigint> | undefined, names: readon
 /** The Houdini fixed point (see the module comment); `null` when the budget ran out. */
 export async function houdini(cts: Cts, budget: Budget): Promise<Invariants | null> {
   const inv = new Map<number, Constraint[]>();
-  for (let l = 1; l < cts.locations.length; l++) inv.set(l, candidates(cts, l));
+  // States that runs reach refute candidates without the solver.
+  const reached = new Map<number, Valuation[]>();
+  const locs = new Set(cts.locations.map((_, i) => i).filter((i) => i > 0));
+  for (const s of sampleRuns(cts, locs, 16, 5_000, false))
+    for (const v of s.visits) reached.set(v.loc, [...(reached.get(v.loc) ?? []), v.state]);
+  for (let l = 1; l < cts.locations.length; l++) {
+    const states = reached.get(l) ?? [];
+    inv.set(
+      l,
+      candidates(cts, l).filter((c) =>
+        states.every((st) => {
+          try {
+            return holds(c, st);
+          } catch {
+            return true;
+          }
+        }),
+      ),
+    );
+  }
   inv.set(0, []);
   for (let changed = true; changed;) {
     changed = false;

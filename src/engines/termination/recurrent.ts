@@ -21,7 +21,6 @@
  * (for nondeterministic loops, with the choices that keep the run in the set,
  * found by the solver step by step).
  */
-import type { IrFunction } from '../../ir/ir.js';
 import { allVariables } from '../../ir/ir.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { RunOutcome } from '../../semantics/outcome.js';
@@ -42,7 +41,8 @@ import type { Budget } from './lia.js';
 import { expired, linearTerm, remainingMs, terms } from './lia.js';
 import type { Constraint, LinearExpr, Valuation } from './linear.js';
 import { constExpr, evalExpr, holds, primed, varExpr } from './linear.js';
-import { rel } from './symbolic.js';
+import { rangeConstraints, rel } from './symbolic.js';
+import { clampTo, sampleRuns, stateAt, type Sample } from './samples.js';
 import { formatConstraint, tidy } from './format.js';
 
 /** An atom of a recurrent set: a linear constraint, or `v ≡ r (mod m)`. */
@@ -219,14 +219,14 @@ async function closureCounterexample(
   return new Map(live.map((v) => [v, r.model?.get(v) ?? 0n]));
 }
 
+/** The type ranges of the variables live at `loc` (the states the set can hold). */
 function rangeTerms(cts: Cts, loc: number): Term[] {
-  const cs: Constraint[] = [];
-  for (const v of cts.locations[loc].live) {
-    const t = cts.types.get(v);
-    if (t?.kind === 'bool')
-      cs.push(rel(varExpr(v), '>=', constExpr(0n)), rel(varExpr(v), '<=', constExpr(1n)));
-  }
-  return terms(cs);
+  return terms(
+    cts.locations[loc].live.flatMap((v) => {
+      const t = cts.types.get(v);
+      return t === undefined ? [] : rangeConstraints(varExpr(v), t);
+    }),
+  );
 }
 
 /** A successor of `state` at `loc` by a transition of the part (any choice), or null. */
@@ -331,88 +331,6 @@ async function simplify(
 }
 
 // ------------------------------------------------------------------ seeds
-
-interface Sample {
-  readonly inputs: ReadonlyMap<string, bigint>;
-  readonly nondet: readonly bigint[];
-  /** Visits of locations in the part, late in the run: (location, state). */
-  readonly visits: readonly { readonly loc: number; readonly state: Valuation }[];
-}
-
-class Rng {
-  constructor(private s: number) {}
-  next(): number {
-    this.s = (this.s * 1103515245 + 12345) & 0x7fffffff;
-    return this.s;
-  }
-  pick(values: readonly bigint[]): bigint {
-    return values[this.next() % values.length];
-  }
-}
-
-const SMALL = [-3n, -2n, -1n, 0n, 0n, 1n, 1n, 2n, 3n, 5n, 10n, 100n];
-
-function stateAt(
-  cts: Cts,
-  loc: number,
-  values: readonly bigint[],
-  slot: ReadonlyMap<string, number>,
-): Valuation {
-  const m = new Map<string, bigint>();
-  for (const v of cts.locations[loc].live)
-    m.set(v, values[slot.get(cts.irName.get(v) as string) as number]);
-  return m;
-}
-
-function clampTo(fn: IrFunction, name: string, v: bigint): bigint {
-  const p = fn.params.find((q) => q.name === name);
-  if (p === undefined || p.type.kind === 'int') return v;
-  if (p.type.kind === 'bool') return v === 0n ? 0n : 1n;
-  const w = BigInt(p.type.width);
-  const m = 1n << w;
-  let x = ((v % m) + m) % m;
-  if (p.type.signed && x >= m >> 1n) x -= m;
-  return x;
-}
-
-/** Concrete runs from small inputs that do not finish within the step budget. */
-function sampleRuns(cts: Cts, locs: ReadonlySet<number>, count: number, steps: number): Sample[] {
-  const fn = cts.fn;
-  const run = compiled(fn);
-  const vars = allVariables(fn);
-  const slot = new Map(vars.map((v, i) => [v.name, i]));
-  const nodeLoc = new Map(cts.locations.map((l, i) => [l.node, i]));
-  const nodes = new Set([...locs].map((l) => cts.locations[l].node));
-  const out: Sample[] = [];
-  const rng = new Rng(12345);
-  for (let k = 0; k < count; k++) {
-    const inputs = new Map(fn.params.map((p) => [p.name, clampTo(fn, p.name, rng.pick(SMALL))]));
-    const nondet: bigint[] = [];
-    let visits: { loc: number; state: Valuation }[] = [];
-    const outcome = run.run(
-      inputs,
-      () => {
-        const v = rng.pick(SMALL);
-        nondet.push(v);
-        return v;
-      },
-      {
-        maxSteps: steps,
-        recordPath: false,
-        observe: {
-          nodes,
-          visit: (node, values) => {
-            const loc = nodeLoc.get(node) as number;
-            visits.push({ loc, state: stateAt(cts, loc, values, slot) });
-            if (visits.length > 400) visits = visits.slice(-200);
-          },
-        },
-      },
-    );
-    if (outcome.kind === 'out-of-steps') out.push({ inputs, nondet, visits: visits.slice(-50) });
-  }
-  return out;
-}
 
 /** States s with t(s, s) for a transition from a location to itself. */
 async function fixedPoints(

@@ -163,6 +163,8 @@ export class Executor {
   private span: SourceSpan | undefined;
   private edgeIndex = -1;
   readonly obligations: Obligation[] = [];
+  /** Atoms that stand for values the model does not compute exactly (products of variables, ...). */
+  readonly approximate = new Set<string>();
 
   constructor(
     private readonly fallbackSpan: SourceSpan | undefined,
@@ -178,6 +180,18 @@ export class Executor {
 
   freshAtom(): LinearExpr {
     return varExpr(`#${++this.fresh}`);
+  }
+
+  /**
+   * A value outside linear arithmetic (a product of variables, a division by
+   * a variable, a bit operation): a fresh atom in the type's range, marked
+   * approximate — a termination proof may use it (it assumes nothing about
+   * the value), a non-termination argument may not.
+   */
+  private opaque(t: Type, guard: Conj): Case {
+    const v = this.freshAtom();
+    this.approximate.add(v.terms[0].variable);
+    return { guard: [...guard, ...rangeConstraints(v, t)], value: v };
   }
 
   step(s: State, edge: Edge, index: number): State[] {
@@ -273,7 +287,7 @@ export class Executor {
             this.arith({ guard: c.guard, value: scaleExpr(-1n, c.value) }, e.type),
           );
         if (e.op === 'not') return this.boolValue(e, env);
-        return this.fail(`unsupported operation ${e.op} (not linear integer arithmetic)`);
+        return this.value(e.arg, env).map((c) => this.opaque(e.type, c.guard));
       case 'compare':
         return this.boolValue(e, env);
       case 'ite': {
@@ -332,23 +346,24 @@ export class Executor {
           return [this.arith({ guard, value: scaleExpr(y.constant, x) }, t)];
         if (x.terms.length === 0)
           return [this.arith({ guard, value: scaleExpr(x.constant, y) }, t)];
-        return this.fail('non-linear multiplication (a product of two variables)');
+        return [this.opaque(t, guard)];
       case 'div':
       case 'rem':
       case 'floordiv':
       case 'floormod':
+        if (y.terms.length > 0) return [this.opaque(t, guard)];
         // C division of typed values is exact; only INT_MIN / -1 overflows (checked by the front-end).
         return this.division(op, x, y, guard).map((c) =>
           op === 'div' && t.kind === 'bv' ? this.inRange(c, t) : c,
         );
       case 'shr': {
-        if (y.terms.length > 0) return this.fail('shift by a variable amount');
+        if (y.terms.length > 0) return [this.opaque(t, guard)];
         if (t.kind !== 'bv' || y.constant < 0n || y.constant >= BigInt(t.width))
           return this.fail('shift by an out-of-range amount');
         return this.division('floordiv', x, constExpr(1n << y.constant), guard);
       }
       case 'shl': {
-        if (y.terms.length > 0) return this.fail('shift by a variable amount');
+        if (y.terms.length > 0) return [this.opaque(t, guard)];
         if (t.kind !== 'bv' || y.constant < 0n || y.constant >= BigInt(t.width))
           return this.fail('shift by an out-of-range amount');
         return [this.arith({ guard, value: scaleExpr(1n << y.constant, x) }, t)];
@@ -358,11 +373,11 @@ export class Executor {
         const other = mask === y ? x : y;
         const k = mask === null ? null : isPowerOfTwoMinusOne(mask.constant);
         if (k === null || t.kind !== 'bv' || k > t.width - (t.signed ? 1 : 0))
-          return this.fail(`unsupported operation ${op} (not linear integer arithmetic)`);
+          return [this.opaque(t, guard)];
         return this.division('floormod', other, constExpr(1n << BigInt(k)), guard);
       }
       default:
-        return this.fail(`unsupported operation ${op} (not linear integer arithmetic)`);
+        return [this.opaque(t, guard)];
     }
   }
 
@@ -513,7 +528,7 @@ export class Executor {
         case 'mul':
           if (y.terms.length === 0) out.push(...inRange(scaleExpr(y.constant, x)));
           else if (x.terms.length === 0) out.push(...inRange(scaleExpr(x.constant, y)));
-          else this.fail('non-linear multiplication (a product of two variables)');
+          else out.push([...guard]); // cannot tell: either outcome is possible
           break;
         case 'div': {
           // Only MIN / -1 overflows.
@@ -528,7 +543,10 @@ export class Executor {
           break;
         }
         case 'shl': {
-          if (y.terms.length > 0) this.fail('shift by a variable amount');
+          if (y.terms.length > 0) {
+            out.push([...guard]); // cannot tell: either outcome is possible
+            break;
+          }
           const shifted = scaleExpr(1n << y.constant, x);
           if (positive) {
             out.push([...guard, rel(x, '<', constExpr(0n))]);
