@@ -326,7 +326,7 @@ function yesVerdict(
     .filter(([l, cs]) => l !== 0 && cs.length > 0)
     .map(([l, cs]) => ({
       loop: a.cts.locations[l].span ?? fn.span,
-      invariant: displayInvariant(cs, a.cts, l)
+      invariant: displayInvariant(cs)
         .map((c) => formatConstraint(c, show))
         .join(' && '),
     }));
@@ -366,9 +366,7 @@ function yesVerdict(
 }
 
 /** The invariant atoms worth showing: drop type ranges and bounds implied by a tighter one. */
-function displayInvariant(cs: readonly Constraint[], cts: Cts, loc: number): Constraint[] {
-  void cts;
-  void loc;
+function displayInvariant(cs: readonly Constraint[]): Constraint[] {
   const isBig = (c: Constraint): boolean =>
     [c.lhs.constant, c.rhs.constant].some((k) => k > 1_000_000n || k < -1_000_000n);
   return tidy(cs.filter((c) => !isBig(c))).slice(0, 12);

@@ -3,7 +3,10 @@
  * key of the verdict contract present, `null` where it does not apply).
  */
 import { formatSpan, renderDiagnostic } from '../diagnostics/diagnostic.js';
+import type { ProveResult } from '../api/types.js';
 import type { Verdict } from '../verdict/verdict.js';
+import { EXIT_BAD_INPUT, exitCodeFor } from '../verdict/verdict.js';
+import { printDiagnostics } from './common.js';
 
 const ANSWER_WORDS = { yes: 'yes', no: 'no', unknown: "don't know" } as const;
 
@@ -107,4 +110,15 @@ export function toJsonText(value: unknown): string {
     (_key, val: unknown) => (typeof val === 'bigint' ? val.toString() : val),
     2,
   );
+}
+
+/** Prints a command's result (diagnostics, or the verdict as text or JSON) and returns its exit code. */
+export function printResult(result: ProveResult, json: boolean): number {
+  if (result.kind === 'bad-input') {
+    printDiagnostics(result.diagnostics);
+    return EXIT_BAD_INPUT;
+  }
+  const v = result.verdict;
+  process.stdout.write(`${json ? toJsonText(verdictToJson(v)) : renderVerdictText(v)}\n`);
+  return exitCodeFor(v);
 }

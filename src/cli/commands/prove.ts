@@ -1,18 +1,16 @@
 /** `arc prove`: runs the prove pipeline and prints the verdict. */
 import { prove } from '../../api/prove.js';
 import type { DataModel, ProveOptions } from '../../api/types.js';
-import { EXIT_BAD_INPUT, exitCodeFor } from '../../verdict/verdict.js';
 import {
   flag,
   numberOption,
   parseCommandArgs,
-  printDiagnostics,
   singleFile,
   stringList,
   stringOption,
   UsageError,
 } from '../common.js';
-import { renderVerdictText, toJsonText, verdictToJson } from '../render.js';
+import { printResult } from '../render.js';
 import { PROVE_USAGE } from '../usage.js';
 
 const OPTIONS = {
@@ -60,13 +58,5 @@ export async function runProve(args: readonly string[]): Promise<number> {
     compilerReplay: !flag(parsed, 'no-compiler-replay'),
   };
   const result = await prove(options);
-  if (result.kind === 'bad-input') {
-    printDiagnostics(result.diagnostics);
-    return EXIT_BAD_INPUT;
-  }
-  const v = result.verdict;
-  process.stdout.write(
-    `${flag(parsed, 'json') ? toJsonText(verdictToJson(v)) : renderVerdictText(v)}\n`,
-  );
-  return exitCodeFor(v);
+  return printResult(result, flag(parsed, 'json'));
 }

@@ -1,16 +1,8 @@
 /** `arc terminates`: does the function always return (or halt)? */
 import { terminates } from '../../api/terminates.js';
 import type { TerminatesOptions } from '../../api/types.js';
-import { EXIT_BAD_INPUT, exitCodeFor } from '../../verdict/verdict.js';
-import {
-  flag,
-  numberOption,
-  parseCommandArgs,
-  printDiagnostics,
-  singleFile,
-  stringOption,
-} from '../common.js';
-import { renderVerdictText, toJsonText, verdictToJson } from '../render.js';
+import { flag, numberOption, parseCommandArgs, singleFile, stringOption } from '../common.js';
+import { printResult } from '../render.js';
 import { TERMINATES_USAGE } from '../usage.js';
 import { parseDataModel, parseSemantics } from './prove.js';
 
@@ -37,13 +29,5 @@ export async function runTerminates(args: readonly string[]): Promise<number> {
     semantics: parseSemantics(stringOption(parsed, 'semantics')),
   };
   const result = await terminates(options);
-  if (result.kind === 'bad-input') {
-    printDiagnostics(result.diagnostics);
-    return EXIT_BAD_INPUT;
-  }
-  const v = result.verdict;
-  process.stdout.write(
-    `${flag(parsed, 'json') ? toJsonText(verdictToJson(v)) : renderVerdictText(v)}\n`,
-  );
-  return exitCodeFor(v);
+  return printResult(result, flag(parsed, 'json'));
 }

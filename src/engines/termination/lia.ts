@@ -4,12 +4,10 @@
  * every certificate is re-checked with.
  */
 import type { Term } from '../../smt/index.js';
-import { checkSat, conjunction, intCompare, intConst, not } from '../../smt/index.js';
+import { checkSat, not } from '../../smt/index.js';
 import type { CheckResult } from '../../smt/index.js';
-import type { Cts, CtsTransition } from './cts.js';
-import type { Constraint, LinearExpr, Valuation } from './linear.js';
-import { evalExpr, holds, primed } from './linear.js';
-import type { RankingFunction } from './recheck.js';
+import type { Constraint, LinearExpr } from './linear.js';
+import { primed } from './linear.js';
 import { constraintTerm, exprTerm, intVar } from './recheck.js';
 
 export interface Budget {
@@ -46,32 +44,6 @@ export function primeAll(cs: readonly Constraint[]): Constraint[] {
   return cs.map((c) => ({ lhs: p(c.lhs), rel: c.rel, rhs: p(c.rhs) }));
 }
 
-/** f(x) as a linear expression (or over primed variables). */
-export function rankingExpr(f: RankingFunction, post: boolean): LinearExpr {
-  return {
-    terms: [...f.coeffs].map(([v, coeff]) => ({ variable: post ? primed(v) : v, coeff })),
-    constant: f.constant,
-  };
-}
-
-export function evalRanking(f: RankingFunction, val: Valuation): bigint {
-  return evalExpr(rankingExpr(f, false), val);
-}
-
-export function holdsAll(cs: readonly Constraint[], val: Valuation): boolean {
-  return cs.every((c) => holds(c, val));
-}
-
-/** The transition's constraints together with its source's invariant. */
-export function transitionTerms(
-  cts: Cts,
-  t: CtsTransition,
-  invariants: ReadonlyMap<number, readonly Constraint[]>,
-): Term[] {
-  void cts;
-  return [...terms(invariants.get(t.from) ?? []), ...terms(t.constraints)];
-}
-
 export interface Validity {
   readonly status: 'valid' | 'invalid' | 'unknown';
   readonly reason?: string;
@@ -104,13 +76,3 @@ export async function valid(
     ...(r.model === undefined ? {} : { model: r.model }),
   };
 }
-
-export function geq(a: Term, b: Term): Term {
-  return intCompare('<=', b, a);
-}
-
-export function atLeast(a: Term, k: bigint): Term {
-  return intCompare('<=', intConst(k), a);
-}
-
-export { conjunction };

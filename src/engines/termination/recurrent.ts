@@ -384,8 +384,8 @@ async function reach(
           ...terms(
             t.constraints.map((c) => ({
               ...c,
-              lhs: auxAt(c.lhs, t, i),
-              rhs: auxAt(c.rhs, t, i),
+              lhs: auxAt(c.lhs, t),
+              rhs: auxAt(c.rhs, t),
             })),
             at(i),
           ),
@@ -444,8 +444,7 @@ async function reach(
 }
 
 /** Auxiliary variables get per-transition, per-step names (`a#t'` → `a#t@i+1`). */
-function auxAt(e: LinearExpr, t: CtsTransition, i: number): LinearExpr {
-  void i;
+function auxAt(e: LinearExpr, t: CtsTransition): LinearExpr {
   return {
     terms: e.terms.map((x) => {
       const base = x.variable.endsWith("'") ? x.variable.slice(0, -1) : null;

@@ -5,7 +5,7 @@
  * reaches is no invariant, so the solver need not be asked).
  */
 import type { IrFunction } from '../../ir/ir.js';
-import { allVariables } from '../../ir/ir.js';
+import { allVariables, wrapToType } from '../../ir/ir.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { Cts } from './cts.js';
 import type { Valuation } from './linear.js';
@@ -42,15 +42,12 @@ export function stateAt(
   return m;
 }
 
+/** `v` as a value of parameter `name`'s type (reduced modulo 2^width for a C integer). */
 export function clampTo(fn: IrFunction, name: string, v: bigint): bigint {
   const p = fn.params.find((q) => q.name === name);
   if (p === undefined || p.type.kind === 'int') return v;
   if (p.type.kind === 'bool') return v === 0n ? 0n : 1n;
-  const w = BigInt(p.type.width);
-  const m = 1n << w;
-  let x = ((v % m) + m) % m;
-  if (p.type.signed && x >= m >> 1n) x -= m;
-  return x;
+  return wrapToType(v, p.type);
 }
 
 /**
