@@ -18,8 +18,15 @@ export interface Budget {
   readonly perQueryMs: number;
 }
 
+/**
+ * The budget of the next query: at most `perQueryMs`, and 0 once the deadline
+ * has passed (the solver layer then answers unknown without starting Z3, so
+ * no query is ever started with a near-zero timeout).
+ */
 export function remainingMs(b: Budget): number {
-  return Math.max(1, Math.min(b.perQueryMs, b.deadline - performance.now()));
+  const left = b.deadline - performance.now();
+  if (left < 1 || b.signal?.aborted === true) return 0;
+  return Math.min(b.perQueryMs, left);
 }
 
 export function expired(b: Budget): boolean {
