@@ -1,7 +1,8 @@
 /**
  * arc's solver layer: queries are data (term.ts), printed as SMT-LIB 2
- * (print.ts) and answered by Z3 (solver.ts). This is the only module that
- * imports `z3-solver`; nothing Z3-specific crosses its boundary.
+ * (print.ts) and answered by Z3 (solver.ts, which runs Z3 in the worker
+ * thread of z3-worker.ts, the only module that imports `z3-solver`); nothing
+ * Z3-specific crosses this boundary.
  */
 export * from './term.js';
 export type { Query } from './print.js';

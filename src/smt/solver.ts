@@ -1,15 +1,18 @@
 /**
- * The only place arc talks to Z3 (the `z3-solver` package).
+ * arc's entry point to Z3 (the `z3-solver` package, which only the worker
+ * thread in `z3-worker.ts` loads).
  *
  * Guarantees:
- * - One Z3 instance per process, initialised once (`initSolver`, which also
- *   warms the solver up with a trivial check and reports both costs).
+ * - One Z3 worker thread per process, started on first use (`initSolver`
+ *   reports what loading Z3 and a first trivial check cost).
  * - Every call into Z3 is serialised: queries run one at a time, in order.
- * - What Z3 answers is exactly the printed SMT-LIB script (`fromString`), so
- *   a dumped script is the query that was answered.
+ * - What Z3 answers is exactly the printed SMT-LIB script, so a dumped script
+ *   is the query that was answered.
  * - `checkSat` never throws for solver trouble: a timeout gives `unknown`
  *   with reason `timeout`, an aborted signal `unknown` with reason
- *   `cancelled`, anything else Z3 cannot decide `unknown` with Z3's reason.
+ *   `cancelled`, running out of memory `unknown (out of memory)`, and a
+ *   solver that crashes or stops answering `unknown` with that reason (the
+ *   worker is then replaced, so later queries are answered again).
  * - Model values are bigint: the *unsigned* value of a bit-vector (callers
  *   interpret it with their own signedness, e.g. `BigInt.asIntN`), 0n/1n for
  *   Bool, the integer for Int.
@@ -17,26 +20,23 @@
  *   `Z3_eval_smtlib2_string` with a different strategy (bit-blasting to SAT
  *   for pure bit-vector scripts, a different random seed otherwise): it
  *   shares nothing with the context that produced the answer but the library.
- * - No Z3 object leaves this module.
+ * - No Z3 object exists outside the worker.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Context } from 'z3-solver';
-import { init } from 'z3-solver';
+import { Worker } from 'node:worker_threads';
 import type { Query } from './print.js';
 import { QF_BV_MARK, queryVariables, toSmtlib } from './print.js';
-import type { Sort } from './term.js';
+import type {
+  Fault,
+  ModelRequest,
+  Reply,
+  Request,
+  WorkerCheckResult,
+  WorkerInfo,
+} from './protocol.js';
 
-type Z3Api = Awaited<ReturnType<typeof init>>;
-type Z3Context = Context<'arc'>;
-
-export interface SolverInfo {
-  /** Loading the WebAssembly module and creating the context. */
-  readonly initMs: number;
-  /** The first (trivial) check, which starts Z3's worker thread. */
-  readonly warmupMs: number;
-  readonly version: string;
-}
+export type SolverInfo = WorkerInfo;
 
 export type SatStatus = 'sat' | 'unsat' | 'unknown';
 
@@ -68,63 +68,157 @@ export interface RecheckResult {
   readonly strategy: string;
 }
 
-interface Instance {
-  readonly api: Z3Api;
-  readonly ctx: Z3Context;
-  readonly info: SolverInfo;
+/**
+ * How long past a query's own timeout the worker may stay silent before it
+ * is declared hung and replaced. Z3 stops within milliseconds of its timeout
+ * and the worker interrupts it 250 ms later, so only a crashed Z3 gets here.
+ */
+const HANG_GRACE_MS = 10_000;
+/** Loading Z3 in a new worker (about 0.3 s; generous for a loaded machine). */
+const INIT_LIMIT_MS = 120_000;
+
+type Outcome =
+  | { readonly kind: 'reply'; readonly reply: Reply }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+interface Thread {
+  readonly worker: Worker;
+  readonly pending: Map<number, (o: Outcome) => void>;
+  info: Promise<SolverInfo> | null;
+  /** Answers every pending call with `reason`, forgets this thread and stops it. */
+  readonly retire: (reason: string) => void;
 }
 
-let instance: Promise<Instance> | null = null;
+let thread: Thread | null = null;
+let nextId = 1;
 let queue: Promise<unknown> = Promise.resolve();
-/** Extra time after a Z3 timeout before arc interrupts Z3 itself. */
-const INTERRUPT_GRACE_MS = 250;
 
-/**
- * Runs `fn` after every call queued before it has finished. Z3's worker
- * threads do not keep Node's event loop alive, so a timer does while a call
- * is queued or running.
- */
+function startThread(): Thread {
+  const worker = new Worker(new URL('./z3-worker.js', import.meta.url));
+  // An idle worker must not keep the process alive; a pending call refs it.
+  worker.unref();
+  const pending = new Map<number, (o: Outcome) => void>();
+  const t: Thread = {
+    worker,
+    pending,
+    info: null,
+    retire: (reason) => {
+      if (thread === t) thread = null;
+      const waiting = [...pending.values()];
+      pending.clear();
+      for (const done of waiting) done({ kind: 'failed', reason });
+      void worker.terminate();
+    },
+  };
+  worker.on('message', (reply: Reply) => {
+    const done = pending.get(reply.id);
+    if (done === undefined) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
+    done({ kind: 'reply', reply });
+  });
+  worker.on('error', (e: Error) => t.retire(`the solver crashed: ${e.message}`));
+  worker.on('exit', (code) => t.retire(`the solver thread stopped (exit code ${code})`));
+  return t;
+}
+
+type Call = Request extends infer R
+  ? R extends { op: 'interrupt' }
+    ? never
+    : Omit<R, 'id'>
+  : never;
+
+/** Sends `req` to the worker; a silent worker is replaced after `limitMs`. */
+function call(req: Call, limitMs: number, signal?: AbortSignal): Promise<Outcome> {
+  thread ??= startThread();
+  const t = thread;
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(
+      () =>
+        t.retire(`the solver did not answer within ${Math.round(limitMs)} ms and was restarted`),
+      limitMs,
+    );
+    const onAbort = (): void => t.worker.postMessage({ op: 'interrupt', id } satisfies Request);
+    signal?.addEventListener('abort', onAbort);
+    t.pending.set(id, (o) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(o);
+    });
+    t.worker.ref();
+    t.worker.postMessage({ ...req, id } as Request);
+  });
+}
+
+/** Runs `fn` after every call queued before it has finished. */
 function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-  const run = keepingAlive(queue.then(fn, fn));
+  const run = queue.then(fn, fn);
   queue = run.catch(() => undefined);
   return run;
 }
 
-function keepingAlive<T>(p: Promise<T>): Promise<T> {
-  const timer = setInterval(() => undefined, 60_000);
-  return p.finally(() => clearInterval(timer));
+function currentInfo(): Promise<SolverInfo> {
+  thread ??= startThread();
+  const t = thread;
+  t.info ??= call({ op: 'init' }, INIT_LIMIT_MS).then((o) => {
+    if (o.kind === 'reply' && o.reply.ok && 'info' in o.reply) return o.reply.info;
+    t.info = null;
+    const why = o.kind === 'failed' ? o.reason : o.reply.ok ? 'no information' : o.reply.error;
+    throw new Error(`could not start Z3: ${why}`);
+  });
+  return t.info;
 }
 
-async function createInstance(): Promise<Instance> {
-  const t0 = performance.now();
-  const api = await init();
-  const ctx = new api.Context('arc');
-  const initMs = performance.now() - t0;
-  const t1 = performance.now();
-  const s = new ctx.Solver();
-  // A timeout makes Z3 start its timer thread (a Web Worker here, ~50 ms the
-  // first time): warm that up too, so that the first real query does not pay.
-  s.set('timeout', 60_000);
-  s.fromString('(declare-fun x () (_ BitVec 8))\n(assert (= x #x01))');
-  await s.check();
-  s.release();
-  const warmupMs = performance.now() - t1;
-  return { api, ctx, info: { initMs, warmupMs, version: api.Z3.get_full_version() } };
-}
-
-function getInstance(): Promise<Instance> {
-  if (instance === null) {
-    instance = keepingAlive(createInstance());
-    instance.catch(() => {
-      instance = null;
-    });
+/**
+ * Tests only: injects a failure into the running worker (see `Fault`), to
+ * check that arc answers unknown and recovers.
+ */
+export async function injectSolverFault(fault: Fault): Promise<void> {
+  await currentInfo();
+  const o = await exclusive(() => call({ op: 'fault', fault }, INIT_LIMIT_MS));
+  if (fault.kind !== 'exit' && !(o.kind === 'reply' && o.reply.ok)) {
+    throw new Error('internal error: the solver worker did not take the fault');
   }
-  return instance;
 }
 
-/** Loads Z3 once per process (later calls return the same information). */
-export async function initSolver(): Promise<SolverInfo> {
-  return (await getInstance()).info;
+/** Loads Z3 once per worker (later calls return the same information). */
+export function initSolver(): Promise<SolverInfo> {
+  return currentInfo();
+}
+
+/** A check or eval request: the worker's result, or unknown with the reason it failed. */
+async function solve(
+  req: Call,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<WorkerCheckResult> {
+  if (signal?.aborted) return { status: 'unknown', reason: 'cancelled', solverMs: 0 };
+  if (timeoutMs <= 0) return { status: 'unknown', reason: 'timeout', solverMs: 0 };
+  await currentInfo();
+  const t0 = performance.now();
+  const o = await call(req, timeoutMs + HANG_GRACE_MS, signal);
+  if (o.kind === 'failed') {
+    return { status: 'unknown', reason: o.reason, solverMs: performance.now() - t0 };
+  }
+  const reply = o.reply;
+  if (!reply.ok) {
+    if (reply.fatal) {
+      const reason = /out of memory/i.test(reply.error)
+        ? 'out of memory'
+        : `the solver crashed: ${reply.error}`;
+      thread?.retire(reason);
+      return { status: 'unknown', reason, solverMs: performance.now() - t0 };
+    }
+    throw new Error(`Z3 rejected the script: ${reply.error}`);
+  }
+  if (!('result' in reply))
+    throw new Error('internal error: the solver worker answered out of turn');
+  // Z3 keeps its out-of-memory state: start afresh for the next query.
+  if (reply.result.reason !== undefined && /memory/i.test(reply.result.reason)) {
+    thread?.retire('out of memory');
+  }
+  return reply.result;
 }
 
 /** Writes `smtlib` to `<dir>/<name>.smt2` (the name made file-system safe); returns the path. */
@@ -135,104 +229,30 @@ export function writeSmtlib(dir: string, name: string, smtlib: string): string {
   return path;
 }
 
-function sortOf(q: Query): Map<string, Sort> {
-  return new Map(queryVariables(q).map((v) => [v.name, v.sort]));
-}
-
-function readModel(
-  ctx: Z3Context,
-  model: ReturnType<InstanceType<Z3Context['Solver']>['model']>,
-  names: readonly string[],
-  sorts: Map<string, Sort>,
-): Map<string, bigint> {
-  const out = new Map<string, bigint>();
-  for (const name of names) {
+/** The sorts of the `names` that occur in `q` (others have no model value). */
+function modelRequests(q: Query, names: readonly string[]): ModelRequest[] {
+  const sorts = new Map(queryVariables(q).map((v) => [v.name, v.sort]));
+  return names.flatMap((name) => {
     const sort = sorts.get(name);
-    if (sort === undefined) continue;
-    const c =
-      sort.kind === 'bool'
-        ? ctx.Bool.const(name)
-        : sort.kind === 'int'
-          ? ctx.Int.const(name)
-          : ctx.BitVec.const(name, sort.width);
-    const v = model.eval(c, true);
-    if (ctx.isBitVecVal(v) || ctx.isIntVal(v)) out.set(name, v.value());
-    else if (ctx.isTrue(v)) out.set(name, 1n);
-    else if (ctx.isFalse(v)) out.set(name, 0n);
-    else throw new Error(`internal error: no model value for ${name}`);
-  }
-  return out;
-}
-
-interface Watch {
-  readonly cancelled: () => boolean;
-  readonly stop: () => void;
-}
-
-/** Interrupts `ctx` when `signal` aborts or well after the Z3 timeout should have fired. */
-function watch(ctx: Z3Context, timeoutMs: number, signal?: AbortSignal): Watch {
-  let cancelled = false;
-  const onAbort = (): void => {
-    cancelled = true;
-    ctx.interrupt();
-  };
-  signal?.addEventListener('abort', onAbort);
-  const timer = setTimeout(() => ctx.interrupt(), timeoutMs + INTERRUPT_GRACE_MS);
-  return {
-    cancelled: () => cancelled,
-    stop: () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    },
-  };
-}
-
-function unknownReason(z3Reason: string, elapsed: number, timeoutMs: number): string {
-  if (/timeout|canceled|cancelled|interrupted/i.test(z3Reason) && elapsed >= timeoutMs * 0.9) {
-    return 'timeout';
-  }
-  return z3Reason === '' ? 'unknown' : z3Reason;
-}
-
-async function runCheck(query: Query, smtlib: string, opts: CheckOptions): Promise<CheckResult> {
-  const { ctx } = await getInstance();
-  if (opts.signal?.aborted) return { status: 'unknown', reason: 'cancelled', solverMs: 0, smtlib };
-  if (opts.timeoutMs <= 0) return { status: 'unknown', reason: 'timeout', solverMs: 0, smtlib };
-  const solver = new ctx.Solver();
-  try {
-    solver.set('timeout', Math.max(1, Math.ceil(opts.timeoutMs)));
-    solver.fromString(smtlib);
-    const w = watch(ctx, opts.timeoutMs, opts.signal);
-    const t0 = performance.now();
-    let status: SatStatus;
-    try {
-      status = await solver.check();
-    } finally {
-      w.stop();
-    }
-    const solverMs = performance.now() - t0;
-    if (w.cancelled()) return { status: 'unknown', reason: 'cancelled', solverMs, smtlib };
-    if (status === 'unknown') {
-      const reason = unknownReason(solver.reasonUnknown(), solverMs, opts.timeoutMs);
-      return { status, reason, solverMs, smtlib };
-    }
-    if (status === 'unsat' || opts.modelOf === undefined) return { status, solverMs, smtlib };
-    const model = readModel(ctx, solver.model(), opts.modelOf, sortOf(query));
-    return { status, model, solverMs, smtlib };
-  } finally {
-    solver.release();
-  }
+    return sort === undefined ? [] : [{ name, sort }];
+  });
 }
 
 /** Prints `query`, optionally dumps it, and asks Z3 whether it is satisfiable. */
-export async function checkSat(query: Query, opts: CheckOptions): Promise<CheckResult> {
+export function checkSat(query: Query, opts: CheckOptions): Promise<CheckResult> {
   const smtlib = toSmtlib(query);
   if (opts.dumpPath !== undefined) {
     mkdirSync(dirname(opts.dumpPath), { recursive: true });
     writeFileSync(opts.dumpPath, smtlib);
   }
-  await getInstance();
-  return exclusive(() => runCheck(query, smtlib, opts));
+  const modelOf = opts.modelOf === undefined ? undefined : modelRequests(query, opts.modelOf);
+  const req: Call = {
+    op: 'check',
+    smtlib,
+    timeoutMs: opts.timeoutMs,
+    ...(modelOf === undefined ? {} : { modelOf }),
+  };
+  return exclusive(async () => ({ ...(await solve(req, opts.timeoutMs, opts.signal)), smtlib }));
 }
 
 /** The script with its final `(check-sat)` replaced by an independent strategy. */
@@ -256,18 +276,6 @@ function recheckScript(
     script: `${opts}(set-option :smt.random_seed 7919)\n(set-option :sat.random_seed 7919)\n${head}(check-sat)\n`,
     strategy: 'a fresh Z3 context with a different random seed',
   };
-}
-
-function parseStatus(output: string): { status: SatStatus; reason?: string } {
-  const lines = output
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  const error = lines.find((l) => l.startsWith('(error'));
-  if (error !== undefined) return { status: 'unknown', reason: error };
-  const last = lines[lines.length - 1];
-  if (last === 'sat' || last === 'unsat') return { status: last };
-  return { status: 'unknown', reason: last ?? 'no answer' };
 }
 
 /**
@@ -295,44 +303,25 @@ async function runRecheckWith(
   bitBlast: boolean,
   signal?: AbortSignal,
 ): Promise<RecheckResult> {
-  const { api } = await getInstance();
   const { script, strategy } = recheckScript(smtlib, timeoutMs, bitBlast);
-  if (signal?.aborted) return { status: 'unknown', reason: 'cancelled', solverMs: 0, strategy };
-  const Z3 = api.Z3;
-  const raw = Z3.mk_context(Z3.mk_config());
-  let cancelled = false;
-  const onAbort = (): void => {
-    cancelled = true;
-    Z3.interrupt(raw);
+  const r = await solve({ op: 'eval', script, timeoutMs }, timeoutMs, signal);
+  return {
+    status: r.status,
+    ...(r.reason === undefined ? {} : { reason: r.reason }),
+    solverMs: r.solverMs,
+    strategy,
   };
-  signal?.addEventListener('abort', onAbort);
-  const timer = setTimeout(() => Z3.interrupt(raw), timeoutMs + INTERRUPT_GRACE_MS);
-  const t0 = performance.now();
-  try {
-    const out = await Z3.eval_smtlib2_string(raw, script);
-    const solverMs = performance.now() - t0;
-    if (cancelled) return { status: 'unknown', reason: 'cancelled', solverMs, strategy };
-    const parsed = parseStatus(out);
-    const reason =
-      parsed.status === 'unknown' && solverMs >= timeoutMs * 0.9 ? 'timeout' : parsed.reason;
-    return { ...parsed, ...(reason === undefined ? {} : { reason }), solverMs, strategy };
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-    Z3.del_context(raw);
-  }
 }
 
 /**
  * Re-checks a script printed by `checkSat` (or any SMT-LIB 2 script ending in
  * `(check-sat)`) in a fresh low-level context with a different strategy.
  */
-export async function recheckUnsat(
+export function recheckUnsat(
   smtlib: string,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<RecheckResult> {
-  await getInstance();
   return exclusive(() => runRecheck(smtlib, timeoutMs, signal));
 }
 
@@ -340,7 +329,9 @@ export async function recheckUnsat(
  * Loads an arbitrary SMT-LIB 2 script into a fresh high-level solver and
  * checks it (used to confirm that a dumped file answers the same).
  */
-export async function checkScript(smtlib: string, timeoutMs: number): Promise<CheckResult> {
-  await getInstance();
-  return exclusive(() => runCheck({ assertions: [] }, smtlib, { timeoutMs }));
+export function checkScript(smtlib: string, timeoutMs: number): Promise<CheckResult> {
+  return exclusive(async () => ({
+    ...(await solve({ op: 'check', smtlib, timeoutMs }, timeoutMs)),
+    smtlib,
+  }));
 }
