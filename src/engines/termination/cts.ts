@@ -75,10 +75,23 @@ export interface CtsTransition {
   /** Indices into `fn.edges`. */
   readonly edges: readonly number[];
   /**
-   * The transition over-approximates the path (some value outside linear
-   * arithmetic is left arbitrary): fine for proofs, not for non-termination.
+   * Non-linear definitions `result = x·y` (over the transition's variables):
+   * the constraints alone leave `result` arbitrary, which proofs may use
+   * (an over-approximation); non-termination queries add these.
+   */
+  readonly products: readonly CtsProduct[];
+  /**
+   * The transition over-approximates the path (some value outside
+   * arithmetic with products is left arbitrary): fine for proofs, not for
+   * non-termination.
    */
   readonly approximate: boolean;
+}
+
+export interface CtsProduct {
+  readonly result: string;
+  readonly x: LinearExpr;
+  readonly y: LinearExpr;
 }
 
 export interface Cts {
@@ -252,6 +265,7 @@ function build(fn: IrFunction): Cts {
         irName,
         transitions.length,
         exec.approximate,
+        exec.products,
       );
       if (t !== null) transitions.push(t);
     }
@@ -295,6 +309,7 @@ function finish(
   irName: ReadonlyMap<string, string>,
   index: number,
   approximateAtoms: ReadonlySet<string>,
+  productDefs: ReadonlyMap<string, { readonly x: LinearExpr; readonly y: LinearExpr }>,
 ): CtsTransition | null {
   let approximate = false;
   const mark = (e: LinearExpr): void => {
@@ -328,6 +343,20 @@ function finish(
   };
   for (const c of [...s.constraints, ...eqs]) collect(c);
   for (const h of s.havocs) if (!bind.has(h.atom)) atoms.add(h.atom);
+  // A product's factors must be named too (they may be atoms themselves).
+  const used = [...bind.keys(), ...atoms].filter((a) => productDefs.has(a));
+  const products: string[] = [];
+  while (used.length > 0) {
+    const a = used.pop() as string;
+    if (products.includes(a)) continue;
+    products.push(a);
+    const def = productDefs.get(a) as { x: LinearExpr; y: LinearExpr };
+    for (const t of [...def.x.terms, ...def.y.terms]) {
+      if (!t.variable.startsWith('#')) continue;
+      if (!bind.has(t.variable)) atoms.add(t.variable);
+      if (productDefs.has(t.variable)) used.push(t.variable);
+    }
+  }
   atoms.delete('#dead');
   const aux = [...atoms].map((a) => `_aux${a.slice(1)}`);
   [...atoms].forEach((a, k) => bind.set(a, primed(aux[k])));
@@ -347,5 +376,23 @@ function finish(
     value: varExpr(bind.get(h.atom) as string),
     edge: h.edge,
   }));
-  return { index, from, to, constraints, aux, havocs, edges: s.edges, approximate };
+  const defs: CtsProduct[] = products.map((a) => {
+    const def = productDefs.get(a) as { x: LinearExpr; y: LinearExpr };
+    return {
+      result: bind.get(a) as string,
+      x: substitute(def.x, bind),
+      y: substitute(def.y, bind),
+    };
+  });
+  return {
+    index,
+    from,
+    to,
+    constraints,
+    aux,
+    havocs,
+    edges: s.edges,
+    products: defs,
+    approximate,
+  };
 }

@@ -4,8 +4,9 @@
  * every certificate is re-checked with.
  */
 import type { Term } from '../../smt/index.js';
-import { checkSat, not } from '../../smt/index.js';
+import { checkSat, eq, intBinary, not } from '../../smt/index.js';
 import type { CheckResult } from '../../smt/index.js';
+import type { CtsProduct } from './cts.js';
 import type { Constraint, LinearExpr } from './linear.js';
 import { primed } from './linear.js';
 import { constraintTerm, exprTerm, intVar } from './recheck.js';
@@ -36,6 +37,25 @@ export function expired(b: Budget): boolean {
 /** A name's term, with `x'` spelled as such (quoted by the printer). */
 export function terms(cs: readonly Constraint[], rename: (v: string) => string = (v) => v): Term[] {
   return cs.map((c) => constraintTerm(c, (v) => intVar(rename(v))));
+}
+
+/**
+ * A transition's exact meaning: its linear constraints and the definitions of
+ * its products (non-linear; for the non-termination queries).
+ */
+export function exactTerms(
+  t: { readonly constraints: readonly Constraint[]; readonly products: readonly CtsProduct[] },
+  rename: (v: string) => string = (v) => v,
+): Term[] {
+  return [
+    ...terms(t.constraints, rename),
+    ...t.products.map((p) =>
+      eq(
+        intVar(rename(p.result)),
+        intBinary('*', linearTerm(p.x, rename), linearTerm(p.y, rename)),
+      ),
+    ),
+  ];
 }
 
 export function linearTerm(e: LinearExpr, rename: (v: string) => string = (v) => v): Term {

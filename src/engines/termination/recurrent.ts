@@ -38,9 +38,9 @@ import {
 } from '../../smt/index.js';
 import type { Cts, CtsTransition } from './cts.js';
 import type { Budget } from './lia.js';
-import { expired, linearTerm, remainingMs, terms } from './lia.js';
+import { exactTerms, expired, linearTerm, remainingMs, terms } from './lia.js';
 import type { Constraint, LinearExpr, Valuation } from './linear.js';
-import { constExpr, evalExpr, holds, primed, varExpr } from './linear.js';
+import { addExpr, constExpr, evalExpr, holds, primed, varExpr } from './linear.js';
 import { rangeConstraints, rel } from './symbolic.js';
 import { clampTo, sampleRuns, stateAt, type Sample } from './samples.js';
 import { formatConstraint, tidy } from './format.js';
@@ -156,6 +156,14 @@ function candidateAtoms(cts: Cts, loc: number, seeds: readonly Valuation[]): Ato
       for (const r of ['<', '<=', '>', '>=', '='] as const) lin(rel(varExpr(v), r, varExpr(w)));
       lin(rel(varExpr(v), '>=', { terms: [{ variable: w, coeff: -1n }], constant: 0n }));
       lin(rel(varExpr(v), '<=', { terms: [{ variable: w, coeff: -1n }], constant: 0n }));
+      // Octagon bounds v ± w from the seeds (e.g. i + j >= 3 on a cycle of small values).
+      if (seeds.length === 0) continue;
+      for (const sign of [1n, -1n]) {
+        const e = addExpr(varExpr(v), varExpr(w, sign));
+        const values = seeds.map((st) => evalExpr(e, st));
+        lin(rel(e, '>=', constExpr(values.reduce((a, b) => (a < b ? a : b)))));
+        lin(rel(e, '<=', constExpr(values.reduce((a, b) => (a > b ? a : b)))));
+      }
     }
   return out;
 }
@@ -196,7 +204,7 @@ async function closureCounterexample(
     const postHelpers: VarTerm[] = [];
     const target = (set.get(t.to) ?? []).map((a) => atomTerm(a, post, postHelpers));
     for (const h of postHelpers) bind(h.name);
-    options.push(conjunction([...terms(t.constraints), ...target]));
+    options.push(conjunction([...exactTerms(t), ...target]));
   }
   const stuck = quantifier('forall', bound, not(disjunction(options)));
   const live = cts.locations[loc].live;
@@ -247,7 +255,7 @@ async function successor(
     const liveTo = cts.locations[t.to].live;
     const names = [...liveTo.map(post), ...t.aux.map(primed)];
     const r = await checkSat(
-      { assertions: [...fix, ...terms(t.constraints), ...target] },
+      { assertions: [...fix, ...exactTerms(t), ...target] },
       { timeoutMs: remainingMs(budget), signal: budget.signal, modelOf: names },
     );
     if (r.status !== 'sat') continue;
@@ -296,7 +304,24 @@ async function generalize(
   return null;
 }
 
-/** Shrinks each set's atoms to a readable core that is still closed (drops redundant atoms). */
+/** Whether every location's set is closed (see `closureCounterexample`). */
+async function closedEverywhere(
+  cts: Cts,
+  part: readonly CtsTransition[],
+  set: RecurrentSet,
+  budget: Budget,
+): Promise<boolean> {
+  for (const m of set.keys())
+    if ((await closureCounterexample(cts, m, part, set, budget, null)) !== null) return false;
+  return true;
+}
+
+/**
+ * Shrinks each set's atoms to a readable core that is still closed: drops
+ * redundant atoms, then moves each bound taken from a run (`i >= 6623`) to
+ * the loosest of the program's own constants that keeps the set closed
+ * (`i >= 4`).
+ */
 async function simplify(
   cts: Cts,
   part: readonly CtsTransition[],
@@ -313,17 +338,51 @@ async function simplify(
         l,
         atoms.filter((_, j) => j !== i),
       );
-      let closed = true;
-      for (const m of trial.keys()) {
-        const r = await closureCounterexample(cts, m, inSet, trial, budget, null);
-        if (r !== null) {
-          closed = false;
-          break;
-        }
-      }
-      if (closed) {
+      if (await closedEverywhere(cts, inSet, trial, budget)) {
         atoms.splice(i, 1);
         current.set(l, atoms);
+      }
+    }
+  }
+  const constants = new Set<bigint>([0n, 1n, -1n]);
+  for (const t of part)
+    for (const c of t.constraints)
+      for (const k of [c.lhs.constant, c.rhs.constant])
+        for (const d of [-1n, 0n, 1n]) constants.add(k + d);
+  for (const [l, atoms] of current) {
+    for (let i = 0; i < atoms.length; i++) {
+      const a = atoms[i];
+      if (a.kind !== 'linear' || a.c.rhs.terms.length > 0 || a.c.rel === '=') continue;
+      const k = a.c.rhs.constant;
+      const lower = a.c.rel === '>=' || a.c.rel === '>';
+      const looser = [...constants]
+        .filter((c) => (lower ? c < k : c > k))
+        .sort((x, y) => (lower ? (x < y ? -1 : 1) : x > y ? -1 : 1))
+        .slice(0, 8);
+      const closedWith = async (c: bigint): Promise<boolean> => {
+        const atom: Atom = { kind: 'linear', c: { ...a.c, rhs: constExpr(c) } };
+        const trial = new Map(current);
+        trial.set(
+          l,
+          atoms.map((x, j) => (j === i ? atom : x)),
+        );
+        if (!(await closedEverywhere(cts, inSet, trial, budget))) return false;
+        atoms[i] = atom;
+        return true;
+      };
+      let done = false;
+      for (const c of looser) {
+        if (expired(budget)) return current;
+        if ((done = await closedWith(c))) break;
+      }
+      // Otherwise bisect between the bound that works and the nearest constant that does not.
+      let good = k;
+      let bad = looser[looser.length - 1];
+      for (let step = 0; !done && bad !== undefined && step < 12 && !expired(budget); step++) {
+        const mid = (good + bad) / 2n;
+        if (mid === good || mid === bad) break;
+        if (await closedWith(mid)) good = mid;
+        else bad = mid;
       }
     }
   }
@@ -344,7 +403,7 @@ async function fixedPoints(
     const live = cts.locations[t.from].live;
     const same = live.map((v) => eq(mkVar(v, intSort), mkVar(post(v), intSort)));
     const r = await checkSat(
-      { assertions: [...terms(t.constraints), ...same] },
+      { assertions: [...exactTerms(t), ...same] },
       { timeoutMs: remainingMs(budget), signal: budget.signal, modelOf: live },
     );
     if (r.status === 'sat')
@@ -381,12 +440,19 @@ async function reach(
           eq(locVar(i), intConst(BigInt(t.from))),
           eq(locVar(i + 1), intConst(BigInt(t.to))),
           eq(choice(i), intConst(BigInt(t.index))),
-          ...terms(
-            t.constraints.map((c) => ({
-              ...c,
-              lhs: auxAt(c.lhs, t),
-              rhs: auxAt(c.rhs, t),
-            })),
+          ...exactTerms(
+            {
+              constraints: t.constraints.map((c) => ({
+                ...c,
+                lhs: auxAt(c.lhs, t),
+                rhs: auxAt(c.rhs, t),
+              })),
+              products: t.products.map((p) => ({
+                result: auxAt(varExpr(p.result), t).terms[0].variable,
+                x: auxAt(p.x, t),
+                y: auxAt(p.y, t),
+              })),
+            },
             at(i),
           ),
         ]),

@@ -6,6 +6,7 @@
  */
 import type { IrFunction } from '../../ir/ir.js';
 import { allVariables, wrapToType } from '../../ir/ir.js';
+import { makeRng } from '../../baseline/interpreted.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { Cts } from './cts.js';
 import type { Valuation } from './linear.js';
@@ -17,18 +18,19 @@ export interface Sample {
   readonly visits: readonly { readonly loc: number; readonly state: Valuation }[];
 }
 
+/** Picks from `values` with the baseline's seeded generator (reproducible runs). */
 class Rng {
-  constructor(private s: number) {}
-  next(): number {
-    this.s = (this.s * 1103515245 + 12345) & 0x7fffffff;
-    return this.s;
-  }
+  private readonly next = makeRng(12345);
   pick(values: readonly bigint[]): bigint {
-    return values[this.next() % values.length];
+    return values[Number(this.next() % BigInt(values.length))];
+  }
+  /** Half the time one of `values`, otherwise uniform in [-32, 32]. */
+  value(values: readonly bigint[]): bigint {
+    return this.next() % 2n === 0n ? this.pick(values) : (this.next() % 65n) - 32n;
   }
 }
 
-const SMALL = [-3n, -2n, -1n, 0n, 0n, 1n, 1n, 2n, 3n, 5n, 10n, 100n];
+const SMALL = [-100n, -10n, -3n, -2n, -1n, 0n, 0n, 1n, 1n, 2n, 3n, 5n, 7n, 10n, 100n];
 
 export function stateAt(
   cts: Cts,
@@ -68,16 +70,16 @@ export function sampleRuns(
   const nodeLoc = new Map(cts.locations.map((l, i) => [l.node, i]));
   const nodes = new Set([...locs].map((l) => cts.locations[l].node));
   const out: Sample[] = [];
-  const rng = new Rng(12345);
+  const rng = new Rng();
   for (let k = 0; k < count; k++) {
-    const inputs = new Map(fn.params.map((p) => [p.name, clampTo(fn, p.name, rng.pick(SMALL))]));
+    const inputs = new Map(fn.params.map((p) => [p.name, clampTo(fn, p.name, rng.value(SMALL))]));
     const nondet: bigint[] = [];
     const first: { loc: number; state: Valuation }[] = [];
     let last: { loc: number; state: Valuation }[] = [];
     const outcome = run.run(
       inputs,
       () => {
-        const v = rng.pick(SMALL);
+        const v = rng.value(SMALL);
         nondet.push(v);
         return v;
       },

@@ -20,9 +20,10 @@
  *   operation, so a run only gets past it when the result is in range (the
  *   overflowing runs are undefined behaviour, reported through the
  *   `obligations`). `>>` by a constant is floor division by 2^k, `<<` by a
- *   constant a multiplication, `& (2^k − 1)` a floor remainder. Other
- *   bit operations, products of variables and division by a variable are
- *   `unsupported`.
+ *   constant a multiplication, `& (2^k − 1)` a floor remainder. A product
+ *   of two variables is a fresh atom with an exact definition (`products`).
+ *   Other bit operations and division by a variable are arbitrary values
+ *   (`approximate`).
  * - `havoc` gives a fresh atom, in the target type's range.
  *
  * `obligations` records, for each `assert` of an undefined-behaviour
@@ -163,8 +164,15 @@ export class Executor {
   private span: SourceSpan | undefined;
   private edgeIndex = -1;
   readonly obligations: Obligation[] = [];
-  /** Atoms that stand for values the model does not compute exactly (products of variables, ...). */
+  /** Atoms that stand for values the model does not compute exactly (a division by a variable, ...). */
   readonly approximate = new Set<string>();
+  /**
+   * Atoms defined as the product of two linear expressions (`#n = x·y`):
+   * exact, but outside linear arithmetic, so ranking functions and invariants
+   * see the atom as an arbitrary value while non-termination queries (which
+   * Z3 answers in non-linear arithmetic) use the definition.
+   */
+  readonly products = new Map<string, { readonly x: LinearExpr; readonly y: LinearExpr }>();
 
   constructor(
     private readonly fallbackSpan: SourceSpan | undefined,
@@ -192,6 +200,13 @@ export class Executor {
     const v = this.freshAtom();
     this.approximate.add(v.terms[0].variable);
     return { guard: [...guard, ...rangeConstraints(v, t)], value: v };
+  }
+
+  /** A fresh atom defined as `x·y` (see `products`). */
+  private product(x: LinearExpr, y: LinearExpr): LinearExpr {
+    const v = this.freshAtom();
+    this.products.set(v.terms[0].variable, { x, y });
+    return v;
   }
 
   step(s: State, edge: Edge, index: number): State[] {
@@ -346,7 +361,7 @@ export class Executor {
           return [this.arith({ guard, value: scaleExpr(y.constant, x) }, t)];
         if (x.terms.length === 0)
           return [this.arith({ guard, value: scaleExpr(x.constant, y) }, t)];
-        return [this.opaque(t, guard)];
+        return [this.arith({ guard, value: this.product(x, y) }, t)];
       case 'div':
       case 'rem':
       case 'floordiv':
@@ -528,7 +543,7 @@ export class Executor {
         case 'mul':
           if (y.terms.length === 0) out.push(...inRange(scaleExpr(y.constant, x)));
           else if (x.terms.length === 0) out.push(...inRange(scaleExpr(x.constant, y)));
-          else out.push([...guard]); // cannot tell: either outcome is possible
+          else out.push(...inRange(this.product(x, y)));
           break;
         case 'div': {
           // Only MIN / -1 overflows.
