@@ -73,7 +73,44 @@ function articleRows(): Row[] {
     { name: 'g.c: g free of UB', args: ['prove', join(dir, 'g.c'), '--function', 'g'] },
     { name: 'g2.c: g2 free of UB', args: ['prove', join(dir, 'g2.c'), '--function', 'g2'] },
     { name: 'h.c: h free of UB', args: ['prove', join(dir, 'h.c'), '--function', 'h'] },
+    {
+      name: 'g.c: g terminates',
+      args: ['terminates', join(dir, 'g.c'), '--function', 'g'],
+      expected: 'yes',
+    },
+    {
+      name: 'g2.c: g2 terminates',
+      args: ['terminates', join(dir, 'g2.c'), '--function', 'g2'],
+      expected: 'no',
+    },
+    {
+      name: 'h.c: h terminates',
+      args: ['terminates', join(dir, 'h.c'), '--function', 'h'],
+      expected: 'unknown',
+    },
   ];
+}
+
+/**
+ * The summary of a suite report written by `bench:termcomp` or `bench:svcomp`
+ * (from its first `### HEADING…` to the next heading), or a line saying how
+ * to produce it.
+ */
+function suiteSummary(file: string, heading: string, command: string): string {
+  const path = join(ROOT, file);
+  const missing = `Not measured yet: run \`${command}\` (writes ${file}).`;
+  if (!existsSync(path)) return missing;
+  const text = readFileSync(path, 'utf8');
+  const written = /^Written by .*$/m.exec(text)?.[0] ?? '';
+  const start = text.indexOf(`### ${heading}`);
+  if (start < 0) return missing;
+  const end = text.indexOf('\n### ', start + 1);
+  const body = text.slice(text.indexOf('\n', start) + 1, end < 0 ? undefined : end).trim();
+  return [
+    `From [${file}](${file}) (${written.replace(/^Written by /, 'written by ')}):`,
+    '',
+    body,
+  ].join('\n');
 }
 
 /** Corpus cases carry their arguments in `// args:` and the answer in `// expect:` header lines. */
@@ -167,7 +204,7 @@ function main(): void {
     '',
     `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.`,
     `Machine: ${machine()}.`,
-    `Each figure is the median of ${runs} runs. "End to end" is a fresh \`node dist/src/cli/main.js prove … --json\``,
+    `Each figure is the median of ${runs} runs. "End to end" is a fresh \`node dist/src/cli/main.js prove|terminates … --json\``,
     'process per run (cold start: Node, WebAssembly Z3 and tree-sitter initialisation included);',
     '"solver" is the time inside solver queries (initialisation and warm-up excluded).',
     '',
@@ -184,6 +221,23 @@ function main(): void {
     c.text,
     '',
     `Answers that differ from the expected one: ${a.wrong + c.wrong}.`,
+    '',
+    '## Termination suites (issue 3)',
+    '',
+    'Targets with 10 s per task: zero wrong answers, at least 85% of the decided TermComp',
+    'programs answered correctly, median time under 1 s.',
+    '',
+    '### Termination Competition, C_Integer',
+    '',
+    suiteSummary('BENCHMARKS-termcomp.md', 'Summary', 'npm run bench:termcomp'),
+    '',
+    '### SV-COMP termination tasks',
+    '',
+    suiteSummary(
+      'BENCHMARKS-svcomp-termination.md',
+      'termination (',
+      'npm run bench:svcomp -- --properties termination --out BENCHMARKS-svcomp-termination.md',
+    ),
     '',
   ].join('\n');
   writeFileSync(out, doc);

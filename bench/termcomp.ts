@@ -289,7 +289,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(suite, 'expected.tsv')))
     usageError('termcomp', `no expected.tsv in ${suite}`);
   const timeoutS = timeoutOption('termcomp', values.timeout, 10);
-  const jobs = countOption('termcomp', 'jobs', values.jobs, 2);
+  const jobs = countOption('termcomp', 'jobs', values.jobs, 1);
   const limit = countOption('termcomp', 'limit', values.limit, Number.POSITIVE_INFINITY);
   const out = values.out ?? join(ROOT, 'BENCHMARKS-termcomp.md');
   const all = readTasks(suite);

@@ -73,7 +73,7 @@ export interface RecheckResult {
  * is declared hung and replaced. Z3 stops within milliseconds of its timeout
  * and the worker interrupts it 250 ms later, so only a crashed Z3 gets here.
  */
-const HANG_GRACE_MS = 10_000;
+const HANG_GRACE_MS = 5_000;
 /** Loading Z3 in a new worker (about 0.3 s; generous for a loaded machine). */
 const INIT_LIMIT_MS = 120_000;
 
