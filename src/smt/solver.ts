@@ -187,28 +187,62 @@ export function initSolver(): Promise<SolverInfo> {
   return currentInfo();
 }
 
-/** A check or eval request: the worker's result, or unknown with the reason it failed. */
+/**
+ * Queries a worker answers before it is replaced by a fresh one: Z3's
+ * WebAssembly heap only grows, and a long-lived instance has been seen to
+ * corrupt it.
+ */
+const QUERIES_PER_WORKER = 1500;
+let answeredByThread = 0;
+
+/**
+ * A check or eval request: the worker's result, or unknown with the reason it
+ * failed. A query whose worker crashed (not one that ran out of time or
+ * memory) is asked once more of a fresh worker, with the time left.
+ */
 async function solve(
   req: Call,
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<WorkerCheckResult> {
-  if (signal?.aborted) return { status: 'unknown', reason: 'cancelled', solverMs: 0 };
-  if (timeoutMs <= 0) return { status: 'unknown', reason: 'timeout', solverMs: 0 };
-  await currentInfo();
   const t0 = performance.now();
+  const first = await solveOnce(req, timeoutMs, signal);
+  if (first.crashed !== true) return first.result;
+  const left = Math.floor(timeoutMs - (performance.now() - t0));
+  if (left < 100 || signal?.aborted) return first.result;
+  const retry = { ...req, timeoutMs: left } as Call;
+  const second = await solveOnce(retry, left, signal);
+  return { ...second.result, solverMs: performance.now() - t0 };
+}
+
+async function solveOnce(
+  req: Call,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<{ result: WorkerCheckResult; crashed?: boolean }> {
+  if (signal?.aborted) return { result: { status: 'unknown', reason: 'cancelled', solverMs: 0 } };
+  if (timeoutMs <= 0) return { result: { status: 'unknown', reason: 'timeout', solverMs: 0 } };
+  if (thread !== null && answeredByThread >= QUERIES_PER_WORKER) thread.retire('recycled');
+  if (thread === null) answeredByThread = 0;
+  await currentInfo();
+  answeredByThread++;
+  const t0 = performance.now();
+  const unknown = (reason: string): WorkerCheckResult => ({
+    status: 'unknown',
+    reason,
+    solverMs: performance.now() - t0,
+  });
   const o = await call(req, timeoutMs + HANG_GRACE_MS, signal);
   if (o.kind === 'failed') {
-    return { status: 'unknown', reason: o.reason, solverMs: performance.now() - t0 };
+    return { result: unknown(o.reason), crashed: !/did not answer/.test(o.reason) };
   }
   const reply = o.reply;
   if (!reply.ok) {
     if (reply.fatal) {
-      const reason = /out of memory/i.test(reply.error)
-        ? 'out of memory'
-        : `the solver crashed: ${reply.error}`;
+      const oom = /out of memory/i.test(reply.error);
+      const reason = oom ? 'out of memory' : `the solver crashed: ${reply.error}`;
       thread?.retire(reason);
-      return { status: 'unknown', reason, solverMs: performance.now() - t0 };
+      return { result: unknown(reason), crashed: !oom };
     }
     throw new Error(`Z3 rejected the script: ${reply.error}`);
   }
@@ -218,7 +252,7 @@ async function solve(
   if (reply.result.reason !== undefined && /memory/i.test(reply.result.reason)) {
     thread?.retire('out of memory');
   }
-  return reply.result;
+  return { result: reply.result };
 }
 
 /** Writes `smtlib` to `<dir>/<name>.smt2` (the name made file-system safe); returns the path. */
