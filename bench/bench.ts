@@ -107,7 +107,7 @@ function suiteSummary(file: string, heading: string, command: string): string {
   const end = text.indexOf('\n### ', start + 1);
   const body = text.slice(text.indexOf('\n', start) + 1, end < 0 ? undefined : end).trim();
   return [
-    `From [${file}](${file}) (${written.replace(/^Written by /, 'written by ')}):`,
+    `From [${file}](${file}) (${written.replace(/^Written by /, 'written by ').replace(/\.$/, '')}):`,
     '',
     body,
   ].join('\n');
