@@ -63,8 +63,7 @@ export type UnknownCode =
   | 'recursion'
   | 'undefined-function'
   | 'replay-failed'
-  | 'recheck-failed'
-  | 'not-implemented';
+  | 'recheck-failed';
 
 export interface UnknownReason {
   readonly code: UnknownCode;

@@ -4,12 +4,64 @@
  * every certificate is re-checked with.
  */
 import type { Term } from '../../smt/index.js';
-import { checkSat, eq, intBinary, not } from '../../smt/index.js';
+import {
+  checkSat,
+  eq,
+  intBinary,
+  intCompare,
+  intConst,
+  intSort,
+  mkVar,
+  not,
+} from '../../smt/index.js';
 import type { CheckResult } from '../../smt/index.js';
 import type { CtsProduct } from './cts.js';
-import type { Constraint, LinearExpr } from './linear.js';
+import type { Constraint, LinearExpr, VarName } from './linear.js';
 import { primed } from './linear.js';
-import { constraintTerm, exprTerm, intVar } from './recheck.js';
+
+/** f(x) = Σ coeffs[v]·v + constant over the (unprimed) variables. */
+export interface RankingFunction {
+  readonly coeffs: ReadonlyMap<string, bigint>;
+  readonly constant: bigint;
+}
+
+/** f as a linear expression, over `x` (post = false) or `x'` (post = true). */
+export function rankingExpr(f: RankingFunction, post: boolean): LinearExpr {
+  return {
+    terms: [...f.coeffs].map(([v, coeff]) => ({ variable: post ? primed(v) : v, coeff })),
+    constant: f.constant,
+  };
+}
+
+function intVar(v: VarName): Term {
+  return mkVar(v, intSort);
+}
+
+function exprTerm(e: LinearExpr, lookup: (v: VarName) => Term): Term {
+  let t: Term = intConst(e.constant);
+  for (const { variable, coeff } of e.terms) {
+    t = intBinary('+', t, intBinary('*', intConst(coeff), lookup(variable)));
+  }
+  return t;
+}
+
+/** Means exactly `holds` of linear.ts, over Int. */
+function constraintTerm(c: Constraint, lookup: (v: VarName) => Term): Term {
+  const l = exprTerm(c.lhs, lookup);
+  const r = exprTerm(c.rhs, lookup);
+  switch (c.rel) {
+    case '<=':
+      return intCompare('<=', l, r);
+    case '<':
+      return intCompare('<', l, r);
+    case '=':
+      return eq(l, r);
+    case '>=':
+      return intCompare('<=', r, l);
+    case '>':
+      return intCompare('<', r, l);
+  }
+}
 
 export interface Budget {
   /** `performance.now()` after which queries give up. */

@@ -29,12 +29,10 @@ import type { Cts, CtsTransition } from './cts.js';
 import type { Goal } from './farkas.js';
 import { farkas, sum } from './farkas.js';
 import type { Invariants } from './invariants.js';
-import type { Budget } from './lia.js';
-import { expired, linearTerm, remainingMs, terms, valid } from './lia.js';
+import type { Budget, RankingFunction } from './lia.js';
+import { expired, linearTerm, rankingExpr, remainingMs, terms, valid } from './lia.js';
 import type { Row } from './linear.js';
 import { primed, toRows } from './linear.js';
-import type { RankingFunction } from './recheck.js';
-import { rankingExpr } from './recheck.js';
 
 /** A linear function per location of the part. */
 export type LocFunction = ReadonlyMap<number, RankingFunction>;
