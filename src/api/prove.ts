@@ -15,6 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineOptions, EngineResult, UnknownReason } from '../engines/engine.js';
 import { bmcEngine } from '../engines/bmc/index.js';
+import { findLoops } from '../engines/bmc/loops.js';
+import { checkChc } from '../engines/chc/index.js';
 import { lowerCFile } from '../frontends/c/index.js';
 import type { FrontendResult } from '../frontends/frontend.js';
 import { lowerPythonFile } from '../frontends/python/index.js';
@@ -131,11 +133,76 @@ function contextFor(request: Request, lowered: Lowered, fn: IrFunction): JudgeCo
 async function proveLowered(request: Request, lowered: Lowered): Promise<ProveResult> {
   const fn = entryOf(request, lowered);
   const context = contextFor(request, lowered, fn);
-  const result: EngineResult =
-    context.checked.length === 0
-      ? nothingToCheck()
-      : await bmcEngine.check(fn, engineOptions(request, context.checked));
-  return finish(await judge(result, context), fn, []);
+  if (context.checked.length === 0) return finish(await judge(nothingToCheck(), context), fn, []);
+  const options = {
+    ...engineOptions(request, context.checked),
+    language: lowered.program.language,
+  };
+  const loops = findLoops(fn);
+  if (!loops.ok || loops.info.loops.length === 0) {
+    return finish(await judge(await bmcEngine.check(fn, options), context), fn, []);
+  }
+  return portfolio(request, fn, context, options);
+}
+
+/** Share of the budget the first, shallow BMC round may use on a program with loops. */
+const SHALLOW_BMC_SHARE = 0.3;
+/** Deepest unwinding of the first BMC round (the last round goes deeper). */
+const SHALLOW_UNWIND = 16;
+/** Share of what is left that the Horn-clause engine may use. */
+const CHC_SHARE = 0.75;
+/** Deepest unwinding the last BMC round tries when the user set no --max-unwind. */
+const DEEP_UNWIND = 4096;
+
+/**
+ * Programs with loops: bounded model checking first (it settles bounded loops
+ * and finds shallow bugs), then Spacer's inductive invariants (which prove),
+ * then BMC again, deeper (bugs that need many iterations). Every answer goes
+ * through the same trust gate.
+ */
+async function portfolio(
+  request: Request,
+  fn: IrFunction,
+  context: JudgeContext,
+  options: EngineOptions,
+): Promise<ProveResult> {
+  const left = (): number => Math.max(1, request.deadline - performance.now());
+  const shallow = await bmcEngine.check(fn, {
+    ...options,
+    maxUnwind: Math.min(options.maxUnwind ?? SHALLOW_UNWIND, SHALLOW_UNWIND),
+    timeoutMs: left() * SHALLOW_BMC_SHARE,
+  });
+  let solverMs = shallow.solverMs;
+  if (shallow.status !== 'unknown') return finish(await judge(shallow, context), fn, []);
+  if (shallow.reason.code === 'cancelled' || shallow.reason.code === 'unsupported')
+    return finish(await judge(shallow, context), fn, []);
+  const reasons: string[] = [`bounded model checking: ${shallow.reason.message}`];
+  const chc = await checkChc(fn, { ...options, timeoutMs: left() * CHC_SHARE });
+  solverMs += chc.result.solverMs;
+  if (chc.result.status === 'safe') {
+    const verdict = await judge(chc.result, context);
+    if (verdict.answer === 'yes') return finish(verdict, fn, []);
+    if (verdict.answer === 'unknown') reasons.push(`invariants: ${verdict.reason.message}`);
+  } else if (chc.result.status === 'unknown') {
+    reasons.push(`Horn clauses: ${chc.result.reason.message}`);
+  }
+  if (left() > 100) {
+    const deepMax = request.options.maxUnwind ?? DEEP_UNWIND;
+    if (deepMax <= SHALLOW_UNWIND && shallow.reason.code === 'unbounded-loop') {
+      return finish(
+        unknown(context, solverMs, { code: 'unbounded-loop', message: reasons.join('; ') }),
+        fn,
+        [],
+      );
+    }
+    const deep = await bmcEngine.check(fn, { ...options, maxUnwind: deepMax, timeoutMs: left() });
+    solverMs += deep.solverMs;
+    if (deep.status !== 'unknown') return finish(await judge(deep, context), fn, []);
+    if (deep.reason.code !== 'unbounded-loop' || deepMax > (options.maxUnwind ?? 0))
+      reasons.push(`deeper bounded model checking: ${deep.reason.message}`);
+  }
+  const code = performance.now() >= request.deadline ? 'timeout' : shallow.reason.code;
+  return finish(unknown(context, solverMs, { code, message: reasons.join('; ') }), fn, []);
 }
 
 function finish(verdict: Verdict, fn: IrFunction, notes: readonly string[]): ProveResult {
@@ -203,6 +270,8 @@ async function checkAtDepth(
   const deeper = await bmcEngine.check(fn, engineOptions(request, cuts));
   if (deeper.status === 'unsafe') return null;
   if (deeper.status === 'unknown') return finish(await judge(deeper, context), fn, []);
+  if (properties.certificate.kind !== 'bmc' || deeper.certificate.kind !== 'bmc')
+    throw new Error('internal error: BMC returned a non-BMC certificate');
   const combined: EngineResult = {
     status: 'safe',
     sound: properties.sound && deeper.sound,

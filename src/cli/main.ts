@@ -7,6 +7,7 @@
  */
 import { EXIT_BAD_INPUT } from '../verdict/verdict.js';
 import { EXIT_INTERNAL, UsageError } from './common.js';
+import { runBench } from './commands/bench.js';
 import { runIr } from './commands/ir.js';
 import { runProve } from './commands/prove.js';
 import { runTerminates } from './commands/terminates.js';
@@ -19,6 +20,7 @@ type Command = (args: readonly string[]) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   prove: runProve,
   terminates: runTerminates,
+  bench: runBench,
   ir: runIr,
   test: runTest,
   tour: runTour,

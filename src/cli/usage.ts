@@ -1,14 +1,24 @@
 /** Help texts of the CLI. */
 import { readFileSync } from 'node:fs';
 
+/** The version in arc's package.json: the nearest one named `arc` above this module (dist/src/cli, or another build folder). */
 function readVersion(): string {
-  try {
-    const pkg: unknown = JSON.parse(
-      readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
-    );
-    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg) return String(pkg.version);
-  } catch {
-    // fall through: the version is cosmetic
+  let dir = new URL('./', import.meta.url);
+  for (let up = 0; up < 6; up++) {
+    try {
+      const pkg: unknown = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
+      if (
+        typeof pkg === 'object' &&
+        pkg !== null &&
+        'name' in pkg &&
+        pkg.name === 'arc' &&
+        'version' in pkg
+      )
+        return String(pkg.version);
+    } catch {
+      // no package.json here: look further up (the version is cosmetic)
+    }
+    dir = new URL('../', dir);
   }
   return 'unknown';
 }
@@ -36,6 +46,9 @@ Options:
   --semantics S        c (default, bit-precise) or math (mathematical integers)
   --dump-smt DIR       write every solver query to DIR as SMT-LIB 2
   --no-compiler-replay do not replay counterexamples with the system C compiler
+  --witness FILE       write an SV-COMP witness (YAML format 2.0) to FILE: for a
+                       yes the loop invariants (invariant_set), for a no the
+                       violating run (violation_sequence); none for don't know
   --json               print the verdict as JSON
 
 Exit codes: 0 yes, 1 no, 2 bad input or usage, 3 don't know.
@@ -59,6 +72,33 @@ Options:
   --json               print the verdict as JSON
 
 Exit codes: 0 yes, 1 no, 2 bad input or usage, 3 don't know.
+`;
+
+export const BENCH_USAGE = `Usage: arc bench DIR [options]
+
+Runs the SV-COMP verification tasks under DIR: every task definition (.yml,
+format 1.0 to 2.0) found recursively. Each property whose file is
+unreach-call.prp, no-overflow.prp or termination.prp and that has an expected
+verdict becomes one check, run as its own arc process (entry main, the task's
+data model):
+  unreach-call  arc prove FILE --property assertions
+  no-overflow   arc prove FILE --property no-overflow
+  termination   arc terminates FILE --semantics c
+Other properties are listed as skipped. Answers are scored as in SV-COMP:
++2 correct true, +1 correct false, -32 wrong true, -16 wrong false, 0 unknown.
+Prints per property the counts, the score and the most possible, the median
+and 90th-percentile time, the unknowns by reason, and every task's line.
+
+Options:
+  --timeout SECONDS    each check's budget (default 10)
+  --jobs N             checks run at a time (default 1)
+  --property P         only these (repeatable or comma-separated):
+                       unreach-call, no-overflow, termination
+  --json               print the report as JSON
+  --out FILE.md        also write the Markdown report to FILE.md
+
+Exit codes: 0 no answer is wrong, 1 at least one answer is wrong, 2 bad input
+or usage (a missing DIR, no task definitions, a malformed .yml: nothing runs).
 `;
 
 export const IR_USAGE = `Usage: arc ir FILE [--function F] [--returns-true] [--data-model LP64|ILP32]
@@ -97,6 +137,7 @@ Usage: arc COMMAND [options]
 Commands:
   prove FILE   prove C properties (assertions, undefined behaviour, --returns-true)
   terminates FILE  does the function always return? (termination / non-termination)
+  bench DIR    run and score the SV-COMP task definitions (.yml) under DIR
   test FILE    the testing baseline: exhaustive or random testing, with its cost
   ir FILE      print the intermediate representation
   tour         run the article's examples

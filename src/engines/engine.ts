@@ -22,6 +22,8 @@ export interface EngineOptions {
   readonly properties: ReadonlySet<string>;
   /** Largest loop unwinding to try (BMC). */
   readonly maxUnwind?: number;
+  /** The source language, for printing invariants in its syntax (default C). */
+  readonly language?: 'c' | 'python';
 }
 
 /** A concrete run that violates a property, as found by an engine. */
@@ -37,11 +39,34 @@ export interface RawWitness {
 }
 
 /** Evidence for `safe`: the unsatisfiable queries, re-checkable independently. */
-export interface RawCertificate {
+export type RawCertificate = BmcRawCertificate | InvariantRawCertificate;
+
+export interface BmcRawCertificate {
   readonly kind: 'bmc';
   /** Every loop was unwound this many times and the unwinding assertions hold. */
   readonly unwind: number;
   /** The queries whose unsatisfiability proves the properties (SMT-LIB 2 scripts ending in check-sat). */
+  readonly queries: readonly CertificateQuery[];
+}
+
+/**
+ * Inductive invariants at the loop heads; `queries` are initiation (the entry
+ * reaches each loop head inside its invariant), consecution (one pass from a
+ * loop head to the next keeps the invariants) and safety (no selected property
+ * fails on a pass that starts inside the invariant) — each unsat.
+ */
+export interface InvariantRawCertificate {
+  readonly kind: 'invariant';
+  readonly engine: 'chc' | 'k-induction';
+  /** 1: the invariants are inductive; k > 1: the properties are k-inductive relative to them. */
+  readonly k: number;
+  readonly invariants: readonly {
+    readonly node: number;
+    readonly loop: import('../ir/ir.js').SourceSpan;
+    readonly function: string;
+    /** In the source language's syntax. */
+    readonly text: string;
+  }[];
   readonly queries: readonly CertificateQuery[];
 }
 

@@ -6,6 +6,20 @@
  */
 export * from './term.js';
 export type { Query } from './print.js';
-export { queryVariables, symbol, toSmtlib } from './print.js';
-export type { CheckOptions, CheckResult, RecheckResult, SatStatus, SolverInfo } from './solver.js';
-export { checkScript, checkSat, initSolver, recheckUnsat, writeSmtlib } from './solver.js';
+export { freeVariables, letText, queryVariables, symbol, toSmtlib } from './print.js';
+export type {
+  CheckOptions,
+  CheckResult,
+  RecheckResult,
+  SatStatus,
+  ScriptResult,
+  SolverInfo,
+} from './solver.js';
+export {
+  checkScript,
+  checkSat,
+  initSolver,
+  recheckUnsat,
+  runScript,
+  writeSmtlib,
+} from './solver.js';

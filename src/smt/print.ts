@@ -170,3 +170,41 @@ export function toSmtlib(q: Query): string {
   lines.push('(check-sat)');
   return lines.join('\n') + '\n';
 }
+
+/** The free variables of `terms` (quantifier-free terms), in order of first occurrence. */
+export function freeVariables(terms: readonly Term[]): VarTerm[] {
+  return collectVars(postOrder(terms).order);
+}
+
+/**
+ * Prints `roots` (quantifier-free) for use inside one formula: subterms that
+ * occur more than once, or nest too deeply, are bound by nested `let`s
+ * (names `%l0`, `%l1`, … are reserved like `%d`). `wrap` receives the
+ * roots' texts and returns the formula the `let`s enclose.
+ */
+export function letText(roots: readonly Term[], wrap: (texts: readonly string[]) => string): string {
+  const { order, uses } = postOrder(roots);
+  const text = new Map<Term, string>();
+  const depth = new Map<Term, number>();
+  const bindings: string[] = [];
+  for (const t of order) {
+    if (t.kind === 'const') text.set(t, constText(t));
+    else if (t.kind === 'var') text.set(t, symbol(t.name));
+    else if (isQuantifier(t)) throw new Error('internal error: letText on a quantifier');
+    else {
+      const body = `(${opText(t)} ${t.args.map((a) => text.get(a)).join(' ')})`;
+      const d = 1 + t.args.reduce((m, a) => Math.max(m, depth.get(a) ?? 0), 0);
+      if ((uses.get(t) ?? 0) > 1 || d > MAX_INLINE_DEPTH) {
+        const name = `%l${bindings.length}`;
+        bindings.push(`(let ((${symbol(name)} ${body}))`);
+        text.set(t, symbol(name));
+        depth.set(t, 0);
+      } else {
+        text.set(t, body);
+        depth.set(t, d);
+      }
+    }
+  }
+  const inner = wrap(roots.map((r) => text.get(r) as string));
+  return bindings.join(' ') + (bindings.length > 0 ? ' ' : '') + inner + ')'.repeat(bindings.length);
+}

@@ -28,6 +28,8 @@ export interface WorkerCheckResult {
   readonly reason?: string;
   readonly model?: Map<string, bigint>;
   readonly solverMs: number;
+  /** Everything an `eval` script printed (its check-sat answer, models, errors). */
+  readonly output?: string;
 }
 
 export type Request =

@@ -359,6 +359,44 @@ export function recheckUnsat(
   return exclusive(() => runRecheck(smtlib, timeoutMs, signal));
 }
 
+export interface ScriptResult {
+  /** The first answer the script printed (`sat`, `unsat`), or unknown. */
+  readonly status: SatStatus;
+  readonly reason?: string;
+  /** Everything the script printed. */
+  readonly output: string;
+  readonly solverMs: number;
+}
+
+/**
+ * Runs a whole script (which sets its own logic and options, e.g. a
+ * `(set-logic HORN)` problem followed by `(get-model)`) in a fresh
+ * low-level context and returns what it printed.
+ */
+export function runScript(
+  script: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<ScriptResult> {
+  return exclusive(async () => {
+    const opts = `(set-option :timeout ${Math.max(1, Math.ceil(timeoutMs))})\n`;
+    const r = await solve({ op: 'eval', script: opts + script, timeoutMs }, timeoutMs, signal);
+    const output = r.output ?? '';
+    const first = output
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0);
+    const status: SatStatus = first === 'sat' || first === 'unsat' ? first : 'unknown';
+    const reason = status === 'unknown' ? (r.reason ?? first ?? 'no answer') : undefined;
+    return {
+      status,
+      ...(reason === undefined ? {} : { reason }),
+      output,
+      solverMs: r.solverMs,
+    };
+  });
+}
+
 /**
  * Loads an arbitrary SMT-LIB 2 script into a fresh high-level solver and
  * checks it (used to confirm that a dumped file answers the same).

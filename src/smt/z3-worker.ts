@@ -180,7 +180,7 @@ async function evalScript(
     const parsed = parseStatus(out);
     const reason =
       parsed.status === 'unknown' && solverMs >= timeoutMs * 0.9 ? 'timeout' : parsed.reason;
-    return { ...parsed, ...(reason === undefined ? {} : { reason }), solverMs };
+    return { ...parsed, ...(reason === undefined ? {} : { reason }), solverMs, output: out };
   } finally {
     Z3.del_context(raw);
   }

@@ -7,8 +7,15 @@
  * know, with the reason.
  */
 import { performance } from 'node:perf_hooks';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EngineResult, RawCertificate, RawWitness, UnknownReason } from '../engines/engine.js';
+import { formatSpan, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type {
+  BmcRawCertificate,
+  EngineResult,
+  InvariantRawCertificate,
+  RawCertificate,
+  RawWitness,
+  UnknownReason,
+} from '../engines/engine.js';
 import { actionReads, type IrFunction, type Property } from '../ir/ir.js';
 import { replayWithCompiler } from '../replay/compiler.js';
 import { runFunction } from '../semantics/interpreter.js';
@@ -115,16 +122,33 @@ async function judgeSafe(
     enumeration.kind === 'confirmed'
       ? `; confirmed by running all ${enumeration.inputs} inputs in arc's interpreter`
       : '';
-  const certificate: Certificate = {
-    kind: 'bmc',
-    summary: summariseCertificate(raw, ctx),
-    unwind: raw.unwind,
-    queries: raw.queries.map((q) => ({ ...q })),
-    recheck:
-      raw.queries.length === 0
-        ? 'nothing to re-check: no property of the selected kinds occurs in the function'
-        : `each query re-checked unsat in a fresh Z3 context with a different strategy (${recheckMs.toFixed(1)} ms)${enumerated}`,
-  };
+  const recheck =
+    raw.queries.length === 0
+      ? 'nothing to re-check: no property of the selected kinds occurs in the function'
+      : `each query re-checked unsat in a fresh Z3 context with a different strategy (${recheckMs.toFixed(1)} ms)${enumerated}`;
+  const queries = raw.queries.map((q) => ({ ...q }));
+  const certificate: Certificate =
+    raw.kind === 'bmc'
+      ? {
+          kind: 'bmc',
+          summary: summariseCertificate(raw, ctx),
+          unwind: raw.unwind,
+          queries,
+          recheck,
+        }
+      : {
+          kind: 'invariant',
+          engine: raw.engine,
+          summary: summariseInvariants(raw),
+          k: raw.k,
+          invariants: raw.invariants.map((i) => ({
+            loop: i.loop,
+            function: i.function,
+            invariant: i.text,
+          })),
+          queries,
+          recheck,
+        };
   return {
     answer: 'yes',
     ...base(ctx, solverMs),
@@ -134,7 +158,18 @@ async function judgeSafe(
   };
 }
 
-function summariseCertificate(raw: RawCertificate, ctx: JudgeContext): string {
+function summariseInvariants(raw: InvariantRawCertificate): string {
+  const how =
+    raw.engine === 'chc'
+      ? 'found by solving the program as constrained Horn clauses (Z3 Spacer)'
+      : raw.k === 1
+        ? 'found by k-induction with invariant strengthening (k = 1)'
+        : `found by k-induction with invariant strengthening: the properties are ${raw.k}-inductive relative to them`;
+  const lines = raw.invariants.map((i) => `at ${formatSpan(i.loop)}: ${i.text}`);
+  return `inductive invariants ${how}: ${lines.join('; ')}`;
+}
+
+function summariseCertificate(raw: BmcRawCertificate, ctx: JudgeContext): string {
   if (raw.queries.length === 0) {
     return `there is nothing to prove: ${ctx.fn.name} contains no assertion, error call or operation of the checked kinds that could fail`;
   }
@@ -152,6 +187,10 @@ function explainYes(raw: RawCertificate, ctx: JudgeContext): string {
   const n = ctx.checked.length;
   if (n === 0) return `${ctx.fn.name} has no property of the selected kinds, so none can fail.`;
   const what = n === 1 ? `its 1 checked property` : `all ${n} checked properties`;
+  if (raw.kind === 'invariant') {
+    const heads = raw.invariants.length;
+    return `Every run of ${ctx.fn.name} satisfies ${what}: the invariant${heads === 1 ? '' : 's'} at ${heads === 1 ? 'its loop head holds' : `its ${heads} loop heads hold`} on entry and after every pass through the loop${heads === 1 ? '' : 's'}, and no property can fail from a state that satisfies ${heads === 1 ? 'it' : 'them'}.`;
+  }
   const loops =
     raw.unwind > 0
       ? ` Every loop was unrolled ${raw.unwind} time(s) and the unwinding assertions show that no run needs more, so these are all the runs.`

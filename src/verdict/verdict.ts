@@ -120,7 +120,34 @@ export interface TerminationCertificate {
   readonly recheck: string;
 }
 
-export type Certificate = BmcCertificate | TerminationCertificate;
+/** One loop head's invariant, as the source language writes it. */
+export interface LoopInvariant {
+  /** The loop's header in the source. */
+  readonly loop: SourceSpan;
+  /** The source function that contains the loop (a callee's name when it was inlined). */
+  readonly function: string;
+  /** A side-effect-free expression over the program's variables at the loop head: "k >= j && j >= 0". */
+  readonly invariant: string;
+}
+
+/**
+ * A proof for programs with loops: an inductive invariant at every loop head
+ * (from Spacer's Horn-clause solution, or from k-induction with invariant
+ * strengthening), re-checked by initiation, consecution and safety queries.
+ */
+export interface InvariantCertificate {
+  readonly kind: 'invariant';
+  /** Which engine found it: `chc` (Horn clauses, Spacer) or `k-induction`. */
+  readonly engine: 'chc' | 'k-induction';
+  readonly summary: string;
+  /** 1 for an inductive invariant; k > 1: the properties are k-inductive relative to the invariants. */
+  readonly k: number;
+  readonly invariants: readonly LoopInvariant[];
+  readonly queries: readonly CertificateQuery[];
+  readonly recheck: string;
+}
+
+export type Certificate = BmcCertificate | TerminationCertificate | InvariantCertificate;
 
 export interface PropertyStatus {
   readonly property: PropertyRef;

@@ -1,7 +1,10 @@
-/** `arc prove`: runs the prove pipeline and prints the verdict. */
+/** `arc prove`: runs the prove pipeline and prints the verdict (and, with `--witness`, writes an SV-COMP witness). */
 import { prove } from '../../api/prove.js';
 import type { DataModel, ProveOptions } from '../../api/types.js';
+import { PROPERTY_GROUPS, type PropertyKind } from '../../ir/ir.js';
+import { EXIT_BAD_INPUT } from '../../verdict/verdict.js';
 import {
+  checkWitnessPath,
   flag,
   numberOption,
   parseCommandArgs,
@@ -9,6 +12,7 @@ import {
   stringList,
   stringOption,
   UsageError,
+  writeWitness,
 } from '../common.js';
 import { printResult } from '../render.js';
 import { PROVE_USAGE } from '../usage.js';
@@ -23,6 +27,7 @@ const OPTIONS = {
   semantics: { type: 'string' },
   'dump-smt': { type: 'string' },
   'no-compiler-replay': { type: 'boolean' },
+  witness: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -57,6 +62,33 @@ export async function runProve(args: readonly string[]): Promise<number> {
     dumpSmtDir: stringOption(parsed, 'dump-smt'),
     compilerReplay: !flag(parsed, 'no-compiler-replay'),
   };
+  const witness = stringOption(parsed, 'witness');
+  if (witness !== undefined) checkWitnessPath(witness);
   const result = await prove(options);
-  return printResult(result, flag(parsed, 'json'));
+  const code = printResult(result, flag(parsed, 'json'));
+  if (witness === undefined || result.kind !== 'verdict') return code;
+  if (options.semantics === 'math') {
+    process.stderr.write(
+      'arc: no witness written: with --semantics math the answer is about mathematical integers, not C\n',
+    );
+    return code;
+  }
+  const written = await writeWitness(witness, result.verdict, {
+    inputFile: options.file,
+    entryFunction: options.function ?? 'main',
+    dataModel: options.dataModel ?? 'LP64',
+    checkedKinds: checkedKinds(options),
+  });
+  return written ? code : EXIT_BAD_INPUT;
+}
+
+/** The property kinds a run checks: the selected groups, or every group. */
+function checkedKinds(options: ProveOptions): PropertyKind[] {
+  const groups =
+    options.properties !== undefined && options.properties.length > 0
+      ? options.properties
+      : Object.keys(PROPERTY_GROUPS).filter((g) => g !== 'returns-true');
+  const kinds = groups.flatMap((g) => PROPERTY_GROUPS[g] ?? []);
+  if (options.returnsTrue === true) kinds.push('returns-true');
+  return [...new Set(kinds)];
 }

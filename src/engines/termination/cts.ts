@@ -28,6 +28,7 @@
  */
 import type { Edge, IrFunction, SourceSpan, Type } from '../../ir/ir.js';
 import { allVariables } from '../../ir/ir.js';
+import { liveness } from '../../ir/liveness.js';
 import { findLoops } from '../bmc/loops.js';
 import type { Constraint, LinearExpr } from './linear.js';
 import { primed, varExpr } from './linear.js';
@@ -118,68 +119,6 @@ function identifier(name: string, used: Set<string>): string {
   for (let i = 2; used.has(n); i++) n = `${base}_${i}`;
   used.add(n);
   return n;
-}
-
-function readsOf(e: Edge): string[] {
-  const out = new Set<string>();
-  const walk = (x: import('../../ir/ir.js').Expr): void => {
-    switch (x.kind) {
-      case 'const':
-        return;
-      case 'var':
-        out.add(x.name);
-        return;
-      case 'unary':
-      case 'cast':
-        walk(x.arg);
-        return;
-      case 'binary':
-      case 'compare':
-        walk(x.left);
-        walk(x.right);
-        return;
-      case 'ite':
-        walk(x.cond);
-        walk(x.then);
-        walk(x.else);
-        return;
-      case 'overflow':
-        x.args.forEach(walk);
-    }
-  };
-  const a = e.action;
-  if (a.kind === 'assign') walk(a.value);
-  if (a.kind === 'assume' || a.kind === 'assert') walk(a.cond);
-  return [...out];
-}
-
-function writeOf(e: Edge): string | null {
-  const a = e.action;
-  return a.kind === 'assign' || a.kind === 'havoc' ? a.target : null;
-}
-
-/** Variables live at each node (read on some path before being written). */
-function liveness(fn: IrFunction): Set<string>[] {
-  const live: Set<string>[] = fn.nodes.map(() => new Set<string>());
-  const retVar = fn.returnVar;
-  for (const n of fn.nodes) if (n.kind === 'return' && retVar !== null) live[n.id].add(retVar);
-  const out: Edge[][] = fn.nodes.map(() => []);
-  for (const e of fn.edges) out[e.from].push(e);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let n = fn.nodes.length - 1; n >= 0; n--) {
-      const s = live[n];
-      const before = s.size;
-      for (const e of out[n]) {
-        const w = writeOf(e);
-        for (const v of live[e.to]) if (v !== w) s.add(v);
-        for (const v of readsOf(e)) s.add(v);
-      }
-      if (s.size !== before) changed = true;
-    }
-  }
-  return live;
 }
 
 export function buildCts(fn: IrFunction): CtsResult {

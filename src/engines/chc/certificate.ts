@@ -1,0 +1,313 @@
+/**
+ * The certificate for invariants at the cutpoints, as bit-precise queries.
+ *
+ * Whatever found the invariants (Spacer on the integer encoding, k-induction),
+ * they are believed only after these queries are unsat, built from the
+ * BMC engine's bit-vector encoding of the IR (bmc/expr.ts — the exact C
+ * semantics, not the integer approximation the invariants were found in):
+ *
+ * - initiation: the entry region reaches each cutpoint only inside its invariant;
+ * - consecution: a pass from a cutpoint inside its invariant reaches the next
+ *   cutpoint inside that one's invariant;
+ * - safety: no pass from a cutpoint inside its invariant violates a selected property.
+ *
+ * Together they show by induction over the passes of any run that every
+ * cutpoint visit satisfies its invariant and no selected property fails.
+ * Invariants are integer formulas; over bit-vector programs they are
+ * evaluated in bit-vectors wide enough that no intermediate value wraps (a
+ * bound on every subterm is computed; too large → no certificate).
+ */
+import type { IrFunction, SourceSpan, Type } from '../../ir/ir.js';
+import { allVariables } from '../../ir/ir.js';
+import type { Term } from '../../smt/index.js';
+import {
+  bvBinary,
+  bvCompare,
+  bvConst,
+  bvNeg,
+  ite,
+  mkVar,
+  not,
+  signExtend,
+  trueTerm,
+  zeroExtend,
+} from '../../smt/index.js';
+import { encodeExpr, sortOf } from '../bmc/expr.js';
+import { FreshValues, IntEncoder, intSortOf, rangeOf } from './int-expr.js';
+import type { EncodedRegion, Region, Regions } from './regions.js';
+import { encodeRegion } from './regions.js';
+
+export interface CertificateQueryDraft {
+  readonly meaning: string;
+  readonly kind: 'initiation' | 'consecution' | 'safety';
+  readonly assertions: readonly Term[];
+}
+
+/** Largest width the invariants are evaluated in. */
+const MAX_WIDTH = 512;
+
+type Lookup = (name: string) => { term: Term; type: Type } | undefined;
+
+/** Largest absolute value a subterm can take, or null when unknown. */
+function bound(t: Term, lookup: Lookup): bigint | null {
+  if (t.kind === 'const') return t.value < 0n ? -t.value : t.value;
+  if (t.kind === 'var') {
+    const v = lookup(t.name);
+    if (v === undefined) return null;
+    if (v.type.kind === 'bool') return 1n;
+    if (v.type.kind === 'int') return null;
+    return 1n << BigInt(v.type.width);
+  }
+  if (t.sort.kind === 'bool' && t.op !== 'ite') {
+    for (const a of t.args) if (bound(a, lookup) === null) return null;
+    return 1n;
+  }
+  const bs = t.args.map((a) => bound(a, lookup));
+  if (bs.some((b) => b === null)) return null;
+  const [a, b, c] = bs as bigint[];
+  switch (t.op) {
+    case '+':
+    case '-':
+      return a + b;
+    case '*':
+      return a * b;
+    case 'ineg':
+      return a;
+    case 'div':
+      return a;
+    case 'mod':
+      return b;
+    case 'ite':
+      return b > c ? b : c;
+    default:
+      return null;
+  }
+}
+
+class Wide {
+  constructor(
+    readonly width: number,
+    private readonly lookup: Lookup,
+  ) {}
+
+  term(t: Term): Term | null {
+    if (t.kind === 'const') {
+      if (t.sort.kind === 'bool') return t;
+      const m = 1n << BigInt(this.width);
+      return bvConst(this.width, ((t.value % m) + m) % m);
+    }
+    if (t.kind === 'var') {
+      const v = this.lookup(t.name);
+      if (v === undefined) return null;
+      if (v.type.kind === 'bool') return v.term;
+      if (v.type.kind !== 'bv') return null;
+      const extra = this.width - v.type.width;
+      return v.type.signed ? signExtend(extra, v.term) : zeroExtend(extra, v.term);
+    }
+    const args: Term[] = [];
+    for (const a of t.args) {
+      const w = this.term(a);
+      if (w === null) return null;
+      args.push(w);
+    }
+    const W = this.width;
+    const zero = bvConst(W, 0n);
+    switch (t.op) {
+      case 'not':
+        return not(args[0]);
+      case 'and':
+      case 'or':
+      case 'xor':
+      case '=':
+      case 'ite':
+        return { ...t, args };
+      case '+':
+        return bvBinary('bvadd', args[0], args[1]);
+      case '-':
+        return bvBinary('bvsub', args[0], args[1]);
+      case '*':
+        return bvBinary('bvmul', args[0], args[1]);
+      case 'ineg':
+        return bvNeg(args[0]);
+      case '<':
+        return bvCompare('bvslt', args[0], args[1]);
+      case '<=':
+        return bvCompare('bvsle', args[0], args[1]);
+      case 'div':
+      case 'mod': {
+        // Euclidean division by a nonzero constant, from truncating division.
+        const d = t.args[1];
+        if (d.kind !== 'const' || d.value === 0n) return null;
+        const [a, b] = args;
+        const q = bvBinary('bvsdiv', a, b);
+        const r = bvBinary('bvsrem', a, b);
+        const negative = bvCompare('bvslt', r, zero);
+        const one = bvConst(W, 1n);
+        if (t.op === 'div') {
+          const fixed = d.value > 0n ? bvBinary('bvsub', q, one) : bvBinary('bvadd', q, one);
+          return ite(negative, fixed, q);
+        }
+        const fixed = d.value > 0n ? bvBinary('bvadd', r, b) : bvBinary('bvsub', r, b);
+        return ite(negative, fixed, r);
+      }
+      default:
+        return null;
+    }
+  }
+}
+
+/**
+ * `inv` (an integer formula over `v!<name>` variables) evaluated on the
+ * bit-precise values `values` of the IR variables; null if it cannot be done
+ * exactly.
+ */
+export function invariantAt(
+  inv: Term,
+  values: ReadonlyMap<string, Term>,
+  types: ReadonlyMap<string, Type>,
+): Term | null {
+  const lookup: Lookup = (name) => lookupIn(name, values, types);
+  if ([...types.values()].every((t) => t.kind !== 'bv')) {
+    // Mathematical integers (Python, --semantics math): the formula is already exact.
+    return substitute(inv, lookup);
+  }
+  const b = bound(inv, lookup);
+  if (b === null) return null;
+  let width = 64;
+  while (b << 2n >= 1n << BigInt(width)) width *= 2;
+  if (width > MAX_WIDTH) return null;
+  return new Wide(width, lookup).term(inv);
+}
+
+function substitute(t: Term, lookup: Lookup): Term | null {
+  if (t.kind === 'const') return t;
+  if (t.kind === 'var') return lookup(t.name)?.term ?? null;
+  const args: Term[] = [];
+  for (const a of t.args) {
+    const s = substitute(a, lookup);
+    if (s === null) return null;
+    args.push(s);
+  }
+  return { ...t, args };
+}
+
+function where(span: SourceSpan): string {
+  return `line ${span.startLine}`;
+}
+
+interface RegionView {
+  /** Values at the cutpoint (the state variables). */
+  readonly state: ReadonlyMap<string, Term>;
+  readonly encoded: EncodedRegion;
+  /** Facts about the state and fresh values (their types' ranges). */
+  readonly facts: readonly Term[];
+  /** Evaluates an invariant (over `v!` names) on values of this encoding. */
+  readonly at: (inv: Term, values: ReadonlyMap<string, Term>) => Term | null;
+}
+
+/**
+ * The region in the exact integer encoding when every operation in it has
+ * one (fast for the solver: linear integer arithmetic), otherwise in the
+ * BMC engine's bit-vector encoding.
+ */
+function viewRegion(
+  fn: IrFunction,
+  region: Region,
+  selected: ReadonlySet<string>,
+  types: ReadonlyMap<string, Type>,
+): RegionView {
+  const fresh = new FreshValues('h!');
+  const encoder = new IntEncoder(fresh, true);
+  const intState = new Map<string, Term>();
+  const facts: Term[] = [];
+  for (const [name, t] of types) {
+    const v = mkVar(`s!${name}`, intSortOf(t));
+    intState.set(name, v);
+    const r = rangeOf(v, t);
+    if (r !== null) facts.push(r);
+  }
+  const exact = encodeRegion(fn, region, intState, selected, {
+    encode: (e, env) => encoder.encode(e, env),
+    havoc: (t, what) => fresh.make(t, what),
+  });
+  if (!fresh.approximate) {
+    return {
+      state: intState,
+      encoded: exact,
+      facts: [...facts, ...fresh.constraints],
+      at: (inv, values) => substitute(inv, (name) => lookupIn(name, values, types)),
+    };
+  }
+  const bvState = new Map<string, Term>();
+  for (const [name, t] of types) bvState.set(name, mkVar(`s!${name}`, sortOf(t)));
+  let havocs = 0;
+  const encoded = encodeRegion(fn, region, bvState, selected, {
+    encode: (e, env) => encodeExpr(e, env),
+    havoc: (t, what) => mkVar(`h!${havocs++}!${what}`, sortOf(t)),
+  });
+  return {
+    state: bvState,
+    encoded,
+    facts: [],
+    at: (inv, values) => invariantAt(inv, values, types),
+  };
+}
+
+function lookupIn(
+  name: string,
+  values: ReadonlyMap<string, Term>,
+  types: ReadonlyMap<string, Type>,
+): { term: Term; type: Type } | undefined {
+  if (!name.startsWith('v!')) return undefined;
+  const ir = name.slice(2);
+  const term = values.get(ir);
+  const type = types.get(ir);
+  return term === undefined || type === undefined ? undefined : { term, type };
+}
+
+/** The three kinds of queries for invariants `invs` (by cutpoint index); null if an invariant cannot be encoded. */
+export function certificateQueries(
+  fn: IrFunction,
+  regions: Regions,
+  invs: readonly Term[],
+  selected: ReadonlySet<string>,
+): CertificateQueryDraft[] | null {
+  const types = new Map(allVariables(fn).map((v) => [v.name, v.type]));
+  const out: CertificateQueryDraft[] = [];
+  const loopWord = (i: number): string =>
+    i === 0 ? 'the entry' : `the loop at ${where(regions.cutpoints[i].span)}`;
+  for (const region of regions.regions) {
+    const i = region.cut.index;
+    const view = viewRegion(fn, region, selected, types);
+    const pre = view.at(invs[i], view.state);
+    if (pre === null) return null;
+    if (i === 0 && invs[0] !== trueTerm) {
+      out.push({
+        kind: 'initiation',
+        meaning: `every entry state satisfies the entry invariant`,
+        assertions: [...view.facts, not(pre)],
+      });
+    }
+    for (const x of view.encoded.exits) {
+      if (invs[x.to] === trueTerm) continue;
+      const post = view.at(invs[x.to], x.env);
+      if (post === null) return null;
+      const initiation = i === 0;
+      out.push({
+        kind: initiation ? 'initiation' : 'consecution',
+        meaning: initiation
+          ? `every run reaches ${loopWord(x.to)} inside its invariant (initiation)`
+          : `a pass from ${loopWord(i)} inside its invariant reaches ${loopWord(x.to)} inside its invariant (consecution)`,
+        assertions: [...view.facts, pre, x.guard, not(post)],
+      });
+    }
+    for (const v of view.encoded.violations) {
+      out.push({
+        kind: 'safety',
+        meaning: `no pass from ${loopWord(i)} inside its invariant violates ${v.property} (safety)`,
+        assertions: [...view.facts, pre, v.term],
+      });
+    }
+  }
+  return out;
+}
