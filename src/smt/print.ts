@@ -182,7 +182,10 @@ export function freeVariables(terms: readonly Term[]): VarTerm[] {
  * (names `%l0`, `%l1`, … are reserved like `%d`). `wrap` receives the
  * roots' texts and returns the formula the `let`s enclose.
  */
-export function letText(roots: readonly Term[], wrap: (texts: readonly string[]) => string): string {
+export function letText(
+  roots: readonly Term[],
+  wrap: (texts: readonly string[]) => string,
+): string {
   const { order, uses } = postOrder(roots);
   const text = new Map<Term, string>();
   const depth = new Map<Term, number>();
@@ -206,5 +209,7 @@ export function letText(roots: readonly Term[], wrap: (texts: readonly string[])
     }
   }
   const inner = wrap(roots.map((r) => text.get(r) as string));
-  return bindings.join(' ') + (bindings.length > 0 ? ' ' : '') + inner + ')'.repeat(bindings.length);
+  return (
+    bindings.join(' ') + (bindings.length > 0 ? ' ' : '') + inner + ')'.repeat(bindings.length)
+  );
 }

@@ -7,7 +7,7 @@
  * know, with the reason.
  */
 import { performance } from 'node:perf_hooks';
-import { formatSpan, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatSpan, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
 import type {
   BmcRawCertificate,
   EngineResult,
@@ -277,12 +277,14 @@ function nondetAlongPath(
   path: readonly number[],
   values: readonly bigint[],
 ): NondetValue[] {
-  const sources: string[] = [];
+  const sources: { source: string; span?: SourceSpan }[] = [];
   for (const index of path) {
-    const action = fn.edges[index]?.action;
-    if (action?.kind === 'havoc') sources.push(action.source);
+    const edge = fn.edges[index];
+    if (edge?.action.kind === 'havoc') {
+      sources.push({ source: edge.action.source, ...(edge.span ? { span: edge.span } : {}) });
+    }
   }
-  return sources.map((source, i) => ({ source, value: String(values[i] ?? 0n) }));
+  return sources.map((s, i) => ({ ...s, value: String(values[i] ?? 0n) }));
 }
 
 /**

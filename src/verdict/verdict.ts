@@ -29,6 +29,8 @@ export interface NondetValue {
   /** The call that produced it: "__VERIFIER_nondet_int". */
   readonly source: string;
   readonly value: string;
+  /** Where the call is in the source. */
+  readonly span?: SourceSpan;
 }
 
 export interface PathStep {

@@ -13,7 +13,12 @@ interface JsonVerdict {
   answer: string;
   question: string;
   explanation: string;
-  certificate: { queries: { smtlib: string; meaning: string }[]; recheck: string } | null;
+  certificate: {
+    kind: string;
+    queries: { smtlib: string; meaning: string }[];
+    recheck: string;
+    invariants?: { invariant: string }[];
+  } | null;
   counterexample: {
     inputs: { name: string; value: string }[];
     property: { id: string };
@@ -66,19 +71,13 @@ test('g2 can overflow (x - y with y very negative): no, replayed', () => {
   assert.ok(y < 0n, 'only a negative y can make x - y overflow');
 });
 
-test("g has no overflow, but its loop is unbounded: don't know, never yes", () => {
-  const { code, v } = proveJson([
-    `${EXAMPLES}g.c`,
-    '--function',
-    'g',
-    '--max-unwind',
-    '8',
-    '--timeout',
-    '3',
-  ]);
-  assert.equal(code, 3);
-  assert.equal(v.answer, 'unknown');
-  assert.equal(v.reason?.code, 'unbounded-loop');
+test('g has no overflow although its loop is unbounded: yes, by a loop invariant', () => {
+  const { code, v } = proveJson([`${EXAMPLES}g.c`, '--function', 'g', '--timeout', '30']);
+  assert.equal(code, 0);
+  assert.equal(v.answer, 'yes');
+  assert.equal(v.certificate?.kind, 'invariant');
+  // x - y cannot overflow because y stays positive: the invariant must say so.
+  assert.match(v.certificate?.invariants?.[0]?.invariant ?? '', /y > 0/);
 });
 
 test('h depends on the undefined function terminates: never a no', () => {

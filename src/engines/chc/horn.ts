@@ -135,6 +135,9 @@ export function buildHorn(
     for (const v of encoded.violations) clause([...side, v.term], cut, null, '');
     if (fresh.approximate) approximate = true;
   }
+  // Without the upper bounds the clauses have states the program does not (see RangeMode).
+  if (config.ranges !== 'full' && [...types.values()].some((t) => t.kind === 'bv'))
+    approximate = true;
   lines.push('(check-sat)', '(get-model)');
   return { script: lines.join('\n') + '\n', predicates, approximate };
 }

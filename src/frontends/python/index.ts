@@ -6,9 +6,10 @@
  * The subset and its model are described in lower.ts: integers are
  * mathematical (IR `int`), bools are IR `bool` cast to 0/1 where Python mixes
  * them, parameters of the entry function are arbitrary integers (so
- * `isinstance(x, int)` holds). Module-level code other than `def` is not
- * analysed (a note says so); imports are harmless unless a function uses an
- * imported name, which is then an unsupported global.
+ * `isinstance(x, int)` holds). Module-level code other than `def` and
+ * imports is not analysed (a note says so); a name it binds is an
+ * unsupported global where a function uses it. Only `typing` may be
+ * imported: any other module could rebind the builtins the subset models.
  *
  * Never throws on bad input.
  */
@@ -68,6 +69,8 @@ async function lowerChecked(
     const syntax = syntaxErrors(file, root);
     if (syntax.length > 0) return failed(...syntax);
     const { mod, order, notes } = scanModule(file, root);
+    const imports = unsupportedImports(file, root);
+    if (imports.length > 0) return failed(...imports);
     const source: SourceText = { file, text, lines };
     const result = lowerFunctions(mod, order, options);
     if (!result.ok) return failed(...result.diagnostics);
@@ -109,7 +112,9 @@ function scanModule(
     }
     // A def nested in module-level code binds its name; its body binds nothing here.
     if (n.type === 'function_definition') return;
-    if (n.type === 'wildcard_import') starImport = true;
+    // typing exports no name of a builtin the subset uses.
+    if (n.type === 'wildcard_import' && parent?.childForFieldName('module_name')?.text !== 'typing')
+      starImport = true;
     const importStmt =
       parent?.type === 'import_statement' || parent?.type === 'import_from_statement';
     if (n.type === 'dotted_name' && importStmt && n !== parent?.childForFieldName('module_name')) {
@@ -168,6 +173,39 @@ function lowerFunctions(
     const fn = lw.lowerEntry(info, returnsTrue && (asEntry || returnsValue(info.node)));
     return { fn, notes: lw.notes };
   });
+}
+
+/** Modules a file may import: type hints only (`__future__` imports are their own statement). */
+const IMPORTABLE: ReadonlySet<string> = new Set(['typing']);
+
+/**
+ * Module-level imports of anything but `typing`: importing a module runs its
+ * code, which may rebind the builtins the subset relies on, so the file is
+ * outside the subset (imports inside functions are refused by lower.ts).
+ */
+function unsupportedImports(file: string, root: SyntaxNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const c of root.namedChildren) {
+    if (c === null) continue;
+    let modules: SyntaxNode[] = [];
+    if (c.type === 'import_statement')
+      modules = c.childrenForFieldName('name').flatMap((n) => {
+        if (n === null) return [];
+        const m = n.type === 'aliased_import' ? n.childForFieldName('name') : n;
+        return m === null ? [] : [m];
+      });
+    else if (c.type === 'import_from_statement') {
+      const m = c.childForFieldName('module_name');
+      if (m !== null) modules = [m];
+    }
+    for (const m of modules) {
+      const top = m.type === 'dotted_name' ? m.text.split('.')[0].trim() : '';
+      if (IMPORTABLE.has(top)) continue;
+      const msg = `importing ${m.text} is not supported by arc's Python subset (only typing may be imported: another module may run code that rebinds builtins)`;
+      out.push(diagnostic('unsupported', 'error', msg, spanOf(file, m)));
+    }
+  }
+  return out;
 }
 
 function syntaxErrors(file: string, root: SyntaxNode): Diagnostic[] {

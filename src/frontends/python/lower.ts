@@ -8,14 +8,19 @@
  * a bool stored in a variable, passed as an argument or used in arithmetic is
  * converted with an explicit `cast` to the int 0 or 1 (the same value in
  * every integer context). Parameters of the entry function are arbitrary
- * integers, so `isinstance(e, int)` is true for every expression `e` of the
- * subset (bools included, as in Python).
+ * integers (hinted `int`, asserted `isinstance(x, int)`, or unhinted, which a
+ * warning notes), or the int 0 or 1 when hinted `bool`; so
+ * `isinstance(e, int)` is true for every expression `e` of the subset, and
+ * `assert isinstance(p, int)` on parameters is an assumption, not a property.
  *
  * Sound by construction: a name that may be read before it is assigned, a
  * function that may return None where its result is used, and every construct
  * outside the subset stop lowering with a LowerError (turned into a
- * diagnostic by index.ts). `//` and `%` check the divisor first (a
- * `div-by-zero` property: ZeroDivisionError).
+ * diagnostic by index.ts). Python's exceptions are properties: `//` and `%`
+ * check the divisor first (`div-by-zero`: ZeroDivisionError), `assert` is an
+ * `assertion`, and `range(a, b, 0)` an `error-call` (ValueError). `**` needs
+ * a constant non-negative exponent; `abs`, `min`, `max`, `pow`, `int`, `bool`
+ * are modelled exactly (builtins.ts), unless the module rebinds their name.
  */
 import {
   diagnostic,
@@ -36,6 +41,7 @@ import {
   type PropertyKind,
 } from '../../ir/ir.js';
 import { FnBuilder } from '../c/builder.js';
+import { absExpr, extremumExpr, powerExpr, type Temps } from './builtins.js';
 import { LowerError } from '../c/errors.js';
 import type { SyntaxNode } from './parser.js';
 
@@ -69,6 +75,8 @@ interface Loop {
 
 interface Frame {
   readonly name: string;
+  /** The function's parameters (source names). */
+  readonly params: ReadonlySet<string>;
   /** Source name → IR variable name, for every local (parameters and assigned names). */
   readonly vars: Map<string, string>;
   readonly retVar: string | null;
@@ -83,6 +91,10 @@ const ARITH: Readonly<Record<string, BinaryOp>> = {
   '//': 'floordiv',
   '%': 'floormod',
 };
+
+/** Builtins on integers the subset models (besides isinstance, print and range). */
+const INT_BUILTINS: ReadonlySet<string> = new Set(['abs', 'min', 'max', 'pow', 'int', 'bool']);
+const BUILTIN_LIST = 'abs, min, max, pow, int, bool, isinstance, range and print';
 
 const COMPARE: Readonly<Record<string, CompareOp>> = {
   '<': 'lt',
@@ -111,7 +123,6 @@ const DESCRIBE: Readonly<Record<string, string>> = {
   generator_expression: 'generator expressions',
   named_expression: 'assignment expressions (:=)',
   await: 'await',
-  for_statement: 'for loops',
   try_statement: 'exceptions (try)',
   raise_statement: 'exceptions (raise)',
   with_statement: 'with statements',
@@ -155,7 +166,11 @@ function shortText(n: SyntaxNode): string {
 function assignedNames(n: SyntaxNode, out: Set<string>): Set<string> {
   for (const c of named(n)) {
     if (c.type === 'function_definition' || c.type === 'class_definition') continue;
-    if (c.type === 'assignment' || c.type === 'augmented_assignment') {
+    if (
+      c.type === 'assignment' ||
+      c.type === 'augmented_assignment' ||
+      c.type === 'for_statement'
+    ) {
       const left = c.childForFieldName('left');
       if (left?.type === 'identifier') out.add(left.text);
     }
@@ -211,9 +226,13 @@ export class PyLowerer {
   readonly b = new FnBuilder();
   readonly notes: Diagnostic[] = [];
   private frame!: Frame;
+  /** The frame of the analysed function (inlined callees have their own). */
+  private entryFrame: Frame | null = null;
   /** Names definitely assigned at the cursor; null in unreachable code. */
   private da: Set<string> | null = new Set();
   private readonly callStack: string[] = [];
+  /** Parameters of the entry function that an `assert isinstance(x, int)` declares to be ints. */
+  private readonly assertedInt = new Set<string>();
 
   constructor(readonly mod: ModuleInfo) {}
 
@@ -245,51 +264,80 @@ export class PyLowerer {
     this.checkDef(info);
     const entry = this.b.here();
     const params = this.paramNames(def);
-    const vars = new Map<string, string>();
-    for (const p of params) {
-      const name = this.b.fresh(p.text);
-      this.b.addVar(
-        { name, type: intType, sourceName: p.text, sourceType: 'int', span: this.span(p) },
-        true,
-      );
-      vars.set(p.text, name);
-    }
+    const hints = params.map((p) => this.paramHint(p));
+    const vars = this.entryParams(params, hints);
     const body = this.field(def, 'body');
     for (const x of assignedNames(body, new Set()))
       if (!vars.has(x)) vars.set(x, this.b.variable(x, intType, x, 'int'));
     const valued = returnsValue(body);
     const retVar = valued ? this.b.variable('$ret', intType, `${info.name}()`, 'int') : null;
     const ret = this.b.newNode('return', this.span(def));
-    this.frame = { name: info.name, vars, retVar, exit: this.b.newNode(), loops: [] };
-    this.da = new Set(params.map((p) => p.text));
+    const paramSet = new Set(params.map((p) => p.text));
+    const exit = this.b.newNode();
+    this.frame = { name: info.name, params: paramSet, vars, retVar, exit, loops: [] };
+    this.entryFrame = this.frame;
+    this.da = new Set(paramSet);
     this.callStack.push(info.name);
     this.body(info, body);
     this.b.cur = this.frame.exit;
-    if (returnsTrue) {
-      const nameNode = this.field(def, 'name');
-      const ok =
-        retVar === null
-          ? constant(boolType, 0n)
-          : truthy({ e: variable(retVar, intType), bool: false });
-      const what =
-        retVar === null
-          ? `${info.name} returns a truthy value (it returns None, which is falsy)`
-          : `${info.name} returns a truthy value (not 0 or False)`;
-      this.check('returns-true', nameNode, def.startIndex, ok, what);
-    }
+    params.forEach((p, i) => {
+      if (hints[i] !== null || this.assertedInt.has(p.text)) return;
+      const why = `the parameter ${p.text} has no type hint: arc takes it to be an int (write ${p.text}: int or assert isinstance(${p.text}, int) to say so)`;
+      this.notes.push(diagnostic('note', 'warning', why, this.span(p)));
+    });
+    if (returnsTrue) this.returnsTrueCheck(info, retVar);
     this.b.jump(ret, this.span(def));
-    const fn = this.b.finish(
-      {
-        name: info.name,
-        returnType: valued ? intType : null,
-        returnSourceType: valued ? 'int' : 'None',
-        returnVar: retVar,
-        span: this.span(def),
-      },
-      entry,
-      ret,
-    );
-    return withNodeSpans(fn);
+    const header = {
+      name: info.name,
+      returnType: valued ? intType : null,
+      returnSourceType: valued ? 'int' : 'None',
+      returnVar: retVar,
+      span: this.span(def),
+    };
+    return withNodeSpans(this.b.finish(header, entry, ret));
+  }
+
+  /** The entry's parameters as IR parameters; one hinted `bool` is assumed to be 0 or 1. */
+  private entryParams(
+    params: readonly SyntaxNode[],
+    hints: readonly ('int' | 'bool' | null)[],
+  ): Map<string, string> {
+    const vars = new Map<string, string>();
+    params.forEach((p, i) => {
+      const name = this.b.fresh(p.text);
+      const sourceType = hints[i] ?? 'int';
+      const span = this.span(p);
+      this.b.addVar({ name, type: intType, sourceName: p.text, sourceType, span }, true);
+      vars.set(p.text, name);
+    });
+    params.forEach((p, i) => {
+      const x = vars.get(p.text);
+      if (hints[i] !== 'bool' || x === undefined) return;
+      const v = variable(x, intType);
+      const cond: Expr = {
+        kind: 'binary',
+        type: boolType,
+        op: 'and',
+        left: { kind: 'compare', type: boolType, op: 'le', left: constant(intType, 0n), right: v },
+        right: { kind: 'compare', type: boolType, op: 'le', left: v, right: constant(intType, 1n) },
+      };
+      this.b.emit({ kind: 'assume', cond }, this.span(p));
+    });
+    return vars;
+  }
+
+  /** The `returns-true` property at the function's exit: its result is truthy (None is not). */
+  private returnsTrueCheck(info: PyFunctionInfo, retVar: string | null): void {
+    const def = info.node;
+    const ok =
+      retVar === null
+        ? constant(boolType, 0n)
+        : truthy({ e: variable(retVar, intType), bool: false });
+    const what =
+      retVar === null
+        ? `${info.name} returns a truthy value (it returns None, which is falsy)`
+        : `${info.name} returns a truthy value (not 0 or False)`;
+    this.check('returns-true', this.field(def, 'name'), def.startIndex, ok, what);
   }
 
   private checkDef(info: PyFunctionInfo): void {
@@ -297,6 +345,24 @@ export class PyLowerer {
     if (info.decorated) this.unsupported(def, 'decorated functions');
     if (info.duplicate) this.fail(def, `${info.name} is defined more than once`);
     if (def.children.some((c) => c?.type === 'async')) this.unsupported(def, 'async functions');
+  }
+
+  /**
+   * The type hint of an entry parameter: `int`, `bool` (the int 0 or 1), or
+   * null when there is none. Any other hint is outside the subset.
+   */
+  private paramHint(id: SyntaxNode): 'int' | 'bool' | null {
+    const typed = id.parent;
+    if (typed?.type !== 'typed_parameter') return null;
+    const hint = typed.childForFieldName('type');
+    if (hint === null) return null;
+    const t = named(hint)[0] ?? hint;
+    const name = t.type === 'identifier' ? t.text : '';
+    if ((name === 'int' || name === 'bool') && this.moduleBuiltin(name)) return name;
+    return this.unsupported(
+      hint,
+      `the parameter type ${shortText(hint)} (parameters must be int or bool)`,
+    );
   }
 
   private paramNames(def: SyntaxNode): SyntaxNode[] {
@@ -362,6 +428,8 @@ export class PyLowerer {
         return this.ifStmt(n);
       case 'while_statement':
         return this.whileStmt(n);
+      case 'for_statement':
+        return this.forStmt(n);
       case 'break_statement':
       case 'continue_statement': {
         const loop = this.frame.loops[this.frame.loops.length - 1];
@@ -377,6 +445,11 @@ export class PyLowerer {
         const cond = named(n)[0];
         if (cond === undefined)
           this.fail(n, 'syntax error: assert without condition', 'syntax-error');
+        const declared = this.isinstanceConjuncts(cond);
+        if (this.frame === this.entryFrame)
+          for (const x of declared.params) this.assertedInt.add(x);
+        // `assert isinstance(x, int)` on parameters states their type: an assumption, not a check.
+        if (declared.only) return;
         const v = this.value(cond);
         this.check(
           'assertion',
@@ -390,6 +463,36 @@ export class PyLowerer {
       default:
         return this.unsupported(n);
     }
+  }
+
+  /**
+   * The parameters `x` of the `isinstance(x, int)` conjuncts of an assert's
+   * condition, and whether the condition is nothing but such conjuncts.
+   */
+  private isinstanceConjuncts(n: SyntaxNode): { params: string[]; only: boolean } {
+    if (n.type === 'parenthesized_expression') {
+      const parts = named(n);
+      return parts.length === 1 ? this.isinstanceConjuncts(parts[0]) : { params: [], only: false };
+    }
+    if (n.type === 'boolean_operator' && this.field(n, 'operator').text === 'and') {
+      const l = this.isinstanceConjuncts(this.field(n, 'left'));
+      const r = this.isinstanceConjuncts(this.field(n, 'right'));
+      return { params: [...l.params, ...r.params], only: l.only && r.only };
+    }
+    if (n.type !== 'call') return { params: [], only: false };
+    const fnNode = n.childForFieldName('function');
+    const args = named(this.field(n, 'arguments'));
+    const [x, t] = args;
+    const isInt =
+      fnNode?.text === 'isinstance' &&
+      this.builtin('isinstance') &&
+      args.length === 2 &&
+      x.type === 'identifier' &&
+      this.frame.params.has(x.text) &&
+      t.type === 'identifier' &&
+      t.text === 'int' &&
+      this.builtin('int');
+    return isInt ? { params: [x.text], only: true } : { params: [], only: false };
   }
 
   private exprStmt(n: SyntaxNode): void {
@@ -430,10 +533,10 @@ export class PyLowerer {
     const target = this.target(left);
     const opText = this.field(n, 'operator').text.slice(0, -1);
     const op = ARITH[opText];
-    if (op === undefined) this.unsupported(n, `the operator ${opText}=`);
+    if (op === undefined && opText !== '**') this.unsupported(n, `the operator ${opText}=`);
     const cur = this.name(left);
     const rhs = this.value(this.field(n, 'right'));
-    const value = this.arith(op, cur, rhs, n);
+    const value = op === undefined ? this.power(cur, rhs, n) : this.arith(op, cur, rhs, n);
     this.b.emit({ kind: 'assign', target, value }, this.span(n));
   }
 
@@ -528,6 +631,140 @@ export class PyLowerer {
       this.b.cur = exit;
       this.da = before === null ? null : (intersect(loop.breakStates) ?? new Set());
     } else this.dead();
+  }
+
+  /**
+   * `for i in range(...)`: the arguments are evaluated once, before the loop;
+   * a hidden counter runs from start towards stop by step, and `i` gets its
+   * value at the top of each iteration (assigning `i` in the body does not
+   * change the iteration; after the loop `i` keeps its last value). A step of
+   * 0 raises ValueError: an `error-call` property. A step whose sign is not
+   * known is split into an ascending and a descending copy of the loop, so
+   * that each copy has a linear ranking function.
+   */
+  private forStmt(n: SyntaxNode): void {
+    if (n.children.some((c) => c?.type === 'async')) this.unsupported(n, 'async for loops');
+    if (n.childForFieldName('alternative') !== null) this.unsupported(n, 'for ... else');
+    const left = this.field(n, 'left');
+    this.target(left);
+    const { start, stop, step } = this.rangeArguments(this.field(n, 'right'), left.text);
+    const span = this.span(n);
+    const before = this.da;
+    const exit = this.b.newNode();
+    if (step.kind === 'const') this.rangeLoop(n, { start, stop, step, up: step.value > 0n }, exit);
+    else {
+      const up = this.b.newNode();
+      const down = this.b.newNode();
+      const positive: Expr = {
+        kind: 'compare',
+        type: boolType,
+        op: 'gt',
+        left: step,
+        right: constant(intType, 0n),
+      };
+      this.branch(positive, up, down, span);
+      this.b.cur = up;
+      this.rangeLoop(n, { start, stop, step, up: true }, exit);
+      this.b.cur = down;
+      this.da = before;
+      this.rangeLoop(n, { start, stop, step, up: false }, exit);
+    }
+    this.b.cur = exit;
+    this.da = before;
+  }
+
+  /** One copy of a range loop, counting up (`up`) or down; leaves the cursor dead, exits to `exit`. */
+  private rangeLoop(
+    n: SyntaxNode,
+    range: { start: Expr; stop: Expr; step: Expr; up: boolean },
+    exit: number,
+  ): void {
+    const left = this.field(n, 'left');
+    const target = this.target(left);
+    const span = this.span(n);
+    const counter = this.b.variable('$range', intType, `next(${left.text})`, 'int');
+    this.b.emit({ kind: 'assign', target: counter, value: range.start }, span);
+    const k = variable(counter, intType);
+    const head = this.b.newNode();
+    const bodyStart = this.b.newNode();
+    this.b.jump(head, span);
+    this.b.cur = head;
+    const before = this.da;
+    const more: Expr = {
+      kind: 'compare',
+      type: boolType,
+      op: range.up ? 'lt' : 'gt',
+      left: k,
+      right: range.stop,
+    };
+    this.branch(more, bodyStart, exit, span);
+    this.b.cur = bodyStart;
+    this.b.emit({ kind: 'assign', target, value: k }, this.span(left));
+    const next: Expr = { kind: 'binary', type: intType, op: 'add', left: k, right: range.step };
+    this.b.emit({ kind: 'assign', target: counter, value: next }, span);
+    const loop: Loop = { brk: exit, cont: head, breakStates: [] };
+    this.frame.loops.push(loop);
+    this.da = before === null ? null : new Set([...before, left.text]);
+    this.stmt(this.field(n, 'body'));
+    this.b.jump(head, span);
+    this.frame.loops.pop();
+    this.b.cur = null;
+  }
+
+  /** `range(stop)`, `range(start, stop)`, `range(start, stop, step)`: evaluated once, in order. */
+  private rangeArguments(
+    call: SyntaxNode,
+    loopVar: string,
+  ): { start: Expr; stop: Expr; step: Expr } {
+    const fnNode = call.type === 'call' ? call.childForFieldName('function') : null;
+    if (fnNode?.type !== 'identifier' || fnNode.text !== 'range' || !this.builtin('range'))
+      return this.unsupported(call, 'for loops over anything but range(...)');
+    const argList = this.field(call, 'arguments');
+    const args = named(argList);
+    if (argList.type !== 'argument_list') this.unsupported(argList, 'generator arguments');
+    for (const a of args)
+      if (a.type === 'keyword_argument' || a.type.includes('splat'))
+        this.unsupported(a, 'keyword and unpacked arguments');
+    if (args.length < 1 || args.length > 3)
+      this.fail(
+        call,
+        `range expected 1 to 3 arguments, got ${args.length} (TypeError)`,
+        'type-error',
+      );
+    const names = args.length === 1 ? ['stop'] : ['start', 'stop', 'step'];
+    // The start only initialises the counter: no temporary needed.
+    const vals = args.map((a, i) =>
+      names[i] === 'start'
+        ? toInt(this.value(a))
+        : this.stable(toInt(this.value(a)), this.span(a), `${names[i]}(${loopVar})`),
+    );
+    const zero = constant(intType, 0n);
+    const one = constant(intType, 1n);
+    const start = args.length === 1 ? zero : vals[0];
+    const stop = args.length === 1 ? vals[0] : vals[1];
+    const step = args.length === 3 ? vals[2] : one;
+    if (args.length === 3) {
+      const ok: Expr =
+        step.kind === 'const'
+          ? constant(boolType, step.value !== 0n ? 1n : 0n)
+          : { kind: 'compare', type: boolType, op: 'ne', left: step, right: zero };
+      this.check(
+        'error-call',
+        args[2],
+        call.startIndex,
+        ok,
+        `${shortText(call)}: the step is not 0 (else ValueError)`,
+      );
+    }
+    return { start, stop, step };
+  }
+
+  /** A constant stays; anything else is stored in a fresh temporary (its value at this point). */
+  private stable(e: Expr, span: SourceSpan, sourceName = '(temporary)'): Expr {
+    if (e.kind === 'const') return e;
+    const t = this.b.variable('$t', intType, sourceName, 'int');
+    this.b.emit({ kind: 'assign', target: t, value: e }, span);
+    return variable(t, intType);
   }
 
   // ---- conditions: jump to t when truthy, f otherwise ----
@@ -677,18 +914,15 @@ export class PyLowerer {
       case 'binary_operator': {
         const opText = this.field(n, 'operator').text;
         const op = ARITH[opText];
-        if (op === undefined) {
+        if (op === undefined && opText !== '**') {
           const what =
-            opText === '/'
-              ? 'true division / (it gives a float)'
-              : opText === '**'
-                ? 'the power operator **'
-                : `the operator ${opText}`;
+            opText === '/' ? 'true division / (it gives a float)' : `the operator ${opText}`;
           return this.unsupported(n, what);
         }
         const a = this.value(this.field(n, 'left'));
         const b = this.value(this.field(n, 'right'));
-        return { e: this.arith(op, a, b, n), bool: false };
+        const e = op === undefined ? this.power(a, b, n) : this.arith(op, a, b, n);
+        return { e, bool: false };
       }
       case 'comparison_operator': {
         const { operands, ops } = this.comparison(n);
@@ -774,13 +1008,29 @@ export class PyLowerer {
     return { kind: 'binary', type: intType, op, left: l, right: r };
   }
 
+  /** Whether `name` is Python's builtin in module scope (no def, import or assignment rebinds it). */
+  private moduleBuiltin(name: string): boolean {
+    return !this.mod.functions.has(name) && !this.mod.bound.has(name) && !this.mod.starImport;
+  }
+
+  /** Whether `name` is Python's builtin in the current function. */
+  /** `a ** b` with a constant non-negative `b`; anything else is outside the subset. */
+  private power(a: Val, b: Val, n: SyntaxNode): Expr {
+    const exponent = toInt(b);
+    if (exponent.kind !== 'const')
+      return this.unsupported(n, 'the power operator ** with an exponent that is not a constant');
+    const r = powerExpr(toInt(a), exponent.value, this.temps(n));
+    return r.ok ? r.e : this.unsupported(n, r.why);
+  }
+
+  /** Keeps a constant or variable; stores anything else in a temporary, so it can be used twice. */
+  private temps(n: SyntaxNode): Temps {
+    return (e: Expr): Expr =>
+      e.kind === 'const' || e.kind === 'var' ? e : this.stable(e, this.span(n));
+  }
+
   private builtin(name: string): boolean {
-    return (
-      !this.frame.vars.has(name) &&
-      !this.mod.functions.has(name) &&
-      !this.mod.bound.has(name) &&
-      !this.mod.starImport
-    );
+    return !this.frame.vars.has(name) && this.moduleBuiltin(name);
   }
 
   private name(n: SyntaxNode): Val {
@@ -832,14 +1082,52 @@ export class PyLowerer {
       );
       return null;
     }
+    if (INT_BUILTINS.has(name) && this.builtin(name)) return this.intBuiltin(name, args, n);
     const info = this.mod.functions.get(name);
     if (info === undefined || this.frame.vars.has(name) || this.mod.bound.has(name))
       return this.fail(
         fnNode,
-        `the call of ${name}: only functions defined in the file (and isinstance, print) are supported by arc's Python subset`,
+        `the call of ${name}: only functions defined in the file and the builtins ${BUILTIN_LIST} are supported by arc's Python subset`,
       );
     const vals = args.map((a) => this.value(a));
     return this.inline(info, vals, n, wantValue);
+  }
+
+  /** `abs`, `min`, `max`, `pow`, `int`, `bool` on integers (arguments evaluated left to right). */
+  private intBuiltin(name: string, args: SyntaxNode[], n: SyntaxNode): Val {
+    const arity = (ok: boolean, expected: string): void => {
+      if (!ok)
+        this.fail(
+          n,
+          `${name}() takes ${expected} argument(s) but ${args.length} were given (TypeError)`,
+          'type-error',
+        );
+    };
+    const vals = args.map((a) => this.value(a));
+    const temps = this.temps(n);
+    switch (name) {
+      case 'abs':
+        arity(vals.length === 1, 'exactly 1');
+        return { e: absExpr(toInt(vals[0]), temps), bool: false };
+      case 'min':
+      case 'max':
+        // min(x) of one argument iterates over x: not an integer operation.
+        if (vals.length < 2) this.unsupported(n, `${name}() of fewer than two integers`);
+        return { e: extremumExpr(name, vals.map(toInt), temps), bool: false };
+      case 'pow':
+        if (vals.length === 3) this.unsupported(n, 'pow() with a modulus');
+        arity(vals.length === 2, '2');
+        return { e: this.power(vals[0], vals[1], n), bool: false };
+      case 'int':
+        // int() is 0; int(x, base) and int of a string are outside the subset.
+        if (vals.length > 1) this.unsupported(n, 'int() of anything but one integer');
+        return { e: vals.length === 0 ? constant(intType, 0n) : toInt(vals[0]), bool: false };
+      default:
+        arity(vals.length <= 1, 'at most 1');
+        return vals.length === 0
+          ? { e: constant(boolType, 0n), bool: true }
+          : { e: truthy(vals[0]), bool: true };
+    }
   }
 
   private inline(
@@ -875,8 +1163,16 @@ export class PyLowerer {
     const retVar = valued
       ? this.b.variable(`${info.name}::$ret`, intType, `${info.name}()`, 'int')
       : null;
-    this.frame = { name: info.name, vars, retVar, exit: this.b.newNode(), loops: [] };
-    this.da = new Set(params.map((p) => p.text));
+    const paramSet = new Set(params.map((p) => p.text));
+    this.frame = {
+      name: info.name,
+      params: paramSet,
+      vars,
+      retVar,
+      exit: this.b.newNode(),
+      loops: [],
+    };
+    this.da = new Set(paramSet);
     this.callStack.push(info.name);
     this.body(info, body);
     this.callStack.pop();

@@ -21,7 +21,7 @@ function genExpr(r: () => number, depth: number): string {
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
   if (depth === 0 || r() < 0.25) return pick(['a', 'b', 'c', String(Math.floor(r() * 7) - 3)]);
   const sub = (): string => genExpr(r, depth - 1);
-  switch (Math.floor(r() * 7)) {
+  switch (Math.floor(r() * 9)) {
     case 0:
     case 1:
       return `(${sub()} ${pick(['+', '-', '*', '//', '%'])} ${sub()})`;
@@ -33,9 +33,21 @@ function genExpr(r: () => number, depth: number): string {
       return `(${sub()} if ${sub()} else ${sub()})`;
     case 5:
       return `(not ${sub()})`;
+    case 6:
+      return pick([
+        `abs(${sub()})`,
+        `min(${sub()}, ${sub()})`,
+        `max(${sub()}, ${sub()}, ${sub()})`,
+      ]);
+    case 7:
+      return `(${sub()}) ** ${pick(['0', '1', '2', '3'])}`;
     default:
       return `(-${sub()})`;
   }
+}
+
+function pick<T>(r: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(r() * xs.length)];
 }
 
 function genFunction(r: () => number, name: string): string {
@@ -46,6 +58,10 @@ function genFunction(r: () => number, name: string): string {
     `        x += ${genExpr(r, 2)}`,
     `    elif ${genExpr(r, 2)}:`,
     `        x //= ${genExpr(r, 1)}`,
+    `    for i in range(${pick(r, ['a', 'b, a', 'c, a, -1', 'a, c, b', '3'])}):`,
+    `        if ${genExpr(r, 1)}:`,
+    `            ${pick(r, ['continue', 'break', 'x -= i'])}`,
+    `        x = x + ${genExpr(r, 1)} * i`,
     `    return ${genExpr(r, 2)} + x`,
     '',
   ].join('\n');
@@ -59,7 +75,7 @@ test(
     const inputs: bigint[][] = [];
     for (const a of range(-2, 2))
       for (const b of range(-2, 2)) for (const c of [-3n, 0n, 5n]) inputs.push([a, b, c]);
-    const fns = Array.from({ length: 25 }, (_, i) => genFunction(r, `f${i}`));
+    const fns = Array.from({ length: 40 }, (_, i) => genFunction(r, `f${i}`));
     const driver = [
       ...fns,
       `inputs = [${inputs.map((xs) => `(${xs.join(', ')})`).join(', ')}]`,
@@ -69,11 +85,16 @@ test(
       '            print(int(fn(*args)))',
       '        except ZeroDivisionError:',
       "            print('ZDE')",
+      '        except ValueError:',
+      "            print('VE')",
       '',
     ].join('\n');
     const py = spawnSync('python3', ['-c', driver], { encoding: 'utf8' });
     assert.equal(py.status, 0, py.stderr);
     const expected = py.stdout.trim().split('\n');
+    // The generated programs reach every outcome: values, ZeroDivisionError and ValueError.
+    for (const outcome of ['ZDE', 'VE'])
+      assert.ok(expected.includes(outcome), `no generated run raises ${outcome}`);
     let k = 0;
     for (let i = 0; i < fns.length; i++) {
       const fn = await lowerFn(fns[i], `f${i}`);
@@ -82,7 +103,9 @@ test(
         const shown =
           typeof got === 'string' && got.startsWith('violated') && got.includes('div-by-zero')
             ? 'ZDE'
-            : String(got);
+            : typeof got === 'string' && got.includes('error-call')
+              ? 'VE'
+              : String(got);
         assert.equal(shown, expected[k], `f${i}(${args.join(', ')}) in\n${fns[i]}`);
         k++;
       }

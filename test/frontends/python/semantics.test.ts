@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lowerFn, pyFloorDiv, pyMod, range, result, run } from './helpers.js';
+import { lowerFails, lowerFn, pyFloorDiv, pyMod, range, result, run } from './helpers.js';
 
 const G = `def g(x, y):
    assert isinstance(x, int) and isinstance(y, int)
@@ -12,9 +12,10 @@ const G = `def g(x, y):
 test("the article's g.py lowers and runs like Python", async () => {
   const fn = await lowerFn(G, 'g');
   assert.equal(fn.returnType, null);
+  // `assert isinstance(x, int)` on parameters states their type: no property to check.
   assert.deepEqual(
     fn.properties.map((p) => p.id),
-    ['g.assertion.1'],
+    [],
   );
   assert.deepEqual(
     fn.params.map((p) => [p.name, p.type.kind]),
@@ -26,8 +27,30 @@ test("the article's g.py lowers and runs like Python", async () => {
   for (const x of range(-6, 6)) for (const y of range(-6, 6)) assert.equal(result(fn, x, y), null);
   for (const n of fn.nodes) assert.ok(n.span, `node ${n.id} has a span`);
   for (const e of fn.edges) assert.ok(e.span, `edge ${e.from}->${e.to} has a span`);
-  assert.equal(fn.properties[0].span.startLine, 2);
-  assert.equal(fn.properties[0].span.startCol, 4);
+});
+
+test('assert isinstance on a parameter is an assumption; mixed with a test it is checked', async () => {
+  const mixed = await lowerFn(
+    'def h(x):\n    assert isinstance(x, int) and x > 0\n    return x\n',
+    'h',
+  );
+  assert.deepEqual(
+    mixed.properties.map((p) => p.id),
+    ['h.assertion.1'],
+  );
+  assert.equal(mixed.properties[0].span.startLine, 2);
+  assert.equal(mixed.properties[0].span.startCol, 5);
+  assert.equal(result(mixed, 3n), 3n);
+  assert.equal(result(mixed, 0n), 'violated h.assertion.1');
+  // On a local (not a parameter) it stays a (trivially holding) assertion.
+  const local = await lowerFn(
+    'def k(x):\n    y = x // 2\n    assert isinstance(y, int)\n    return y\n',
+    'k',
+  );
+  assert.deepEqual(
+    local.properties.map((p) => p.id),
+    ['k.assertion.1'],
+  );
 });
 
 test('floor division and modulo follow Python on negative operands', async () => {
@@ -203,4 +226,130 @@ test('a while True loop left by break or return needs no fall-through return', a
 `;
   const fn = await lowerFn(src, 'first');
   for (const n of range(-10, 10)) assert.equal(result(fn, n), n + pyMod(-n, 7n));
+});
+
+test('** with a constant exponent, abs, min, max, pow, int, bool', async () => {
+  const src = `def p(x, y):
+    a = x ** 3 + (-2) ** 3 + 2 ** 10 - 2 ** 2 ** 3 + 0 ** 0 + x ** 0 + -x ** 2
+    b = abs(x) + abs(-7) + abs(True)
+    c = min(x, y) * 100 + max(x, y, 0) * 10 + min(3, 1, 2) + max(True, 0)
+    d = pow(y, 2) + int(x > y) + bool(x) + bool()
+    e = x
+    e **= 2
+    return a * 1000000 + b * 10000 + c + d + e
+`;
+  const fn = await lowerFn(src, 'p');
+  assert.deepEqual(
+    fn.properties.map((p) => p.id),
+    [],
+  );
+  const abs = (v: bigint): bigint => (v < 0n ? -v : v);
+  const min = (u: bigint, v: bigint): bigint => (u < v ? u : v);
+  const max = (u: bigint, v: bigint): bigint => (u > v ? u : v);
+  for (const x of range(-4, 4))
+    for (const y of range(-3, 3)) {
+      const a = x ** 3n - 8n + 1024n - 256n + 1n + 1n - x * x;
+      const b = abs(x) + 7n + 1n;
+      const c = min(x, y) * 100n + max(max(x, y), 0n) * 10n + 1n + 1n;
+      const d = y * y + (x > y ? 1n : 0n) + (x !== 0n ? 1n : 0n);
+      assert.equal(result(fn, x, y), a * 1000000n + b * 10000n + c + d + x * x, `p(${x}, ${y})`);
+    }
+  const big = await lowerFn('def b(x):\n    return x ** 64 - 3 ** 200\n', 'b');
+  assert.equal(result(big, -2n), 2n ** 64n - 3n ** 200n);
+});
+
+test('a bool parameter is the int 0 or 1', async () => {
+  const fn = await lowerFn('def f(b: bool) -> int:\n    return b + 1\n', 'f');
+  assert.equal(fn.params[0].sourceType, 'bool');
+  assert.equal(result(fn, 1n), 2n);
+  assert.equal(result(fn, 0n), 1n);
+  // Inputs outside {0, 1} are not runs of f: the interpreter stops at the assumption.
+  assert.equal(run(fn, 5n).kind, 'blocked');
+});
+
+/** Python's range(start, stop, step) as a list. */
+function pyRange(start: bigint, stop: bigint, step: bigint): bigint[] {
+  const out: bigint[] = [];
+  for (let i = start; step > 0n ? i < stop : i > stop; i += step) out.push(i);
+  return out;
+}
+
+test('for i in range(...) with 1, 2 and 3 arguments, negative and variable steps', async () => {
+  const src = `def r(a, b, c):
+    s = 0
+    for i in range(a):
+        s = s * 3 + i
+    for i in range(a, b):
+        s = s * 5 + i
+    for j in range(b, a, -2):
+        s = s * 7 + j
+    for k in range(a, b, c):
+        s = s * 11 + k
+    return s
+`;
+  const fn = await lowerFn(src, 'r');
+  assert.deepEqual(
+    fn.properties.map((p) => p.id),
+    ['r.error-call.1'],
+  );
+  for (const a of range(-3, 4))
+    for (const b of range(-4, 4))
+      for (const c of range(-3, 3)) {
+        if (c === 0n) {
+          assert.equal(result(fn, a, b, c), 'violated r.error-call.1');
+          continue;
+        }
+        let s = 0n;
+        for (const i of pyRange(0n, a, 1n)) s = s * 3n + i;
+        for (const i of pyRange(a, b, 1n)) s = s * 5n + i;
+        for (const j of pyRange(b, a, -2n)) s = s * 7n + j;
+        for (const k of pyRange(a, b, c)) s = s * 11n + k;
+        assert.equal(result(fn, a, b, c), s, `r(${a}, ${b}, ${c})`);
+      }
+});
+
+test('range arguments are evaluated once; assigning the loop variable does not change the iteration', async () => {
+  const src = `def r(n):
+    count = 0
+    i = 100
+    for i in range(n):
+        n = n + 1
+        i = i * 10
+        count += 1
+    return count * 1000 + i
+`;
+  const fn = await lowerFn(src, 'r');
+  for (const n of range(-2, 6)) {
+    // After the loop i is the last value assigned (the body's i * 10), or 100 without iterations.
+    const expected = n <= 0n ? 100n : n * 1000n + (n - 1n) * 10n;
+    assert.equal(result(fn, n), expected, `r(${n})`);
+  }
+});
+
+test('break and continue in a for loop; the loop variable may be unbound after it', async () => {
+  const src = `def f(n):
+    s = 0
+    for i in range(10, 0, -1):
+        if i > n:
+            continue
+        if i % 4 == 0:
+            break
+        s += i
+    return s
+`;
+  const fn = await lowerFn(src, 'f');
+  for (const n of range(-2, 12)) {
+    let s = 0n;
+    for (const i of pyRange(10n, 0n, -1n)) {
+      if (i > n) continue;
+      if (i % 4n === 0n) break;
+      s += i;
+    }
+    assert.equal(result(fn, n), s, `f(${n})`);
+  }
+  const ds = await lowerFails(
+    'def g(n):\n    for i in range(n):\n        pass\n    return i\n',
+    'g',
+  );
+  assert.match(ds[0].message, /i may be read before it is assigned/);
 });

@@ -1,7 +1,6 @@
-// expect: unknown
+// expect: yes
 // args: --function f --max-unwind 5
-// reason: unbounded-loop
-// note: the loop runs 6 times, one more than the 5 unwindings allowed; the assertion is true, so only don't know is right.
+// note: the loop runs 6 times, one more than the 5 unwindings allowed; the assertion is true: BMC cannot show it, the loop invariant does.
 extern void __VERIFIER_assert(int cond);
 
 int f(void) {

@@ -1,7 +1,6 @@
-// expect: unknown
+// expect: yes
 // args: --function f
-// reason: unbounded-loop
-// note: the assertion holds, but the loop runs n times for an arbitrary 32-bit n, beyond any unwinding BMC can try.
+// note: the assertion holds, but the loop runs n times for an arbitrary 32-bit n, beyond any unwinding BMC can try: only a loop invariant proves it.
 extern void __VERIFIER_assert(int cond);
 
 int f(unsigned n) {

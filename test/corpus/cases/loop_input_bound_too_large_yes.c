@@ -1,7 +1,6 @@
-// expect: unknown
+// expect: yes
 // args: --function f
-// reason: unbounded-loop
-// note: the loop runs up to 255 times, beyond the default 64 unwindings; the assertion is true.
+// note: the loop runs up to 255 times, beyond the default 64 unwindings; the assertion is true, and the invariant at the loop proves it.
 extern void __VERIFIER_assert(int cond);
 
 int f(unsigned char n) {

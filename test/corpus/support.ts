@@ -1,0 +1,206 @@
+/**
+ * Golden corpus: every `cases/*.c` file starts with header comments that are
+ * the test's data —
+ *
+ *   // expect: yes | no | unknown
+ *   // args: --function f --property no-overflow --returns-true --data-model ILP32 --max-unwind 8
+ *   // property: f.overflow.1      (required for `no`: the violated property id)
+ *   // reason: unbounded-loop      (optional for `unknown`: the expected reason code)
+ *   // witness: f(2147483647, 1)   (documentation: inputs that show a `no`, checked with gcc+UBSan)
+ *   // note: one line on why the expectation is true C semantics
+ *
+ * The runner proves each case through the library API and checks the answer
+ * and the evidence that comes with it. (Shared by corpus.test.ts and loops.test.ts.)
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { DataModel, ProveOptions } from '../../src/api/types.js';
+import type { Verdict } from '../../src/verdict/verdict.js';
+
+/** Tests run from dist/test/corpus/; the C files stay in test/corpus/cases. */
+export const CASES_DIR = fileURLToPath(new URL('../../../test/corpus/cases/', import.meta.url));
+
+export type Expectation = 'yes' | 'no' | 'unknown';
+
+export interface CorpusCase {
+  readonly name: string;
+  readonly file: string;
+  readonly source: string;
+  readonly expect: Expectation;
+  readonly options: ProveOptions;
+  readonly entry: string;
+  readonly property?: string;
+  readonly reason?: string;
+  readonly note?: string;
+  /** A known gap: the true answer is `expect`, but don't know is accepted (never the opposite answer). */
+  readonly gap?: string;
+}
+
+/** The leading `// key: value` comment lines of a case file. */
+export function parseHeader(source: string): Map<string, string> {
+  const header = new Map<string, string>();
+  for (const line of source.split('\n')) {
+    const m = /^\/\/\s*([A-Za-z][\w-]*):\s*(.*?)\s*$/.exec(line);
+    if (m === null) break;
+    if (header.has(m[1])) throw new Error(`duplicate header key '${m[1]}'`);
+    header.set(m[1], m[2]);
+  }
+  return header;
+}
+
+/** CLI-style `args:` into ProveOptions (only the options the corpus uses). */
+export function parseArgs(file: string, args: string): ProveOptions {
+  const tokens = args.split(/\s+/).filter((t) => t !== '');
+  let fn: string | undefined;
+  let returnsTrue = false;
+  const properties: string[] = [];
+  let dataModel: DataModel | undefined;
+  let maxUnwind: number | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const value = (): string => {
+      const v = tokens[++i];
+      if (v === undefined) throw new Error(`option ${t} needs a value`);
+      return v;
+    };
+    switch (t) {
+      case '--function':
+        fn = value();
+        break;
+      case '--returns-true':
+        returnsTrue = true;
+        break;
+      case '--property':
+        properties.push(value());
+        break;
+      case '--data-model': {
+        const v = value();
+        if (v !== 'LP64' && v !== 'ILP32') throw new Error(`bad data model ${v}`);
+        dataModel = v;
+        break;
+      }
+      case '--max-unwind':
+        maxUnwind = Number(value());
+        break;
+      default:
+        throw new Error(`unknown option in args: ${t}`);
+    }
+  }
+  return {
+    file,
+    // A generous budget: a timeout would turn a yes or no into don't know.
+    timeoutSeconds: 60,
+    ...(fn !== undefined ? { function: fn } : {}),
+    ...(returnsTrue ? { returnsTrue } : {}),
+    ...(properties.length > 0 ? { properties } : {}),
+    ...(dataModel !== undefined ? { dataModel } : {}),
+    ...(maxUnwind !== undefined ? { maxUnwind } : {}),
+  };
+}
+
+/** Parameter names of the definition of `fn` in `source` (a light regex; enough for the corpus). */
+export function parameterNames(source: string, fn: string): string[] {
+  const m = new RegExp(`\\b${fn}\\s*\\(([^)]*)\\)\\s*\\{`).exec(source);
+  if (m === null) throw new Error(`no definition of ${fn} found`);
+  const list = m[1].trim();
+  if (list === '' || list === 'void') return [];
+  return list.split(',').map((p) => {
+    const id = /([A-Za-z_]\w*)\s*$/.exec(p.trim());
+    if (id === null) throw new Error(`cannot read parameter '${p}'`);
+    return id[1];
+  });
+}
+
+export function loadCase(name: string, dir: string = CASES_DIR, timeoutSeconds = 60): CorpusCase {
+  const file = path.join(dir, name);
+  const source = readFileSync(file, 'utf8');
+  const header = parseHeader(source);
+  const expect = header.get('expect');
+  if (expect !== 'yes' && expect !== 'no' && expect !== 'unknown') {
+    throw new Error(`${name}: header 'expect' must be yes, no or unknown, got ${String(expect)}`);
+  }
+  const options = { ...parseArgs(file, header.get('args') ?? ''), timeoutSeconds };
+  const property = header.get('property');
+  const reason = header.get('reason');
+  const note = header.get('note');
+  const gap = header.get('gap');
+  if (expect === 'no' && property === undefined) {
+    throw new Error(`${name}: a 'no' case needs a 'property' header`);
+  }
+  return {
+    name,
+    file,
+    source,
+    expect,
+    options,
+    entry: options.function ?? 'main',
+    ...(property !== undefined ? { property } : {}),
+    ...(reason !== undefined ? { reason } : {}),
+    ...(note !== undefined ? { note } : {}),
+    ...(gap !== undefined ? { gap } : {}),
+  };
+}
+
+function describe(v: Verdict): string {
+  const parts = [`answer ${v.answer}: ${v.explanation}`];
+  if (v.answer === 'unknown') parts.push(`reason ${v.reason.code}: ${v.reason.message}`);
+  if (v.answer === 'no') {
+    const cx = v.counterexample;
+    parts.push(
+      `property ${cx.property.id}; inputs ${cx.inputs.map((i) => `${i.name}=${i.value}`).join(', ')}` +
+        `; nondet ${cx.nondet.map((n) => n.value).join(', ')}` +
+        `; replay ${cx.replay.interpreter}/${cx.replay.compiler} ${cx.replay.detail ?? ''}`,
+    );
+  }
+  return parts.join('\n  ');
+}
+
+export function checkCase(c: CorpusCase, v: Verdict): void {
+  const context = `${c.name} (${c.note ?? 'no note'})\n  ${describe(v)}`;
+  if (c.gap !== undefined && v.answer === 'unknown') return;
+  assert.equal(v.answer, c.expect, `wrong answer for ${context}`);
+  switch (v.answer) {
+    case 'no': {
+      const cx = v.counterexample;
+      assert.equal(cx.property.id, c.property, `wrong violated property for ${context}`);
+      assert.equal(cx.replay.interpreter, 'agrees', `interpreter replay for ${context}`);
+      assert.ok(
+        cx.replay.compiler === 'agrees' ||
+          cx.replay.compiler === 'unavailable' ||
+          cx.replay.compiler === 'not-applicable',
+        `compiler replay '${cx.replay.compiler}' for ${context}`,
+      );
+      const params = parameterNames(c.source, c.entry);
+      const named = cx.inputs.map((i) => i.name);
+      assert.deepEqual(
+        [...named].sort(),
+        [...params].sort(),
+        `inputs must be named by parameter for ${context}`,
+      );
+      for (const i of cx.inputs) {
+        assert.match(i.value, /^-?\d+$/, `input ${i.name} is not a decimal for ${context}`);
+      }
+      break;
+    }
+    case 'yes': {
+      const cert = v.certificate;
+      if (cert.queries.length === 0) {
+        // Only when the function has no property of the selected kinds at all.
+        assert.equal(v.properties.length, 0, `certificate without queries for ${context}`);
+        assert.match(cert.summary, /nothing to prove/, `empty certificate for ${context}`);
+      }
+      assert.ok(cert.recheck.trim().length > 0, `certificate without recheck for ${context}`);
+      for (const q of cert.queries) {
+        assert.match(q.smtlib, /check-sat/, `query without check-sat for ${context}`);
+      }
+      break;
+    }
+    case 'unknown':
+      if (c.reason !== undefined) {
+        assert.equal(v.reason.code, c.reason, `wrong unknown reason for ${context}`);
+      }
+      break;
+  }
+}
