@@ -139,7 +139,7 @@ async function proveLowered(request: Request, lowered: Lowered): Promise<ProveRe
     language: lowered.program.language,
   };
   const loops = findLoops(fn);
-  if (!loops.ok || loops.info.loops.length === 0) {
+  if (!loops.ok || loops.info.loops.length === 0 || request.options.engines === 'bmc') {
     return finish(await judge(await bmcEngine.check(fn, options), context), fn, []);
   }
   return portfolio(request, fn, context, options);

@@ -261,6 +261,8 @@ async function settleUndefinedBehaviour(
       function: r.entry,
       properties: ['no-undefined-behaviour'],
       timeoutSeconds: left,
+      // Only a bounded model checker's quick answer: the budget is shared with the termination search.
+      engines: 'bmc',
       ...(r.options.dataModel ? { dataModel: r.options.dataModel } : {}),
       ...(r.options.semantics ? { semantics: r.options.semantics } : {}),
     });

@@ -26,6 +26,8 @@ export interface ProveOptions {
   readonly dumpSmtDir?: string;
   /** Largest loop unwinding BMC tries (default 64). */
   readonly maxUnwind?: number;
+  /** `bmc`: bounded model checking only (no invariant engines); default `portfolio`. */
+  readonly engines?: 'bmc' | 'portfolio';
   /** Replay counterexamples with the system C compiler too, when one is installed (default true). */
   readonly compilerReplay?: boolean;
   readonly signal?: AbortSignal;

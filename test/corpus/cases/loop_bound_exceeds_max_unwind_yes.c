@@ -1,7 +1,6 @@
-// expect: unknown
+// expect: yes
 // args: --function f --max-unwind 10
-// reason: unbounded-loop
-// note: the loop runs 40 times, more than the 10 unwindings allowed, so BMC cannot prove it (the assertion is true).
+// note: the loop runs 40 times, more than the 10 unwindings allowed, so BMC cannot prove it; the loop invariant does (the assertion is true).
 extern void __VERIFIER_assert(int cond);
 
 int f(void) {
