@@ -21,10 +21,10 @@ import { join, resolve } from 'node:path';
 import { markdownReport } from '../src/bench/svcomp-report.js';
 import {
   loadSuite,
+  progressLine,
   runChecks,
   summarize,
   SV_PROPERTIES,
-  verdictWord,
   type SvProperty,
 } from '../src/bench/svcomp-tasks.js';
 import {
@@ -32,7 +32,6 @@ import {
   countOption,
   machine,
   parseCommandLine,
-  seconds,
   timeoutOption,
   today,
   usageError,
@@ -75,13 +74,7 @@ async function main(): Promise<void> {
   const results = await runChecks(suite.checks, {
     timeoutS,
     jobs,
-    onResult: ({ check, outcome }, i) => {
-      const tag = outcome.reason ? ` (${outcome.reason})` : '';
-      process.stderr.write(
-        `[${i + 1}/${total}] ${check.inputName} ${check.property}: expected ${check.expected}, ` +
-          `arc ${verdictWord(outcome.answer)}${tag}, ${seconds(outcome.wallMs)}\n`,
-      );
-    },
+    onResult: (result, i) => process.stderr.write(progressLine(result, i, total)),
   });
   const preamble = [
     `Written by \`npm run bench:svcomp\` on ${today()}.`,

@@ -147,6 +147,8 @@ async function proveLowered(request: Request, lowered: Lowered): Promise<ProveRe
 
 /** Share of the budget the first, shallow BMC round may use on a program with loops. */
 const SHALLOW_BMC_SHARE = 0.3;
+/** …and at most this long, however large the budget. */
+const SHALLOW_BMC_MAX_MS = 5_000;
 /** Deepest unwinding of the first BMC round (the last round goes deeper). */
 const SHALLOW_UNWIND = 16;
 /** Share of what is left that the Horn-clause engine may use. */
@@ -170,7 +172,7 @@ async function portfolio(
   const shallow = await bmcEngine.check(fn, {
     ...options,
     maxUnwind: Math.min(options.maxUnwind ?? SHALLOW_UNWIND, SHALLOW_UNWIND),
-    timeoutMs: left() * SHALLOW_BMC_SHARE,
+    timeoutMs: Math.min(left() * SHALLOW_BMC_SHARE, SHALLOW_BMC_MAX_MS),
   });
   let solverMs = shallow.solverMs;
   if (shallow.status !== 'unknown') return finish(await judge(shallow, context), fn, []);

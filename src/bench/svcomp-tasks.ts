@@ -28,7 +28,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { runCli, runPool, type Outcome } from './cli-process.js';
-import { median, percentile, sum } from './stats.js';
+import { median, percentile, seconds, sum } from './stats.js';
 
 export type SvProperty = 'unreach-call' | 'no-overflow' | 'termination';
 
@@ -423,6 +423,16 @@ export const POINTS = {
 /** arc's answer in SV-COMP's terms: yes means the property holds (`true`). */
 export function verdictWord(answer: Outcome['answer']): string {
   return answer === 'yes' ? 'true' : answer === 'no' ? 'false' : answer;
+}
+
+/** The progress line for a finished check, as `arc bench` and `bench:svcomp` print it on stderr. */
+export function progressLine(result: CheckResult, index: number, total: number): string {
+  const { check, outcome } = result;
+  const tag = outcome.reason ? ` (${outcome.reason})` : '';
+  return (
+    `[${index + 1}/${total}] ${check.inputName} ${check.property}: expected ${check.expected}, ` +
+    `arc ${verdictWord(outcome.answer)}${tag}, ${seconds(outcome.wallMs)}\n`
+  );
 }
 
 /** Judges an answer against the expected verdict and scores it. */

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { DataModel, ProveOptions } from '../../src/api/types.js';
 import type { Verdict } from '../../src/verdict/verdict.js';
+import { argValue, readCorpusArgs } from '../support/corpus-args.js';
 
 /** Tests run from dist/test/corpus/; the C files stay in test/corpus/cases. */
 export const CASES_DIR = fileURLToPath(new URL('../../../test/corpus/cases/', import.meta.url));
@@ -52,51 +53,26 @@ export function parseHeader(source: string): Map<string, string> {
 
 /** CLI-style `args:` into ProveOptions (only the options the corpus uses). */
 export function parseArgs(file: string, args: string): ProveOptions {
-  const tokens = args.split(/\s+/).filter((t) => t !== '');
-  let fn: string | undefined;
-  let returnsTrue = false;
-  const properties: string[] = [];
-  let dataModel: DataModel | undefined;
-  let maxUnwind: number | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const value = (): string => {
-      const v = tokens[++i];
-      if (v === undefined) throw new Error(`option ${t} needs a value`);
-      return v;
-    };
-    switch (t) {
-      case '--function':
-        fn = value();
-        break;
-      case '--returns-true':
-        returnsTrue = true;
-        break;
-      case '--property':
-        properties.push(value());
-        break;
-      case '--data-model': {
-        const v = value();
-        if (v !== 'LP64' && v !== 'ILP32') throw new Error(`bad data model ${v}`);
-        dataModel = v;
-        break;
-      }
-      case '--max-unwind':
-        maxUnwind = Number(value());
-        break;
-      default:
-        throw new Error(`unknown option in args: ${t}`);
-    }
-  }
+  const a = readCorpusArgs(
+    args,
+    ['--function', '--property', '--data-model', '--max-unwind'],
+    ['--returns-true'],
+  );
+  const fn = argValue(a, '--function');
+  const properties = a.get('--property') ?? [];
+  const dataModel = argValue(a, '--data-model');
+  if (dataModel !== undefined && dataModel !== 'LP64' && dataModel !== 'ILP32')
+    throw new Error(`bad data model ${dataModel}`);
+  const maxUnwind = argValue(a, '--max-unwind');
   return {
     file,
     // A generous budget: a timeout would turn a yes or no into don't know.
     timeoutSeconds: 60,
     ...(fn !== undefined ? { function: fn } : {}),
-    ...(returnsTrue ? { returnsTrue } : {}),
+    ...(a.has('--returns-true') ? { returnsTrue: true } : {}),
     ...(properties.length > 0 ? { properties } : {}),
-    ...(dataModel !== undefined ? { dataModel } : {}),
-    ...(maxUnwind !== undefined ? { maxUnwind } : {}),
+    ...(dataModel !== undefined ? { dataModel: dataModel as DataModel } : {}),
+    ...(maxUnwind !== undefined ? { maxUnwind: Number(maxUnwind) } : {}),
   };
 }
 

@@ -31,6 +31,7 @@ import { prove } from '../../src/index.js';
 import { terminates } from '../../src/api/terminates.js';
 import type { ProveResult } from '../../src/api/types.js';
 import type { Verdict } from '../../src/verdict/verdict.js';
+import { argValue, readCorpusArgs } from '../support/corpus-args.js';
 import {
   hasPython,
   interval,
@@ -84,47 +85,21 @@ export function parseHeader(source: string): Map<string, string> {
 
 /** CLI-style `args:` (only the options the corpus uses). */
 export function parseArgs(args: string): Args {
-  const tokens = args.split(/\s+/).filter((t) => t !== '');
-  let fn: string | undefined;
-  let returnsTrue = false;
-  const properties: string[] = [];
-  let maxUnwind: number | undefined;
-  // A generous budget: a timeout would turn a yes or no into don't know.
-  let timeoutSeconds = 60;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const value = (): string => {
-      const v = tokens[++i];
-      if (v === undefined) throw new Error(`option ${t} needs a value`);
-      return v;
-    };
-    switch (t) {
-      case '--function':
-        fn = value();
-        break;
-      case '--returns-true':
-        returnsTrue = true;
-        break;
-      case '--property':
-        properties.push(value());
-        break;
-      case '--max-unwind':
-        maxUnwind = Number(value());
-        break;
-      case '--timeout':
-        timeoutSeconds = Number(value());
-        break;
-      default:
-        throw new Error(`unknown option in args: ${t}`);
-    }
-  }
+  const a = readCorpusArgs(
+    args,
+    ['--function', '--property', '--max-unwind', '--timeout'],
+    ['--returns-true'],
+  );
+  const fn = argValue(a, '--function');
   if (fn === undefined) throw new Error('args must name the function (--function)');
+  const maxUnwind = argValue(a, '--max-unwind');
   return {
     fn,
-    returnsTrue,
-    properties,
-    timeoutSeconds,
-    ...(maxUnwind !== undefined ? { maxUnwind } : {}),
+    returnsTrue: a.has('--returns-true'),
+    properties: [...(a.get('--property') ?? [])],
+    // A generous budget: a timeout would turn a yes or no into don't know.
+    timeoutSeconds: Number(argValue(a, '--timeout') ?? 60),
+    ...(maxUnwind !== undefined ? { maxUnwind: Number(maxUnwind) } : {}),
   };
 }
 

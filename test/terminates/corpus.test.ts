@@ -22,6 +22,7 @@ import path from 'node:path';
 import { terminates } from '../../src/api/terminates.js';
 import type { TerminatesOptions } from '../../src/api/types.js';
 import type { NoVerdict, UnknownVerdict, Verdict, YesVerdict } from '../../src/verdict/verdict.js';
+import { argValue, readCorpusArgs } from '../support/corpus-args.js';
 import {
   describeVerdict,
   lowerEntry,
@@ -81,35 +82,16 @@ export function parseHeader(source: string, comment: '//' | '#'): Map<string, st
 
 /** CLI-style `args:` into TerminatesOptions (only the options the corpus uses). */
 export function parseArgs(file: string, args: string): TerminatesOptions {
-  const tokens = args.split(/\s+/).filter((t) => t !== '');
-  let fn: string | undefined;
-  let semantics: Semantics | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const value = (): string => {
-      const v = tokens[++i];
-      if (v === undefined) throw new Error(`option ${t} needs a value`);
-      return v;
-    };
-    switch (t) {
-      case '--function':
-        fn = value();
-        break;
-      case '--semantics': {
-        const v = value();
-        if (v !== 'c' && v !== 'math') throw new Error(`bad semantics ${v}`);
-        semantics = v;
-        break;
-      }
-      default:
-        throw new Error(`unknown option in args: ${t}`);
-    }
-  }
+  const a = readCorpusArgs(args, ['--function', '--semantics']);
+  const fn = argValue(a, '--function');
+  const semantics = argValue(a, '--semantics');
+  if (semantics !== undefined && semantics !== 'c' && semantics !== 'math')
+    throw new Error(`bad semantics ${semantics}`);
   return {
     file,
     timeoutSeconds: TIMEOUT_SECONDS,
     ...(fn !== undefined ? { function: fn } : {}),
-    ...(semantics !== undefined ? { semantics } : {}),
+    ...(semantics !== undefined ? { semantics: semantics as Semantics } : {}),
   };
 }
 

@@ -8,12 +8,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { seconds } from '../../bench/stats.js';
 import {
   loadSuite,
+  progressLine,
   runChecks,
   SV_PROPERTIES,
-  verdictWord,
   type SvProperty,
 } from '../../bench/svcomp-tasks.js';
 import { jsonReport, markdownReport, type SuiteRun } from '../../bench/svcomp-report.js';
@@ -83,13 +82,7 @@ export async function runBench(args: readonly string[]): Promise<number> {
   const results = await runChecks(suite.checks, {
     timeoutS,
     jobs,
-    onResult: ({ check, outcome }, i) => {
-      const tag = outcome.reason ? ` (${outcome.reason})` : '';
-      process.stderr.write(
-        `[${i + 1}/${total}] ${check.inputName} ${check.property}: expected ${check.expected}, ` +
-          `arc ${verdictWord(outcome.answer)}${tag}, ${seconds(outcome.wallMs)}\n`,
-      );
-    },
+    onResult: (result, i) => process.stderr.write(progressLine(result, i, total)),
   });
   const run: SuiteRun = {
     suite: dir,

@@ -1,10 +1,8 @@
 /**
- * The certificate for invariants at the cutpoints, as bit-precise queries.
+ * The certificate for invariants at the cutpoints, as exact queries.
  *
- * Whatever found the invariants (Spacer on the integer encoding, k-induction),
- * they are believed only after these queries are unsat, built from the
- * BMC engine's bit-vector encoding of the IR (bmc/expr.ts — the exact C
- * semantics, not the integer approximation the invariants were found in):
+ * Whatever found the invariants (Spacer on the integer encoding, which may
+ * over-approximate), they are believed only after these queries are unsat:
  *
  * - initiation: the entry region reaches each cutpoint only inside its invariant;
  * - consecution: a pass from a cutpoint inside its invariant reaches the next
@@ -13,9 +11,14 @@
  *
  * Together they show by induction over the passes of any run that every
  * cutpoint visit satisfies its invariant and no selected property fails.
- * Invariants are integer formulas; over bit-vector programs they are
- * evaluated in bit-vectors wide enough that no intermediate value wraps (a
- * bound on every subterm is computed; too large → no certificate).
+ *
+ * Each region is encoded exactly: in the integer encoding's `exact` mode
+ * (signed results wrap, division by zero is the IR's, every value in its
+ * type's range) when every operation of the region has an exact integer form
+ * — fast, linear arithmetic — and otherwise in the BMC engine's bit-vector
+ * encoding (bmc/expr.ts), where the integer invariants are evaluated in
+ * bit-vectors wide enough that no intermediate value wraps (a bound on every
+ * subterm is computed; too large → no certificate).
  */
 import type { IrFunction, SourceSpan, Type } from '../../ir/ir.js';
 import { allVariables } from '../../ir/ir.js';

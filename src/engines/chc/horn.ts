@@ -151,12 +151,14 @@ export interface SpacerConfig {
 /**
  * Spacer's configurations, tried in this order: global guidance (it
  * generalises counters far better) on clauses without range bounds, then
- * with them, then Spacer's defaults.
+ * with them, then Spacer's defaults likewise (a different search, sometimes
+ * with a readable model where the first has a quantified one).
  */
 export const SPACER_CONFIGS: readonly SpacerConfig[] = [
   { options: ['(set-option :fp.spacer.global true)'], ranges: 'sign' },
   { options: ['(set-option :fp.spacer.global true)'], ranges: 'full' },
   { options: [], ranges: 'sign' },
+  { options: [], ranges: 'full' },
 ];
 
 export async function solveHorn(
