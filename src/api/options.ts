@@ -4,7 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { PROPERTY_GROUPS, type PropertyKind } from '../ir/ir.js';
-import type { ProveOptions } from './types.js';
+import { ENGINE_CHOICES, type ProveOptions } from './types.js';
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 export const MAX_TIMEOUT_SECONDS = 86_400;
@@ -35,6 +35,8 @@ export function validateProveOptions(options: ProveOptions): Diagnostic[] {
     if (!(p in PROPERTY_GROUPS))
       bad(`unknown --property '${p}'; known: ${Object.keys(PROPERTY_GROUPS).join(', ')}`);
   }
+  if (options.engines !== undefined && !ENGINE_CHOICES.includes(options.engines))
+    bad(`--engine must be one of ${ENGINE_CHOICES.join(', ')}, got ${String(options.engines)}`);
   if (options.function !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.function))
     bad(`--function must be a C identifier, got '${options.function}'`);
   return problems;

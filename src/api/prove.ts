@@ -17,11 +17,12 @@ import type { EngineOptions, EngineResult, UnknownReason } from '../engines/engi
 import { bmcEngine } from '../engines/bmc/index.js';
 import { findLoops } from '../engines/bmc/loops.js';
 import { checkChc } from '../engines/chc/index.js';
+import { kInductionEngine } from '../engines/kind/index.js';
 import { lowerCFile } from '../frontends/c/index.js';
 import type { FrontendResult } from '../frontends/frontend.js';
 import { lowerPythonFile } from '../frontends/python/index.js';
 import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
-import { initSolver } from '../smt/index.js';
+import { initSolver, onLane } from '../smt/index.js';
 import { judge, unknown, type JudgeContext } from '../verdict/judge.js';
 import { phraseQuestion } from '../verdict/question.js';
 import { testingCostNote } from '../verdict/testing-cost.js';
@@ -142,25 +143,44 @@ async function proveLowered(request: Request, lowered: Lowered): Promise<ProveRe
   if (!loops.ok || loops.info.loops.length === 0 || request.options.engines === 'bmc') {
     return finish(await judge(await bmcEngine.check(fn, options), context), fn, []);
   }
+  // The provers' lane loads its own Z3 while the first queries run.
+  void onLane(1, () => initSolver()).catch(() => undefined);
   return portfolio(request, fn, context, options);
 }
 
-/** Share of the budget the first, shallow BMC round may use on a program with loops. */
-const SHALLOW_BMC_SHARE = 0.3;
-/** …and at most this long, however large the budget. */
-const SHALLOW_BMC_MAX_MS = 5_000;
-/** Deepest unwinding of the first BMC round (the last round goes deeper). */
-const SHALLOW_UNWIND = 16;
-/** Share of what is left that the Horn-clause engine may use. */
-const CHC_SHARE = 0.75;
-/** Deepest unwinding the last BMC round tries when the user set no --max-unwind. */
+/** Share of the budget k-induction may use before the Horn-clause engine takes over its lane. */
+const KIND_SHARE = 0.4;
+/** Deepest unwinding BMC tries in the portfolio when the user set no --max-unwind. */
 const DEEP_UNWIND = 4096;
 
+/** What one lane of the portfolio ended with: a decisive verdict, or why it has none. */
+type LaneOutcome =
+  | { readonly kind: 'verdict'; readonly verdict: Verdict }
+  | {
+      readonly kind: 'none';
+      readonly reasons: readonly string[];
+      readonly solverMs: number;
+      readonly code?: UnknownReason['code'];
+    };
+
+/** A verdict that settles the question (yes or no) ends the portfolio. */
+function decisive(v: Verdict): boolean {
+  return v.answer === 'yes' || v.answer === 'no';
+}
+
 /**
- * Programs with loops: bounded model checking first (it settles bounded loops
- * and finds shallow bugs), then Spacer's inductive invariants (which prove),
- * then BMC again, deeper (bugs that need many iterations). Every answer goes
- * through the same trust gate.
+ * Programs with loops: two lanes, each with its own Z3 worker, run side by
+ * side until one of them has a verdict the trust gate accepts.
+ *
+ * - Lane 0, bounded model checking, unwinding 1, 2, 4, … up to 4,096 (or
+ *   --max-unwind): it settles bounded loops with unwinding assertions and
+ *   finds bugs, also deep ones, with a concrete path.
+ * - Lane 1, the provers: k-induction with invariant strengthening (its
+ *   concrete runs may also find a bug), then the Horn-clause engine (Spacer)
+ *   with the time left.
+ *
+ * The first yes or no wins and cancels the other lane. A single engine can
+ * be chosen with `engines`.
  */
 async function portfolio(
   request: Request,
@@ -168,43 +188,92 @@ async function portfolio(
   context: JudgeContext,
   options: EngineOptions,
 ): Promise<ProveResult> {
+  const choice = request.options.engines ?? 'portfolio';
+  const stop = new AbortController();
+  const signal = request.options.signal
+    ? AbortSignal.any([request.options.signal, stop.signal])
+    : stop.signal;
+  const shared = { ...options, signal };
   const left = (): number => Math.max(1, request.deadline - performance.now());
-  const shallow = await bmcEngine.check(fn, {
-    ...options,
-    maxUnwind: Math.min(options.maxUnwind ?? SHALLOW_UNWIND, SHALLOW_UNWIND),
-    timeoutMs: Math.min(left() * SHALLOW_BMC_SHARE, SHALLOW_BMC_MAX_MS),
-  });
-  let solverMs = shallow.solverMs;
-  if (shallow.status !== 'unknown') return finish(await judge(shallow, context), fn, []);
-  if (shallow.reason.code === 'cancelled' || shallow.reason.code === 'unsupported')
-    return finish(await judge(shallow, context), fn, []);
-  const reasons: string[] = [`bounded model checking: ${shallow.reason.message}`];
-  const chc = await checkChc(fn, { ...options, timeoutMs: left() * CHC_SHARE });
-  solverMs += chc.result.solverMs;
-  if (chc.result.status === 'safe') {
-    const verdict = await judge(chc.result, context);
-    if (verdict.answer === 'yes') return finish(verdict, fn, []);
-    if (verdict.answer === 'unknown') reasons.push(`invariants: ${verdict.reason.message}`);
-  } else if (chc.result.status === 'unknown') {
-    reasons.push(`Horn clauses: ${chc.result.reason.message}`);
+  const settle = (o: LaneOutcome): LaneOutcome => {
+    if (o.kind === 'verdict') stop.abort();
+    return o;
+  };
+  const lanes: Promise<LaneOutcome>[] = [];
+  if (choice === 'portfolio' || choice === 'bmc') {
+    lanes.push(onLane(0, async () => settle(await bmcLane(request, fn, context, shared))));
   }
-  if (left() > 100) {
-    const deepMax = request.options.maxUnwind ?? DEEP_UNWIND;
-    if (deepMax <= SHALLOW_UNWIND && shallow.reason.code === 'unbounded-loop') {
-      return finish(
-        unknown(context, solverMs, { code: 'unbounded-loop', message: reasons.join('; ') }),
-        fn,
-        [],
-      );
-    }
-    const deep = await bmcEngine.check(fn, { ...options, maxUnwind: deepMax, timeoutMs: left() });
-    solverMs += deep.solverMs;
-    if (deep.status !== 'unknown') return finish(await judge(deep, context), fn, []);
-    if (deep.reason.code !== 'unbounded-loop' || deepMax > (options.maxUnwind ?? 0))
-      reasons.push(`deeper bounded model checking: ${deep.reason.message}`);
+  if (choice !== 'bmc') {
+    const provers = async (): Promise<LaneOutcome> => {
+      const reasons: string[] = [];
+      let solverMs = 0;
+      if (choice === 'portfolio' || choice === 'k-induction') {
+        const share = choice === 'portfolio' ? KIND_SHARE : 1;
+        const ki = await kInductionEngine.check(fn, { ...shared, timeoutMs: left() * share });
+        solverMs += ki.solverMs;
+        const v = await judge(ki, context);
+        if (decisive(v)) return { kind: 'verdict', verdict: v };
+        if (v.answer === 'unknown') reasons.push(`k-induction: ${v.reason.message}`);
+      }
+      if ((choice === 'portfolio' || choice === 'chc') && !signal.aborted) {
+        const chc = await checkChc(fn, { ...shared, timeoutMs: left() });
+        solverMs += chc.result.solverMs;
+        if (chc.result.status === 'safe') {
+          const v = await judge(chc.result, context);
+          if (decisive(v)) return { kind: 'verdict', verdict: v };
+          if (v.answer === 'unknown') reasons.push(`invariants: ${v.reason.message}`);
+        } else if (chc.result.status === 'unknown') {
+          reasons.push(`Horn clauses: ${chc.result.reason.message}`);
+        }
+      }
+      return { kind: 'none', reasons, solverMs };
+    };
+    lanes.push(onLane(choice === 'portfolio' ? 1 : 0, async () => settle(await provers())));
   }
-  const code = performance.now() >= request.deadline ? 'timeout' : shallow.reason.code;
+  const outcomes = await Promise.all(lanes);
+  const won = outcomes.find((o) => o.kind === 'verdict');
+  if (won !== undefined && won.kind === 'verdict') return finish(won.verdict, fn, []);
+  const reasons = outcomes.flatMap((o) => (o.kind === 'none' ? o.reasons : []));
+  const solverMs = outcomes.reduce((t, o) => t + (o.kind === 'none' ? o.solverMs : 0), 0);
+  const bmcCode = outcomes.find((o) => o.kind === 'none' && o.code !== undefined);
+  const code =
+    performance.now() >= request.deadline
+      ? 'timeout'
+      : bmcCode?.kind === 'none' && bmcCode.code !== undefined
+        ? bmcCode.code
+        : 'solver-unknown';
   return finish(unknown(context, solverMs, { code, message: reasons.join('; ') }), fn, []);
+}
+
+/** Bounded model checking with the whole budget, as deep as --max-unwind (default 4,096). */
+async function bmcLane(
+  request: Request,
+  fn: IrFunction,
+  context: JudgeContext,
+  options: EngineOptions,
+): Promise<LaneOutcome> {
+  const maxUnwind = request.options.maxUnwind ?? DEEP_UNWIND;
+  const timeoutMs = Math.max(1, request.deadline - performance.now());
+  const r = await bmcEngine.check(fn, { ...options, maxUnwind, timeoutMs });
+  if (r.status !== 'unknown') {
+    const v = await judge(r, context);
+    if (decisive(v)) return { kind: 'verdict', verdict: v };
+    if (v.answer === 'unknown')
+      return {
+        kind: 'none',
+        reasons: [`bounded model checking: ${v.reason.message}`],
+        solverMs: r.solverMs,
+      };
+  }
+  if (r.status === 'unknown' && r.reason.code === 'cancelled')
+    return { kind: 'none', reasons: [], solverMs: r.solverMs };
+  const message = r.status === 'unknown' ? r.reason.message : 'no decisive answer';
+  return {
+    kind: 'none',
+    reasons: [`bounded model checking: ${message}`],
+    solverMs: r.solverMs,
+    ...(r.status === 'unknown' ? { code: r.reason.code } : {}),
+  };
 }
 
 function finish(verdict: Verdict, fn: IrFunction, notes: readonly string[]): ProveResult {

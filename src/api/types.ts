@@ -4,6 +4,9 @@ import type { Verdict } from '../verdict/verdict.js';
 
 export type DataModel = 'LP64' | 'ILP32';
 
+export const ENGINE_CHOICES = ['portfolio', 'bmc', 'k-induction', 'chc'] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+
 export interface ProveOptions {
   /** Path of the C file. */
   readonly file: string;
@@ -26,8 +29,12 @@ export interface ProveOptions {
   readonly dumpSmtDir?: string;
   /** Largest loop unwinding BMC tries (default 64). */
   readonly maxUnwind?: number;
-  /** `bmc`: bounded model checking only (no invariant engines); default `portfolio`. */
-  readonly engines?: 'bmc' | 'portfolio';
+  /**
+   * Which engines decide a program with loops: `portfolio` (default: bounded
+   * model checking beside k-induction and then Horn clauses, in parallel), or
+   * one of them alone. Loop-free programs always go to bounded model checking.
+   */
+  readonly engines?: EngineChoice;
   /** Replay counterexamples with the system C compiler too, when one is installed (default true). */
   readonly compilerReplay?: boolean;
   readonly signal?: AbortSignal;

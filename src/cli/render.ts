@@ -4,7 +4,7 @@
  */
 import { formatSpan, renderDiagnostic } from '../diagnostics/diagnostic.js';
 import type { ProveResult } from '../api/types.js';
-import type { Verdict } from '../verdict/verdict.js';
+import type { Counterexample, Verdict } from '../verdict/verdict.js';
 import { EXIT_BAD_INPUT, exitCodeFor } from '../verdict/verdict.js';
 import { printDiagnostics } from './common.js';
 
@@ -45,15 +45,10 @@ export function renderVerdictText(v: Verdict): string {
       );
       const inputs = cx.inputs.map((i) => `${i.name} = ${i.value}  (${i.type})`);
       out.push(label('Inputs', inputs.length > 0 ? inputs.join('\n') : '(none)'));
+      if (cx.foundBy !== undefined) out.push(label('Found by', cx.foundBy));
       if (cx.nondet.length > 0)
         out.push(label('Nondet', cx.nondet.map((n) => `${n.source}() = ${n.value}`).join('\n')));
-      if (cx.path.length > 0)
-        out.push(
-          label(
-            'Path',
-            cx.path.map((s) => `line ${String(s.line).padStart(4)}: ${s.text}`).join('\n'),
-          ),
-        );
+      if (cx.path.length > 0) out.push(label('Path', pathText(cx)));
       out.push(label('Replayed', replayWords(v)));
       break;
     }
@@ -73,6 +68,31 @@ export function renderVerdictText(v: Verdict): string {
     out.push(label('Diag', renderDiagnostic(d)));
   out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
   return out.join('\n');
+}
+
+const SHOWN = 30;
+
+/** One line per source line of the run, with the values it assigned; long runs are cut in the middle. */
+function pathText(cx: Counterexample): string {
+  const lines = cx.path.map((s) => {
+    const values = (s.assigned ?? []).map((a) => `${a.name} = ${a.value}`).join(', ');
+    const text = `line ${String(s.line).padStart(4)}: ${s.text}`;
+    return values === '' ? text : `${text.padEnd(48)}  [${values}]`;
+  });
+  // The terminal shows the first and last SHOWN lines; --json has the whole (or 2 × 200) trace.
+  let omitted = cx.omittedSteps ?? 0;
+  let head = lines.slice(0, omitted > 0 ? lines.length / 2 : lines.length);
+  let tail = omitted > 0 ? lines.slice(lines.length / 2) : [];
+  if (head.length + tail.length > 2 * SHOWN) {
+    const all = [...head, ...tail];
+    omitted += all.length - 2 * SHOWN;
+    head = all.slice(0, SHOWN);
+    tail = all.slice(all.length - SHOWN);
+  }
+  if (omitted === 0) return head.join('\n');
+  return [...head, `… ${omitted.toLocaleString('en-US')} more lines of the run …`, ...tail].join(
+    '\n',
+  );
 }
 
 function replayWords(v: Verdict & { answer: 'no' }): string {

@@ -41,7 +41,11 @@ Options:
                        returns-true, no-overflow, no-div-by-zero, valid-shift,
                        no-undefined-behaviour
   --timeout SECONDS    solver budget (default 10)
-  --max-unwind N       largest loop unwinding to try (default 64)
+  --max-unwind N       largest loop unwinding to try (default 64 without loops
+                       that need more; 4096 in the portfolio)
+  --engine E           for programs with loops: portfolio (default: bounded model
+                       checking beside k-induction and Horn clauses, in parallel),
+                       bmc, k-induction or chc alone
   --data-model M       LP64 (default) or ILP32 (32-bit long)
   --semantics S        c (default, bit-precise) or math (mathematical integers)
   --dump-smt DIR       write every solver query to DIR as SMT-LIB 2

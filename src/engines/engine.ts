@@ -36,6 +36,8 @@ export interface RawWitness {
   readonly property: string;
   /** Edge indices (into `fn.edges`) along the path, in order, where known. */
   readonly path: readonly number[];
+  /** How the run was found, in words ("bounded model checking with 4 loop unwindings"). */
+  readonly foundBy?: string;
 }
 
 /** Evidence for `safe`: the unsatisfiable queries, re-checkable independently. */

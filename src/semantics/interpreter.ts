@@ -39,6 +39,8 @@ export interface RunOptions {
     readonly nodes: ReadonlySet<number>;
     readonly visit: (node: number, values: readonly bigint[]) => void;
   };
+  /** When given, receives the number of edges the run took. */
+  readonly stats?: { steps: number };
 }
 
 /** A compiled, reusable runner for one IR function. */
@@ -202,7 +204,9 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
     const next = nondetReader(nondet);
     let node = fn.entry;
     const observe = options?.observe;
+    const stats = options?.stats;
     for (let steps = 0; ; steps++) {
+      if (stats !== undefined) stats.steps = steps;
       if (observe !== undefined && observe.nodes.has(node)) observe.visit(node, slots);
       const kind = nodeKinds[node];
       if (kind === 'return')

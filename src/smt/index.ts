@@ -20,6 +20,7 @@ export {
   checkSat,
   initSolver,
   recheckUnsat,
+  onLane,
   runScript,
   writeSmtlib,
 } from './solver.js';

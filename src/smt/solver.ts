@@ -3,9 +3,10 @@
  * thread in `z3-worker.ts` loads).
  *
  * Guarantees:
- * - One Z3 worker thread per process, started on first use (`initSolver`
- *   reports what loading Z3 and a first trivial check cost).
- * - Every call into Z3 is serialised: queries run one at a time, in order.
+ * - One Z3 worker thread per lane, started on first use (`initSolver`
+ *   reports what loading Z3 and a first trivial check cost). Lane 0 is the
+ *   default; `onLane` runs work on another lane, in parallel.
+ * - Every call into one lane's Z3 is serialised: queries run one at a time, in order.
  * - What Z3 answers is exactly the printed SMT-LIB script, so a dumped script
  *   is the query that was answered.
  * - `checkSat` never throws for solver trouble: a timeout gives `unknown`
@@ -24,6 +25,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Query } from './print.js';
 import { QF_BV_MARK, queryVariables, toSmtlib } from './print.js';
@@ -89,11 +91,39 @@ interface Thread {
   readonly retire: (reason: string) => void;
 }
 
-let thread: Thread | null = null;
-let nextId = 1;
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * A lane is one Z3 worker thread with its own queue: calls on one lane are
+ * serialised, calls on different lanes run in parallel (each worker has its
+ * own Z3 instance and memory). Lane 0 is the default; `onLane` runs a piece
+ * of work — with every solver call it makes, however deeply nested — on
+ * another lane, so a portfolio can run engines side by side.
+ */
+class Lane {
+  thread: Thread | null = null;
+  queue: Promise<unknown> = Promise.resolve();
+  answeredByThread = 0;
+}
 
-function startThread(): Thread {
+const lanes = new Map<number, Lane>();
+const laneContext = new AsyncLocalStorage<number>();
+let nextId = 1;
+
+function currentLane(): Lane {
+  const n = laneContext.getStore() ?? 0;
+  let lane = lanes.get(n);
+  if (lane === undefined) {
+    lane = new Lane();
+    lanes.set(n, lane);
+  }
+  return lane;
+}
+
+/** Runs `work` with every solver call it makes (directly or not) on lane `lane`. */
+export function onLane<T>(lane: number, work: () => Promise<T>): Promise<T> {
+  return laneContext.run(lane, work);
+}
+
+function startThread(lane: Lane): Thread {
   const worker = new Worker(new URL('./z3-worker.js', import.meta.url));
   // An idle worker must not keep the process alive; a pending call refs it.
   worker.unref();
@@ -103,7 +133,7 @@ function startThread(): Thread {
     pending,
     info: null,
     retire: (reason) => {
-      if (thread === t) thread = null;
+      if (lane.thread === t) lane.thread = null;
       const waiting = [...pending.values()];
       pending.clear();
       for (const done of waiting) done({ kind: 'failed', reason });
@@ -130,8 +160,9 @@ type Call = Request extends infer R
 
 /** Sends `req` to the worker; a silent worker is replaced after `limitMs`. */
 function call(req: Call, limitMs: number, signal?: AbortSignal): Promise<Outcome> {
-  thread ??= startThread();
-  const t = thread;
+  const lane = currentLane();
+  lane.thread ??= startThread(lane);
+  const t = lane.thread;
   const id = nextId++;
   return new Promise((resolve) => {
     const timer = setTimeout(
@@ -153,14 +184,16 @@ function call(req: Call, limitMs: number, signal?: AbortSignal): Promise<Outcome
 
 /** Runs `fn` after every call queued before it has finished. */
 function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
+  const lane = currentLane();
+  const run = lane.queue.then(fn, fn);
+  lane.queue = run.catch(() => undefined);
   return run;
 }
 
 function currentInfo(): Promise<SolverInfo> {
-  thread ??= startThread();
-  const t = thread;
+  const lane = currentLane();
+  lane.thread ??= startThread(lane);
+  const t = lane.thread;
   t.info ??= call({ op: 'init' }, INIT_LIMIT_MS).then((o) => {
     if (o.kind === 'reply' && o.reply.ok && 'info' in o.reply) return o.reply.info;
     t.info = null;
@@ -193,7 +226,6 @@ export function initSolver(): Promise<SolverInfo> {
  * corrupt it.
  */
 const QUERIES_PER_WORKER = 1500;
-let answeredByThread = 0;
 
 /**
  * A check or eval request: the worker's result, or unknown with the reason it
@@ -222,10 +254,12 @@ async function solveOnce(
 ): Promise<{ result: WorkerCheckResult; crashed?: boolean }> {
   if (signal?.aborted) return { result: { status: 'unknown', reason: 'cancelled', solverMs: 0 } };
   if (timeoutMs <= 0) return { result: { status: 'unknown', reason: 'timeout', solverMs: 0 } };
-  if (thread !== null && answeredByThread >= QUERIES_PER_WORKER) thread.retire('recycled');
-  if (thread === null) answeredByThread = 0;
+  const lane = currentLane();
+  if (lane.thread !== null && lane.answeredByThread >= QUERIES_PER_WORKER)
+    lane.thread.retire('recycled');
+  if (lane.thread === null) lane.answeredByThread = 0;
   await currentInfo();
-  answeredByThread++;
+  lane.answeredByThread++;
   const t0 = performance.now();
   const unknown = (reason: string): WorkerCheckResult => ({
     status: 'unknown',
@@ -241,7 +275,7 @@ async function solveOnce(
     if (reply.fatal) {
       const oom = /out of memory/i.test(reply.error);
       const reason = oom ? 'out of memory' : `the solver crashed: ${reply.error}`;
-      thread?.retire(reason);
+      lane.thread?.retire(reason);
       return { result: unknown(reason), crashed: !oom };
     }
     throw new Error(`Z3 rejected the script: ${reply.error}`);
@@ -250,7 +284,7 @@ async function solveOnce(
     throw new Error('internal error: the solver worker answered out of turn');
   // Z3 keeps its out-of-memory state: start afresh for the next query.
   if (reply.result.reason !== undefined && /memory/i.test(reply.result.reason)) {
-    thread?.retire('out of memory');
+    lane.thread?.retire('out of memory');
   }
   return { result: reply.result };
 }

@@ -22,7 +22,7 @@ import { runFunction } from '../semantics/interpreter.js';
 import type { RunOutcome } from '../semantics/outcome.js';
 import { recheckUnsat } from '../smt/index.js';
 import { confirmByEnumeration } from './exhaustive-check.js';
-import { pathToSteps, type SourceLines } from './source-lines.js';
+import { traceSteps, type SourceLines } from './source-lines.js';
 import type {
   Certificate,
   Counterexample,
@@ -230,6 +230,7 @@ async function judgeUnsafe(
       message: `the counterexample for ${property.id} replays in arc's interpreter but not in the compiled program: ${replay.detail ?? ''}`,
     });
   }
+  const trace = traceSteps(ctx.fn, witness.inputs, witness.nondet, outcome.path, ctx.source);
   const counterexample: Counterexample = {
     inputs: ctx.fn.params.map((p) => ({
       name: p.sourceName,
@@ -238,7 +239,9 @@ async function judgeUnsafe(
     })),
     nondet,
     property: toRef(property),
-    path: pathToSteps(ctx.fn, outcome.path, ctx.source),
+    path: trace.steps,
+    ...(trace.omitted > 0 ? { omittedSteps: trace.omitted } : {}),
+    ...(witness.foundBy !== undefined ? { foundBy: witness.foundBy } : {}),
     replay,
   };
   const props = ctx.checked.map((p) => ({

@@ -38,6 +38,8 @@ export interface PathStep {
   readonly col: number;
   /** The source line, trimmed. */
   readonly text: string;
+  /** The values the run gave the user's variables on this line, in order (last value of each). */
+  readonly assigned?: readonly { readonly name: string; readonly value: string }[];
 }
 
 export interface ReplayReport {
@@ -78,6 +80,10 @@ export interface Counterexample {
   readonly nondet: readonly NondetValue[];
   readonly property: PropertyRef;
   readonly path: readonly PathStep[];
+  /** How the run was found, in words. */
+  readonly foundBy?: string;
+  /** Steps left out of the middle of `path` (a long run keeps its first and last 200 lines). */
+  readonly omittedSteps?: number;
   /** What the function returned on this run, when it returned. */
   readonly returned?: string;
   readonly replay: ReplayReport;

@@ -1,6 +1,11 @@
 /** `arc prove`: runs the prove pipeline and prints the verdict (and, with `--witness`, writes an SV-COMP witness). */
 import { prove } from '../../api/prove.js';
-import type { DataModel, ProveOptions } from '../../api/types.js';
+import {
+  ENGINE_CHOICES,
+  type DataModel,
+  type EngineChoice,
+  type ProveOptions,
+} from '../../api/types.js';
 import { PROPERTY_GROUPS, type PropertyKind } from '../../ir/ir.js';
 import { EXIT_BAD_INPUT } from '../../verdict/verdict.js';
 import {
@@ -25,6 +30,7 @@ const OPTIONS = {
   'max-unwind': { type: 'string' },
   'data-model': { type: 'string' },
   semantics: { type: 'string' },
+  engine: { type: 'string' },
   'dump-smt': { type: 'string' },
   'no-compiler-replay': { type: 'boolean' },
   witness: { type: 'string' },
@@ -44,6 +50,14 @@ export function parseSemantics(text: string | undefined): 'c' | 'math' | undefin
   throw new UsageError(`--semantics must be c or math, got '${text}'`);
 }
 
+export function parseEngine(text: string | undefined): EngineChoice | undefined {
+  if (text === undefined) return undefined;
+  const known = ENGINE_CHOICES.find((e) => e === text);
+  if (known === undefined)
+    throw new UsageError(`--engine must be one of ${ENGINE_CHOICES.join(', ')}, got '${text}'`);
+  return known;
+}
+
 export async function runProve(args: readonly string[]): Promise<number> {
   const parsed = parseCommandArgs('prove', args, OPTIONS);
   if (flag(parsed, 'help')) {
@@ -61,6 +75,7 @@ export async function runProve(args: readonly string[]): Promise<number> {
     semantics: parseSemantics(stringOption(parsed, 'semantics')),
     dumpSmtDir: stringOption(parsed, 'dump-smt'),
     compilerReplay: !flag(parsed, 'no-compiler-replay'),
+    engines: parseEngine(stringOption(parsed, 'engine')),
   };
   const witness = stringOption(parsed, 'witness');
   if (witness !== undefined) checkWitnessPath(witness);

@@ -185,7 +185,7 @@ async function round(
   const ra = await run.ask(a.query, `k${k}.violation`, true);
   const ua = run.undecided(ra, `whether a property can fail within ${k} unwindings`);
   if (ua !== null) return { done: ua };
-  if (ra.status === 'sat') return { done: unsafe(run, enc, ra) };
+  if (ra.status === 'sat') return { done: unsafe(run, enc, ra, k) };
   const certs: CertificateQuery[] = [
     {
       meaning: a.meaning,
@@ -222,8 +222,13 @@ function safe(run: Run, k: number, queries: CertificateQuery[]): EngineResult {
   };
 }
 
-function unsafe(run: Run, enc: Encoding, r: CheckResult): EngineResult {
-  const witness = extractWitness(run.fn, enc, r.model ?? new Map());
+function unsafe(run: Run, enc: Encoding, r: CheckResult, k: number): EngineResult {
+  const found = extractWitness(run.fn, enc, r.model ?? new Map());
+  const how =
+    k === 0
+      ? 'bounded model checking (a satisfiable violation query)'
+      : `bounded model checking with every loop unwound ${k} time(s)`;
+  const witness = found === null ? null : { ...found, foundBy: how };
   if (witness === null) {
     return run.unknown({
       code: 'solver-unknown',

@@ -198,7 +198,7 @@ function where(span: SourceSpan): string {
   return `line ${span.startLine}`;
 }
 
-interface RegionView {
+export interface RegionView {
   /** Values at the cutpoint (the state variables). */
   readonly state: ReadonlyMap<string, Term>;
   readonly encoded: EncodedRegion;
@@ -206,6 +206,69 @@ interface RegionView {
   readonly facts: readonly Term[];
   /** Evaluates an invariant (over `v!` names) on values of this encoding. */
   readonly at: (inv: Term, values: ReadonlyMap<string, Term>) => Term | null;
+}
+
+/** How a region's values are encoded: exact integers, or the BMC engine's bit-vectors. */
+export type ViewMode = 'int' | 'bv';
+
+/** Names for one encoding of a region: its state variables and its fresh values. */
+export interface ViewNames {
+  /** Prefix of the state variables (`s!` gives `s!x`). */
+  readonly state: string;
+  /** Prefix of the fresh values (havocs, opaque results). */
+  readonly fresh: string;
+}
+
+const DEFAULT_NAMES: ViewNames = { state: 's!', fresh: 'h!' };
+
+/**
+ * The region in `mode`, or null when `mode` is `int` and some operation of
+ * the region has no exact integer form.
+ */
+export function encodeView(
+  fn: IrFunction,
+  region: Region,
+  selected: ReadonlySet<string>,
+  types: ReadonlyMap<string, Type>,
+  mode: ViewMode,
+  names: ViewNames = DEFAULT_NAMES,
+): RegionView | null {
+  if (mode === 'int') {
+    const fresh = new FreshValues(names.fresh);
+    const encoder = new IntEncoder(fresh, true);
+    const intState = new Map<string, Term>();
+    const facts: Term[] = [];
+    for (const [name, t] of types) {
+      const v = mkVar(`${names.state}${name}`, intSortOf(t));
+      intState.set(name, v);
+      const r = rangeOf(v, t);
+      if (r !== null) facts.push(r);
+    }
+    const exact = encodeRegion(fn, region, intState, selected, {
+      encode: (e, env) => encoder.encode(e, env),
+      havoc: (t, what) => fresh.make(t, what),
+    });
+    if (fresh.approximate) return null;
+    return {
+      state: intState,
+      encoded: exact,
+      facts: [...facts, ...fresh.constraints],
+      at: (inv, values) => substitute(inv, (name) => lookupIn(name, values, types)),
+    };
+  }
+  const bvState = new Map<string, Term>();
+  for (const [name, t] of types) bvState.set(name, mkVar(`${names.state}${name}`, sortOf(t)));
+  let havocs = 0;
+  const encoded = encodeRegion(fn, region, bvState, selected, {
+    encode: (e, env) => encodeExpr(e, env),
+    havoc: (t, what) => mkVar(`${names.fresh}${havocs++}!${what}`, sortOf(t)),
+  });
+  return {
+    state: bvState,
+    encoded,
+    facts: [],
+    at: (inv, values) => invariantAt(inv, values, types),
+  };
 }
 
 /**
@@ -219,41 +282,10 @@ function viewRegion(
   selected: ReadonlySet<string>,
   types: ReadonlyMap<string, Type>,
 ): RegionView {
-  const fresh = new FreshValues('h!');
-  const encoder = new IntEncoder(fresh, true);
-  const intState = new Map<string, Term>();
-  const facts: Term[] = [];
-  for (const [name, t] of types) {
-    const v = mkVar(`s!${name}`, intSortOf(t));
-    intState.set(name, v);
-    const r = rangeOf(v, t);
-    if (r !== null) facts.push(r);
-  }
-  const exact = encodeRegion(fn, region, intState, selected, {
-    encode: (e, env) => encoder.encode(e, env),
-    havoc: (t, what) => fresh.make(t, what),
-  });
-  if (!fresh.approximate) {
-    return {
-      state: intState,
-      encoded: exact,
-      facts: [...facts, ...fresh.constraints],
-      at: (inv, values) => substitute(inv, (name) => lookupIn(name, values, types)),
-    };
-  }
-  const bvState = new Map<string, Term>();
-  for (const [name, t] of types) bvState.set(name, mkVar(`s!${name}`, sortOf(t)));
-  let havocs = 0;
-  const encoded = encodeRegion(fn, region, bvState, selected, {
-    encode: (e, env) => encodeExpr(e, env),
-    havoc: (t, what) => mkVar(`h!${havocs++}!${what}`, sortOf(t)),
-  });
-  return {
-    state: bvState,
-    encoded,
-    facts: [],
-    at: (inv, values) => invariantAt(inv, values, types),
-  };
+  return (
+    encodeView(fn, region, selected, types, 'int') ??
+    (encodeView(fn, region, selected, types, 'bv') as RegionView)
+  );
 }
 
 function lookupIn(

@@ -26,7 +26,7 @@ export const C_SYNTAX: Syntax = {
   true: '1',
   false: '0',
   floorDiv: (a, b) => `floor_div(${a}, ${b})`,
-  floorMod: (a, b) => `(${a}) % ${b}`,
+  floorMod: (a, b) => `((${a} % ${b} + ${b}) % ${b})`,
 };
 
 export const PYTHON_SYNTAX: Syntax = {
@@ -83,13 +83,15 @@ function linear(t: Term, atom: (t: Term) => string): Linear | null {
 }
 
 function sideText(terms: readonly [string, bigint][], constant: bigint): string {
-  const parts: string[] = [];
-  for (const [name, c] of terms) parts.push(c === 1n ? name : `${c}*${name}`);
-  if (constant !== 0n || parts.length === 0) {
-    if (parts.length === 0) return String(constant);
-    return `${parts.join(' + ')} ${constant < 0n ? '-' : '+'} ${constant < 0n ? -constant : constant}`;
+  let text = '';
+  for (const [name, c] of terms) {
+    const mag = c < 0n ? -c : c;
+    const t = mag === 1n ? name : `${mag}*${name}`;
+    text = text === '' ? (c < 0n ? `-${t}` : t) : `${text} ${c < 0n ? '-' : '+'} ${t}`;
   }
-  return parts.join(' + ');
+  if (text === '') return String(constant);
+  if (constant === 0n) return text;
+  return `${text} ${constant < 0n ? '-' : '+'} ${constant < 0n ? -constant : constant}`;
 }
 
 const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '==': '==', '!=': '!=' };
@@ -178,9 +180,14 @@ export function formatInvariant(
       case '<=':
       case '<':
         return atom(x.op, x.args[0], x.args[1]);
-      case '=':
-        if (x.args[0].sort.kind === 'int') return atom('==', x.args[0], x.args[1]);
+      case '=': {
+        // Divisibility, `e % m == 0`, reads the same with C's truncating `%`.
+        const [a, b] = x.args;
+        if (a.kind === 'app' && a.op === 'mod' && b.kind === 'const' && b.value === 0n)
+          return `${arith(a.args[0], 3)} % ${arith(a.args[1], 3)} == 0`;
+        if (a.sort.kind === 'int') return atom('==', a, b);
         return `(${bool(x.args[0], 3)} == ${bool(x.args[1], 3)})`;
+      }
       case 'ite':
         return `(${bool(x.args[0], 0)} ? ${bool(x.args[1], 0)} : ${bool(x.args[2], 0)})`;
       default:

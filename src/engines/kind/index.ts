@@ -1,0 +1,467 @@
+/**
+ * k-induction with invariant strengthening (engine name `k-induction`).
+ *
+ * 1. Concrete runs (samples.ts) — a run that violates a selected property is
+ *    returned at once as a counterexample (the trust gate replays it).
+ * 2. Candidate invariants at each loop head, read off the states the runs
+ *    reach there (candidates.ts).
+ * 3. Houdini: candidates that are not initiated or not preserved by a pass
+ *    between cutpoints (exact encoding of chc/certificate.ts) are dropped
+ *    until the rest is inductive — the strengthening invariant I.
+ * 4. The properties are checked k-inductively relative to I for
+ *    k = 1, 2, … (window.ts); k = 1 is plain induction, whose certificate is
+ *    the Horn-clause engine's (initiation, consecution, safety). If that
+ *    fails, products of two variables join the candidates and 2–4 run again.
+ *
+ * A `safe` result's queries are all unsat here, and the trust gate re-checks
+ * them in a fresh context; the engine answers `unsafe` only with a concrete
+ * run it has seen violate a property.
+ */
+import { performance } from 'node:perf_hooks';
+import type { IrFunction, Type } from '../../ir/ir.js';
+import { allVariables } from '../../ir/ir.js';
+import type { Term } from '../../smt/index.js';
+import { and, boolSort, checkSat, conjunction, eq, mkVar, not, toSmtlib } from '../../smt/index.js';
+import { termToInfix } from '../../smt/infix.js';
+import { trace } from '../../diagnostics/trace.js';
+import type {
+  CertificateQuery,
+  Engine,
+  EngineOptions,
+  EngineResult,
+  InvariantRawCertificate,
+  RawWitness,
+  UnknownCode,
+} from '../engine.js';
+import type { RegionView, ViewMode } from '../chc/certificate.js';
+import { certificateQueries, encodeView } from '../chc/certificate.js';
+import { confirmInvariants, displayNames } from '../chc/index.js';
+import { C_SYNTAX, formatInvariant, PYTHON_SYNTAX } from '../chc/format.js';
+import type { Regions } from '../chc/regions.js';
+import { buildRegions } from '../chc/regions.js';
+import type { Candidate } from './candidates.js';
+import { candidatesAt } from './candidates.js';
+import { LONG_RUNS, programConstants, sampleRuns, SHORT_RUNS } from './samples.js';
+import { windowQueries } from './window.js';
+
+/** Largest k tried. */
+const MAX_K = 4;
+/** Longest one Houdini or window query may take. */
+const QUERY_MS = 3_000;
+/** Products of two variables are tried only with at most this many variables at a loop head. */
+const MAX_QUADRATIC_VARS = 5;
+
+class Budget {
+  private readonly deadline: number;
+  solverMs = 0;
+  constructor(timeoutMs: number) {
+    this.deadline = performance.now() + timeoutMs;
+  }
+  left(): number {
+    return Math.max(0, this.deadline - performance.now());
+  }
+  at(): number {
+    return this.deadline;
+  }
+}
+
+class Stop {
+  constructor(
+    readonly code: UnknownCode,
+    readonly message: string,
+  ) {}
+}
+
+interface Context {
+  readonly fn: IrFunction;
+  readonly regions: Regions;
+  readonly types: ReadonlyMap<string, Type>;
+  readonly mode: ViewMode;
+  readonly options: EngineOptions;
+  readonly budget: Budget;
+}
+
+export async function checkKInduction(
+  fn: IrFunction,
+  options: EngineOptions,
+): Promise<EngineResult> {
+  const budget = new Budget(options.timeoutMs);
+  const unknown = (code: UnknownCode, message: string): EngineResult => ({
+    status: 'unknown',
+    reason: { code, message },
+    solverMs: budget.solverMs,
+  });
+  const built = buildRegions(fn);
+  if (!built.ok) return unknown('unsupported', built.message);
+  const regions = built.regions;
+  if (regions.cutpoints.length === 1) {
+    return unknown('unsupported', 'the function has no loop (bounded model checking decides it)');
+  }
+  const types = new Map(allVariables(fn).map((v) => [v.name, v.type]));
+  const exact = regions.regions.every(
+    (r) => encodeView(fn, r, options.properties, types, 'int') !== null,
+  );
+  const ctx: Context = { fn, regions, types, mode: exact ? 'int' : 'bv', options, budget };
+  const heads = new Set(regions.cutpoints.filter((c) => c.index > 0).map((c) => c.node));
+  const shouldStop = (): boolean => budget.left() < 1 || options.signal?.aborted === true;
+  const found = (w: RawWitness): EngineResult => ({
+    status: 'unsafe',
+    precise: fn.approximations.length === 0,
+    witness: w,
+    solverMs: budget.solverMs,
+  });
+  const samples = sampleRuns(fn, heads, options.properties, SHORT_RUNS, shouldStop);
+  trace(
+    'kind',
+    () =>
+      `${samples.runs} short runs, states ${[...samples.states.values()].map((s) => s.length).join('/')}`,
+  );
+  if (samples.violation !== null) return found(samples.violation);
+  // Bugs that need many iterations: long runs on boundary values, with at most
+  // a third of the time left (done once, after the linear candidates failed).
+  let longDone = false;
+  const longRuns = (): EngineResult | null => {
+    if (longDone || options.signal?.aborted === true) return null;
+    longDone = true;
+    const until = performance.now() + budget.left() / 3;
+    const deep = sampleRuns(
+      fn,
+      heads,
+      options.properties,
+      LONG_RUNS,
+      () => shouldStop() || performance.now() > until,
+    );
+    trace(
+      'kind',
+      () => `${deep.runs} long runs: ${deep.violation === null ? 'no' : 'a'} violation`,
+    );
+    return deep.violation === null ? null : found(deep.violation);
+  };
+  const attempt = async (quadratic: boolean): Promise<EngineResult | null> => {
+    const candidates = regions.cutpoints.map((c) => {
+      const vars = numeric(ctx, c.live);
+      return c.index === 0
+        ? []
+        : candidatesAt(vars, samples.states.get(c.node) ?? [], {
+            quadratic: quadratic && vars.length <= MAX_QUADRATIC_VARS,
+            constants: programConstants(fn),
+            moduli: moduli(fn),
+          });
+    });
+    trace(
+      'kind',
+      () => `candidates (quadratic ${quadratic}): ${candidates.map((c) => c.length).join('/')}`,
+    );
+    const survivors = await houdini(ctx, candidates);
+    trace('kind', () => `houdini kept ${survivors.map((c) => c.length).join('/')}`);
+    const inductive = await withoutImplied(ctx, survivors);
+    trace('kind', () => `without implied: ${inductive.map((c) => c.length).join('/')}`);
+    return proveWith(ctx, inductive);
+  };
+  const quadratic = regions.cutpoints.some(
+    (c) => c.index > 0 && numeric(ctx, c.live).length <= MAX_QUADRATIC_VARS,
+  );
+  let why = `no invariant from the candidates makes the properties ${MAX_K}-inductive`;
+  let code: UnknownCode = 'solver-unknown';
+  for (const step of ['linear', 'long-runs', 'quadratic'] as const) {
+    if (step === 'long-runs') {
+      const bug = longRuns();
+      if (bug !== null) return bug;
+      continue;
+    }
+    if (step === 'quadratic' && !quadratic) continue;
+    try {
+      const proved = await attempt(step === 'quadratic');
+      if (proved !== null) return proved;
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+      why = e.message;
+      code = e.code;
+      if (code === 'cancelled' || code === 'timeout') break;
+    }
+  }
+  return longRuns() ?? unknown(code, why);
+}
+
+/** Numeric (integer or bit-vector) variables among `names`, with their slots in the samples. */
+function numeric(ctx: Context, names: readonly string[]): { name: string; slot: number }[] {
+  const order = allVariables(ctx.fn).map((v) => v.name);
+  return names
+    .filter((n) => ctx.types.get(n)?.kind !== 'bool')
+    .map((name) => ({ name, slot: order.indexOf(name) }));
+}
+
+/** Moduli for congruence candidates: the program's small constants (step sizes, divisors). */
+function moduli(fn: IrFunction): bigint[] {
+  const ms = programConstants(fn)
+    .map((c) => (c < 0n ? -c : c))
+    .filter((c) => c >= 3n && c <= 8n);
+  return [...new Set(ms)].slice(0, 3);
+}
+
+function stop(r: { status: string; reason?: string }, what: string): Stop {
+  if (r.reason === 'cancelled') return new Stop('cancelled', 'the check was cancelled');
+  if (r.reason === 'timeout') return new Stop('timeout', `ran out of time ${what}`);
+  return new Stop('solver-unknown', `Z3 answered unknown (${r.reason ?? 'no reason'}) ${what}`);
+}
+
+/**
+ * Drops candidates until the rest is inductive: for each pass between
+ * cutpoints, a model that starts inside the current candidates and ends
+ * outside one of them removes every candidate it falsifies.
+ */
+async function houdini(ctx: Context, candidates: Candidate[][]): Promise<Candidate[][]> {
+  const views = ctx.regions.regions.map(
+    (r) => encodeView(ctx.fn, r, ctx.options.properties, ctx.types, ctx.mode) as RegionView,
+  );
+  const current = candidates.map((cs) => [...cs].sort((a, b) => a.weight - b.weight));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [i, view] of views.entries()) {
+      const pre = conjunction(
+        current[i].map((c) => view.at(c.term, view.state)).filter((t): t is Term => t !== null),
+      );
+      for (const x of view.encoded.exits) {
+        const target = current[x.to];
+        if (target.length === 0) continue;
+        const posts = target.map((c) => view.at(c.term, x.env));
+        // A candidate this encoding cannot evaluate is no use: drop it.
+        if (posts.some((p) => p === null)) {
+          current[x.to] = target.filter((_, k) => posts[k] !== null);
+          changed = true;
+          continue;
+        }
+        const flags = posts.map((_, k) => mkVar(`houdini!${k}`, boolSort));
+        const assertions = [
+          ...view.facts,
+          pre,
+          x.guard,
+          ...posts.map((p, k) => eq(flags[k], p as Term)),
+          not(conjunction(flags)),
+        ];
+        const r = await checkSat(
+          { assertions, comments: ['k-induction: Houdini pruning of candidate invariants'] },
+          {
+            timeoutMs: Math.max(1, Math.min(QUERY_MS, ctx.budget.left())),
+            modelOf: flags.map((f) => f.name),
+            ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
+          },
+        );
+        ctx.budget.solverMs += r.solverMs;
+        if (r.status === 'unknown') throw stop(r, 'while strengthening the invariants');
+        if (r.status === 'unsat') continue;
+        const falsified = new Set(
+          flags.flatMap((f, k) => (r.model?.get(f.name) === 0n ? [k] : [])),
+        );
+        if (falsified.size === 0) {
+          throw new Stop('solver-unknown', 'the solver gave no model for a Houdini query');
+        }
+        current[x.to] = target.filter((_, k) => !falsified.has(k));
+        changed = true;
+      }
+    }
+  }
+  return current;
+}
+
+const conjoin = (sets: readonly (readonly Candidate[])[]): Term[] =>
+  sets.map((cs) => conjunction(cs.map((c) => c.term)));
+
+/** Solver budget for making the invariants readable (dropping conjuncts a proof does not need). */
+const TIDY_MS = 1_500;
+
+/**
+ * Drops every conjunct that the others imply (in the types' ranges): the
+ * same set of states, written shorter. Simplest candidates are kept first.
+ */
+async function withoutImplied(ctx: Context, sets: Candidate[][]): Promise<Candidate[][]> {
+  const views = ctx.regions.regions.map(
+    (r) => encodeView(ctx.fn, r, ctx.options.properties, ctx.types, ctx.mode) as RegionView,
+  );
+  const until = performance.now() + Math.min(TIDY_MS, ctx.budget.left() / 4);
+  const out: Candidate[][] = [];
+  for (const [i, set] of sets.entries()) {
+    let kept = [...set];
+    const view = views[i];
+    for (const c of [...set].sort((a, b) => b.weight - a.weight)) {
+      if (performance.now() > until) break;
+      const rest = kept.filter((d) => d !== c);
+      const others = rest.map((d) => view.at(d.term, view.state));
+      const self = view.at(c.term, view.state);
+      if (self === null || others.some((o) => o === null)) continue;
+      const r = await checkSat(
+        { assertions: [...view.facts, ...(others as Term[]), not(self)] },
+        { timeoutMs: Math.max(1, Math.min(500, ctx.budget.left())) },
+      );
+      ctx.budget.solverMs += r.solverMs;
+      if (r.status === 'unsat') kept = rest;
+    }
+    out.push(kept);
+  }
+  return out;
+}
+
+/**
+ * Drops conjuncts the proof does not need (the certificate queries stay
+ * unsat without them), least simple first, within a small budget.
+ */
+async function necessaryOnly(ctx: Context, sets: Candidate[][]): Promise<Candidate[][]> {
+  const until = performance.now() + Math.min(TIDY_MS, ctx.budget.left() / 4);
+  let current = sets.map((s) => [...s]);
+  const order = current
+    .flatMap((set, i) => set.map((c) => ({ i, c })))
+    .sort((a, b) => b.c.weight - a.c.weight);
+  for (const { i, c } of order) {
+    if (performance.now() > until) break;
+    const trial = current.map((set, j) => (j === i ? set.filter((d) => d !== c) : set));
+    const drafts = certificateQueries(ctx.fn, ctx.regions, conjoin(trial), ctx.options.properties);
+    if (drafts === null) continue;
+    let holds = true;
+    for (const d of drafts) {
+      const r = await checkSat(
+        { assertions: d.assertions },
+        { timeoutMs: Math.max(1, Math.min(500, until - performance.now())) },
+      );
+      ctx.budget.solverMs += r.solverMs;
+      if (r.status !== 'unsat') {
+        holds = false;
+        break;
+      }
+    }
+    if (holds) current = trial;
+  }
+  return current;
+}
+
+/** A proof with the invariants for some k ≤ MAX_K, or null. */
+async function proveWith(ctx: Context, sets: Candidate[][]): Promise<EngineResult | null> {
+  const { fn, regions, options, budget } = ctx;
+  const invariants = conjoin(sets);
+  const one = await confirmInvariants(fn, regions, invariants, options, budget, 'k-induction', 1);
+  if (one.ok) {
+    const safe = (certificate: InvariantRawCertificate): EngineResult => ({
+      status: 'safe',
+      sound: true,
+      certificate,
+      solverMs: budget.solverMs,
+    });
+    trace('kind', () => 'k = 1 proof found');
+    const small = await necessaryOnly(ctx, sets);
+    trace('kind', () => `necessary: ${small.map((c) => c.length).join('/')}`);
+    if (small.every((set, i) => set.length === sets[i].length)) return safe(one.certificate);
+    const again = await confirmInvariants(
+      fn,
+      regions,
+      conjoin(small),
+      options,
+      budget,
+      'k-induction',
+      1,
+    );
+    return safe(again.ok ? again.certificate : one.certificate);
+  }
+  if (!/safety/.test(one.why)) return null;
+  for (let k = 2; k <= MAX_K; k++) {
+    if (budget.left() < 50)
+      throw new Stop('timeout', 'ran out of time in the k-induction step case');
+    const w = windowQueries(fn, regions, invariants, options.properties, ctx.types, ctx.mode, k);
+    if (w === null) return null;
+    const step = await unsat(ctx, w.step, `k-induction step case, k = ${k}`);
+    trace('kind', () => `step case k = ${k}: ${step}`);
+    if (step === 'sat') continue;
+    const base =
+      w.base === null ? 'unsat' : await unsat(ctx, w.base, `k-induction base case, k = ${k}`);
+    // A bad state within k − 1 passes is a real violation: bounded model checking reports it.
+    if (base === 'sat') return null;
+    return certificate(ctx, invariants, k, w.base ?? [], w.step);
+  }
+  return null;
+}
+
+async function unsat(
+  ctx: Context,
+  assertions: readonly Term[],
+  what: string,
+): Promise<'unsat' | 'sat'> {
+  const r = await checkSat(
+    { assertions, comments: [what] },
+    {
+      timeoutMs: Math.max(1, Math.min(QUERY_MS, ctx.budget.left())),
+      ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
+    },
+  );
+  ctx.budget.solverMs += r.solverMs;
+  if (r.status === 'unknown') throw stop(r, `in the ${what}`);
+  return r.status;
+}
+
+/** The certificate for k > 1: the invariants' initiation and consecution, then base and step. */
+async function certificate(
+  ctx: Context,
+  invariants: readonly Term[],
+  k: number,
+  base: readonly Term[],
+  step: readonly Term[],
+): Promise<EngineResult | null> {
+  const { fn, regions, options, budget } = ctx;
+  const drafts = certificateQueries(fn, regions, invariants, new Set());
+  if (drafts === null) return null;
+  const queries: CertificateQuery[] = [];
+  const all = [
+    ...drafts.map((d) => ({ meaning: d.meaning, assertions: d.assertions })),
+    ...(base.length > 0
+      ? [
+          {
+            meaning: `no run violates a checked property in its first ${k - 1} pass(es) between loop heads (base case, k = ${k})`,
+            assertions: base,
+          },
+        ]
+      : []),
+    {
+      meaning: `${k} consecutive passes inside the invariants, the first ${k - 1} without a violation, are never followed by one (safety: the k-induction step case, k = ${k})`,
+      assertions: step,
+    },
+  ];
+  for (const q of all) {
+    const query = { assertions: q.assertions, comments: [`k-induction certificate: ${q.meaning}`] };
+    const r = await checkSat(query, {
+      timeoutMs: Math.max(1, budget.left()),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    budget.solverMs += r.solverMs;
+    if (r.status !== 'unsat') return null;
+    const condition = termToInfix(and(...q.assertions)) ?? undefined;
+    queries.push({
+      meaning: q.meaning,
+      ...(condition === undefined ? {} : { condition }),
+      smtlib: toSmtlib(query),
+      solverMs: r.solverMs,
+    });
+  }
+  const name = displayNames(fn);
+  const syntax = options.language === 'python' ? PYTHON_SYNTAX : C_SYNTAX;
+  return {
+    status: 'safe',
+    sound: true,
+    solverMs: budget.solverMs,
+    certificate: {
+      kind: 'invariant',
+      engine: 'k-induction',
+      k,
+      invariants: regions.cutpoints
+        .filter((c) => c.index > 0)
+        .map((c) => ({
+          node: c.node,
+          loop: c.span,
+          function: fn.name,
+          text: formatInvariant(invariants[c.index], name, syntax),
+        })),
+      queries,
+    },
+  };
+}
+
+export const kInductionEngine: Engine = {
+  name: 'k-induction',
+  check: checkKInduction,
+};

@@ -1,0 +1,245 @@
+/**
+ * Concrete runs of the function in arc's interpreter, for two uses:
+ *
+ * - the states they reach at the loop heads, from which candidate
+ *   invariants are read off (candidates.ts): anything false in a reachable
+ *   state is no invariant, so only atoms true in every observed state are
+ *   handed to the solver;
+ * - a run that violates a selected property is a counterexample outright
+ *   (the trust gate replays it like any other).
+ *
+ * Inputs are chosen like a tester doing boundary-value analysis: the
+ * program's own constants and their neighbours, small values, the types'
+ * extremes, then seeded random mixtures. Every run is bounded by a step
+ * budget; a run that is cut off still contributes the states it reached.
+ */
+import { makeRng } from '../../baseline/interpreted.js';
+import type { Expr, IrFunction, Type } from '../../ir/ir.js';
+import { allVariables, bvRange, wrapToType } from '../../ir/ir.js';
+import { compiled } from '../../semantics/interpreter.js';
+import type { RawWitness } from '../engine.js';
+
+export interface SampleBudget {
+  /** Largest number of runs. */
+  readonly runs: number;
+  /** Largest number of interpreter steps over all runs. */
+  readonly totalSteps: number;
+  /** Largest number of steps of one run. */
+  readonly runSteps: number;
+  /** Largest number of states kept per loop head. */
+  readonly statesPerNode: number;
+}
+
+/** Many short runs: states for the candidates, shallow bugs (about 0.3 s). */
+export const SHORT_RUNS: SampleBudget = {
+  runs: 300,
+  totalSteps: 1_200_000,
+  runSteps: 20_000,
+  statesPerNode: 400,
+};
+
+/** Few long runs from boundary values: bugs that need many iterations (a few seconds at most). */
+export const LONG_RUNS: SampleBudget = {
+  runs: 60,
+  totalSteps: 12_000_000,
+  runSteps: 5_000_000,
+  statesPerNode: 0,
+};
+
+/** Thrown from the observer to end a run when the caller must stop. */
+class Interrupted extends Error {}
+
+export interface Samples {
+  /** States seen at each observed node, as value arrays indexed like `allVariables(fn)`. */
+  readonly states: ReadonlyMap<number, readonly (readonly bigint[])[]>;
+  /** A run that violates a selected property, if one was found. */
+  readonly violation: RawWitness | null;
+  readonly runs: number;
+}
+
+/** Integer constants that occur in the function's expressions (its "magic numbers"). */
+export function programConstants(fn: IrFunction): bigint[] {
+  const seen = new Set<bigint>();
+  const walk = (e: Expr): void => {
+    switch (e.kind) {
+      case 'const':
+        if (e.type.kind !== 'bool') seen.add(e.value);
+        return;
+      case 'var':
+        return;
+      case 'unary':
+      case 'cast':
+        walk(e.arg);
+        return;
+      case 'binary':
+      case 'compare':
+        walk(e.left);
+        walk(e.right);
+        return;
+      case 'ite':
+        walk(e.cond);
+        walk(e.then);
+        walk(e.else);
+        return;
+      case 'overflow':
+        e.args.forEach(walk);
+        return;
+    }
+  };
+  for (const edge of fn.edges) {
+    const a = edge.action;
+    if (a.kind === 'assign') walk(a.value);
+    else if (a.kind === 'assume' || a.kind === 'assert') walk(a.cond);
+  }
+  return [...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const SMALL = [0n, 1n, -1n, 2n, 3n, 5n, 7n, 10n, 100n];
+
+/** Values worth trying for a value of type `t`: small ones, the constants ±1, the extremes. */
+function interesting(t: Type, constants: readonly bigint[]): bigint[] {
+  if (t.kind === 'bool') return [0n, 1n];
+  const out = new Set<bigint>(SMALL);
+  for (const c of constants) {
+    for (const d of [c, c - 1n, c + 1n, -c]) out.add(d);
+  }
+  if (t.kind === 'bv') {
+    const { min, max } = bvRange(t);
+    for (const d of [min, min + 1n, max, max - 1n]) out.add(d);
+    return [...out].map((v) => wrapToType(v, t)).filter((v, i, a) => a.indexOf(v) === i);
+  }
+  return [...out];
+}
+
+/**
+ * Runs `fn` on inputs chosen as described in the module comment, recording
+ * the states at `nodes`. Stops at the first run that violates a property in
+ * `selected` (a counterexample) or when the budget is spent.
+ */
+export function sampleRuns(
+  fn: IrFunction,
+  nodes: ReadonlySet<number>,
+  selected: ReadonlySet<string>,
+  budget: SampleBudget,
+  shouldStop: () => boolean,
+): Samples {
+  const run = compiled(fn);
+  const constants = programConstants(fn);
+  const pools = fn.params.map((p) => interesting(p.type, constants));
+  const nondetPool = [0n, 1n, -1n, 2n, 5n, ...constants];
+  const next = makeRng(4242);
+  const pick = <T>(xs: readonly T[]): T => xs[Number(next() % BigInt(xs.length))];
+  const states = new Map<number, bigint[][]>([...nodes].map((n) => [n, []]));
+  const seenAt = new Map<number, number>([...nodes].map((n) => [n, 0]));
+  let stepsLeft = budget.totalSteps;
+  let runs = 0;
+  const inputSets = inputSchedule(pools, budget.runs, pick);
+  if (budget.statesPerNode === 0) {
+    // Long runs: the boundary values first, the small ones last.
+    inputSets.sort((a, b) => weight(b) - weight(a));
+  }
+  inputSets.length = Math.min(inputSets.length, Math.max(budget.runs, 1));
+  for (const args of inputSets) {
+    if (stepsLeft <= 0 || shouldStop()) break;
+    runs++;
+    const nondet: bigint[] = [];
+    const mode = runs % 3;
+    const stats = { steps: 0 };
+    let visits = 0;
+    let outcome: ReturnType<typeof run.runPositional>;
+    try {
+      outcome = run.runPositional(
+        args,
+        () => {
+          const v = mode === 0 ? 1n : mode === 1 ? pick(nondetPool) : (next() % 65n) - 32n;
+          nondet.push(v);
+          return v;
+        },
+        {
+          maxSteps: Math.min(budget.runSteps, stepsLeft),
+          recordPath: false,
+          stats,
+          observe: {
+            nodes,
+            visit: (node, values) => {
+              if (++visits % 4096 === 0 && shouldStop()) throw new Interrupted();
+              const seen = (seenAt.get(node) ?? 0) + 1;
+              seenAt.set(node, seen);
+              const list = states.get(node) as bigint[][];
+              // Keep the first states and a reservoir sample of the rest.
+              if (budget.statesPerNode === 0) return;
+              if (list.length < budget.statesPerNode) list.push([...values]);
+              else {
+                const j = Number(next() % BigInt(seen));
+                if (j < budget.statesPerNode / 2) list[budget.statesPerNode / 2 + j] = [...values];
+              }
+            },
+          },
+        },
+      );
+    } catch (e) {
+      if (e instanceof Interrupted) break;
+      throw e;
+    }
+    stepsLeft -= stats.steps + 1;
+    if (outcome.kind === 'violated' && selected.has(outcome.property)) {
+      const inputs = new Map(fn.params.map((p, i) => [p.name, args[i]]));
+      const again = run.runPositional(args, nondet, { maxSteps: budget.runSteps });
+      const witness: RawWitness = {
+        inputs,
+        nondet: typedNondet(fn, again.path, nondet),
+        property: outcome.property,
+        path: again.path,
+        foundBy:
+          budget.statesPerNode === 0
+            ? `a long test run of arc's interpreter (inputs from the program's constants and the types' limits; run ${runs} of the long runs)`
+            : `a test run of arc's interpreter (run ${runs} of the sampled inputs: the program's constants, small values, the types' limits)`,
+      };
+      return { states, violation: witness, runs };
+    }
+  }
+  return { states, violation: null, runs };
+}
+
+/** How far from the small values an input vector reaches (long runs try the far ones first). */
+function weight(args: readonly bigint[]): number {
+  return args.reduce((w, v) => w + (v > 100n || v < -100n ? 1 : 0), 0);
+}
+
+/** The nondet values as the havocs' types hold them (what a replay or a harness should supply). */
+function typedNondet(fn: IrFunction, path: readonly number[], values: readonly bigint[]): bigint[] {
+  const types = new Map(allVariables(fn).map((v) => [v.name, v.type]));
+  const out: bigint[] = [];
+  for (const index of path) {
+    const a = fn.edges[index].action;
+    if (a.kind !== 'havoc') continue;
+    const v = values[out.length];
+    const t = types.get(a.target);
+    out.push(t?.kind === 'bv' ? wrapToType(v, t) : t?.kind === 'bool' ? (v === 0n ? 0n : 1n) : v);
+  }
+  return out;
+}
+
+/**
+ * The input vectors to try: first each parameter through its interesting
+ * values with the others at their first value (one factor at a time), then
+ * random combinations.
+ */
+function inputSchedule(
+  pools: readonly bigint[][],
+  runs: number,
+  pick: <T>(xs: readonly T[]) => T,
+): bigint[][] {
+  const out: bigint[][] = [];
+  const base = pools.map((p) => p[0]);
+  if (pools.length === 0) return [[]];
+  pools.forEach((pool, i) => {
+    for (const v of pool) {
+      const args = [...base];
+      args[i] = v;
+      out.push(args);
+    }
+  });
+  while (out.length < runs) out.push(pools.map((p) => pick(p)));
+  return out;
+}
