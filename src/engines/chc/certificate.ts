@@ -28,6 +28,7 @@ import {
   bvCompare,
   bvConst,
   bvNeg,
+  eq,
   ite,
   mkVar,
   not,
@@ -51,7 +52,11 @@ const MAX_WIDTH = 512;
 
 type Lookup = (name: string) => { term: Term; type: Type } | undefined;
 
-/** Largest absolute value a subterm can take, or null when unknown. */
+/**
+ * Largest absolute value the term or any of its subterms can take, or null
+ * when unknown: the evaluation width must hold every intermediate value,
+ * not only the result (a comparison's operands, a `mod`'s dividend).
+ */
 function bound(t: Term, lookup: Lookup): bigint | null {
   if (t.kind === 'const') return t.value < 0n ? -t.value : t.value;
   if (t.kind === 'var') {
@@ -61,13 +66,17 @@ function bound(t: Term, lookup: Lookup): bigint | null {
     if (v.type.kind === 'int') return null;
     return 1n << BigInt(v.type.width);
   }
-  if (t.sort.kind === 'bool' && t.op !== 'ite') {
-    for (const a of t.args) if (bound(a, lookup) === null) return null;
-    return 1n;
-  }
   const bs = t.args.map((a) => bound(a, lookup));
   if (bs.some((b) => b === null)) return null;
-  const [a, b, c] = bs as bigint[];
+  const own = valueBound(t, bs as bigint[]);
+  if (own === null) return null;
+  return (bs as bigint[]).reduce((m, b) => (b > m ? b : m), own);
+}
+
+/** Largest absolute value of `t` itself, from its arguments' bounds `bs`. */
+function valueBound(t: Term & { kind: 'app' }, bs: readonly bigint[]): bigint | null {
+  if (t.sort.kind === 'bool' && t.op !== 'ite') return 1n;
+  const [a, b, c] = bs;
   switch (t.op) {
     case '+':
     case '-':
@@ -121,9 +130,12 @@ class Wide {
       case 'and':
       case 'or':
       case 'xor':
-      case '=':
-      case 'ite':
         return { ...t, args };
+      // Through the constructors: an integer `ite` becomes a bit-vector one.
+      case '=':
+        return eq(args[0], args[1]);
+      case 'ite':
+        return ite(args[0], args[1], args[2]);
       case '+':
         return bvBinary('bvadd', args[0], args[1]);
       case '-':

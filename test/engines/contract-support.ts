@@ -1,0 +1,11 @@
+/**
+ * The engines the engine contract suite (contract.test.ts) runs against.
+ * Adding an engine to arc: add it here, and the suite holds it to the same
+ * contract (never the opposite of the truth, re-checkable certificates,
+ * replayable witnesses, cancellation, SMT-LIB dumps).
+ */
+import { bmcEngine } from '../../src/engines/bmc/index.js';
+import { chcEngine } from '../../src/engines/chc/index.js';
+import type { Engine } from '../../src/engines/engine.js';
+
+export const ENGINES: readonly Engine[] = [bmcEngine, chcEngine];
