@@ -6,6 +6,7 @@
  */
 import { bmcEngine } from '../../src/engines/bmc/index.js';
 import { chcEngine } from '../../src/engines/chc/index.js';
+import { kInductionEngine } from '../../src/engines/kind/index.js';
 import type { Engine } from '../../src/engines/engine.js';
 
-export const ENGINES: readonly Engine[] = [bmcEngine, chcEngine];
+export const ENGINES: readonly Engine[] = [bmcEngine, chcEngine, kInductionEngine];

@@ -264,7 +264,9 @@ async function assertContract(
     return false;
   }
   assert.equal(r.status, p.truth, `${who} answers ${r.status}; the truth is ${p.truth}`);
-  assert.ok(files.length > 0, `${who} decided, but dumped no .smt2 file`);
+  // A counterexample seen in a concrete test run needs no solver query; anything else does.
+  const byTesting = r.status === 'unsafe' && /test run/.test(r.witness.foundBy ?? '');
+  if (!byTesting) assert.ok(files.length > 0, `${who} decided, but dumped no .smt2 file`);
   if (r.status === 'safe') {
     assert.equal(r.sound, true, `${who}: a safe result that is not sound`);
     const queries = r.certificate.queries;

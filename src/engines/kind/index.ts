@@ -20,7 +20,7 @@
 import { performance } from 'node:perf_hooks';
 import type { IrFunction, Type } from '../../ir/ir.js';
 import { allVariables } from '../../ir/ir.js';
-import type { Term } from '../../smt/index.js';
+import type { CheckResult, Query, Term } from '../../smt/index.js';
 import { and, boolSort, checkSat, conjunction, eq, mkVar, not, toSmtlib } from '../../smt/index.js';
 import { termToInfix } from '../../smt/infix.js';
 import { trace } from '../../diagnostics/trace.js';
@@ -79,6 +79,8 @@ interface Context {
   readonly mode: ViewMode;
   readonly options: EngineOptions;
   readonly budget: Budget;
+  /** Queries asked so far (numbers the dumped files). */
+  readonly asked: { n: number };
 }
 
 export async function checkKInduction(
@@ -91,6 +93,7 @@ export async function checkKInduction(
     reason: { code, message },
     solverMs: budget.solverMs,
   });
+  if (options.signal?.aborted === true) return unknown('cancelled', 'the check was cancelled');
   const built = buildRegions(fn);
   if (!built.ok) return unknown('unsupported', built.message);
   const regions = built.regions;
@@ -101,7 +104,15 @@ export async function checkKInduction(
   const exact = regions.regions.every(
     (r) => encodeView(fn, r, options.properties, types, 'int') !== null,
   );
-  const ctx: Context = { fn, regions, types, mode: exact ? 'int' : 'bv', options, budget };
+  const ctx: Context = {
+    fn,
+    regions,
+    types,
+    mode: exact ? 'int' : 'bv',
+    options,
+    budget,
+    asked: { n: 0 },
+  };
   const heads = new Set(regions.cutpoints.filter((c) => c.index > 0).map((c) => c.node));
   const shouldStop = (): boolean => budget.left() < 1 || options.signal?.aborted === true;
   const found = (w: RawWitness): EngineResult => ({
@@ -199,6 +210,26 @@ function moduli(fn: IrFunction): bigint[] {
   return [...new Set(ms)].slice(0, 3);
 }
 
+/** One solver query of the engine: within the budget, cancellable, dumped when asked. */
+async function ask(
+  ctx: Context,
+  query: Query,
+  name: string,
+  capMs: number,
+  modelOf?: readonly string[],
+): Promise<CheckResult> {
+  const { options, budget } = ctx;
+  const dir = options.dumpSmtDir;
+  const r = await checkSat(query, {
+    timeoutMs: Math.max(1, Math.min(capMs, budget.left())),
+    ...(modelOf === undefined ? {} : { modelOf }),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(dir === undefined ? {} : { dumpPath: `${dir}/k-induction-${name}-${ctx.asked.n++}.smt2` }),
+  });
+  budget.solverMs += r.solverMs;
+  return r;
+}
+
 function stop(r: { status: string; reason?: string }, what: string): Stop {
   if (r.reason === 'cancelled') return new Stop('cancelled', 'the check was cancelled');
   if (r.reason === 'timeout') return new Stop('timeout', `ran out of time ${what}`);
@@ -239,15 +270,13 @@ async function houdini(ctx: Context, candidates: Candidate[][]): Promise<Candida
           ...posts.map((p, k) => eq(flags[k], p as Term)),
           not(conjunction(flags)),
         ];
-        const r = await checkSat(
+        const r = await ask(
+          ctx,
           { assertions, comments: ['k-induction: Houdini pruning of candidate invariants'] },
-          {
-            timeoutMs: Math.max(1, Math.min(QUERY_MS, ctx.budget.left())),
-            modelOf: flags.map((f) => f.name),
-            ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
-          },
+          'houdini',
+          QUERY_MS,
+          flags.map((f) => f.name),
         );
-        ctx.budget.solverMs += r.solverMs;
         if (r.status === 'unknown') throw stop(r, 'while strengthening the invariants');
         if (r.status === 'unsat') continue;
         const falsified = new Set(
@@ -289,11 +318,15 @@ async function withoutImplied(ctx: Context, sets: Candidate[][]): Promise<Candid
       const others = rest.map((d) => view.at(d.term, view.state));
       const self = view.at(c.term, view.state);
       if (self === null || others.some((o) => o === null)) continue;
-      const r = await checkSat(
-        { assertions: [...view.facts, ...(others as Term[]), not(self)] },
-        { timeoutMs: Math.max(1, Math.min(500, ctx.budget.left())) },
+      const r = await ask(
+        ctx,
+        {
+          assertions: [...view.facts, ...(others as Term[]), not(self)],
+          comments: ['k-induction: is this conjunct implied by the others?'],
+        },
+        'implied',
+        500,
       );
-      ctx.budget.solverMs += r.solverMs;
       if (r.status === 'unsat') kept = rest;
     }
     out.push(kept);
@@ -318,11 +351,12 @@ async function necessaryOnly(ctx: Context, sets: Candidate[][]): Promise<Candida
     if (drafts === null) continue;
     let holds = true;
     for (const d of drafts) {
-      const r = await checkSat(
-        { assertions: d.assertions },
-        { timeoutMs: Math.max(1, Math.min(500, until - performance.now())) },
+      const r = await ask(
+        ctx,
+        { assertions: d.assertions, comments: [`k-induction: without a conjunct, ${d.meaning}?`] },
+        'necessary',
+        Math.min(500, until - performance.now()),
       );
-      ctx.budget.solverMs += r.solverMs;
       if (r.status !== 'unsat') {
         holds = false;
         break;
@@ -383,14 +417,7 @@ async function unsat(
   assertions: readonly Term[],
   what: string,
 ): Promise<'unsat' | 'sat'> {
-  const r = await checkSat(
-    { assertions, comments: [what] },
-    {
-      timeoutMs: Math.max(1, Math.min(QUERY_MS, ctx.budget.left())),
-      ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
-    },
-  );
-  ctx.budget.solverMs += r.solverMs;
+  const r = await ask(ctx, { assertions, comments: [what] }, 'window', QUERY_MS);
   if (r.status === 'unknown') throw stop(r, `in the ${what}`);
   return r.status;
 }
@@ -424,11 +451,7 @@ async function certificate(
   ];
   for (const q of all) {
     const query = { assertions: q.assertions, comments: [`k-induction certificate: ${q.meaning}`] };
-    const r = await checkSat(query, {
-      timeoutMs: Math.max(1, budget.left()),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    budget.solverMs += r.solverMs;
+    const r = await ask(ctx, query, 'certificate', budget.left());
     if (r.status !== 'unsat') return null;
     const condition = termToInfix(and(...q.assertions)) ?? undefined;
     queries.push({
