@@ -50,7 +50,8 @@ export type PolicyDiagnosticCode =
   | 'arn-pattern-malformed'
   | 'duplicate-sid'
   | 'no-resource'
-  | 'not-principal-with-allow';
+  | 'not-principal-with-allow'
+  | 'diagnostics-truncated';
 
 export type PolicyDiagnosticKind = 'bad-input' | 'unsupported' | 'advice';
 
@@ -64,6 +65,7 @@ const ADVICE: ReadonlySet<PolicyDiagnosticCode> = new Set([
   'duplicate-sid',
   'no-resource',
   'not-principal-with-allow',
+  'diagnostics-truncated',
 ]);
 
 export function policyDiagnosticKind(code: PolicyDiagnosticCode): PolicyDiagnosticKind {

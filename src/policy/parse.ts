@@ -191,7 +191,7 @@ class Validator {
     const policy = this.document(root);
     if (this.omitted > 0)
       this.diagnostics.push({
-        code: this.diagnostics[this.diagnostics.length - 1].code,
+        code: 'diagnostics-truncated',
         severity: 'note',
         message: `${this.omitted} more diagnostics not shown`,
         jsonPath: '',
