@@ -119,7 +119,8 @@ interface ObjectFrame {
   readonly kind: 'object';
   readonly start: number;
   readonly members: JsonMember[];
-  readonly seen: Set<string>;
+  /** Keys seen so far, built only for large objects (small ones are scanned). */
+  seen: Set<string> | undefined;
   key: string | undefined;
   keyStart: number;
   /** false while the current key (if any) is a duplicate: its value is read and dropped. */
@@ -142,6 +143,18 @@ const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
   ['r', '\r'],
   ['t', '\t'],
 ]);
+
+/** Has the object already a member `key`? Keeps `seen` in step with `members`. */
+function hasKey(frame: ObjectFrame, key: string): boolean {
+  const members = frame.members;
+  if (frame.seen === undefined && members.length < 16) {
+    for (const m of members) if (m.key === key) return true;
+    return false;
+  }
+  if (frame.seen === undefined) frame.seen = new Set(members.map((m) => m.key));
+  else for (let i = frame.seen.size; i < members.length; i++) frame.seen.add(members[i].key);
+  return frame.seen.has(key);
+}
 
 class SyntaxFailure {
   constructor(
@@ -211,7 +224,7 @@ class Reader {
           kind: 'object',
           start,
           members: [],
-          seen: new Set(),
+          seen: undefined,
           key: undefined,
           keyStart: -1,
           keep: true,
@@ -294,9 +307,8 @@ class Reader {
     this.pos++;
     frame.key = key;
     frame.keyStart = keyStart;
-    frame.keep = !frame.seen.has(key);
+    frame.keep = !hasKey(frame, key);
     if (!frame.keep) this.duplicates.push({ key, offset: keyStart, path: this.pathOf(key) });
-    frame.seen.add(key);
   }
 
   private readScalar(): JsonNode {
@@ -390,40 +402,51 @@ class Reader {
  * Builds a `JsonNode` from a plain JavaScript value (as `JSON.parse` returns),
  * without recursion. Positions are -1. Values JSON cannot hold (functions,
  * `undefined`, non-finite numbers, bigints, symbols) become `null`, as
- * `JSON.stringify` would write them.
+ * `JSON.stringify` would write them in an array; so does a reference back
+ * to an enclosing object (a cycle). Shared, acyclic references are copied.
  */
 export function fromPlain(value: unknown): JsonNode {
-  interface Pending {
-    readonly source: unknown;
-    readonly assign: (node: JsonNode) => void;
-  }
+  type Work =
+    | { readonly enter: unknown; readonly assign: (node: JsonNode) => void }
+    | { readonly exit: object };
   let root: JsonNode = { kind: 'null', start: -1, end: -1 };
-  const work: Pending[] = [{ source: value, assign: (n) => (root = n) }];
-  const seen = new Set<object>();
+  const work: Work[] = [{ enter: value, assign: (n) => (root = n) }];
+  // The objects on the current path from the root: depth-first order with
+  // exit markers tells a cycle from a shared reference.
+  const open = new Set<object>();
+  const nullNode: JsonNode = { kind: 'null', start: -1, end: -1 };
   for (let item = work.pop(); item !== undefined; item = work.pop()) {
-    const v = item.source;
+    if ('exit' in item) {
+      open.delete(item.exit);
+      continue;
+    }
+    const v = item.enter;
     if (typeof v === 'string') item.assign({ kind: 'string', start: -1, end: -1, value: v });
     else if (typeof v === 'number' && Number.isFinite(v))
       item.assign({ kind: 'number', start: -1, end: -1, raw: String(v) });
     else if (typeof v === 'boolean') item.assign({ kind: 'boolean', start: -1, end: -1, value: v });
-    else if (Array.isArray(v) && !seen.has(v)) {
-      seen.add(v);
-      const items: JsonNode[] = new Array<JsonNode>(v.length);
-      item.assign({ kind: 'array', start: -1, end: -1, items });
-      v.forEach((x: unknown, i) => work.push({ source: x, assign: (n) => (items[i] = n) }));
-    } else if (typeof v === 'object' && v !== null && !seen.has(v)) {
-      seen.add(v);
-      const entries = Object.entries(v);
-      const members: JsonMember[] = [];
-      item.assign({ kind: 'object', start: -1, end: -1, members });
-      entries.forEach(([key, x], i) => {
-        members.push({ key, keyStart: -1, value: { kind: 'null', start: -1, end: -1 } });
-        work.push({
-          source: x,
-          assign: (n) => (members[i] = { key, keyStart: -1, value: n }),
-        });
-      });
-    } else item.assign({ kind: 'null', start: -1, end: -1 });
+    else if (typeof v === 'object' && v !== null && !open.has(v)) {
+      open.add(v);
+      work.push({ exit: v });
+      if (Array.isArray(v)) {
+        const items: JsonNode[] = new Array<JsonNode>(v.length).fill(nullNode);
+        item.assign({ kind: 'array', start: -1, end: -1, items });
+        v.forEach((x: unknown, i) => work.push({ enter: x, assign: (n) => (items[i] = n) }));
+      } else {
+        const members: JsonMember[] = Object.keys(v).map((key) => ({
+          key,
+          keyStart: -1,
+          value: nullNode,
+        }));
+        item.assign({ kind: 'object', start: -1, end: -1, members });
+        members.forEach(({ key }, i) =>
+          work.push({
+            enter: (v as Record<string, unknown>)[key],
+            assign: (n) => (members[i] = { key, keyStart: -1, value: n }),
+          }),
+        );
+      }
+    } else item.assign(nullNode);
   }
   return root;
 }

@@ -179,3 +179,15 @@ describe('positions and paths', () => {
     assert.equal(formatPath([]), '');
   });
 });
+
+describe('fromPlain', () => {
+  it('copies shared references and cuts cycles', () => {
+    const shared = ['s3:GetObject'];
+    assert.deepEqual(toPlain(fromPlain({ a: shared, b: shared })), { a: shared, b: shared });
+    const cyclic: Record<string, unknown> = { x: 1 };
+    cyclic.self = cyclic;
+    cyclic.list = [cyclic, 2];
+    assert.deepEqual(toPlain(fromPlain(cyclic)), { x: 1, self: null, list: [null, 2] });
+    assert.deepEqual(toPlain(fromPlain([undefined, () => 1, NaN, 1n])), [null, null, null, null]);
+  });
+});
