@@ -51,7 +51,8 @@ export type PolicyDiagnosticCode =
   | 'duplicate-sid'
   | 'no-resource'
   | 'not-principal-with-allow'
-  | 'diagnostics-truncated';
+  | 'diagnostics-truncated'
+  | 'id-in-identity-policy';
 
 export type PolicyDiagnosticKind = 'bad-input' | 'unsupported' | 'advice';
 
@@ -66,6 +67,7 @@ const ADVICE: ReadonlySet<PolicyDiagnosticCode> = new Set([
   'no-resource',
   'not-principal-with-allow',
   'diagnostics-truncated',
+  'id-in-identity-policy',
 ]);
 
 export function policyDiagnosticKind(code: PolicyDiagnosticCode): PolicyDiagnosticKind {

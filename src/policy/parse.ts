@@ -89,7 +89,7 @@ export function parsePolicy(text: string): PolicyParseResult {
   for (const d of parsed.duplicates)
     validator.report(
       'duplicate-key',
-      `duplicate key ${JSON.stringify(d.key)}: JSON readers keep only one of the two values`,
+      `duplicate key ${JSON.stringify(d.key)}: "Individual elements must not contain multiple instances of the same key", and JSON readers keep only one of the values`,
       d.path,
       d.offset,
     );
@@ -111,10 +111,19 @@ export function inferPolicyType(policy: Policy): PolicyType {
  * cannot name a principal, a resource-based policy must ("AWS JSON policy
  * elements: Principal": "You cannot use the Principal element in an
  * identity-based policy"; "You must use the Principal element in
- * resource-based policies").
+ * resource-based policies"). "Grammar of the IAM JSON policy language" also
+ * says the `Id` element "must not be included in identity-based policies";
+ * arc reports that as advice, not as bad input.
  */
 export function checkPolicyType(policy: Policy, type: PolicyType): PolicyDiagnostic[] {
   const out: PolicyDiagnostic[] = [];
+  if (type === 'identity' && policy.id !== undefined)
+    out.push({
+      code: 'id-in-identity-policy',
+      severity: 'warning',
+      message: 'the policy grammar reserves Id for resource-based policies',
+      jsonPath: 'Id',
+    });
   for (const s of policy.statements) {
     if (type === 'identity' && s.principal !== undefined)
       out.push({
@@ -162,7 +171,15 @@ function severityOf(code: PolicyDiagnosticCode): PolicyDiagnostic['severity'] {
 }
 
 function typeName(node: JsonNode): string {
-  return node.kind === 'null' ? 'null' : `a ${node.kind}`;
+  switch (node.kind) {
+    case 'null':
+      return 'null';
+    case 'array':
+    case 'object':
+      return `an ${node.kind}`;
+    default:
+      return `a ${node.kind}`;
+  }
 }
 
 function member(obj: JsonObject, key: string): JsonNode | undefined {
@@ -559,9 +576,18 @@ class Validator {
       case 'AWS': {
         if (v === '*') return { kind: 'all' };
         if (/^[0-9]{12}$/.test(v)) return { kind: 'account', account: v };
-        const root = /^arn:[^:]+:iam::([0-9]{12}):root$/.exec(v);
+        const root = /^arn:[^:]+:iam::([0-9]+):root$/.exec(v);
+        const arn = /^arn:[^:]+:(iam|sts)::([0-9]+):.+/.exec(v);
+        if ((root !== null && root[1].length !== 12) || (arn !== null && arn[2].length !== 12))
+          // Kept in the model (a lenient caller may still evaluate), but AWS rejects it.
+          this.report(
+            'invalid-principal',
+            `${JSON.stringify(v)}: an account id has 12 digits`,
+            item.path,
+            item.node.start,
+          );
         if (root !== null) return { kind: 'account', account: root[1] };
-        if (/^arn:[^:]+:(iam|sts)::[0-9]{12}:.+/.test(v)) return { kind: 'aws-arn', arn: v };
+        if (arn !== null) return { kind: 'aws-arn', arn: v };
         if (/^A[A-Z0-9]{15,127}$/.test(v)) {
           this.report(
             'unsupported-principal',

@@ -546,3 +546,44 @@ describe('parsePolicy never throws', () => {
     );
   });
 });
+
+describe('checkPolicyType: Id', () => {
+  it('an Id in an identity-based policy is advice', () => {
+    const policy = parsePolicy(
+      JSON.stringify({ Version: V, Id: 'x', Statement: [okStatement] }),
+    ).policy;
+    assert.ok(policy);
+    const ds = checkPolicyType(policy, 'identity');
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.severity]),
+      [['id-in-identity-policy', 'warning']],
+    );
+    assert.equal(hasErrors(ds), false);
+  });
+});
+
+describe('principal account ids', () => {
+  it('must have 12 digits; the entry is kept for lenient callers', () => {
+    const r = parsePolicy(
+      JSON.stringify(
+        withStatement({
+          ...okStatement,
+          Principal: {
+            AWS: ['arn:aws:iam::12345667789012:root', 'arn:aws:iam::99999999999:role/r'],
+          },
+        }),
+      ),
+    );
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.jsonPath]),
+      [
+        ['invalid-principal', 'Statement[0].Principal.AWS[0]'],
+        ['invalid-principal', 'Statement[0].Principal.AWS[1]'],
+      ],
+    );
+    assert.deepEqual(r.policy?.statements[0].principal?.entries, [
+      { kind: 'account', account: '12345667789012' },
+      { kind: 'aws-arn', arn: 'arn:aws:iam::99999999999:role/r' },
+    ]);
+  });
+});
