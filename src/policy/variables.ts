@@ -18,8 +18,8 @@
  *   value that contains it matches no request value (and so, under a
  *   negated operator or `NotResource`, it excludes nothing).
  * - Multivalued keys cannot be variables ("Single-valued vs. multivalued
- *   context keys": "you can't use multivalued context keys as policy
- *   variables"); a key whose request value is a list is treated as absent.
+ *   context keys" allows only single-valued keys as policy variables); a
+ *   key whose request value is a list is treated as absent.
  * - Substituted values and defaults are literal: a `*` inside a user name
  *   or a tag value is not a wildcard (AWS does not document this; literal
  *   is the reading that cannot widen a grant by choosing a tag value).

@@ -9,12 +9,31 @@ import {
   renderPolicyDiagnostic,
   type PolicyInput,
 } from '../../src/policy/index.js';
+import { BASE_OPERATORS } from '../../src/policy/operators.js';
 import { alice, GOLDEN } from './golden.js';
 
 const DEFAULT_RESOURCE = 'arn:aws:s3:::bucket/key';
 
 describe('golden policies', () => {
   it('has at least 60 cases', () => assert.ok(GOLDEN.length >= 60, `${GOLDEN.length} cases`));
+
+  it('use every base condition operator, both set qualifiers and IfExists', () => {
+    const seen = new Set<string>();
+    for (const c of GOLDEN)
+      for (const { document } of c.policies) {
+        const policy = policyFromValue(document).policy;
+        for (const s of policy?.statements ?? [])
+          for (const e of s.conditions) {
+            seen.add(e.operator.base);
+            if (e.operator.set) seen.add(e.operator.set);
+            if (e.operator.ifExists) seen.add('IfExists');
+          }
+      }
+    const missing = [...BASE_OPERATORS, 'ForAllValues', 'ForAnyValue', 'IfExists'].filter(
+      (o) => !seen.has(o),
+    );
+    assert.deepEqual(missing, []);
+  });
 
   for (const c of GOLDEN) {
     it(c.name, () => {
