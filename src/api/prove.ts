@@ -149,7 +149,7 @@ async function proveLowered(request: Request, lowered: Lowered): Promise<ProveRe
 }
 
 /** Share of the budget k-induction may use before the Horn-clause engine takes over its lane. */
-const KIND_SHARE = 0.4;
+const KIND_SHARE = 0.7;
 /** Deepest unwinding BMC tries in the portfolio when the user set no --max-unwind. */
 const DEEP_UNWIND = 4096;
 

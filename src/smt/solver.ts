@@ -76,6 +76,10 @@ export interface RecheckResult {
  * and the worker interrupts it 250 ms later, so only a crashed Z3 gets here.
  */
 const HANG_GRACE_MS = 5_000;
+/** How long a cancelled query may take to stop before its worker is replaced. */
+const ABORT_GRACE_MS = 250;
+/** The reason of a query that was cancelled (also when its worker had to be stopped). */
+const CANCELLED = 'cancelled';
 /** Loading Z3 in a new worker (about 0.3 s; generous for a loaded machine). */
 const INIT_LIMIT_MS = 120_000;
 
@@ -170,10 +174,17 @@ function call(req: Call, limitMs: number, signal?: AbortSignal): Promise<Outcome
         t.retire(`the solver did not answer within ${Math.round(limitMs)} ms and was restarted`),
       limitMs,
     );
-    const onAbort = (): void => t.worker.postMessage({ op: 'interrupt', id } satisfies Request);
+    let killer: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = (): void => {
+      t.worker.postMessage({ op: 'interrupt', id } satisfies Request);
+      // Some of Z3's preprocessing does not poll for interrupts: a query that
+      // is still busy after the grace period costs its worker instead.
+      killer = setTimeout(() => t.retire(CANCELLED), ABORT_GRACE_MS);
+    };
     signal?.addEventListener('abort', onAbort);
     t.pending.set(id, (o) => {
       clearTimeout(timer);
+      if (killer !== undefined) clearTimeout(killer);
       signal?.removeEventListener('abort', onAbort);
       resolve(o);
     });
@@ -267,6 +278,7 @@ async function solveOnce(
     solverMs: performance.now() - t0,
   });
   const o = await call(req, timeoutMs + HANG_GRACE_MS, signal);
+  if (o.kind === 'failed' && o.reason === CANCELLED) return { result: unknown(CANCELLED) };
   if (o.kind === 'failed') {
     return { result: unknown(o.reason), crashed: !/did not answer/.test(o.reason) };
   }

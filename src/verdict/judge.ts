@@ -7,7 +7,7 @@
  * know, with the reason.
  */
 import { performance } from 'node:perf_hooks';
-import { formatSpan, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.js';
+import { formatSpan, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type {
   BmcRawCertificate,
   EngineResult,
@@ -16,7 +16,7 @@ import type {
   RawWitness,
   UnknownReason,
 } from '../engines/engine.js';
-import { actionReads, type IrFunction, type Property } from '../ir/ir.js';
+import { actionReads, allVariables, wrapToType, type IrFunction, type Property } from '../ir/ir.js';
 import { replayWithCompiler } from '../replay/compiler.js';
 import { runFunction } from '../semantics/interpreter.js';
 import type { RunOutcome } from '../semantics/outcome.js';
@@ -274,20 +274,32 @@ function describeOutcome(outcome: RunOutcome): string {
     : `the run ${outcome.kind}`;
 }
 
-/** The nondeterministic values the replayed run consumed, with the call that produced each. */
+/**
+ * The nondeterministic values the replayed run consumed, with the call that
+ * produced each, as the havoc's target type holds it (an engine may supply
+ * any integer; the run reduces it, and so does this list).
+ */
 function nondetAlongPath(
   fn: IrFunction,
   path: readonly number[],
   values: readonly bigint[],
 ): NondetValue[] {
-  const sources: { source: string; span?: SourceSpan }[] = [];
+  const types = new Map(allVariables(fn).map((v) => [v.name, v.type]));
+  const out: NondetValue[] = [];
   for (const index of path) {
     const edge = fn.edges[index];
-    if (edge?.action.kind === 'havoc') {
-      sources.push({ source: edge.action.source, ...(edge.span ? { span: edge.span } : {}) });
-    }
+    if (edge?.action.kind !== 'havoc') continue;
+    const raw = values[out.length] ?? 0n;
+    const t = types.get(edge.action.target);
+    const value =
+      t?.kind === 'bv' ? wrapToType(raw, t) : t?.kind === 'bool' ? (raw === 0n ? 0n : 1n) : raw;
+    out.push({
+      source: edge.action.source,
+      ...(edge.span ? { span: edge.span } : {}),
+      value: String(value),
+    });
   }
-  return sources.map((s, i) => ({ ...s, value: String(values[i] ?? 0n) }));
+  return out;
 }
 
 /**

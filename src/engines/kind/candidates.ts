@@ -156,6 +156,7 @@ export function candidatesAt(
       keep(lt(terms[i], terms[j]), 4);
     }
   }
+  for (const c of relationalBounds(vars, terms, states, options.constants)) keep(c, 5);
   return dedupe(out);
 }
 
@@ -230,6 +231,53 @@ function congruences(terms: readonly Term[], moduli: readonly bigint[]): Term[] 
           const d = minus(terms[i], terms[j]);
           out.push(divisible(r === 0n ? d : minus(d, num(r)), m));
         }
+      }
+    }
+  }
+  return out;
+}
+
+/** Largest observed bound of a relational candidate that is not one of the program's constants. */
+const SMALL_BOUND = 16n;
+const PAIR_COEFFICIENTS: readonly [bigint, bigint][] = [
+  [1n, 1n],
+  [1n, -1n],
+  [1n, 2n],
+  [1n, -2n],
+  [2n, 1n],
+  [2n, -1n],
+];
+
+/**
+ * `lo <= a*x + b*y <= hi` for small coefficients, with the bounds the states
+ * show when they are small or the program's constants (`0 <= n - 2*h <= 1`
+ * relates a halving counter to its start; `i - j <= 1` two counters in step).
+ */
+function relationalBounds(
+  vars: readonly NumericVar[],
+  terms: readonly Term[],
+  states: readonly (readonly bigint[])[],
+  constants: readonly bigint[],
+): Term[] {
+  if (states.length === 0) return [];
+  const known = new Set(constants);
+  const plausible = (v: bigint): boolean =>
+    (v <= SMALL_BOUND && v >= -SMALL_BOUND) || known.has(v) || known.has(-v);
+  const out: Term[] = [];
+  for (let i = 0; i < vars.length; i++) {
+    for (let j = i + 1; j < vars.length; j++) {
+      for (const [a, b] of PAIR_COEFFICIENTS) {
+        const value = (s: readonly bigint[]): bigint => a * s[vars[i].slot] + b * s[vars[j].slot];
+        let lo = value(states[0]);
+        let hi = lo;
+        for (const s of states) {
+          const v = value(s);
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+        const e = add(scaled(a, terms[i]), scaled(b, terms[j]));
+        if (plausible(lo)) out.push(le(num(lo), e));
+        if (plausible(hi)) out.push(le(e, num(hi)));
       }
     }
   }

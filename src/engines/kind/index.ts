@@ -45,7 +45,7 @@ import { LONG_RUNS, programConstants, sampleRuns, SHORT_RUNS } from './samples.j
 import { windowQueries } from './window.js';
 
 /** Largest k tried. */
-const MAX_K = 4;
+const MAX_K = 3;
 /** Longest one Houdini or window query may take. */
 const QUERY_MS = 3_000;
 /** Products of two variables are tried only with at most this many variables at a loop head. */
@@ -148,8 +148,8 @@ export async function checkKInduction(
     );
     return deep.violation === null ? null : found(deep.violation);
   };
-  const attempt = async (quadratic: boolean): Promise<EngineResult | null> => {
-    const candidates = regions.cutpoints.map((c) => {
+  const candidatesFor = (quadratic: boolean): Candidate[][] =>
+    regions.cutpoints.map((c) => {
       const vars = numeric(ctx, c.live);
       return c.index === 0
         ? []
@@ -159,14 +159,28 @@ export async function checkKInduction(
             moduli: moduli(fn),
           });
     });
+  // Invariants Houdini kept in the linear round; the quadratic round adds only the products.
+  let kept: Candidate[][] | null = null;
+  const attempt = async (quadratic: boolean): Promise<EngineResult | null> => {
+    let candidates = candidatesFor(quadratic);
+    if (quadratic) {
+      const products = candidates.map((cs) => cs.filter((c) => hasProduct(c.term)));
+      if (products.every((cs) => cs.length === 0)) return null;
+      candidates = products.map((cs, i) => [...(kept?.[i] ?? []), ...cs]);
+    }
     trace(
       'kind',
       () => `candidates (quadratic ${quadratic}): ${candidates.map((c) => c.length).join('/')}`,
     );
     const survivors = await houdini(ctx, candidates);
+    if (!quadratic) kept = survivors;
     trace('kind', () => `houdini kept ${survivors.map((c) => c.length).join('/')}`);
     const inductive = await withoutImplied(ctx, survivors);
-    trace('kind', () => `without implied: ${inductive.map((c) => c.length).join('/')}`);
+    trace(
+      'kind',
+      () =>
+        `without implied: ${inductive.map((cs) => cs.map((c) => formatInvariant(c.term, displayNames(fn))).join(' && ')).join(' | ')}`,
+    );
     return proveWith(ctx, inductive);
   };
   const quadratic = regions.cutpoints.some(
@@ -192,6 +206,13 @@ export async function checkKInduction(
     }
   }
   return longRuns() ?? unknown(code, why);
+}
+
+/** Whether `t` multiplies two non-constant terms. */
+function hasProduct(t: Term): boolean {
+  if (t.kind !== 'app') return false;
+  if (t.op === '*' && t.args.every((a) => a.kind !== 'const')) return true;
+  return t.args.some(hasProduct);
 }
 
 /** Numeric (integer or bit-vector) variables among `names`, with their slots in the samples. */

@@ -15,7 +15,7 @@
  */
 import { makeRng } from '../../baseline/interpreted.js';
 import type { Expr, IrFunction, Type } from '../../ir/ir.js';
-import { allVariables, bvRange, wrapToType } from '../../ir/ir.js';
+import { bvRange, wrapToType } from '../../ir/ir.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { RawWitness } from '../engine.js';
 
@@ -41,10 +41,13 @@ export const SHORT_RUNS: SampleBudget = {
 /** Few long runs from boundary values: bugs that need many iterations (a few seconds at most). */
 export const LONG_RUNS: SampleBudget = {
   runs: 60,
-  totalSteps: 12_000_000,
-  runSteps: 5_000_000,
+  totalSteps: 60_000_000,
+  runSteps: 20_000_000,
   statesPerNode: 0,
 };
+
+/** Lengths of the all-yes stretches of nondeterministic choices in long runs (0: random choices). */
+const STRETCHES = [0, 64, 0, 1024, 0, 4096, 0, 65536];
 
 /** Thrown from the observer to end a run when the caller must stop. */
 class Interrupted extends Error {}
@@ -144,6 +147,9 @@ export function sampleRuns(
     runs++;
     const nondet: bigint[] = [];
     const mode = runs % 3;
+    // Long runs also try "yes for a long stretch, then no" for the nondeterministic
+    // choices (a loop on __VERIFIER_nondet_int() that runs many times, then stops).
+    const stretch = budget.statesPerNode === 0 ? STRETCHES[runs % STRETCHES.length] : 0;
     const stats = { steps: 0 };
     let visits = 0;
     let outcome: ReturnType<typeof run.runPositional>;
@@ -151,7 +157,8 @@ export function sampleRuns(
       outcome = run.runPositional(
         args,
         () => {
-          const v = mode === 0 ? 1n : mode === 1 ? pick(nondetPool) : (next() % 65n) - 32n;
+          const random = mode === 0 ? 1n : mode === 1 ? pick(nondetPool) : (next() % 65n) - 32n;
+          const v = stretch === 0 ? random : nondet.length < stretch ? 1n : 0n;
           nondet.push(v);
           return v;
         },
@@ -184,12 +191,12 @@ export function sampleRuns(
     stepsLeft -= stats.steps + 1;
     if (outcome.kind === 'violated' && selected.has(outcome.property)) {
       const inputs = new Map(fn.params.map((p, i) => [p.name, args[i]]));
-      const again = run.runPositional(args, nondet, { maxSteps: budget.runSteps });
+      // The run reduces each nondet value to its target's type; the trust gate's list does too.
       const witness: RawWitness = {
         inputs,
-        nondet: typedNondet(fn, again.path, nondet),
+        nondet,
         property: outcome.property,
-        path: again.path,
+        path: [],
         foundBy:
           budget.statesPerNode === 0
             ? `a long test run of arc's interpreter (inputs from the program's constants and the types' limits; run ${runs} of the long runs)`
@@ -206,20 +213,6 @@ function weight(args: readonly bigint[]): number {
   return args.reduce((w, v) => w + (v > 100n || v < -100n ? 1 : 0), 0);
 }
 
-/** The nondet values as the havocs' types hold them (what a replay or a harness should supply). */
-function typedNondet(fn: IrFunction, path: readonly number[], values: readonly bigint[]): bigint[] {
-  const types = new Map(allVariables(fn).map((v) => [v.name, v.type]));
-  const out: bigint[] = [];
-  for (const index of path) {
-    const a = fn.edges[index].action;
-    if (a.kind !== 'havoc') continue;
-    const v = values[out.length];
-    const t = types.get(a.target);
-    out.push(t?.kind === 'bv' ? wrapToType(v, t) : t?.kind === 'bool' ? (v === 0n ? 0n : 1n) : v);
-  }
-  return out;
-}
-
 /**
  * The input vectors to try: first each parameter through its interesting
  * values with the others at their first value (one factor at a time), then
@@ -232,7 +225,8 @@ function inputSchedule(
 ): bigint[][] {
   const out: bigint[][] = [];
   const base = pools.map((p) => p[0]);
-  if (pools.length === 0) return [[]];
+  // Without parameters only the nondeterministic choices vary from run to run.
+  if (pools.length === 0) return Array.from({ length: Math.max(runs, 1) }, () => []);
   pools.forEach((pool, i) => {
     for (const v of pool) {
       const args = [...base];
