@@ -156,7 +156,7 @@ export function candidatesAt(
       keep(lt(terms[i], terms[j]), 4);
     }
   }
-  for (const c of relationalBounds(vars, terms, states, options.constants)) keep(c, 5);
+  for (const c of relationalBounds(vars, terms, states)) keep(c, 5);
   return dedupe(out);
 }
 
@@ -237,7 +237,7 @@ function congruences(terms: readonly Term[], moduli: readonly bigint[]): Term[] 
   return out;
 }
 
-/** Largest observed bound of a relational candidate that is not one of the program's constants. */
+/** Largest observed bound of a relational candidate. */
 const SMALL_BOUND = 16n;
 const PAIR_COEFFICIENTS: readonly [bigint, bigint][] = [
   [1n, 1n],
@@ -250,19 +250,16 @@ const PAIR_COEFFICIENTS: readonly [bigint, bigint][] = [
 
 /**
  * `lo <= a*x + b*y <= hi` for small coefficients, with the bounds the states
- * show when they are small or the program's constants (`0 <= n - 2*h <= 1`
- * relates a halving counter to its start; `i - j <= 1` two counters in step).
+ * show when they are small (`0 <= n - 2*h <= 1` relates a halving counter to
+ * its start; `i - j <= 1` two counters in step).
  */
 function relationalBounds(
   vars: readonly NumericVar[],
   terms: readonly Term[],
   states: readonly (readonly bigint[])[],
-  constants: readonly bigint[],
 ): Term[] {
   if (states.length === 0) return [];
-  const known = new Set(constants);
-  const plausible = (v: bigint): boolean =>
-    (v <= SMALL_BOUND && v >= -SMALL_BOUND) || known.has(v) || known.has(-v);
+  const plausible = (v: bigint): boolean => v <= SMALL_BOUND && v >= -SMALL_BOUND;
   const out: Term[] = [];
   for (let i = 0; i < vars.length; i++) {
     for (let j = i + 1; j < vars.length; j++) {

@@ -175,11 +175,11 @@ export async function checkKInduction(
     const survivors = await houdini(ctx, candidates);
     if (!quadratic) kept = survivors;
     trace('kind', () => `houdini kept ${survivors.map((c) => c.length).join('/')}`);
-    const inductive = await withoutImplied(ctx, survivors);
+    const inductive = survivors;
     trace(
       'kind',
       () =>
-        `without implied: ${inductive.map((cs) => cs.map((c) => formatInvariant(c.term, displayNames(fn))).join(' && ')).join(' | ')}`,
+        `inductive: ${inductive.map((cs) => cs.map((c) => formatInvariant(c.term, displayNames(fn))).join(' && ')).join(' | ')}`,
     );
     return proveWith(ctx, inductive);
   };
@@ -357,33 +357,44 @@ async function withoutImplied(ctx: Context, sets: Candidate[][]): Promise<Candid
 
 /**
  * Drops conjuncts the proof does not need (the certificate queries stay
- * unsat without them), least simple first, within a small budget.
+ * unsat without them), least simple first, within a small budget: first a
+ * whole class of candidates at once (all relational bounds, all orders, …),
+ * then one by one.
  */
 async function necessaryOnly(ctx: Context, sets: Candidate[][]): Promise<Candidate[][]> {
   const until = performance.now() + Math.min(TIDY_MS, ctx.budget.left() / 4);
   let current = sets.map((s) => [...s]);
+  const stillProves = async (trial: Candidate[][]): Promise<boolean> => {
+    const drafts = certificateQueries(ctx.fn, ctx.regions, conjoin(trial), ctx.options.properties);
+    if (drafts === null) return false;
+    for (const d of drafts) {
+      if (performance.now() > until) return false;
+      const r = await ask(
+        ctx,
+        {
+          assertions: d.assertions,
+          comments: [`k-induction: without some conjuncts, ${d.meaning}?`],
+        },
+        'necessary',
+        Math.min(500, until - performance.now()),
+      );
+      if (r.status !== 'unsat') return false;
+    }
+    return true;
+  };
+  const weights = [...new Set(current.flat().map((c) => c.weight))].sort((a, b) => b - a);
+  for (const w of weights) {
+    const trial = current.map((set) => set.filter((c) => c.weight !== w));
+    if (trial.some((set, i) => set.length !== current[i].length) && (await stillProves(trial)))
+      current = trial;
+  }
   const order = current
     .flatMap((set, i) => set.map((c) => ({ i, c })))
     .sort((a, b) => b.c.weight - a.c.weight);
   for (const { i, c } of order) {
     if (performance.now() > until) break;
     const trial = current.map((set, j) => (j === i ? set.filter((d) => d !== c) : set));
-    const drafts = certificateQueries(ctx.fn, ctx.regions, conjoin(trial), ctx.options.properties);
-    if (drafts === null) continue;
-    let holds = true;
-    for (const d of drafts) {
-      const r = await ask(
-        ctx,
-        { assertions: d.assertions, comments: [`k-induction: without a conjunct, ${d.meaning}?`] },
-        'necessary',
-        Math.min(500, until - performance.now()),
-      );
-      if (r.status !== 'unsat') {
-        holds = false;
-        break;
-      }
-    }
-    if (holds) current = trial;
+    if (await stillProves(trial)) current = trial;
   }
   return current;
 }
@@ -401,7 +412,7 @@ async function proveWith(ctx: Context, sets: Candidate[][]): Promise<EngineResul
       solverMs: budget.solverMs,
     });
     trace('kind', () => 'k = 1 proof found');
-    const small = await necessaryOnly(ctx, sets);
+    const small = await necessaryOnly(ctx, await withoutImplied(ctx, sets));
     trace('kind', () => `necessary: ${small.map((c) => c.length).join('/')}`);
     if (small.every((set, i) => set.length === sets[i].length)) return safe(one.certificate);
     const again = await confirmInvariants(
