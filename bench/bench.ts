@@ -199,6 +199,7 @@ function main(): void {
   const fWall = measure(article[0], runs).wall;
   const a = table(article, runs, 'article example');
   const c = table(corpusRows(corpusDir), runs, 'corpus case');
+  const loops = table(corpusRows(join(ROOT, 'test', 'corpus', 'loops')), runs, 'loop program');
   const doc = [
     '# arc benchmarks',
     '',
@@ -221,6 +222,28 @@ function main(): void {
     c.text,
     '',
     `Answers that differ from the expected one: ${a.wrong + c.wrong}.`,
+    '',
+    '## The loop corpus (test/corpus/loops)',
+    '',
+    'Programs whose loops no bounded unrolling covers (issue 4): each yes needs a loop invariant,',
+    'some no answers need a thousand iterations or more. Default budget (10 s).',
+    '',
+    loops.text,
+    '',
+    `Answers that differ from the expected one: ${loops.wrong} (don't know counts as different).`,
+    '',
+    '## SV-COMP unreach-call and no-overflow (issue 4)',
+    '',
+    'Targets with 10 s per task: zero wrong answers, at least 75% of the non-recursive tasks',
+    'answered correctly, median time under 2 s.',
+    '',
+    '### unreach-call',
+    '',
+    suiteSummary('BENCHMARKS-svcomp.md', 'unreach-call (', 'npm run bench:svcomp'),
+    '',
+    '### no-overflow',
+    '',
+    suiteSummary('BENCHMARKS-svcomp.md', 'no-overflow (', 'npm run bench:svcomp'),
     '',
     '## Termination suites (issue 3)',
     '',

@@ -16,8 +16,8 @@ import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js
 import type { EngineOptions, EngineResult, UnknownReason } from '../engines/engine.js';
 import { bmcEngine } from '../engines/bmc/index.js';
 import { findLoops } from '../engines/bmc/loops.js';
-import { checkChc } from '../engines/chc/index.js';
-import { kInductionEngine } from '../engines/kind/index.js';
+import { checkChc, type ChcAttempts } from '../engines/chc/index.js';
+import { checkKInduction } from '../engines/kind/index.js';
 import { lowerCFile } from '../frontends/c/index.js';
 import type { FrontendResult } from '../frontends/frontend.js';
 import { lowerPythonFile } from '../frontends/python/index.js';
@@ -143,13 +143,30 @@ async function proveLowered(request: Request, lowered: Lowered): Promise<ProveRe
   if (!loops.ok || loops.info.loops.length === 0 || request.options.engines === 'bmc') {
     return finish(await judge(await bmcEngine.check(fn, options), context), fn, []);
   }
-  // The provers' lane loads its own Z3 while the first queries run.
-  void onLane(1, () => initSolver()).catch(() => undefined);
   return portfolio(request, fn, context, options);
 }
 
 /** Share of the budget k-induction may use before the Horn-clause engine takes over its lane. */
 const KIND_SHARE = 0.7;
+/** Longest first attempt of Spacer, between k-induction's rounds. */
+const SPACER_QUICK_MS = 2_500;
+/** How long bounded model checking runs alone before the provers start. */
+const PROVERS_DELAY_MS = 800;
+
+/** Resolves after `ms`, or at once when `signal` is aborted. */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+}
+
 /** Deepest unwinding BMC tries in the portfolio when the user set no --max-unwind. */
 const DEEP_UNWIND = 4096;
 
@@ -205,34 +222,75 @@ async function portfolio(
   }
   if (choice !== 'bmc') {
     const provers = async (): Promise<LaneOutcome> => {
+      // Bounded model checking settles many programs within a fraction of a
+      // second: give it that head start before the provers compete for the cores.
+      if (choice === 'portfolio') {
+        await delay(Math.min(PROVERS_DELAY_MS, left() * 0.08), signal);
+        // This lane's own Z3 loads while k-induction runs its first (concrete) tests.
+        void initSolver().catch(() => undefined);
+      }
       const reasons: string[] = [];
       let solverMs = 0;
-      if (choice === 'portfolio' || choice === 'k-induction') {
-        const share = choice === 'portfolio' ? KIND_SHARE : 1;
-        const ki = await kInductionEngine.check(fn, { ...shared, timeoutMs: left() * share });
-        solverMs += ki.solverMs;
-        const v = await judge(ki, context);
-        if (decisive(v)) return { kind: 'verdict', verdict: v };
-        if (v.answer === 'unknown') reasons.push(`k-induction: ${v.reason.message}`);
-      }
-      if ((choice === 'portfolio' || choice === 'chc') && !signal.aborted) {
-        const chc = await checkChc(fn, { ...shared, timeoutMs: left() });
+      const spacer = async (attempts: ChcAttempts, timeoutMs: number): Promise<boolean> => {
+        if (signal.aborted) return true;
+        const chc = await checkChc(fn, { ...shared, timeoutMs }, attempts);
         solverMs += chc.result.solverMs;
         if (chc.result.status === 'safe') {
           const v = await judge(chc.result, context);
-          if (decisive(v)) return { kind: 'verdict', verdict: v };
+          if (decisive(v)) {
+            won = v;
+            return true;
+          }
           if (v.answer === 'unknown') reasons.push(`invariants: ${v.reason.message}`);
-        } else if (chc.result.status === 'unknown') {
+        } else if (chc.result.status === 'unknown' && chc.result.reason.code !== 'cancelled') {
           reasons.push(`Horn clauses: ${chc.result.reason.message}`);
         }
+        return signal.aborted;
+      };
+      let won: Verdict | null = null;
+      let spacerTried = false;
+      if (choice === 'portfolio' || choice === 'k-induction') {
+        const share = choice === 'portfolio' ? KIND_SHARE : 1;
+        // In the portfolio, Spacer's first (and often decisive) attempt runs between
+        // k-induction's linear round and its long runs.
+        const hooks =
+          choice === 'portfolio'
+            ? {
+                afterLinear: (): Promise<boolean> => {
+                  spacerTried = true;
+                  return spacer('first', Math.min(SPACER_QUICK_MS, left() * 0.3));
+                },
+              }
+            : {};
+        const ki = await checkKInduction(fn, { ...shared, timeoutMs: left() * share }, hooks);
+        solverMs += ki.solverMs;
+        if (won !== null) return { kind: 'verdict', verdict: won };
+        const v = await judge(ki, context);
+        if (decisive(v)) return { kind: 'verdict', verdict: v };
+        if (v.answer === 'unknown' && v.reason.code !== 'cancelled')
+          reasons.push(`k-induction: ${v.reason.message}`);
+      }
+      if (choice === 'portfolio' || choice === 'chc') {
+        await spacer(spacerTried ? 'rest' : 'all', left());
+        if (won !== null) return { kind: 'verdict', verdict: won };
       }
       return { kind: 'none', reasons, solverMs };
     };
     lanes.push(onLane(choice === 'portfolio' ? 1 : 0, async () => settle(await provers())));
   }
-  const outcomes = await Promise.all(lanes);
-  const won = outcomes.find((o) => o.kind === 'verdict');
-  if (won !== undefined && won.kind === 'verdict') return finish(won.verdict, fn, []);
+  // The first decisive verdict is the answer: the other lane is cancelled and winds
+  // down on its own (its queries are interrupted, its worker stopped if need be).
+  const decided = new Promise<LaneOutcome>((resolve) => {
+    for (const lane of lanes)
+      void lane.then(
+        (o) => o.kind === 'verdict' && resolve(o),
+        () => undefined,
+      );
+  });
+  const all = Promise.all(lanes);
+  const first = await Promise.race([decided, all]);
+  if (!Array.isArray(first) && first.kind === 'verdict') return finish(first.verdict, fn, []);
+  const outcomes = await all;
   const reasons = outcomes.flatMap((o) => (o.kind === 'none' ? o.reasons : []));
   const solverMs = outcomes.reduce((t, o) => t + (o.kind === 'none' ? o.solverMs : 0), 0);
   const bmcCode = outcomes.find((o) => o.kind === 'none' && o.code !== undefined);

@@ -14,6 +14,7 @@ import { runTerminates } from './commands/terminates.js';
 import { runTest } from './commands/test.js';
 import { runTour } from './commands/tour.js';
 import { USAGE, VERSION } from './usage.js';
+import { stopSolvers } from '../smt/index.js';
 
 type Command = (args: readonly string[]) => Promise<number>;
 
@@ -49,6 +50,8 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // A portfolio's cancelled lane may still be winding down: the answer is out, stop it.
+    stopSolvers();
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
@@ -61,5 +64,6 @@ main(process.argv.slice(2)).then(
     if (process.env['ARC_DEBUG'] && error instanceof Error)
       process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = EXIT_INTERNAL;
+    stopSolvers();
   },
 );

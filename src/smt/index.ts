@@ -22,5 +22,6 @@ export {
   recheckUnsat,
   onLane,
   runScript,
+  stopSolvers,
   writeSmtlib,
 } from './solver.js';

@@ -122,6 +122,15 @@ function currentLane(): Lane {
   return lane;
 }
 
+/**
+ * Stops every lane's worker (pending calls answer unknown). For a process
+ * that has its answer and must not wait for cancelled work to wind down;
+ * a later call starts a fresh worker.
+ */
+export function stopSolvers(): void {
+  for (const lane of lanes.values()) lane.thread?.retire(CANCELLED);
+}
+
 /** Runs `work` with every solver call it makes (directly or not) on lane `lane`. */
 export function onLane<T>(lane: number, work: () => Promise<T>): Promise<T> {
   return laneContext.run(lane, work);

@@ -117,9 +117,13 @@ export async function confirmInvariants(
   };
 }
 
+/** Which of Spacer's configurations to try: all, only the first (a quick attempt), or the others. */
+export type ChcAttempts = 'all' | 'first' | 'rest';
+
 export async function checkChc(
   fn: IrFunction,
   options: EngineOptions,
+  attempts: ChcAttempts = 'all',
 ): Promise<{ result: EngineResult; notes: ChcNotes }> {
   const budget = new Budget(options.timeoutMs);
   const done = (result: EngineResult, violationReachable = false) => ({
@@ -139,7 +143,9 @@ export async function checkChc(
   const checksOverflow = fn.properties.some(
     (p) => p.kind === 'overflow' && options.properties.has(p.id),
   );
-  const configs = SPACER_CONFIGS.filter((c) => c.ranges === 'full' || !checksOverflow);
+  const usable = SPACER_CONFIGS.filter((c) => c.ranges === 'full' || !checksOverflow);
+  const configs =
+    attempts === 'all' ? usable : attempts === 'first' ? usable.slice(0, 1) : usable.slice(1);
   for (const [i, config] of configs.entries()) {
     const left = budget.left();
     if (left < 50) break;

@@ -83,9 +83,19 @@ interface Context {
   readonly asked: { n: number };
 }
 
+/** Where a portfolio may interleave other work with k-induction's phases. */
+export interface KInductionHooks {
+  /**
+   * Called after the linear candidates failed (before the long runs and the
+   * products); true means the question is settled elsewhere: stop.
+   */
+  readonly afterLinear?: () => Promise<boolean>;
+}
+
 export async function checkKInduction(
   fn: IrFunction,
   options: EngineOptions,
+  hooks: KInductionHooks = {},
 ): Promise<EngineResult> {
   const budget = new Budget(options.timeoutMs);
   const unknown = (code: UnknownCode, message: string): EngineResult => ({
@@ -121,7 +131,7 @@ export async function checkKInduction(
     witness: w,
     solverMs: budget.solverMs,
   });
-  const samples = sampleRuns(fn, heads, options.properties, SHORT_RUNS, shouldStop);
+  const samples = await sampleRuns(fn, heads, options.properties, SHORT_RUNS, shouldStop);
   trace(
     'kind',
     () =>
@@ -131,11 +141,11 @@ export async function checkKInduction(
   // Bugs that need many iterations: long runs on boundary values, with at most
   // a third of the time left (done once, after the linear candidates failed).
   let longDone = false;
-  const longRuns = (): EngineResult | null => {
+  const longRuns = async (): Promise<EngineResult | null> => {
     if (longDone || options.signal?.aborted === true) return null;
     longDone = true;
     const until = performance.now() + budget.left() / 3;
-    const deep = sampleRuns(
+    const deep = await sampleRuns(
       fn,
       heads,
       options.properties,
@@ -190,7 +200,9 @@ export async function checkKInduction(
   let code: UnknownCode = 'solver-unknown';
   for (const step of ['linear', 'long-runs', 'quadratic'] as const) {
     if (step === 'long-runs') {
-      const bug = longRuns();
+      if (hooks.afterLinear !== undefined && (await hooks.afterLinear()))
+        return unknown('cancelled', 'the question was settled by another engine');
+      const bug = await longRuns();
       if (bug !== null) return bug;
       continue;
     }
@@ -205,7 +217,7 @@ export async function checkKInduction(
       if (code === 'cancelled' || code === 'timeout') break;
     }
   }
-  return longRuns() ?? unknown(code, why);
+  return (await longRuns()) ?? unknown(code, why);
 }
 
 /** Whether `t` multiplies two non-constant terms. */
@@ -518,5 +530,5 @@ async function certificate(
 
 export const kInductionEngine: Engine = {
   name: 'k-induction',
-  check: checkKInduction,
+  check: (fn, options) => checkKInduction(fn, options),
 };

@@ -30,11 +30,11 @@ export interface SampleBudget {
   readonly statesPerNode: number;
 }
 
-/** Many short runs: states for the candidates, shallow bugs (about 0.3 s). */
+/** Many short runs: states for the candidates, shallow bugs (about 0.15 s). */
 export const SHORT_RUNS: SampleBudget = {
   runs: 300,
-  totalSteps: 1_200_000,
-  runSteps: 20_000,
+  totalSteps: 600_000,
+  runSteps: 10_000,
   statesPerNode: 400,
 };
 
@@ -45,6 +45,9 @@ export const LONG_RUNS: SampleBudget = {
   runSteps: 20_000_000,
   statesPerNode: 0,
 };
+
+/** Interpreter steps between two yields to the event loop (a few milliseconds). */
+const YIELD_EVERY_STEPS = 20_000;
 
 /** Lengths of the all-yes stretches of nondeterministic choices in long runs (0: random choices). */
 const STRETCHES = [0, 64, 0, 1024, 0, 4096, 0, 65536];
@@ -119,13 +122,13 @@ function interesting(t: Type, constants: readonly bigint[]): bigint[] {
  * the states at `nodes`. Stops at the first run that violates a property in
  * `selected` (a counterexample) or when the budget is spent.
  */
-export function sampleRuns(
+export async function sampleRuns(
   fn: IrFunction,
   nodes: ReadonlySet<number>,
   selected: ReadonlySet<string>,
   budget: SampleBudget,
   shouldStop: () => boolean,
-): Samples {
+): Promise<Samples> {
   const run = compiled(fn);
   const constants = programConstants(fn);
   const pools = fn.params.map((p) => interesting(p.type, constants));
@@ -142,8 +145,15 @@ export function sampleRuns(
     inputSets.sort((a, b) => weight(b) - weight(a));
   }
   inputSets.length = Math.min(inputSets.length, Math.max(budget.runs, 1));
+  let sinceYield = 0;
   for (const args of inputSets) {
     if (stepsLeft <= 0 || shouldStop()) break;
+    // Runs share the main thread with the other lane of a portfolio: let it breathe.
+    if (sinceYield > YIELD_EVERY_STEPS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sinceYield = 0;
+      if (shouldStop()) break;
+    }
     runs++;
     const nondet: bigint[] = [];
     const mode = runs % 3;
@@ -189,6 +199,7 @@ export function sampleRuns(
       throw e;
     }
     stepsLeft -= stats.steps + 1;
+    sinceYield += stats.steps + 1;
     if (outcome.kind === 'violated' && selected.has(outcome.property)) {
       const inputs = new Map(fn.params.map((p, i) => [p.name, args[i]]));
       // The run reduces each nondet value to its target's type; the trust gate's list does too.

@@ -131,7 +131,7 @@ describe('candidates from samples', () => {
     const regions = buildRegions(fn);
     assert.ok(regions.ok);
     const head = regions.regions.cutpoints[1];
-    const samples = sampleRuns(fn, new Set([head.node]), new Set(), SHORT_RUNS, () => false);
+    const samples = await sampleRuns(fn, new Set([head.node]), new Set(), SHORT_RUNS, () => false);
     const states = samples.states.get(head.node) ?? [];
     assert.ok(states.length > 10, 'the loop head is reached');
     const order = allVariables(fn).map((v) => v.name);
@@ -186,7 +186,7 @@ describe('samples', () => {
       }`);
     assert.ok(programConstants(fn).includes(1000n));
     const ids = new Set(fn.properties.filter((p) => p.kind === 'assertion').map((p) => p.id));
-    const s = sampleRuns(fn, new Set(), ids, LONG_RUNS, () => false);
+    const s = await sampleRuns(fn, new Set(), ids, LONG_RUNS, () => false);
     assert.ok(s.violation !== null, 'no violating run');
     const n = [...s.violation.inputs.values()][0];
     assert.equal(n, 1001n);
@@ -204,7 +204,7 @@ describe('samples', () => {
         return 0;
       }`);
     const ids = new Set(fn.properties.map((p) => p.id));
-    const s = sampleRuns(fn, new Set(), ids, SHORT_RUNS, () => false);
+    const s = await sampleRuns(fn, new Set(), ids, SHORT_RUNS, () => false);
     assert.ok(s.violation !== null, 'the random nondet values include a large unsigned');
     assert.equal(runFunction(fn, new Map(), s.violation.nondet).kind, 'violated');
   });
