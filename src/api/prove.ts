@@ -16,13 +16,14 @@ import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js
 import type { EngineOptions, EngineResult, UnknownReason } from '../engines/engine.js';
 import { bmcEngine } from '../engines/bmc/index.js';
 import { findLoops } from '../engines/bmc/loops.js';
-import { checkChc, type ChcAttempts } from '../engines/chc/index.js';
+import { checkChc } from '../engines/chc/index.js';
 import { checkKInduction } from '../engines/kind/index.js';
 import { lowerCFile } from '../frontends/c/index.js';
 import type { FrontendResult } from '../frontends/frontend.js';
 import { lowerPythonFile } from '../frontends/python/index.js';
 import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
 import { initSolver, onLane } from '../smt/index.js';
+import { trace } from '../diagnostics/trace.js';
 import { judge, unknown, type JudgeContext } from '../verdict/judge.js';
 import { phraseQuestion } from '../verdict/question.js';
 import { testingCostNote } from '../verdict/testing-cost.js';
@@ -146,18 +147,25 @@ async function proveLowered(request: Request, lowered: Lowered): Promise<ProveRe
   return portfolio(request, fn, context, options);
 }
 
-/** Share of the budget k-induction may use before the Horn-clause engine takes over its lane. */
+/**
+ * Bounded model checking runs alone until it has unwound the loops this many
+ * times without settling the question (or for HEAD_START_MS): most programs
+ * it can decide are decided by then, and on two cores the provers would only
+ * slow it down.
+ */
+const HEAD_START_UNWIND = 16;
+const HEAD_START_MS = 1_500;
+/** Spacer's first attempt on the provers' lane, before k-induction. */
+const SPACER_QUICK_MS = 1_500;
+/** Share of what is left after that attempt that k-induction may use (Spacer gets the rest). */
 const KIND_SHARE = 0.7;
-/** Longest first attempt of Spacer, between k-induction's rounds. */
-const SPACER_QUICK_MS = 2_500;
-/** How long bounded model checking runs alone before the provers start. */
-const PROVERS_DELAY_MS = 800;
 
-/** Resolves after `ms`, or at once when `signal` is aborted. */
-function delay(ms: number, signal: AbortSignal): Promise<void> {
+/** Resolves after `ms`, when `until` resolves, or at once when `signal` is aborted. */
+function delay(ms: number, signal: AbortSignal, until: Promise<void>): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
+    void until.then(done);
     function done(): void {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);
@@ -185,19 +193,38 @@ function decisive(v: Verdict): boolean {
   return v.answer === 'yes' || v.answer === 'no';
 }
 
+/** The lane's outcome for an engine result: a decisive verdict, or the reason (`what: …`). */
+async function laneOutcome(
+  what: string,
+  r: EngineResult,
+  context: JudgeContext,
+): Promise<LaneOutcome> {
+  const v = await judge(r, context);
+  if (decisive(v)) return { kind: 'verdict', verdict: v };
+  if (v.answer !== 'unknown' || v.reason.code === 'cancelled')
+    return { kind: 'none', reasons: [], solverMs: r.solverMs };
+  return {
+    kind: 'none',
+    reasons: [`${what}: ${v.reason.message}`],
+    solverMs: r.solverMs,
+    ...(r.status === 'unknown' ? { code: r.reason.code } : {}),
+  };
+}
+
 /**
  * Programs with loops: two lanes, each with its own Z3 worker, run side by
- * side until one of them has a verdict the trust gate accepts.
+ * side until one has a verdict the trust gate accepts; the first yes or no
+ * wins and cancels the other.
  *
  * - Lane 0, bounded model checking, unwinding 1, 2, 4, … up to 4,096 (or
  *   --max-unwind): it settles bounded loops with unwinding assertions and
  *   finds bugs, also deep ones, with a concrete path.
- * - Lane 1, the provers: k-induction with invariant strengthening (its
- *   concrete runs may also find a bug), then the Horn-clause engine (Spacer)
- *   with the time left.
+ * - Lane 1, the provers, after bounded model checking's head start (see
+ *   HEAD_START_UNWIND): a quick attempt of Spacer on the Horn clauses, then
+ *   k-induction with invariant strengthening (whose concrete runs may also
+ *   find a bug), then Spacer again with the time left.
  *
- * The first yes or no wins and cancels the other lane. A single engine can
- * be chosen with `engines`.
+ * A single engine can be chosen with `engines`.
  */
 async function portfolio(
   request: Request,
@@ -210,73 +237,62 @@ async function portfolio(
   const signal = request.options.signal
     ? AbortSignal.any([request.options.signal, stop.signal])
     : stop.signal;
-  const shared = { ...options, signal };
   const left = (): number => Math.max(1, request.deadline - performance.now());
-  const settle = (o: LaneOutcome): LaneOutcome => {
-    if (o.kind === 'verdict') stop.abort();
-    return o;
-  };
+  let headStartOver = (): void => undefined;
+  const headStart = new Promise<void>((resolve) => (headStartOver = resolve));
+  const shared: EngineOptions = { ...options, signal };
   const lanes: Promise<LaneOutcome>[] = [];
+  const run = (lane: number, work: () => Promise<LaneOutcome>): void => {
+    const done = onLane(lane, async () => {
+      const o = await work();
+      if (o.kind === 'verdict') stop.abort();
+      return o;
+    });
+    lanes.push(done);
+  };
   if (choice === 'portfolio' || choice === 'bmc') {
-    lanes.push(onLane(0, async () => settle(await bmcLane(request, fn, context, shared))));
+    const progress = (k: number): void => {
+      if (k >= HEAD_START_UNWIND) headStartOver();
+    };
+    run(0, async () => {
+      const o = await bmcLane(request, fn, context, { ...shared, onUnwound: progress });
+      headStartOver();
+      return o;
+    });
   }
   if (choice !== 'bmc') {
-    const provers = async (): Promise<LaneOutcome> => {
-      // Bounded model checking settles many programs within a fraction of a
-      // second: give it that head start before the provers compete for the cores.
-      if (choice === 'portfolio') {
-        await delay(Math.min(PROVERS_DELAY_MS, left() * 0.08), signal);
-        // This lane's own Z3 loads while k-induction runs its first (concrete) tests.
-        void initSolver().catch(() => undefined);
-      }
+    run(choice === 'portfolio' ? 1 : 0, async () => {
       const reasons: string[] = [];
       let solverMs = 0;
-      const spacer = async (attempts: ChcAttempts, timeoutMs: number): Promise<boolean> => {
-        if (signal.aborted) return true;
-        const chc = await checkChc(fn, { ...shared, timeoutMs }, attempts);
-        solverMs += chc.result.solverMs;
-        if (chc.result.status === 'safe') {
-          const v = await judge(chc.result, context);
-          if (decisive(v)) {
-            won = v;
-            return true;
-          }
-          if (v.answer === 'unknown') reasons.push(`invariants: ${v.reason.message}`);
-        } else if (chc.result.status === 'unknown' && chc.result.reason.code !== 'cancelled') {
-          reasons.push(`Horn clauses: ${chc.result.reason.message}`);
-        }
-        return signal.aborted;
+      /** A decisive verdict, or null after noting why there is none. */
+      const attempt = async (what: string, r: EngineResult): Promise<Verdict | null> => {
+        trace('portfolio', () => `${what}: ${r.status}`);
+        solverMs += r.solverMs;
+        const o = await laneOutcome(what, r, context);
+        if (o.kind === 'verdict') return o.verdict;
+        reasons.push(...o.reasons);
+        return null;
       };
-      let won: Verdict | null = null;
-      let spacerTried = false;
-      if (choice === 'portfolio' || choice === 'k-induction') {
-        const share = choice === 'portfolio' ? KIND_SHARE : 1;
-        // In the portfolio, Spacer's first (and often decisive) attempt runs between
-        // k-induction's linear round and its long runs.
-        const hooks =
-          choice === 'portfolio'
-            ? {
-                afterLinear: (): Promise<boolean> => {
-                  spacerTried = true;
-                  return spacer('first', Math.min(SPACER_QUICK_MS, left() * 0.3));
-                },
-              }
-            : {};
-        const ki = await checkKInduction(fn, { ...shared, timeoutMs: left() * share }, hooks);
-        solverMs += ki.solverMs;
-        if (won !== null) return { kind: 'verdict', verdict: won };
-        const v = await judge(ki, context);
-        if (decisive(v)) return { kind: 'verdict', verdict: v };
-        if (v.answer === 'unknown' && v.reason.code !== 'cancelled')
-          reasons.push(`k-induction: ${v.reason.message}`);
+      const spacer = async (timeoutMs: number): Promise<Verdict | null> =>
+        attempt('Horn clauses', (await checkChc(fn, { ...shared, timeoutMs })).result);
+      if (choice === 'portfolio') {
+        await delay(Math.min(HEAD_START_MS, left() * 0.15), signal, headStart);
+        trace('portfolio', () => 'the provers start');
+        const quick = await spacer(Math.min(SPACER_QUICK_MS, left() * 0.15));
+        if (quick !== null) return { kind: 'verdict', verdict: quick };
       }
-      if (choice === 'portfolio' || choice === 'chc') {
-        await spacer(spacerTried ? 'rest' : 'all', left());
-        if (won !== null) return { kind: 'verdict', verdict: won };
+      if ((choice === 'portfolio' || choice === 'k-induction') && !signal.aborted) {
+        const share = choice === 'portfolio' ? KIND_SHARE : 1;
+        const ki = await checkKInduction(fn, { ...shared, timeoutMs: left() * share });
+        const v = await attempt('k-induction', ki);
+        if (v !== null) return { kind: 'verdict', verdict: v };
+      }
+      if ((choice === 'portfolio' || choice === 'chc') && !signal.aborted) {
+        const v = await spacer(left());
+        if (v !== null) return { kind: 'verdict', verdict: v };
       }
       return { kind: 'none', reasons, solverMs };
-    };
-    lanes.push(onLane(choice === 'portfolio' ? 1 : 0, async () => settle(await provers())));
+    });
   }
   // The first decisive verdict is the answer: the other lane is cancelled and winds
   // down on its own (its queries are interrupted, its worker stopped if need be).
@@ -291,7 +307,7 @@ async function portfolio(
   const first = await Promise.race([decided, all]);
   if (!Array.isArray(first) && first.kind === 'verdict') return finish(first.verdict, fn, []);
   const outcomes = await all;
-  const reasons = outcomes.flatMap((o) => (o.kind === 'none' ? o.reasons : []));
+  const reasons = [...new Set(outcomes.flatMap((o) => (o.kind === 'none' ? o.reasons : [])))];
   const solverMs = outcomes.reduce((t, o) => t + (o.kind === 'none' ? o.solverMs : 0), 0);
   const bmcCode = outcomes.find((o) => o.kind === 'none' && o.code !== undefined);
   const code =
@@ -312,26 +328,10 @@ async function bmcLane(
 ): Promise<LaneOutcome> {
   const maxUnwind = request.options.maxUnwind ?? DEEP_UNWIND;
   const timeoutMs = Math.max(1, request.deadline - performance.now());
+  trace('portfolio', () => `bounded model checking up to ${maxUnwind} unwindings`);
   const r = await bmcEngine.check(fn, { ...options, maxUnwind, timeoutMs });
-  if (r.status !== 'unknown') {
-    const v = await judge(r, context);
-    if (decisive(v)) return { kind: 'verdict', verdict: v };
-    if (v.answer === 'unknown')
-      return {
-        kind: 'none',
-        reasons: [`bounded model checking: ${v.reason.message}`],
-        solverMs: r.solverMs,
-      };
-  }
-  if (r.status === 'unknown' && r.reason.code === 'cancelled')
-    return { kind: 'none', reasons: [], solverMs: r.solverMs };
-  const message = r.status === 'unknown' ? r.reason.message : 'no decisive answer';
-  return {
-    kind: 'none',
-    reasons: [`bounded model checking: ${message}`],
-    solverMs: r.solverMs,
-    ...(r.status === 'unknown' ? { code: r.reason.code } : {}),
-  };
+  trace('portfolio', () => `bounded model checking: ${r.status}`);
+  return laneOutcome('bounded model checking', r, context);
 }
 
 function finish(verdict: Verdict, fn: IrFunction, notes: readonly string[]): ProveResult {

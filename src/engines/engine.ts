@@ -24,6 +24,11 @@ export interface EngineOptions {
   readonly maxUnwind?: number;
   /** The source language, for printing invariants in its syntax (default C). */
   readonly language?: 'c' | 'python';
+  /**
+   * Progress (BMC): called when unwinding k times showed no violation but some
+   * run needs more iterations, so the next round goes deeper.
+   */
+  readonly onUnwound?: (k: number) => void;
 }
 
 /** A concrete run that violates a property, as found by an engine. */

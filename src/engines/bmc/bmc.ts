@@ -259,6 +259,7 @@ async function checkFunction(run: Run): Promise<EngineResult> {
     const r = await round(run, relevant, unwound.dag, k);
     if ('done' in r) return timedOutAfterUnboundedLoop(run, r.done, last, k) ?? r.done;
     last = { loop: r.exceeded, k };
+    run.options.onUnwound?.(k);
   }
   if (last === null) throw new Error('internal error: no unwinding round ran');
   return run.unknown({

@@ -117,8 +117,8 @@ export async function confirmInvariants(
   };
 }
 
-/** Which of Spacer's configurations to try: all, only the first (a quick attempt), or the others. */
-export type ChcAttempts = 'all' | 'first' | 'rest';
+/** Which of Spacer's configurations to try: all, or only the first (a quick attempt). */
+export type ChcAttempts = 'all' | 'first';
 
 export async function checkChc(
   fn: IrFunction,
@@ -144,8 +144,7 @@ export async function checkChc(
     (p) => p.kind === 'overflow' && options.properties.has(p.id),
   );
   const usable = SPACER_CONFIGS.filter((c) => c.ranges === 'full' || !checksOverflow);
-  const configs =
-    attempts === 'all' ? usable : attempts === 'first' ? usable.slice(0, 1) : usable.slice(1);
+  const configs = attempts === 'all' ? usable : usable.slice(0, 1);
   for (const [i, config] of configs.entries()) {
     const left = budget.left();
     if (left < 50) break;

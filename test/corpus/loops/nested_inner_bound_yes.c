@@ -1,7 +1,6 @@
 // expect: yes
 // args: --function f
 // note: invariant of the outer loop: 0 <= i <= n; of the inner: 0 <= j <= i < n; so j == i after the inner loop, in every outer iteration.
-// gap: Spacer finds no invariant for the nested loops (with the overflow checks of c++) within the budget
 extern void __VERIFIER_assert(int cond);
 
 int f(int n) {

@@ -1,7 +1,6 @@
 // expect: yes
 // args: --function f
 // note: invariant of the outer loop: c == i*m && 0 <= i <= n; of the inner: c == i*m + j && 0 <= j <= m (non-linear); n, m <= 1000 so c <= 10^6.
-// gap: the invariant c == i*m + j is non-linear; Spacer works in linear arithmetic
 extern void __VERIFIER_assert(int cond);
 
 int f(int n, int m) {

@@ -2,7 +2,6 @@
 // property: main.error-call.1
 // witness: nondet 1, 1 repeated 1001 times, then 0 (1001 increments, x == 1001)
 // note: the clamp tests x <= 1000 before incrementing, so x can reach 1001; that needs at least 1001 loop iterations.
-// gap: the violation needs 1001 iterations with particular nondeterministic choices; the deep bounded model checking round does not reach it within the budget
 extern int __VERIFIER_nondet_int(void);
 extern void reach_error(void);
 extern void abort(void);

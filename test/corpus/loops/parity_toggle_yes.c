@@ -1,7 +1,6 @@
 // expect: yes
 // args: --function f
 // note: invariant at the loop: b == i % 2 && i <= n, so b == n % 2 at the exit.
-// gap: Spacer finds no parity invariant (b == i % 2) within the budget
 extern void __VERIFIER_assert(int cond);
 
 int f(unsigned n) {

@@ -1,7 +1,6 @@
 // expect: yes
 // args: --function f
 // note: invariant at the loop: 2*s == i*(i-1) && 0 <= i <= n <= 10000 (non-linear); s stays below 5*10^7 and n*(n-1) below 10^8, so nothing overflows.
-// gap: the invariant 2*s == i*(i-1) is non-linear; Spacer works in linear arithmetic
 extern void __VERIFIER_assert(int cond);
 
 int f(int n) {

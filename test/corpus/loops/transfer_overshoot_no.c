@@ -3,7 +3,6 @@
 // property: f.assertion.1
 // witness: f(1001)
 // note: x + y == n is invariant, but x >= 0 is only almost true: for odd n, x ends at -1 and y at n + 1 (the guard needs n >= 1000, so at least 500 iterations).
-// gap: the violation needs at least 500 iterations; the deep bounded model checking round does not reach it within the budget
 extern void __VERIFIER_assert(int cond);
 
 int f(int n) {

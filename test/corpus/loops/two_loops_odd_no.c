@@ -3,7 +3,6 @@
 // property: f.assertion.1
 // witness: f(1001)
 // note: the first loop sets k == n; the second counts down by 2 and ends at k == -1 when n is odd (n >= 1000, so the first loop alone runs 1000 times).
-// gap: the violation needs over 1000 iterations of the first loop; the deep bounded model checking round does not reach it within the budget
 extern void __VERIFIER_assert(int cond);
 
 int f(int n) {

