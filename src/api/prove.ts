@@ -147,33 +147,13 @@ async function proveLowered(request: Request, lowered: Lowered): Promise<ProveRe
   return portfolio(request, fn, context, options);
 }
 
-/**
- * Bounded model checking runs alone until it has unwound the loops this many
- * times without settling the question (or for HEAD_START_MS): most programs
- * it can decide are decided by then, and on two cores the provers would only
- * slow it down.
- */
-const HEAD_START_UNWIND = 16;
-const HEAD_START_MS = 1_500;
-/** Spacer's first attempt on the provers' lane, before k-induction. */
+/** The sequential first stage: shallow bounded model checking, then a quick attempt of Spacer. */
+const SHALLOW_UNWIND = 16;
+const SHALLOW_SHARE = 0.25;
+const SHALLOW_MAX_MS = 4_000;
 const SPACER_QUICK_MS = 1_500;
-/** Share of what is left after that attempt that k-induction may use (Spacer gets the rest). */
+/** Share of what is left that k-induction may use on the provers' lane (Spacer gets the rest). */
 const KIND_SHARE = 0.7;
-
-/** Resolves after `ms`, when `until` resolves, or at once when `signal` is aborted. */
-function delay(ms: number, signal: AbortSignal, until: Promise<void>): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    void until.then(done);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
-}
 
 /** Deepest unwinding BMC tries in the portfolio when the user set no --max-unwind. */
 const DEEP_UNWIND = 4096;
@@ -212,17 +192,20 @@ async function laneOutcome(
 }
 
 /**
- * Programs with loops: two lanes, each with its own Z3 worker, run side by
- * side until one has a verdict the trust gate accepts; the first yes or no
- * wins and cancels the other.
+ * Programs with loops, in two stages.
  *
- * - Lane 0, bounded model checking, unwinding 1, 2, 4, … up to 4,096 (or
- *   --max-unwind): it settles bounded loops with unwinding assertions and
- *   finds bugs, also deep ones, with a concrete path.
- * - Lane 1, the provers, after bounded model checking's head start (see
- *   HEAD_START_UNWIND): a quick attempt of Spacer on the Horn clauses, then
- *   k-induction with invariant strengthening (whose concrete runs may also
- *   find a bug), then Spacer again with the time left.
+ * 1. One lane, in turn (no second Z3 worker, no competition for the two
+ *    cores): bounded model checking up to 16 unwindings, which settles
+ *    bounded loops with unwinding assertions and finds shallow bugs; then a
+ *    quick attempt of Spacer on the Horn clauses, which settles most easy
+ *    invariants within a second.
+ * 2. Two lanes, each with its own Z3 worker, side by side until one has a
+ *    verdict the trust gate accepts (the first yes or no wins and cancels
+ *    the other):
+ *    - bounded model checking, deeper (32, 64, … up to 4,096 unwindings or
+ *      --max-unwind): bugs that need many iterations;
+ *    - k-induction with invariant strengthening (whose concrete runs may also
+ *      find a bug), then Spacer with all its configurations and the time left.
  *
  * A single engine can be chosen with `engines`.
  */
@@ -233,105 +216,112 @@ async function portfolio(
   options: EngineOptions,
 ): Promise<ProveResult> {
   const choice = request.options.engines ?? 'portfolio';
+  const left = (): number => Math.max(1, request.deadline - performance.now());
+  const reasons: string[] = [];
+  let solverMs = 0;
+  /** A decisive verdict, or null after noting why there is none. */
+  const attempt = async (what: string, r: EngineResult): Promise<Verdict | null> => {
+    trace('portfolio', () => `${what}: ${r.status}`);
+    solverMs += r.solverMs;
+    const o = await laneOutcome(what, r, context);
+    if (o.kind === 'verdict') return o.verdict;
+    reasons.push(...o.reasons);
+    return null;
+  };
+  const userMax = request.options.maxUnwind;
+  let deepFrom = 1;
+  if (choice === 'portfolio') {
+    const shallowMax = Math.min(userMax ?? SHALLOW_UNWIND, SHALLOW_UNWIND);
+    const shallow = await bmcEngine.check(fn, {
+      ...options,
+      maxUnwind: shallowMax,
+      timeoutMs: Math.min(left() * SHALLOW_SHARE, SHALLOW_MAX_MS),
+    });
+    const v = await attempt('bounded model checking', shallow);
+    if (v !== null) return finish(v, fn, []);
+    if (shallow.status === 'unknown' && ['cancelled', 'unsupported'].includes(shallow.reason.code))
+      return finish(unknown(context, solverMs, shallow.reason), fn, []);
+    deepFrom = shallowMax * 2;
+    // The second lane's Z3 loads while Spacer tries.
+    void onLane(1, () => initSolver()).catch(() => undefined);
+    const quick = await checkChc(
+      fn,
+      { ...options, timeoutMs: Math.min(SPACER_QUICK_MS, left() * 0.15) },
+      'first',
+    );
+    const w = await attempt('Horn clauses', quick.result);
+    if (w !== null) return finish(w, fn, []);
+  }
   const stop = new AbortController();
   const signal = request.options.signal
     ? AbortSignal.any([request.options.signal, stop.signal])
     : stop.signal;
-  const left = (): number => Math.max(1, request.deadline - performance.now());
-  let headStartOver = (): void => undefined;
-  const headStart = new Promise<void>((resolve) => (headStartOver = resolve));
   const shared: EngineOptions = { ...options, signal };
-  const lanes: Promise<LaneOutcome>[] = [];
-  const run = (lane: number, work: () => Promise<LaneOutcome>): void => {
-    const done = onLane(lane, async () => {
-      const o = await work();
-      if (o.kind === 'verdict') stop.abort();
-      return o;
-    });
-    lanes.push(done);
+  const lanes: Promise<Verdict | null>[] = [];
+  const run = (lane: number, work: () => Promise<Verdict | null>): void => {
+    lanes.push(
+      onLane(lane, async () => {
+        const v = await work();
+        if (v !== null) stop.abort();
+        return v;
+      }),
+    );
   };
-  if (choice === 'portfolio' || choice === 'bmc') {
-    const progress = (k: number): void => {
-      if (k >= HEAD_START_UNWIND) headStartOver();
-    };
+  const deepMax = userMax ?? DEEP_UNWIND;
+  if ((choice === 'portfolio' && deepMax >= deepFrom) || choice === 'bmc') {
     run(0, async () => {
-      const o = await bmcLane(request, fn, context, { ...shared, onUnwound: progress });
-      headStartOver();
-      return o;
+      trace('portfolio', () => `bounded model checking from ${deepFrom} to ${deepMax} unwindings`);
+      const r = await bmcEngine.check(fn, {
+        ...shared,
+        minUnwind: deepFrom,
+        maxUnwind: deepMax,
+        timeoutMs: left(),
+      });
+      return attempt('deeper bounded model checking', r);
     });
   }
   if (choice !== 'bmc') {
     run(choice === 'portfolio' ? 1 : 0, async () => {
-      const reasons: string[] = [];
-      let solverMs = 0;
-      /** A decisive verdict, or null after noting why there is none. */
-      const attempt = async (what: string, r: EngineResult): Promise<Verdict | null> => {
-        trace('portfolio', () => `${what}: ${r.status}`);
-        solverMs += r.solverMs;
-        const o = await laneOutcome(what, r, context);
-        if (o.kind === 'verdict') return o.verdict;
-        reasons.push(...o.reasons);
-        return null;
-      };
-      const spacer = async (timeoutMs: number): Promise<Verdict | null> =>
-        attempt('Horn clauses', (await checkChc(fn, { ...shared, timeoutMs })).result);
-      if (choice === 'portfolio') {
-        await delay(Math.min(HEAD_START_MS, left() * 0.15), signal, headStart);
-        trace('portfolio', () => 'the provers start');
-        const quick = await spacer(Math.min(SPACER_QUICK_MS, left() * 0.15));
-        if (quick !== null) return { kind: 'verdict', verdict: quick };
-      }
-      if ((choice === 'portfolio' || choice === 'k-induction') && !signal.aborted) {
+      if (choice === 'portfolio' || choice === 'k-induction') {
         const share = choice === 'portfolio' ? KIND_SHARE : 1;
         const ki = await checkKInduction(fn, { ...shared, timeoutMs: left() * share });
         const v = await attempt('k-induction', ki);
-        if (v !== null) return { kind: 'verdict', verdict: v };
+        if (v !== null || signal.aborted) return v;
       }
-      if ((choice === 'portfolio' || choice === 'chc') && !signal.aborted) {
-        const v = await spacer(left());
-        if (v !== null) return { kind: 'verdict', verdict: v };
+      if (choice === 'portfolio' || choice === 'chc') {
+        const chc = await checkChc(fn, { ...shared, timeoutMs: left() });
+        return attempt('Horn clauses', chc.result);
       }
-      return { kind: 'none', reasons, solverMs };
+      return null;
     });
   }
   // The first decisive verdict is the answer: the other lane is cancelled and winds
   // down on its own (its queries are interrupted, its worker stopped if need be).
-  const decided = new Promise<LaneOutcome>((resolve) => {
+  const decided = new Promise<Verdict>((resolve) => {
     for (const lane of lanes)
       void lane.then(
-        (o) => o.kind === 'verdict' && resolve(o),
+        (v) => v !== null && resolve(v),
         () => undefined,
       );
   });
   const all = Promise.all(lanes);
   const first = await Promise.race([decided, all]);
-  if (!Array.isArray(first) && first.kind === 'verdict') return finish(first.verdict, fn, []);
-  const outcomes = await all;
-  const reasons = [...new Set(outcomes.flatMap((o) => (o.kind === 'none' ? o.reasons : [])))];
-  const solverMs = outcomes.reduce((t, o) => t + (o.kind === 'none' ? o.solverMs : 0), 0);
-  const bmcCode = outcomes.find((o) => o.kind === 'none' && o.code !== undefined);
+  if (!Array.isArray(first)) return finish(first as Verdict, fn, []);
   const code =
-    performance.now() >= request.deadline
-      ? 'timeout'
-      : bmcCode?.kind === 'none' && bmcCode.code !== undefined
-        ? bmcCode.code
-        : 'solver-unknown';
-  return finish(unknown(context, solverMs, { code, message: reasons.join('; ') }), fn, []);
+    performance.now() >= request.deadline ? 'timeout' : unboundedOr(reasons, 'solver-unknown');
+  return finish(
+    unknown(context, solverMs, { code, message: [...new Set(reasons)].join('; ') }),
+    fn,
+    [],
+  );
 }
 
-/** Bounded model checking with the whole budget, as deep as --max-unwind (default 4,096). */
-async function bmcLane(
-  request: Request,
-  fn: IrFunction,
-  context: JudgeContext,
-  options: EngineOptions,
-): Promise<LaneOutcome> {
-  const maxUnwind = request.options.maxUnwind ?? DEEP_UNWIND;
-  const timeoutMs = Math.max(1, request.deadline - performance.now());
-  trace('portfolio', () => `bounded model checking up to ${maxUnwind} unwindings`);
-  const r = await bmcEngine.check(fn, { ...options, maxUnwind, timeoutMs });
-  trace('portfolio', () => `bounded model checking: ${r.status}`);
-  return laneOutcome('bounded model checking', r, context);
+/** `unbounded-loop` when bounded model checking said a loop was not shown to stop. */
+function unboundedOr(
+  reasons: readonly string[],
+  otherwise: UnknownReason['code'],
+): UnknownReason['code'] {
+  return reasons.some((r) => /was not shown to stop/.test(r)) ? 'unbounded-loop' : otherwise;
 }
 
 function finish(verdict: Verdict, fn: IrFunction, notes: readonly string[]): ProveResult {

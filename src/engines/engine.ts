@@ -24,11 +24,8 @@ export interface EngineOptions {
   readonly maxUnwind?: number;
   /** The source language, for printing invariants in its syntax (default C). */
   readonly language?: 'c' | 'python';
-  /**
-   * Progress (BMC): called when unwinding k times showed no violation but some
-   * run needs more iterations, so the next round goes deeper.
-   */
-  readonly onUnwound?: (k: number) => void;
+  /** Smallest loop unwinding to try (BMC; the rounds below it are skipped). */
+  readonly minUnwind?: number;
 }
 
 /** A concrete run that violates a property, as found by an engine. */

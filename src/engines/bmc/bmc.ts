@@ -41,10 +41,10 @@ export const DEFAULT_MAX_UNWIND = 64;
 export const MAX_DAG_NODES = 200_000;
 
 /** The unwinding depths tried: [0] without loops, else 1, 2, 4, … capped by (and ending at) `max`. */
-export function unwindSchedule(hasLoops: boolean, max: number): number[] {
+export function unwindSchedule(hasLoops: boolean, max: number, min = 1): number[] {
   if (!hasLoops) return [0];
   const ks: number[] = [];
-  for (let k = 1; k < max; k *= 2) ks.push(k);
+  for (let k = 1; k < max; k *= 2) if (k >= min) ks.push(k);
   ks.push(Math.max(max, 0));
   return ks;
 }
@@ -250,7 +250,7 @@ async function checkFunction(run: Run): Promise<EngineResult> {
   const max = run.options.maxUnwind ?? DEFAULT_MAX_UNWIND;
   const relevant = loopsReachingChecks(run.fn, info, run.options.properties);
   let last: { loop: Loop; k: number } | null = null;
-  for (const k of unwindSchedule(relevant.size > 0, max)) {
+  for (const k of unwindSchedule(relevant.size > 0, max, run.options.minUnwind ?? 1)) {
     if (run.options.signal?.aborted)
       return run.unknown({ code: 'cancelled', message: 'the check was cancelled' });
     if (run.remaining() <= 0) return outOfTime(run, last);
@@ -259,7 +259,6 @@ async function checkFunction(run: Run): Promise<EngineResult> {
     const r = await round(run, relevant, unwound.dag, k);
     if ('done' in r) return timedOutAfterUnboundedLoop(run, r.done, last, k) ?? r.done;
     last = { loop: r.exceeded, k };
-    run.options.onUnwound?.(k);
   }
   if (last === null) throw new Error('internal error: no unwinding round ran');
   return run.unknown({

@@ -318,7 +318,7 @@ const conjoin = (sets: readonly (readonly Candidate[])[]): Term[] =>
   sets.map((cs) => conjunction(cs.map((c) => c.term)));
 
 /** Solver budget for making the invariants readable (dropping conjuncts a proof does not need). */
-const TIDY_MS = 800;
+const TIDY_MS = 500;
 
 /**
  * Drops every conjunct that the others imply (in the types' ranges): the
