@@ -152,8 +152,6 @@ const SHALLOW_UNWIND = 16;
 const SHALLOW_SHARE = 0.25;
 const SHALLOW_MAX_MS = 4_000;
 const SPACER_QUICK_MS = 1_500;
-/** Share of what is left that k-induction may use on the provers' lane (Spacer gets the rest). */
-const KIND_SHARE = 0.7;
 
 /** Deepest unwinding BMC tries in the portfolio when the user set no --max-unwind. */
 const DEEP_UNWIND = 4096;
@@ -199,13 +197,14 @@ async function laneOutcome(
  *    bounded loops with unwinding assertions and finds shallow bugs; then a
  *    quick attempt of Spacer on the Horn clauses, which settles most easy
  *    invariants within a second.
- * 2. Two lanes, each with its own Z3 worker, side by side until one has a
+ * 2. Three lanes, each with its own Z3 worker, side by side until one has a
  *    verdict the trust gate accepts (the first yes or no wins and cancels
- *    the other):
+ *    the others):
  *    - bounded model checking, deeper (32, 64, … up to 4,096 unwindings or
  *      --max-unwind): bugs that need many iterations;
  *    - k-induction with invariant strengthening (whose concrete runs may also
- *      find a bug), then Spacer with all its configurations and the time left.
+ *      find a bug);
+ *    - Spacer with all its configurations.
  *
  * A single engine can be chosen with `engines`.
  */
@@ -241,9 +240,12 @@ async function portfolio(
     if (v !== null) return finish(v, fn, []);
     if (shallow.status === 'unknown' && ['cancelled', 'unsupported'].includes(shallow.reason.code))
       return finish(unknown(context, solverMs, shallow.reason), fn, []);
-    deepFrom = shallowMax * 2;
-    // The second lane's Z3 loads while Spacer tries.
+    // The deeper search resumes after the deepest unwinding shown free of
+    // violations (the shallow stage may have run out of its share earlier).
+    deepFrom = Math.max(1, (shallow.status === 'unknown' ? (shallow.searched ?? 0) : 0) * 2);
+    // The other lanes' Z3 instances load while Spacer tries.
     void onLane(1, () => initSolver()).catch(() => undefined);
+    void onLane(2, () => initSolver()).catch(() => undefined);
     const quick = await checkChc(
       fn,
       { ...options, timeoutMs: Math.min(SPACER_QUICK_MS, left() * 0.15) },
@@ -280,19 +282,16 @@ async function portfolio(
       return attempt('deeper bounded model checking', r);
     });
   }
-  if (choice !== 'bmc') {
+  if (choice === 'portfolio' || choice === 'k-induction') {
     run(choice === 'portfolio' ? 1 : 0, async () => {
-      if (choice === 'portfolio' || choice === 'k-induction') {
-        const share = choice === 'portfolio' ? KIND_SHARE : 1;
-        const ki = await checkKInduction(fn, { ...shared, timeoutMs: left() * share });
-        const v = await attempt('k-induction', ki);
-        if (v !== null || signal.aborted) return v;
-      }
-      if (choice === 'portfolio' || choice === 'chc') {
-        const chc = await checkChc(fn, { ...shared, timeoutMs: left() });
-        return attempt('Horn clauses', chc.result);
-      }
-      return null;
+      const ki = await checkKInduction(fn, { ...shared, timeoutMs: left() });
+      return attempt('k-induction', ki);
+    });
+  }
+  if (choice === 'portfolio' || choice === 'chc') {
+    run(choice === 'portfolio' ? 2 : 0, async () => {
+      const chc = await checkChc(fn, { ...shared, timeoutMs: left() });
+      return attempt('Horn clauses', chc.result);
     });
   }
   // The first decisive verdict is the answer: the other lane is cancelled and winds

@@ -112,7 +112,13 @@ export type EngineResult =
       readonly witness: RawWitness;
       readonly solverMs: number;
     }
-  | { readonly status: 'unknown'; readonly reason: UnknownReason; readonly solverMs: number };
+  | {
+      readonly status: 'unknown';
+      readonly reason: UnknownReason;
+      readonly solverMs: number;
+      /** Bounded model checking: no property fails within this many unwindings. */
+      readonly searched?: number;
+    };
 
 export interface Engine {
   readonly name: string;

@@ -72,14 +72,18 @@ export interface RecheckResult {
 
 /**
  * How long past a query's own timeout the worker may stay silent before it
- * is declared hung and replaced. Z3 stops within milliseconds of its timeout
- * and the worker interrupts it 250 ms later, so only a crashed Z3 gets here.
+ * is declared hung and replaced. Z3 usually stops within milliseconds of its
+ * timeout and the worker interrupts it 250 ms later, but some of its
+ * preprocessing (bit-blasting large multiplications) polls neither: such a
+ * query costs its worker rather than overrunning the caller's deadline.
  */
-const HANG_GRACE_MS = 5_000;
+const HANG_GRACE_MS = 600;
 /** How long a cancelled query may take to stop before its worker is replaced. */
 const ABORT_GRACE_MS = 250;
 /** The reason of a query that was cancelled (also when its worker had to be stopped). */
 const CANCELLED = 'cancelled';
+/** The reason of a call whose worker stayed silent past its limit (and was replaced). */
+const HUNG = 'the solver did not answer in time and was restarted';
 /** Loading Z3 in a new worker (about 0.3 s; generous for a loaded machine). */
 const INIT_LIMIT_MS = 120_000;
 
@@ -178,11 +182,7 @@ function call(req: Call, limitMs: number, signal?: AbortSignal): Promise<Outcome
   const t = lane.thread;
   const id = nextId++;
   return new Promise((resolve) => {
-    const timer = setTimeout(
-      () =>
-        t.retire(`the solver did not answer within ${Math.round(limitMs)} ms and was restarted`),
-      limitMs,
-    );
+    const timer = setTimeout(() => t.retire(HUNG), limitMs);
     let killer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
       t.worker.postMessage({ op: 'interrupt', id } satisfies Request);
@@ -289,7 +289,10 @@ async function solveOnce(
   const o = await call(req, timeoutMs + HANG_GRACE_MS, signal);
   if (o.kind === 'failed' && o.reason === CANCELLED) return { result: unknown(CANCELLED) };
   if (o.kind === 'failed') {
-    return { result: unknown(o.reason), crashed: !/did not answer/.test(o.reason) };
+    // Silent past the query's time limit and the grace period: the worker is
+    // replaced, and for the caller the query timed out.
+    if (o.reason === HUNG) return { result: unknown('timeout') };
+    return { result: unknown(o.reason), crashed: true };
   }
   const reply = o.reply;
   if (!reply.ok) {
@@ -373,6 +376,24 @@ function recheckScript(
  * different random seed tries the script as it is.
  */
 async function runRecheck(
+  smtlib: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<RecheckResult> {
+  const t0 = performance.now();
+  const r = await runRecheckOnce(smtlib, timeoutMs, signal);
+  // Z3 has no reason to reject a script it answered a moment ago: an error
+  // here points at the worker's state (it has been seen once, under load, as
+  // a parse error on a well-formed script). A fresh worker gets one more try.
+  if (r.status !== 'unknown' || r.reason?.startsWith('(error') !== true) return r;
+  const left = Math.floor(timeoutMs - (performance.now() - t0));
+  if (left < 100 || signal?.aborted === true) return r;
+  currentLane().thread?.retire('restarted after a script error');
+  const again = await runRecheckOnce(smtlib, left, signal);
+  return { ...again, solverMs: r.solverMs + again.solverMs };
+}
+
+async function runRecheckOnce(
   smtlib: string,
   timeoutMs: number,
   signal?: AbortSignal,

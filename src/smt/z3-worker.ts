@@ -228,8 +228,13 @@ const port = parentPort;
 if (port === null) throw new Error('z3-worker.js must run in a worker thread');
 // Requests arrive one at a time (the main side serialises them), except
 // `interrupt`, which must be handled while a check is running.
+// The main side serialises its calls already; this chain makes sure that Z3
+// (whose calls must not overlap) never sees two at once even if it did not.
+let busy: Promise<unknown> = Promise.resolve();
 port.on('message', (req: Request) => {
-  handle(req).then(
+  const run = req.op === 'interrupt' ? handle(req) : busy.then(() => handle(req));
+  if (req.op !== 'interrupt') busy = run.catch(() => undefined);
+  run.then(
     (reply) => {
       if (reply !== null) port.postMessage(reply);
     },

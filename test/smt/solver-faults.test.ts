@@ -51,7 +51,8 @@ test('a worker that stops answering costs one unknown query, then is replaced', 
   const x = mkVar('x', bvSort(8));
   const r = await checkSat({ assertions: [eq(x, bvConst(8, 1n))] }, { timeoutMs: 100 });
   assert.equal(r.status, 'unknown');
-  assert.match(r.reason ?? '', /did not answer/);
+  // The worker is replaced; for the caller, the query ran out of time.
+  assert.equal(r.reason, 'timeout');
   await answersNormally();
 });
 

@@ -16,6 +16,7 @@
  * rounds; the signal cancels at any point.
  */
 import { formatSpan } from '../../diagnostics/diagnostic.js';
+import { trace } from '../../diagnostics/trace.js';
 import type { IrFunction } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
 import { checkSat, disjunction, initSolver, queryVariables } from '../../smt/index.js';
@@ -39,6 +40,23 @@ import { extractWitness, modelEvaluator } from './witness.js';
 export const DEFAULT_MAX_UNWIND = 64;
 /** Largest unwound DAG (in node copies) the engine builds. */
 export const MAX_DAG_NODES = 200_000;
+/**
+ * Unwinding, encoding and printing a query run on the main thread and cannot
+ * be interrupted. Before any round has been measured, a DAG is built only if
+ * it has at most this many nodes per millisecond left (a nested loop with a
+ * dozen variables builds about 15 nodes a millisecond, printing included).
+ */
+const NODES_PER_MS = 10;
+/** DAGs this small are always built. */
+const MIN_NODE_CAP = 4_000;
+
+/** The node limit for the next DAG, and whether time (not MAX_DAG_NODES) sets it. */
+function nodeCap(run: Run): { nodes: number; byTime: boolean } {
+  const byTime = Math.max(MIN_NODE_CAP, Math.floor(run.remaining() * NODES_PER_MS));
+  return byTime < MAX_DAG_NODES
+    ? { nodes: byTime, byTime: true }
+    : { nodes: MAX_DAG_NODES, byTime: false };
+}
 
 /** The unwinding depths tried: [0] without loops, else 1, 2, 4, … capped by (and ending at) `max`. */
 export function unwindSchedule(hasLoops: boolean, max: number, min = 1): number[] {
@@ -51,6 +69,8 @@ export function unwindSchedule(hasLoops: boolean, max: number, min = 1): number[
 
 class Run {
   solverMs = 0;
+  /** The deepest unwinding whose violation query was unsatisfiable. */
+  searched = 0;
   private readonly deadline: number;
 
   constructor(
@@ -66,7 +86,12 @@ class Run {
   }
 
   unknown(reason: UnknownReason): EngineResult {
-    return { status: 'unknown', reason, solverMs: this.solverMs };
+    return {
+      status: 'unknown',
+      reason,
+      solverMs: this.solverMs,
+      ...(this.searched > 0 ? { searched: this.searched } : {}),
+    };
   }
 
   /** An unknown result for a query Z3 could not decide, or null when it was decided. */
@@ -174,18 +199,56 @@ function relevantUnwinds(
   return { loops, terms };
 }
 
+/**
+ * The time to build a depth's query (unwind, encode, print), predicted from
+ * the rounds before: the DAG grows like k^g, with g measured between the last
+ * two rounds (at least 1), and its build time in proportion to its nodes.
+ */
+class BuildCost {
+  private rounds: { k: number; nodes: number; ms: number }[] = [];
+
+  record(k: number, nodes: number, ms: number): void {
+    this.rounds.push({ k, nodes, ms });
+  }
+
+  predictMs(k: number): number {
+    const last = this.rounds.at(-1);
+    if (last === undefined || last.nodes === 0) return 0;
+    const before = this.rounds.at(-2);
+    let g = 1;
+    if (before !== undefined && last.k > before.k && before.nodes > 0) {
+      g = Math.max(1, Math.log(last.nodes / before.nodes) / Math.log(last.k / before.k));
+    }
+    const nodes = last.nodes * (k / last.k) ** g;
+    return (last.ms / last.nodes) * nodes;
+  }
+}
+
 async function round(
   run: Run,
   relevant: ReadonlySet<Loop>,
   dag: Dag,
   k: number,
+  /** Receives the time the round spent outside the solver (encoding, printing, parsing). */
+  built: (ms: number) => void,
 ): Promise<RoundResult> {
+  const t0 = performance.now();
   const enc = encodeDag(run.fn, dag, run.options.properties);
   const a = violationQuery(run, enc, k, relevant.size > 0);
+  const t1 = performance.now();
   const ra = await run.ask(a.query, `k${k}.violation`, true);
+  const wall = performance.now() - t1;
+  built(t1 - t0 + Math.max(0, wall - ra.solverMs));
+  trace(
+    'bmc',
+    () =>
+      `k = ${k}: ${dag.nodes.length} nodes, encoded in ${(t1 - t0).toFixed(0)} ms, ` +
+      `printed and solved (${ra.status}) in ${wall.toFixed(0)} ms (solver ${ra.solverMs.toFixed(0)} ms)`,
+  );
   const ua = run.undecided(ra, `whether a property can fail within ${k} unwindings`);
   if (ua !== null) return { done: ua };
   if (ra.status === 'sat') return { done: unsafe(run, enc, ra, k) };
+  run.searched = Math.max(run.searched, k);
   const certs: CertificateQuery[] = [
     {
       meaning: a.meaning,
@@ -250,13 +313,22 @@ async function checkFunction(run: Run): Promise<EngineResult> {
   const max = run.options.maxUnwind ?? DEFAULT_MAX_UNWIND;
   const relevant = loopsReachingChecks(run.fn, info, run.options.properties);
   let last: { loop: Loop; k: number } | null = null;
+  const cost = new BuildCost();
   for (const k of unwindSchedule(relevant.size > 0, max, run.options.minUnwind ?? 1)) {
     if (run.options.signal?.aborted)
       return run.unknown({ code: 'cancelled', message: 'the check was cancelled' });
     if (run.remaining() <= 0) return outOfTime(run, last);
-    const unwound = unwind(run.fn, info, k, MAX_DAG_NODES);
-    if (!unwound.ok) return refineTooLarge(run, info, relevant, last, k);
-    const r = await round(run, relevant, unwound.dag, k);
+    // A round whose build alone would outlast the deadline is not started
+    // (nested loops grow the DAG faster than the unwinding).
+    if (cost.predictMs(k) > run.remaining()) return outOfTime(run, last);
+    const t0 = performance.now();
+    const cap = nodeCap(run);
+    const unwound = unwind(run.fn, info, k, cap.nodes);
+    if (!unwound.ok) return refineTooLarge(run, info, relevant, last, k, cost, cap.byTime);
+    const unwindMs = performance.now() - t0;
+    const r = await round(run, relevant, unwound.dag, k, (buildMs) =>
+      cost.record(k, unwound.dag.nodes.length, unwindMs + buildMs),
+    );
     if ('done' in r) return timedOutAfterUnboundedLoop(run, r.done, last, k) ?? r.done;
     last = { loop: r.exceeded, k };
   }
@@ -311,6 +383,8 @@ async function refineTooLarge(
   relevant: ReadonlySet<Loop>,
   last: { loop: Loop; k: number } | null,
   tooBig: number,
+  cost: BuildCost,
+  byTime: boolean,
 ): Promise<EngineResult> {
   let lo = last?.k ?? 0;
   let hi = tooBig;
@@ -320,15 +394,30 @@ async function refineTooLarge(
       return run.unknown({ code: 'cancelled', message: 'the check was cancelled' });
     if (run.remaining() <= 0) return outOfTime(run, exceeded);
     const k = lo + Math.floor((hi - lo) / 2);
-    const unwound = unwind(run.fn, info, k, MAX_DAG_NODES);
+    if (cost.predictMs(k) > run.remaining()) return outOfTime(run, exceeded);
+    const cap = nodeCap(run);
+    const unwound = unwind(run.fn, info, k, cap.nodes);
     if (!unwound.ok) {
       hi = k;
+      byTime = cap.byTime;
       continue;
     }
-    const r = await round(run, relevant, unwound.dag, k);
+    const r = await round(run, relevant, unwound.dag, k, (buildMs) =>
+      cost.record(k, unwound.dag.nodes.length, buildMs),
+    );
     if ('done' in r) return timedOutAfterUnboundedLoop(run, r.done, exceeded, k) ?? r.done;
     exceeded = { loop: r.exceeded, k };
     lo = k;
+  }
+  if (byTime) {
+    const where =
+      exceeded === null
+        ? ''
+        : `; the loop ${loopWhere(run.fn, exceeded.loop)} was not shown to stop within ${exceeded.k} iterations`;
+    return run.unknown({
+      code: 'timeout',
+      message: `ran out of time (${run.options.timeoutMs} ms): unwinding ${hi} times would not be built in the time left${where}`,
+    });
   }
   return tooLarge(run, exceeded, hi);
 }

@@ -49,6 +49,7 @@ export class FnBuilder {
   readonly locals: Variable[] = [];
   readonly approximations: Approximation[] = [];
   private readonly names = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
   private readonly props = new Map<string, PropertyDraft>();
   /** The node code is appended to; null after a jump (dead code follows). */
   cur: number | null;
@@ -90,7 +91,11 @@ export class FnBuilder {
   /** A fresh variable name derived from `base`: `base`, else `base#2`, `base#3`, ... */
   fresh(base: string): string {
     let name = base;
-    for (let n = 2; this.names.has(name); n++) name = `${base}#${n}`;
+    // Names are never removed, so the search for `base` resumes where it
+    // stopped last time (inlining deep recursion asks for one base often).
+    let n = this.nextSuffix.get(base) ?? 2;
+    for (; this.names.has(name); n++) name = `${base}#${n}`;
+    this.nextSuffix.set(base, n);
     this.names.add(name);
     return name;
   }
