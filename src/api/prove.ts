@@ -230,29 +230,45 @@ async function portfolio(
   const userMax = request.options.maxUnwind;
   let deepFrom = 1;
   if (choice === 'portfolio') {
+    // Shallow BMC and a quick Spacer attempt side by side, one lane (core)
+    // each; the first decisive verdict cancels the other.
+    const stage1 = new AbortController();
+    const signal1 = request.options.signal
+      ? AbortSignal.any([request.options.signal, stage1.signal])
+      : stage1.signal;
     const shallowMax = Math.min(userMax ?? SHALLOW_UNWIND, SHALLOW_UNWIND);
-    const shallow = await bmcEngine.check(fn, {
-      ...options,
-      maxUnwind: shallowMax,
-      timeoutMs: Math.min(left() * SHALLOW_SHARE, SHALLOW_MAX_MS),
+    let shallow: EngineResult | null = null;
+    const bmcLane = onLane(0, async () => {
+      shallow = await bmcEngine.check(fn, {
+        ...options,
+        signal: signal1,
+        maxUnwind: shallowMax,
+        timeoutMs: Math.min(left() * SHALLOW_SHARE, SHALLOW_MAX_MS),
+      });
+      const v = await attempt('bounded model checking', shallow);
+      if (v !== null) stage1.abort();
+      return v;
     });
-    const v = await attempt('bounded model checking', shallow);
-    if (v !== null) return finish(v, fn, []);
-    if (shallow.status === 'unknown' && ['cancelled', 'unsupported'].includes(shallow.reason.code))
-      return finish(unknown(context, solverMs, shallow.reason), fn, []);
+    const spacerLane = onLane(1, async () => {
+      const quick = await checkChc(
+        fn,
+        { ...options, signal: signal1, timeoutMs: Math.min(SPACER_QUICK_MS, left() * 0.15) },
+        'quick',
+      );
+      const v = await attempt('Horn clauses', quick.result);
+      if (v !== null) stage1.abort();
+      return v;
+    });
+    // The third lane's Z3 instance loads meanwhile.
+    void onLane(2, () => initSolver()).catch(() => undefined);
+    const first = await firstDecisive([bmcLane, spacerLane]);
+    if (first !== null) return finish(first, fn, []);
+    const s = shallow as EngineResult | null;
+    if (s?.status === 'unknown' && ['cancelled', 'unsupported'].includes(s.reason.code))
+      return finish(unknown(context, solverMs, s.reason), fn, []);
     // The deeper search resumes after the deepest unwinding shown free of
     // violations (the shallow stage may have run out of its share earlier).
-    deepFrom = Math.max(1, (shallow.status === 'unknown' ? (shallow.searched ?? 0) : 0) * 2);
-    // The other lanes' Z3 instances load while Spacer tries.
-    void onLane(1, () => initSolver()).catch(() => undefined);
-    void onLane(2, () => initSolver()).catch(() => undefined);
-    const quick = await checkChc(
-      fn,
-      { ...options, timeoutMs: Math.min(SPACER_QUICK_MS, left() * 0.15) },
-      'first',
-    );
-    const w = await attempt('Horn clauses', quick.result);
-    if (w !== null) return finish(w, fn, []);
+    deepFrom = Math.max(1, (s?.status === 'unknown' ? (s.searched ?? 0) : 0) * 2);
   }
   const stop = new AbortController();
   const signal = request.options.signal
@@ -294,18 +310,10 @@ async function portfolio(
       return attempt('Horn clauses', chc.result);
     });
   }
-  // The first decisive verdict is the answer: the other lane is cancelled and winds
-  // down on its own (its queries are interrupted, its worker stopped if need be).
-  const decided = new Promise<Verdict>((resolve) => {
-    for (const lane of lanes)
-      void lane.then(
-        (v) => v !== null && resolve(v),
-        () => undefined,
-      );
-  });
-  const all = Promise.all(lanes);
-  const first = await Promise.race([decided, all]);
-  if (!Array.isArray(first)) return finish(first as Verdict, fn, []);
+  // The first decisive verdict is the answer: the other lanes are cancelled and wind
+  // down on their own (their queries are interrupted, their workers stopped if need be).
+  const first = await firstDecisive(lanes);
+  if (first !== null) return finish(first, fn, []);
   const code =
     performance.now() >= request.deadline ? 'timeout' : unboundedOr(reasons, 'solver-unknown');
   return finish(
@@ -313,6 +321,25 @@ async function portfolio(
     fn,
     [],
   );
+}
+
+/** The first non-null verdict of `lanes`, or null once all of them have ended without one. */
+function firstDecisive(lanes: readonly Promise<Verdict | null>[]): Promise<Verdict | null> {
+  return new Promise((resolve) => {
+    let open = lanes.length;
+    for (const lane of lanes)
+      void lane.then(
+        (v) => {
+          open--;
+          if (v !== null) resolve(v);
+          else if (open === 0) resolve(null);
+        },
+        () => {
+          open--;
+          if (open === 0) resolve(null);
+        },
+      );
+  });
 }
 
 /** `unbounded-loop` when bounded model checking said a loop was not shown to stop. */

@@ -117,8 +117,13 @@ export async function confirmInvariants(
   };
 }
 
-/** Which of Spacer's configurations to try: all, or only the first (a quick attempt). */
-export type ChcAttempts = 'all' | 'first';
+/**
+ * How Spacer's configurations share the budget: `all` gives each but the
+ * last a slice (half of what is left, at most ATTEMPT_MS); `quick` gives
+ * each in turn all that is left, so the next one runs only when the one
+ * before gave up early (a short budget is not split).
+ */
+export type ChcAttempts = 'all' | 'quick';
 
 export async function checkChc(
   fn: IrFunction,
@@ -144,13 +149,13 @@ export async function checkChc(
     (p) => p.kind === 'overflow' && options.properties.has(p.id),
   );
   const usable = SPACER_CONFIGS.filter((c) => c.ranges === 'full' || !checksOverflow);
-  const configs = attempts === 'all' ? usable : usable.slice(0, 1);
-  for (const [i, config] of configs.entries()) {
+  for (const [i, config] of usable.entries()) {
     const left = budget.left();
     if (left < 50) break;
     // Global guidance either finds an invariant within seconds or rarely at all:
     // every configuration but the last gets half of what is left, at most ATTEMPT_MS.
-    const slice = i === configs.length - 1 ? left : Math.min(left * 0.5, ATTEMPT_MS);
+    const slice =
+      attempts === 'quick' || i === usable.length - 1 ? left : Math.min(left * 0.5, ATTEMPT_MS);
     const problem = buildHorn(fn, regions, options.properties, config);
     if (options.dumpSmtDir !== undefined) {
       writeSmtlib(options.dumpSmtDir, `chc-horn-${i}`, problem.script);
