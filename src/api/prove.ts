@@ -147,11 +147,11 @@ async function proveLowered(request: Request, lowered: Lowered): Promise<ProveRe
   return portfolio(request, fn, context, options);
 }
 
-/** The sequential first stage: shallow bounded model checking, then a quick attempt of Spacer. */
+/** The first stage: shallow bounded model checking beside a quick attempt of Spacer. */
 const SHALLOW_UNWIND = 16;
 const SHALLOW_SHARE = 0.25;
 const SHALLOW_MAX_MS = 4_000;
-const SPACER_QUICK_MS = 1_500;
+const SPACER_QUICK_MS = 2_500;
 
 /** Deepest unwinding BMC tries in the portfolio when the user set no --max-unwind. */
 const DEEP_UNWIND = 4096;
@@ -192,11 +192,12 @@ async function laneOutcome(
 /**
  * Programs with loops, in two stages.
  *
- * 1. One lane, in turn (no second Z3 worker, no competition for the two
- *    cores): bounded model checking up to 16 unwindings, which settles
- *    bounded loops with unwinding assertions and finds shallow bugs; then a
- *    quick attempt of Spacer on the Horn clauses, which settles most easy
- *    invariants within a second.
+ * 1. Two lanes side by side (one per core): bounded model checking up to
+ *    16 unwindings, which settles bounded loops with unwinding assertions
+ *    and finds shallow bugs; and a quick attempt of Spacer on the Horn
+ *    clauses (its configurations in turn, each with all the time left),
+ *    which settles most easy invariants. Each gets a quarter of the budget
+ *    (BMC at most 4 s, Spacer at most 2.5 s); the first yes or no wins.
  * 2. Three lanes, each with its own Z3 worker, side by side until one has a
  *    verdict the trust gate accepts (the first yes or no wins and cancels
  *    the others):
@@ -250,9 +251,16 @@ async function portfolio(
       return v;
     });
     const spacerLane = onLane(1, async () => {
+      // Two Z3 instances compiling at once would delay the first answer:
+      // this lane's loads once lane 0's is ready.
+      await onLane(0, () => initSolver()).catch(() => undefined);
       const quick = await checkChc(
         fn,
-        { ...options, signal: signal1, timeoutMs: Math.min(SPACER_QUICK_MS, left() * 0.15) },
+        {
+          ...options,
+          signal: signal1,
+          timeoutMs: Math.min(SPACER_QUICK_MS, left() * SHALLOW_SHARE),
+        },
         'quick',
       );
       const v = await attempt('Horn clauses', quick.result);
