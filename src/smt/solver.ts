@@ -383,8 +383,9 @@ async function runRecheck(
   const t0 = performance.now();
   const r = await runRecheckOnce(smtlib, timeoutMs, signal);
   // Z3 has no reason to reject a script it answered a moment ago: an error
-  // here points at the worker's state (it has been seen once, under load, as
-  // a parse error on a well-formed script). A fresh worker gets one more try.
+  // here points at the worker (z3-solver's binding once let Z3 read a script
+  // that later calls overwrote; see evalSmtlib2 in z3-worker.ts). A fresh
+  // worker gets one more try.
   if (r.status !== 'unknown' || r.reason?.startsWith('(error') !== true) return r;
   const left = Math.floor(timeoutMs - (performance.now() - t0));
   if (left < 100 || signal?.aborted === true) return r;

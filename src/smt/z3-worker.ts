@@ -158,6 +158,44 @@ function parseStatus(output: string): { status: WorkerCheckResult['status']; rea
   return { status: 'unknown', reason: last ?? 'no answer' };
 }
 
+/** The parts of the Emscripten module that `evalSmtlib2` uses. */
+interface Emscripten {
+  _malloc(bytes: number): number;
+  _free(ptr: number): void;
+  readonly HEAPU8: Uint8Array;
+  async_call(f: () => void): Promise<string>;
+  ccall(name: string, ret: 'void', types: readonly string[], args: readonly unknown[]): void;
+}
+
+/**
+ * `Z3_eval_smtlib2_string` with the script in memory that stays valid until
+ * the answer. The binding of z3-solver 5.2 passes the script as an
+ * Emscripten 'string' argument, which lives on the stack only until the call
+ * returns — but the call merely starts Z3 on another thread, which then reads
+ * a script that later calls overwrite (seen as spurious parse errors such as
+ * "unknown constant W" on well-formed scripts).
+ */
+async function evalSmtlib2(
+  api: Z3Api,
+  raw: ReturnType<Z3Api['Z3']['mk_context']>,
+  script: string,
+): Promise<string> {
+  const em = api.em as Emscripten;
+  const bytes = new TextEncoder().encode(script);
+  const ptr = em._malloc(bytes.length + 1);
+  if (ptr === 0) throw new Error('out of memory');
+  // Read HEAPU8 after malloc: a growing heap replaces the view.
+  em.HEAPU8.set(bytes, ptr);
+  em.HEAPU8[ptr + bytes.length] = 0;
+  try {
+    return await em.async_call(() =>
+      em.ccall('async_Z3_eval_smtlib2_string', 'void', ['number', 'number'], [raw, ptr]),
+    );
+  } finally {
+    em._free(ptr);
+  }
+}
+
 /** Evaluates a whole script (which sets its own options) in a fresh low-level context. */
 async function evalScript(
   id: number,
@@ -173,7 +211,7 @@ async function evalScript(
       id,
       timeoutMs,
       () => Z3.interrupt(raw),
-      () => Z3.eval_smtlib2_string(raw, script),
+      () => evalSmtlib2(api, raw, script),
     );
     const solverMs = performance.now() - t0;
     if (cancelled) return { status: 'unknown', reason: 'cancelled', solverMs };

@@ -27,6 +27,7 @@ import {
   mkVar,
   not,
   recheckUnsat,
+  runScript,
   writeSmtlib,
 } from '../../src/smt/index.js';
 
@@ -207,4 +208,31 @@ test('recheckUnsat uses bit-blasting for pure bit-vector scripts and honours its
   assert.ok(performance.now() - t0 < 3000);
   const bad = await recheckUnsat('(assert (= undeclared 1))\n(check-sat)\n', 1000);
   assert.equal(bad.status, 'unknown');
+});
+
+test('scripts evaluated one after another are read intact (the script outlives the call)', async () => {
+  // z3-solver 5.2 hands Z3 a script on the Emscripten stack, which later
+  // calls overwrite while Z3 still parses it on its own thread; about one
+  // evaluation in a hundred then failed with a parse error on a well-formed
+  // script. Each evaluation here differs only in constants, so a corrupted
+  // one shows up as an error or a wrong answer.
+  const errors: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const lines = [
+      '(declare-fun alpha () (_ BitVec 32))',
+      '(declare-fun beta () (_ BitVec 32))',
+      ...Array.from(
+        { length: 20 },
+        (_, j) => `(define-fun d${j} () (_ BitVec 32) (bvadd alpha (_ bv${i + j} 32)))`,
+      ),
+      `(assert (= (bvsub d19 alpha) (_ bv${i + 19} 32)))`,
+      `(assert (= beta (bvmul d0 (_ bv3 32))))`,
+      i % 2 === 0 ? '(assert (= alpha beta))' : '(assert (distinct d0 d0))',
+      '(check-sat)',
+    ];
+    const r = await runScript(lines.join('\n'), 10_000);
+    const want = i % 2 === 0 ? 'sat' : 'unsat';
+    if (r.status !== want) errors.push(`#${i}: ${r.status} ${r.reason ?? ''}`);
+  }
+  assert.deepEqual(errors, []);
 });
