@@ -11,7 +11,7 @@
  *   user     arn:P:iam::A:user/PATH LEAF      role  arn:P:iam::A:role/PATH LEAF
  *   session  arn:P:sts::A:assumed-role/ROLE/SESSION (role ARN arn:P:iam::A:role/RPATH ROLE)
  *   fed.     arn:P:sts::A:federated-user/PATH LEAF
- * with P in [a-z0-9-]+, A twelve digits, PATH empty or ending in `/`, LEAF
+ * with P one of the AWS partitions, A twelve digits, PATH empty or ending in `/`, LEAF
  * and ROLE without `/`. These are the principals AWS authenticates; the
  * concrete evaluator also accepts arbitrary text as an ARN, which no real
  * request carries (this is the one restriction of the principal domain).
@@ -104,6 +104,18 @@ import {
 } from './scalars.js';
 import { Unencodable } from './unsupported.js';
 import type { SymbolicLookup } from './variables.js';
+
+/** The AWS partitions (the principal ARNs AWS issues are in one of them). */
+export const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+];
 
 export const PRINCIPAL_KINDS = [
   'anonymous',
@@ -367,10 +379,7 @@ export function requestDomain(r: SymbolicRequest): Term[] {
     eq(p.roleArn, strConcat(...base('iam'), c('role/'), p.rolePath, p.role)),
     between(p.kind, PRINCIPAL_KINDS.length),
     between(p.shape, AWS_SHAPES.length),
-    strInRe(
-      p.partition,
-      rePlus(reUnion(printable('a', 'z'), printable('0', '9'), strToRe(c('-')))),
-    ),
+    disjunction(PARTITIONS.map((name) => eq(p.partition, c(name)))),
     strInRe(p.account, reConcat(...Array.from({ length: 12 }, () => printable('0', '9')))),
     strInRe(p.path, PATH()),
     strInRe(p.rolePath, PATH()),
