@@ -9,7 +9,9 @@
  * - Principal: the caller is anonymous, a federated user (any identity
  *   provider: S3's own example `{"Federated": "graph.facebook.com"}` is
  *   public), an IAM/STS principal of an account that the policy does not
- *   name (in a principal entry) and that is not the owner's (`account`),
+ *   name (in a principal entry, or as a fixed value of `aws:PrincipalAccount`
+ *   or `aws:PrincipalArn`, which AWS derives from the principal) and that
+ *   is not the owner's (`account`),
  *   or a canonical user the policy does not name. Service principals are
  *   AWS itself, never the public. So `"*"`, `{"AWS": "*"}` and
  *   `NotPrincipal` reach the public; a fixed account, user, role, service
@@ -117,6 +119,18 @@ export function fixedValues(
       }
       for (const c of st.conditions) {
         const key = c.key.toLowerCase();
+        // The principal keys AWS derives fix the principal like a principal entry.
+        if (key === 'aws:principalaccount' || key === 'aws:principalarn')
+          for (const t of c.values.flatMap((v) => (v.kind === 'template' ? [v.template] : []))) {
+            const text = fixedText(t);
+            const account =
+              text === undefined
+                ? undefined
+                : key === 'aws:principalaccount'
+                  ? text
+                  : parsePrincipalArn(text)?.account;
+            if (account !== undefined) accounts.add(account);
+          }
         if (!LIMITING.has(key)) continue;
         for (const v of c.values) if (v.kind === 'ip' && rangeFixes(v.cidr)) ranges.push(v.cidr);
         for (const t of c.values.flatMap((v) => (v.kind === 'template' ? [v.template] : []))) {

@@ -7,7 +7,10 @@
  * first components of `v` hold no colon, that is exactly
  * `v ∈ (P0 ∩ C) ":" (P1 ∩ C) ":" … ":" (P4 ∩ C) ":" P5` where `Pi` is the
  * language of the i-th pattern component and `C` the colon-free strings:
- * the decomposition of `v` is unique. A pattern with fewer than five
+ * the decomposition of `v` is unique. The text of a component holds no
+ * colon (it was split at them), so `Pi ∩ C` is `Pi` with its wildcards
+ * restricted to colon-free characters, which is how it is built (Z3 is
+ * much slower with an explicit intersection). A pattern with fewer than five
  * colons matches nothing (as concretely).
  *
  * Policy variables: the concrete matcher splits the pattern *after*
@@ -17,32 +20,26 @@
  */
 import {
   falseTerm,
-  reConcat,
-  reInter,
   reRange,
-  reStar,
   reUnion,
   strConst,
   strInRe,
-  strToRe,
   stringLiteralValue,
   MAX_STRING_CHAR,
   type Term,
 } from '../../smt/index.js';
 import { Unencodable } from './unsupported.js';
-import { patternRegex, type SymbolicPattern } from './wildcard.js';
+import { patternRegex, type SymbolicPattern, type SymbolicToken } from './wildcard.js';
 
-/** Strings without a colon. */
-export function colonFree(): Term {
-  return reStar(
-    reUnion(reRange('\u0000', '9'), reRange(';', String.fromCodePoint(MAX_STRING_CHAR))),
-  );
+/** The characters other than a colon. */
+export function notColon(): Term {
+  return reUnion(reRange('\u0000', '9'), reRange(';', String.fromCodePoint(MAX_STRING_CHAR)));
 }
 
 /** `splitPatternComponents` on a symbolic pattern; variables only in the last component. */
 function splitSymbolic(pattern: SymbolicPattern, jsonPath: string): SymbolicPattern[] | undefined {
   const parts: SymbolicPattern[] = [[]];
-  const push = (t: SymbolicPattern[number]) => (parts[parts.length - 1] as (typeof t)[]).push(t);
+  const push = (t: SymbolicToken) => (parts[parts.length - 1] as SymbolicToken[]).push(t);
   for (const token of pattern) {
     if (token.kind !== 'text' || parts.length === 6) {
       push(token);
@@ -73,10 +70,15 @@ function splitSymbolic(pattern: SymbolicPattern, jsonPath: string): SymbolicPatt
 export function matchSymbolicArn(pattern: SymbolicPattern, value: Term, jsonPath: string): Term {
   const parts = splitSymbolic(pattern, jsonPath);
   if (parts === undefined) return falseTerm;
-  const head = parts
-    .slice(0, 5)
-    .flatMap((p) => [reInter(patternRegex(p), colonFree()), strToRe(strConst(':'))]);
+  const tokens: SymbolicToken[] = [];
+  parts.forEach((part, k) => {
+    if (k > 0) tokens.push({ kind: 'text', text: strConst(':') });
+    // The first five components' wildcards cannot match a colon.
+    tokens.push(
+      ...(k < 5 ? part.map((t) => (t.kind === 'text' ? t : { ...t, char: notColon() })) : part),
+    );
+  });
   // With a variable in the resource component this is a non-ground regular
   // expression, which Z3 decides (more slowly).
-  return strInRe(value, reConcat(...head, patternRegex(parts[5])));
+  return strInRe(value, patternRegex(tokens));
 }

@@ -33,11 +33,14 @@ import {
 } from '../../smt/index.js';
 import type { Pattern } from '../wildcard.js';
 
-/** A pattern token whose literal text may be a String term. */
+/**
+ * A pattern token whose literal text may be a String term; a wildcard may
+ * carry the one-character language it ranges over (default: any character).
+ */
 export type SymbolicToken =
   | { readonly kind: 'text'; readonly text: Term }
-  | { readonly kind: 'any' }
-  | { readonly kind: 'one' };
+  | { readonly kind: 'any'; readonly char?: Term }
+  | { readonly kind: 'one'; readonly char?: Term };
 
 export type SymbolicPattern = readonly SymbolicToken[];
 
@@ -46,13 +49,35 @@ export function liftPattern(pattern: Pattern): SymbolicPattern {
   return pattern.map((t) => (t.kind === 'text' ? { kind: 'text', text: strConst(t.text) } : t));
 }
 
-/** The regular language of a pattern (`matchPattern(pattern, ·)`). */
+/**
+ * The regular language of a pattern (`matchPattern(pattern, ·)`). Adjacent
+ * literal text is merged into one `str.to_re` (Z3 is much slower on a
+ * regular expression split into many small literals).
+ */
 export function patternRegex(pattern: SymbolicPattern): Term {
-  return reConcat(
-    ...pattern.map((t) =>
-      t.kind === 'text' ? strToRe(t.text) : t.kind === 'one' ? reAllChar() : reStar(reAllChar()),
-    ),
-  );
+  const parts: Term[] = [];
+  let literal = '';
+  const flush = () => {
+    if (literal !== '') parts.push(strToRe(strConst(literal)));
+    literal = '';
+  };
+  for (const t of pattern) {
+    if (t.kind === 'text') {
+      const text = stringLiteralValue(t.text);
+      if (text !== undefined) {
+        literal += text;
+        continue;
+      }
+      flush();
+      parts.push(strToRe(t.text));
+      continue;
+    }
+    flush();
+    const char = t.char ?? reAllChar();
+    parts.push(t.kind === 'one' ? char : reStar(char));
+  }
+  flush();
+  return reConcat(...parts);
 }
 
 /** Does `subject` match the pattern? */
