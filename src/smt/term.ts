@@ -124,6 +124,7 @@ export type StringOp =
   | 'str.prefixof'
   | 'str.suffixof'
   | 'str.contains'
+  | 'str.indexof'
   | 'str.in_re'
   | 'str.to_re'
   | 're.*'
@@ -144,6 +145,7 @@ const STRING_OPS: ReadonlySet<Op> = new Set<StringOp>([
   'str.prefixof',
   'str.suffixof',
   'str.contains',
+  'str.indexof',
   'str.in_re',
   'str.to_re',
   're.*',
@@ -614,6 +616,12 @@ export function strSuffixOf(suffix: Term, s: Term): Term {
 export function strContains(s: Term, part: Term): Term {
   needSort('string', s, part);
   return app('str.contains', boolSort, [s, part]);
+}
+/** The first position of `part` in `s` at or after `from` (-1 when there is none; SMT-LIB `str.indexof`). */
+export function strIndexOf(s: Term, part: Term, from: Term): Term {
+  needSort('string', s, part);
+  needInt(from);
+  return app('str.indexof', intSort, [s, part, from]);
 }
 /** `s` is in the language `re`. */
 export function strInRe(s: Term, re: Term): Term {

@@ -30,6 +30,7 @@ import {
   strConst,
   strContains,
   strInRe,
+  strIndexOf,
   strLen,
   strPrefixOf,
   strSuffixOf,
@@ -105,6 +106,8 @@ test('each factory means what SMT-LIB says', async () => {
   assert.equal(await holds(strSuffixOf(c('bc'), c('abc'))), true);
   assert.equal(await holds(strContains(c('abc'), c('b'))), true);
   assert.equal(await holds(strContains(c('abc'), c('d'))), false);
+  assert.equal(await holds(eq(strIndexOf(c('abcabc'), c('c'), intConst(3n)), intConst(5n))), true);
+  assert.equal(await holds(eq(strIndexOf(c('abc'), c('d'), intConst(0n)), intConst(-1n))), true);
   const in_ = (s: string, re: Term) => holds(strInRe(c(s), re));
   assert.equal(await in_('a', reAllChar()), true);
   assert.equal(await in_('😀', reAllChar()), true);
