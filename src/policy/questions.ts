@@ -18,6 +18,7 @@ import { evaluateSymbolic, type SymbolicEvaluation } from './symbolic/evaluate.j
 import { fromThePublic } from './symbolic/public.js';
 import {
   collectKeys,
+  principalIs,
   principalKeysAgree,
   requestDomain,
   symbolicRequest,
@@ -66,9 +67,30 @@ function symbolicFor(sets: readonly PolicySet[]): {
   return { request, evaluations: sets.map((s) => evaluateSymbolic(s.policies, request)) };
 }
 
-function assumptionsOf(r: SymbolicRequest): Term[] {
-  return [...requestDomain(r), ...principalKeysAgree(r)];
+/**
+ * The request domain, and: when no policy consults the principal (identity
+ * policies only, no principal-derived key), the principal is fixed to one
+ * IAM user — any principal gives the same answers then, and Z3 need not
+ * solve the ARN equations.
+ */
+function assumptionsOf(r: SymbolicRequest, sets: readonly PolicySet[]): Term[] {
+  const out = [...requestDomain(r), ...principalKeysAgree(r)];
+  const consulted =
+    sets.some((s) => s.policies.some((p) => p.type === 'resource')) ||
+    PRINCIPAL_KEYS.some((k) => r.keys.has(k.toLowerCase()));
+  if (!consulted) out.push(...principalIs(r, { kind: 'aws', arn: ANY_PRINCIPAL }));
+  return out;
 }
+
+/** The principal of witnesses when the policies do not consult it. */
+const ANY_PRINCIPAL = 'arn:aws:iam::123456789012:user/any-principal';
+const PRINCIPAL_KEYS = [
+  'aws:PrincipalAccount',
+  'aws:PrincipalArn',
+  'aws:PrincipalType',
+  'aws:username',
+  'aws:PrincipalServiceName',
+];
 
 function statementsText(refs: readonly StatementRef[]): string {
   return refs.length === 0
@@ -103,7 +125,8 @@ export function noNewAccess(
   older: PolicySet,
   command: PolicyCommand = 'check-no-new-access',
 ): PolicyQuestion {
-  const { request, evaluations } = symbolicFor([newer, older]);
+  const sets = [newer, older];
+  const { request, evaluations } = symbolicFor(sets);
   const [n, o] = evaluations;
   const allowing = (ev: SymbolicEvaluation) =>
     ev.statements.filter((s) => s.ref.effect === 'Allow').map((s) => s.ref);
@@ -112,7 +135,7 @@ export function noNewAccess(
     question: `Does ${newer.name} allow only requests that ${older.name} allows?`,
     meaning: `no request is allowed by ${newer.name} (through ${statementsText(allowing(n))}) and not allowed by ${older.name}`,
     request,
-    assumptions: assumptionsOf(request),
+    assumptions: assumptionsOf(request, sets),
     goal: [n.allow, not(o.allow)],
     replay: replayWith([newer, older], ([en, eo]) =>
       en.decision !== 'allow'
@@ -130,7 +153,8 @@ export function accessNotGranted(
   actions: readonly string[],
   resources: readonly string[],
 ): PolicyQuestion {
-  const { request, evaluations } = symbolicFor([set]);
+  const sets = [set];
+  const { request, evaluations } = symbolicFor(sets);
   const [ev] = evaluations;
   const actionPatterns = actions.map((a) => lowerCasePattern(wildcardPattern(a)));
   const resourcePatterns = resources.map((r) => wildcardPattern(r));
@@ -150,7 +174,7 @@ export function accessNotGranted(
     question: `Does ${set.name} grant none of ${actions.join(', ')}${on}?`,
     meaning: `no request for ${actions.join(', ')}${on} is allowed by ${set.name}`,
     request,
-    assumptions: assumptionsOf(request),
+    assumptions: assumptionsOf(request, sets),
     goal,
     replay: replayWith([set], ([e], w) =>
       e.decision !== 'allow'
@@ -173,7 +197,8 @@ export interface PublicOptions {
 
 /** Is the resource policy free of public access (S3 Block Public Access, public.ts)? */
 export function noPublicAccess(set: PolicySet, options: PublicOptions = {}): PolicyQuestion {
-  const { request, evaluations } = symbolicFor([set]);
+  const sets = [set];
+  const { request, evaluations } = symbolicFor(sets);
   const [ev] = evaluations;
   const fixed = fixedValues(set.policies, options.account);
   const goal = [ev.allow, ...fromThePublic(request, fixed)];
@@ -188,7 +213,7 @@ export function noPublicAccess(set: PolicySet, options: PublicOptions = {}): Pol
     question: `Is ${set.name} free of public access?`,
     meaning: `no request from the public (anonymous, federated, or a principal ${outside}, with no fixed value of a limiting condition key) is allowed by ${set.name}`,
     request,
-    assumptions: assumptionsOf(request),
+    assumptions: assumptionsOf(request, sets),
     goal: [and(...goal)],
     replay: replayWith([set], ([e], w) => {
       if (e.decision !== 'allow') return `the policy does not allow the witness (${e.decision})`;

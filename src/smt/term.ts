@@ -21,6 +21,7 @@
  *   nullary application `str.lit` carrying its text; its characters are
  *   code points up to `MAX_STRING_CHAR` (0x2FFFF, the SMT-LIB limit), which
  *   `strConst` checks. String and regular-expression terms are not folded
+ *   (except the length of a literal and an empty prefix or suffix)
  *   and `evaluate` does not interpret them: Z3 decides them (the factories
  *   only check sorts). There is no lower-casing in SMT-LIB: case-insensitive
  *   matching is modelled by the caller (e.g. a lower-cased copy of a
@@ -598,18 +599,23 @@ export function strConcat(...parts: readonly Term[]): Term {
   if (parts.length === 1) return parts[0];
   return app('str.++', stringSort, parts);
 }
+/** The length in characters (a literal's length is folded). */
 export function strLen(s: Term): Term {
   needSort('string', s);
+  const literal = stringLiteralValue(s);
+  if (literal !== undefined) return intConst(BigInt([...literal].length));
   return app('str.len', intSort, [s]);
 }
-/** `prefix` is a prefix of `s`. */
+/** `prefix` is a prefix of `s` (true for the empty literal). */
 export function strPrefixOf(prefix: Term, s: Term): Term {
   needSort('string', prefix, s);
+  if (stringLiteralValue(prefix) === '') return trueTerm;
   return app('str.prefixof', boolSort, [prefix, s]);
 }
-/** `suffix` is a suffix of `s`. */
+/** `suffix` is a suffix of `s` (true for the empty literal). */
 export function strSuffixOf(suffix: Term, s: Term): Term {
   needSort('string', suffix, s);
+  if (stringLiteralValue(suffix) === '') return trueTerm;
   return app('str.suffixof', boolSort, [suffix, s]);
 }
 /** `s` contains `part`. */

@@ -17,10 +17,11 @@
  * request carries (this is the one restriction of the principal domain).
  * Service, federated and canonical-user principals have a free name.
  *
- * Action: the lower-cased action, printable ASCII without upper-case
- * letters (every AWS action is ASCII; the evaluator lower-cases the
- * request's action and the policy's patterns, so only the lower-cased
- * action matters). Resource: any string (code points up to U+2FFFF).
+ * Action: the lower-cased action, `service:name` with a service prefix of
+ * `[a-z0-9-]+` and a name of `[a-z0-9]+` — the shape of every AWS action
+ * (the evaluator lower-cases the request's action and the policy's
+ * patterns, so only the lower-cased action matters; a policy pattern that
+ * matches only other strings matches no real request). Resource: any string (code points up to U+2FFFF).
  *
  * Context: one entry per condition key or policy-variable key that the
  * policies mention (keys are case-insensitive), each with
@@ -387,7 +388,14 @@ export function requestDomain(r: SymbolicRequest): Term[] {
     strInRe(p.rolePath, PATH()),
     strInRe(p.leaf, NO_SLASH()),
     strInRe(p.role, rePlus(NOT_SLASH())),
-    strInRe(r.action, reStar(reUnion(printable(' ', '@'), printable('[', '~')))),
+    strInRe(
+      r.action,
+      reConcat(
+        rePlus(reUnion(printable('a', 'z'), printable('0', '9'), printable('-', '-'))),
+        strToRe(c(':')),
+        rePlus(reUnion(printable('a', 'z'), printable('0', '9'))),
+      ),
+    ),
   ];
   for (const key of r.keys.values()) {
     const [first, ...rest] = key.elements;
@@ -531,11 +539,29 @@ function elementText(
  * key has, a number finer than the key's scale).
  */
 export function requestIs(r: SymbolicRequest, request: AccessRequest): Term[] {
+  const out: Term[] = principalIs(r, request.principal);
+  out.push(eq(r.action, c(request.action.toLowerCase())));
+  out.push(eq(r.resource, c(request.resource)));
+  const given = new Map<string, ContextValue>();
+  for (const [k, v] of Object.entries(request.context ?? {})) given.set(k.toLowerCase(), v);
+  for (const [lower, key] of r.keys) {
+    const value = given.get(lower);
+    const list = value === undefined ? [] : typeof value === 'string' ? [value] : value;
+    if (list.length > key.elements.length)
+      throw new Error(`requestIs: ${key.use.name} has more values than the encoding keeps`);
+    out.push(typeof value === 'string' ? key.single : not(key.single));
+    key.elements.forEach((e, i) => {
+      if (i >= list.length) return out.push(not(e.used));
+      out.push(e.used, elementIs(key.use, e, list[i]));
+    });
+  }
+  return out;
+}
+
+/** Constraints that fix the symbolic principal to a concrete one (in the domain). */
+export function principalIs(r: SymbolicRequest, rp: RequestPrincipal): Term[] {
   const p = r.principal;
-  const out: Term[] = [
-    eq(p.kind, intConst(BigInt(PRINCIPAL_KINDS.indexOf(request.principal.kind)))),
-  ];
-  const rp = request.principal;
+  const out: Term[] = [eq(p.kind, intConst(BigInt(PRINCIPAL_KINDS.indexOf(rp.kind))))];
   switch (rp.kind) {
     case 'anonymous':
       break;
@@ -551,21 +577,6 @@ export function requestIs(r: SymbolicRequest, request: AccessRequest): Term[] {
     case 'aws':
       out.push(eq(p.arn, c(rp.arn)), ...awsPrincipalIs(r, rp.arn, rp.roleArn));
       break;
-  }
-  out.push(eq(r.action, c(request.action.toLowerCase())));
-  out.push(eq(r.resource, c(request.resource)));
-  const given = new Map<string, ContextValue>();
-  for (const [k, v] of Object.entries(request.context ?? {})) given.set(k.toLowerCase(), v);
-  for (const [lower, key] of r.keys) {
-    const value = given.get(lower);
-    const list = value === undefined ? [] : typeof value === 'string' ? [value] : value;
-    if (list.length > key.elements.length)
-      throw new Error(`requestIs: ${key.use.name} has more values than the encoding keeps`);
-    out.push(typeof value === 'string' ? key.single : not(key.single));
-    key.elements.forEach((e, i) => {
-      if (i >= list.length) return out.push(not(e.used));
-      out.push(e.used, elementIs(key.use, e, list[i]));
-    });
   }
   return out;
 }
