@@ -31,17 +31,17 @@ describe('small-model argument for multivalued keys', () => {
 });
 
 async function symbolicDecision(
-  input: PolicyInput,
+  inputs: readonly PolicyInput[],
   req: AccessRequest,
 ): Promise<{ decision: string; applicable: string[] } | 'unencodable'> {
   let r;
   try {
-    r = requestFor([input]);
+    r = requestFor(inputs);
   } catch (e) {
     if (e instanceof Unencodable) return 'unencodable';
     throw e;
   }
-  const ev = evaluateSymbolic([input], r);
+  const ev = evaluateSymbolic(inputs, r);
   const named: [string, Term][] = [
     ['d.allow', ev.allow],
     ['d.explicit-deny', ev.explicitDeny],
@@ -64,31 +64,38 @@ async function symbolicDecision(
   assert.equal(decisions.length, 1);
   return {
     decision: decisions[0],
-    applicable: ev.statements.filter((_, i) => value(`s.${i}`)).map((s) => s.ref.jsonPath),
+    applicable: ev.statements
+      .filter((_, i) => value(`s.${i}`))
+      .map((s) => `${s.ref.policyIndex}:${s.ref.jsonPath}`),
   };
 }
 
 describe('symbolic encoding = concrete evaluator (differential)', () => {
-  it('on random policies and requests, decision and applicable statements agree', async () => {
+  it('on random policy sets and requests, decision and applicable statements agree', async () => {
     let unencodable = 0;
     const seen = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(policyInput, request, async (input, req) => {
-        fc.pre(input !== undefined);
-        const small = shrinkContext([input], req);
-        const expected = evaluate([input], small);
-        const got = await symbolicDecision(input, small);
-        if (got === 'unencodable') {
-          unencodable++;
-          return;
-        }
-        seen.set(got.decision, (seen.get(got.decision) ?? 0) + 1);
-        assert.deepEqual(got, {
-          decision: expected.decision,
-          applicable: expected.applicable.map((s) => s.jsonPath),
-        });
-      }),
-      { numRuns: 150, seed: 42 },
+      fc.asyncProperty(
+        fc.array(policyInput, { minLength: 1, maxLength: 2 }),
+        request,
+        async (maybe, req) => {
+          const inputs = maybe.filter((p): p is PolicyInput => p !== undefined);
+          fc.pre(inputs.length > 0);
+          const small = shrinkContext(inputs, req);
+          const expected = evaluate(inputs, small);
+          const got = await symbolicDecision(inputs, small);
+          if (got === 'unencodable') {
+            unencodable++;
+            return;
+          }
+          seen.set(got.decision, (seen.get(got.decision) ?? 0) + 1);
+          assert.deepEqual(got, {
+            decision: expected.decision,
+            applicable: expected.applicable.map((s) => `${s.policyIndex}:${s.jsonPath}`),
+          });
+        },
+      ),
+      { numRuns: 200, seed: 42 },
     );
     assert.ok(unencodable < 30, `${unencodable} policies were not encodable`);
     // Not vacuous: every decision is reached many times.
