@@ -12,7 +12,7 @@ import {
 export const ACCOUNT = '111122223333';
 export const OTHER = '444455556666';
 
-const STRING_KEYS = ['test:s1', 'test:S2', 'aws:username'];
+const STRING_KEYS = ['test:s1', 'test:S2', 'aws:username', 'aws:SourceVpc', 'aws:userid'];
 const TYPED_KEYS = {
   numeric: 'test:n',
   date: 'test:d',
@@ -102,7 +102,7 @@ function stringValues(op: string): fc.Arbitrary<string[]> {
   if (op.includes('Arn'))
     return pick(['arn:aws:s3:::*', 'arn:*:*:*:*:*', 'a:b:c:d:e:${aws:username}']);
   if (op.includes('IgnoreCase')) return pick(['ab', 'İx', 'A']);
-  return pick(['a', 'b', 'a*', '?', '${aws:username}', "x${test:s1, 'd'}", '']);
+  return pick(['a', 'b', 'a*', '?', '${aws:username}', "x${test:s1, 'd'}", '', 'vpc-1', 'AROAX:*']);
 }
 
 const conditionEntry: fc.Arbitrary<[string, string, string[]]> = fc.oneof(
@@ -207,6 +207,9 @@ const stringRequestValue = fc.constantFrom(
   'a:b:c:d:e:alice',
   '',
   'alice',
+  'vpc-1',
+  'VPC-1',
+  'AROAX:s',
 );
 const typedRequestValue = {
   numeric: fc.constantFrom('4', '5', '10', '10.2', '11', '-3', 'abc'),
@@ -246,6 +249,8 @@ export const request: fc.Arbitrary<AccessRequest> = fc.record({
       'test:s1': valueOrList(stringRequestValue),
       'TEST:s2': valueOrList(stringRequestValue),
       'aws:username': valueOrList(stringRequestValue),
+      'aws:SourceVpc': valueOrList(stringRequestValue),
+      'aws:userid': valueOrList(stringRequestValue),
       'test:n': valueOrList(typedRequestValue.numeric),
       'test:d': valueOrList(typedRequestValue.date),
       'aws:SourceIp': valueOrList(typedRequestValue.ip),

@@ -11,6 +11,8 @@ import fc from 'fast-check';
 import { evaluate, type AccessRequest, type PolicyInput } from '../../src/policy/index.js';
 import { evaluateSymbolic, requestFor } from '../../src/policy/symbolic/evaluate.js';
 import { requestDomain, requestIs, shrinkContext } from '../../src/policy/symbolic/request.js';
+import { fixedValues, notPublicReason } from '../../src/policy/public.js';
+import { fromThePublic } from '../../src/policy/symbolic/public.js';
 import { Unencodable } from '../../src/policy/symbolic/unsupported.js';
 import { boolSort, checkSat, eq, mkVar, stopSolvers, type Term } from '../../src/smt/index.js';
 import { policyInput, request } from './symbolic-support.js';
@@ -104,5 +106,44 @@ describe('symbolic encoding = concrete evaluator (differential)', () => {
         (seen.get(d) ?? 0) >= 10,
         `${d}: ${seen.get(d) ?? 0} (${JSON.stringify([...seen])}, ${unencodable} unencodable)`,
       );
+  });
+});
+
+describe('"from the public": symbolic constraints = the concrete check', () => {
+  it('on random policies and requests, fromThePublic holds exactly when notPublicReason finds nothing', async () => {
+    let checked = 0;
+    const seen = new Set<boolean>();
+    await fc.assert(
+      fc.asyncProperty(
+        policyInput,
+        request,
+        fc.constantFrom(undefined, '111122223333'),
+        async (input, req, owner) => {
+          fc.pre(input !== undefined);
+          let r;
+          try {
+            r = requestFor([input]);
+          } catch (e) {
+            if (e instanceof Unencodable) return;
+            throw e;
+          }
+          const small = shrinkContext([input], req);
+          const fixed = fixedValues([input], owner);
+          const res = await checkSat(
+            {
+              assertions: [...requestDomain(r), ...requestIs(r, small), ...fromThePublic(r, fixed)],
+            },
+            { timeoutMs: 20_000 },
+          );
+          assert.notEqual(res.status, 'unknown');
+          const concrete = notPublicReason(small, fixed) === undefined;
+          seen.add(concrete);
+          checked++;
+          assert.equal(res.status === 'sat', concrete, notPublicReason(small, fixed) ?? 'public');
+        },
+      ),
+      { numRuns: 120, seed: 7 },
+    );
+    assert.ok(checked > 80 && seen.size === 2);
   });
 });
