@@ -17,11 +17,10 @@
  * request carries (this is the one restriction of the principal domain).
  * Service, federated and canonical-user principals have a free name.
  *
- * Action: the lower-cased action, `service:name` with a service prefix of
- * `[a-z0-9-]+` and a name of `[a-z0-9]+` — the shape of every AWS action
- * (the evaluator lower-cases the request's action and the policy's
- * patterns, so only the lower-cased action matters; a policy pattern that
- * matches only other strings matches no real request). Resource: any string (code points up to U+2FFFF).
+ * Action: the lower-cased action, printable ASCII without upper-case
+ * letters (every AWS action is ASCII; the evaluator lower-cases the
+ * request's action and the policy's patterns, so only the lower-cased
+ * action matters). Resource: any string (code points up to U+2FFFF).
  *
  * Context: one entry per condition key or policy-variable key that the
  * policies mention (keys are case-insensitive), each with
@@ -388,14 +387,7 @@ export function requestDomain(r: SymbolicRequest): Term[] {
     strInRe(p.rolePath, PATH()),
     strInRe(p.leaf, NO_SLASH()),
     strInRe(p.role, rePlus(NOT_SLASH())),
-    strInRe(
-      r.action,
-      reConcat(
-        rePlus(reUnion(printable('a', 'z'), printable('0', '9'), printable('-', '-'))),
-        strToRe(c(':')),
-        rePlus(reUnion(printable('a', 'z'), printable('0', '9'))),
-      ),
-    ),
+    strInRe(r.action, reStar(reUnion(printable(' ', '@'), printable('[', '~')))),
   ];
   for (const key of r.keys.values()) {
     const [first, ...rest] = key.elements;

@@ -6,10 +6,11 @@
  * concrete matcher's `for … of` iteration is).
  *
  * A symbolic pattern may also hold *terms* (the values of policy variables,
- * always literal text). Patterns without `?` are written with string
- * predicates instead (exactly equivalent, see `starMatch`): Z3 is much
- * faster on them than on regular expressions, and they need no
- * `str.to_re` of a non-constant string.
+ * always literal text). Patterns without `?` and with one `*` (or `*X*`),
+ * and patterns holding a variable, are written with string predicates
+ * instead (exactly equivalent, see `starMatch`): Z3 takes seconds on some
+ * regular-expression containments of that shape and answers the predicates
+ * at once, while for several `*` the regular expressions are the faster.
  */
 import {
   and,
@@ -82,7 +83,26 @@ export function patternRegex(pattern: SymbolicPattern): Term {
 
 /** Does `subject` match the pattern? */
 export function matchSymbolicPattern(pattern: SymbolicPattern, subject: Term): Term {
+  const ground = pattern.every(
+    (t) => t.kind !== 'text' || stringLiteralValue(t.text) !== undefined,
+  );
+  const stars = pattern.filter((t) => t.kind === 'any').length;
+  // Z3 is fast on string predicates for one `*` (prefix, suffix) and on
+  // regular expressions for several; a pattern holding a variable's value
+  // avoids a non-ground regular expression whenever it can.
+  if (ground && stars > 1 && !isContains(pattern)) return strInRe(subject, patternRegex(pattern));
   return starMatch(pattern, subject) ?? strInRe(subject, patternRegex(pattern));
+}
+
+/** `*X*` with X free of wildcards. */
+function isContains(pattern: SymbolicPattern): boolean {
+  const n = pattern.length;
+  return (
+    n >= 3 &&
+    pattern[0].kind === 'any' &&
+    pattern[n - 1].kind === 'any' &&
+    pattern.slice(1, -1).every((t) => t.kind === 'text')
+  );
 }
 
 /**
@@ -112,6 +132,11 @@ function starMatch(pattern: SymbolicPattern, subject: Term): Term | undefined {
     conditions.push(intCompare('<=', intConst(0n), found));
     position = intBinary('+', found, strLen(middle));
   }
-  conditions.push(intCompare('<=', position, intBinary('-', strLen(subject), strLen(tail))));
+  // The tail must start after the last segment found. Implied (and left
+  // out, since length terms slow Z3's string solver) when the tail is
+  // empty, or when nothing precedes it.
+  const empty = (t: Term) => stringLiteralValue(t) === '';
+  if (!empty(tail) && (!empty(head) || text.length > 2))
+    conditions.push(intCompare('<=', position, intBinary('-', strLen(subject), strLen(tail))));
   return and(...conditions);
 }
