@@ -8,8 +8,8 @@
  *   which the tests treat as a failure);
  * - unknown (timeout, …) → don't know with the solver's reason.
  */
-import { checkSat, recheckUnsat } from '../smt/index.js';
-import type { NamedEvaluation, PolicyQuestion } from './questions.js';
+import { checkSat, recheckUnsat, type CheckResult } from '../smt/index.js';
+import type { LazyAssumption, NamedEvaluation, PolicyQuestion } from './questions.js';
 import type { AccessRequest } from './request.js';
 import { readRequest } from './symbolic/request.js';
 
@@ -51,9 +51,23 @@ export async function answerQuestion(
   q: PolicyQuestion,
   options: AnswerOptions,
 ): Promise<QuestionAnswer> {
-  const result = await checkSat(
+  const first = await check(q, [], options);
+  const witness = first.status === 'sat' ? witnessOf(q, first) : undefined;
+  const broken = witness === undefined ? [] : q.lazyAssumptions.filter((a) => !a.holds(witness));
+  // A witness outside the lazily assumed domain: ask again with the domain.
+  const result = broken.length === 0 ? first : await check(q, broken, options);
+  const elapsedSolverMs = result === first ? first.solverMs : first.solverMs + result.solverMs;
+  return answerFrom(q, { ...result, solverMs: elapsedSolverMs }, options);
+}
+
+function check(
+  q: PolicyQuestion,
+  lazy: readonly LazyAssumption[],
+  options: AnswerOptions,
+): Promise<CheckResult> {
+  return checkSat(
     {
-      assertions: [...q.assumptions, ...q.goal],
+      assertions: [...q.assumptions, ...lazy.map((a) => a.term), ...q.goal],
       comments: [q.question, `unsat means: ${q.meaning}`],
     },
     {
@@ -63,6 +77,20 @@ export async function answerQuestion(
       ...(options.dumpPath ? { dumpPath: options.dumpPath } : {}),
     },
   );
+}
+
+function witnessOf(q: PolicyQuestion, result: CheckResult): AccessRequest {
+  return readRequest(q.request, {
+    values: result.model ?? new Map(),
+    strings: result.strings ?? new Map(),
+  });
+}
+
+async function answerFrom(
+  q: PolicyQuestion,
+  result: CheckResult,
+  options: AnswerOptions,
+): Promise<QuestionAnswer> {
   switch (result.status) {
     case 'unknown':
       return {
@@ -71,10 +99,7 @@ export async function answerQuestion(
         solverMs: result.solverMs,
       };
     case 'sat': {
-      const witness = readRequest(q.request, {
-        values: result.model ?? new Map(),
-        strings: result.strings ?? new Map(),
-      });
+      const witness = witnessOf(q, result);
       const replay = q.replay(witness);
       if (!replay.agrees)
         return {

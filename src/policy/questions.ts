@@ -17,6 +17,8 @@ import type { AccessRequest } from './request.js';
 import { evaluateSymbolic, type SymbolicEvaluation } from './symbolic/evaluate.js';
 import { fromThePublic } from './symbolic/public.js';
 import {
+  actionDomain,
+  actionInDomain,
   collectKeys,
   principalIs,
   principalKeysAgree,
@@ -45,6 +47,11 @@ export type Replay =
   | { readonly agrees: true; readonly evaluations: readonly NamedEvaluation[] }
   | { readonly agrees: false; readonly reason: string };
 
+export interface LazyAssumption {
+  readonly term: Term;
+  readonly holds: (witness: AccessRequest) => boolean;
+}
+
 export interface PolicyQuestion {
   readonly command: PolicyCommand;
   /** The question in words. */
@@ -53,6 +60,11 @@ export interface PolicyQuestion {
   readonly meaning: string;
   readonly request: SymbolicRequest;
   readonly assumptions: readonly Term[];
+  /**
+   * Assumptions added only when a witness breaks them (each with its
+   * concrete test): unsat without them implies unsat with them.
+   */
+  readonly lazyAssumptions: readonly LazyAssumption[];
   readonly goal: readonly Term[];
   /** Replays a witness through `evaluate`. */
   readonly replay: (witness: AccessRequest) => Replay;
@@ -80,6 +92,10 @@ function assumptionsOf(r: SymbolicRequest, sets: readonly PolicySet[]): Term[] {
     PRINCIPAL_KEYS.some((k) => r.keys.has(k.toLowerCase()));
   if (!consulted) out.push(...principalIs(r, { kind: 'aws', arn: ANY_PRINCIPAL }));
   return out;
+}
+
+function lazyOf(r: SymbolicRequest): LazyAssumption[] {
+  return [{ term: actionDomain(r), holds: (w) => actionInDomain(w.action) }];
 }
 
 /** The principal of witnesses when the policies do not consult it. */
@@ -136,6 +152,7 @@ export function noNewAccess(
     meaning: `no request is allowed by ${newer.name} (through ${statementsText(allowing(n))}) and not allowed by ${older.name}`,
     request,
     assumptions: assumptionsOf(request, sets),
+    lazyAssumptions: lazyOf(request),
     goal: [n.allow, not(o.allow)],
     replay: replayWith([newer, older], ([en, eo]) =>
       en.decision !== 'allow'
@@ -175,6 +192,7 @@ export function accessNotGranted(
     meaning: `no request for ${actions.join(', ')}${on} is allowed by ${set.name}`,
     request,
     assumptions: assumptionsOf(request, sets),
+    lazyAssumptions: lazyOf(request),
     goal,
     replay: replayWith([set], ([e], w) =>
       e.decision !== 'allow'
@@ -214,6 +232,7 @@ export function noPublicAccess(set: PolicySet, options: PublicOptions = {}): Pol
     meaning: `no request from the public (anonymous, federated, or a principal ${outside}, with no fixed value of a limiting condition key) is allowed by ${set.name}`,
     request,
     assumptions: assumptionsOf(request, sets),
+    lazyAssumptions: lazyOf(request),
     goal: [and(...goal)],
     replay: replayWith([set], ([e], w) => {
       if (e.decision !== 'allow') return `the policy does not allow the witness (${e.decision})`;
