@@ -18,9 +18,14 @@ import {
   type PolicyVerdict,
 } from '../../src/api/policy.js';
 import { answerQuestion, INCONSISTENT } from '../../src/policy/answer.js';
-import { evaluate, policyFromValue, type PolicyType } from '../../src/policy/index.js';
+import {
+  evaluate,
+  policyFromValue,
+  type AccessRequest,
+  type PolicyType,
+} from '../../src/policy/index.js';
 import { noNewAccess } from '../../src/policy/questions.js';
-import { stopSolvers } from '../../src/smt/index.js';
+import { eq, stopSolvers, strConst } from '../../src/smt/index.js';
 
 after(() => stopSolvers());
 
@@ -694,6 +699,28 @@ describe('can, don\u2019t know and internal inconsistency', () => {
     );
     expectAnswer(v, 'unknown');
     assert.ok(v.answer === 'unknown' && /sigma/.test(v.reason));
+  });
+
+  it('a lazily assumed constraint is added when the first witness breaks it', async () => {
+    const parse = (st: unknown[]) => ({
+      policy: policyFromValue({ Version: '2012-10-17', Statement: st }).policy!,
+      type: 'identity' as const,
+    });
+    const q = noNewAccess(
+      { name: 'new', policies: [parse([allow({ NotAction: 'iam:*', Resource: '*' })])] },
+      { name: 'old', policies: [parse([allow({ Action: 's3:GetObject', Resource: '*' })])] },
+    );
+    const wanted = 'ec2:runinstances';
+    const lazy = {
+      term: eq(q.request.action, strConst(wanted)),
+      holds: (w: AccessRequest) => w.action === wanted,
+    };
+    const a = await answerQuestion(
+      { ...q, lazyAssumptions: [...q.lazyAssumptions, lazy] },
+      { timeoutMs: 10_000 },
+    );
+    assert.equal(a.answer, 'no');
+    assert.ok(a.answer === 'no' && a.witness.request.action === wanted);
   });
 
   it('a witness that does not replay is reported as an internal inconsistency', async () => {
