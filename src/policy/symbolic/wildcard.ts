@@ -6,11 +6,14 @@
  * concrete matcher's `for … of` iteration is).
  *
  * A symbolic pattern may also hold *terms* (the values of policy variables,
- * always literal text). Patterns without `?` and with one `*` (or `*X*`),
- * and patterns holding a variable, are written with string predicates
- * instead (exactly equivalent, see `starMatch`): Z3 takes seconds on some
- * regular-expression containments of that shape and answers the predicates
- * at once, while for several `*` the regular expressions are the faster.
+ * always literal text). How a match is written is chosen for Z3's speed
+ * only (every form is exactly equivalent; the differential tests check
+ * them): `X*` and `*X*` as `str.prefixof` / `str.contains`; a ground `P*S`
+ * as the regular expression AND the predicates (prefix, suffix, length) —
+ * Z3 takes seconds on some containments in either form alone; ground
+ * patterns with several `*` or a `?` as regular expressions; patterns
+ * holding a variable as predicates (`starMatch`), so that no `str.to_re` of
+ * a non-constant string is needed unless the pattern also has a `?`.
  */
 import {
   and,
@@ -91,7 +94,21 @@ export function matchSymbolicPattern(pattern: SymbolicPattern, subject: Term): T
   // regular expressions for several; a pattern holding a variable's value
   // avoids a non-ground regular expression whenever it can.
   if (ground && stars > 1 && !isContains(pattern)) return strInRe(subject, patternRegex(pattern));
+  if (ground && stars === 1 && !isPrefix(pattern)) {
+    // Both forms, redundantly: Z3 is fast on one or the other.
+    const predicates = starMatch(pattern, subject);
+    return and(strInRe(subject, patternRegex(pattern)), ...(predicates ? [predicates] : []));
+  }
   return starMatch(pattern, subject) ?? strInRe(subject, patternRegex(pattern));
+}
+
+/** `X*` with X free of wildcards. */
+function isPrefix(pattern: SymbolicPattern): boolean {
+  return (
+    pattern.length >= 1 &&
+    pattern[pattern.length - 1].kind === 'any' &&
+    pattern.slice(0, -1).every((t) => t.kind === 'text')
+  );
 }
 
 /** `*X*` with X free of wildcards. */
