@@ -20,3 +20,19 @@ export type { Diagnostic, SourceSpan } from './diagnostics/diagnostic.js';
 export { renderDiagnostic } from './diagnostics/diagnostic.js';
 export { lowerCFile } from './frontends/c/index.js';
 export type { IrFunction, IrProgram } from './ir/ir.js';
+export {
+  checkNoNewAccess,
+  checkAccessNotGranted,
+  checkNoPublicAccess,
+  comparePolicies,
+  canRequest,
+  policyExitCode,
+} from './api/policy.js';
+export type {
+  PolicyText,
+  PolicyVerdict,
+  PolicyCheckOptions,
+  CompareRelation,
+  FileDiagnostic,
+} from './api/policy.js';
+export type { AccessRequest, Evaluation, PolicyType } from './policy/index.js';

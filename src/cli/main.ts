@@ -9,6 +9,7 @@ import { EXIT_BAD_INPUT } from '../verdict/verdict.js';
 import { EXIT_INTERNAL, UsageError } from './common.js';
 import { runBench } from './commands/bench.js';
 import { runIr } from './commands/ir.js';
+import { runPolicy } from './commands/policy.js';
 import { runProve } from './commands/prove.js';
 import { runTerminates } from './commands/terminates.js';
 import { runTest } from './commands/test.js';
@@ -21,6 +22,7 @@ type Command = (args: readonly string[]) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   prove: runProve,
   terminates: runTerminates,
+  policy: runPolicy,
   bench: runBench,
   ir: runIr,
   test: runTest,

@@ -127,6 +127,36 @@ Options:
   --json               print the report as JSON
 `;
 
+export const POLICY_USAGE = `Usage: arc policy SUBCOMMAND POLICY.json… [options]
+
+Subcommands:
+  check-no-public-access POLICY [--resource-type s3-bucket] [--account ID]
+      Is the resource policy free of public access (S3 Block Public Access,
+      "The meaning of public")? No: an allowed request from the public.
+  check-no-new-access NEW --existing OLD
+      Does NEW allow only requests that OLD allows? No: a request NEW allows
+      and OLD does not, with NEW's allowing statement.
+  check-access-not-granted POLICY --action A[,B…] [--resource R[,…]]
+      Does the policy grant none of these actions (on these resources)?
+  compare A B
+      Equivalent (yes), or A less / more permissive, or incomparable (no),
+      with a witness request for each direction that differs.
+  can POLICY --principal P --action A --resource R [--context key=value …]
+      Concrete evaluation (no solver): allowed (yes), or explicitly or
+      implicitly denied (no), with the deciding statements. P is anonymous,
+      an ARN, an account id, service:NAME, federated:NAME or canonical:ID.
+
+Options:
+  --policy-type T      identity or resource (inferred from Principal otherwise)
+  --timeout SECONDS    solver time limit per query (default 20)
+  --dump-smt DIR       write every solver query to DIR
+  --json               print the verdict as JSON
+
+Every "no" shows a concrete request replayed through arc's evaluator; every
+"yes" names the unsatisfiable query, re-checked in a fresh solver.
+Exit codes: 0 yes, 1 no, 2 bad input or usage, 3 don't know.
+`;
+
 export const TOUR_USAGE = `Usage: arc tour [--json] [--dir DIR]
 
 Runs the examples of "A gentle introduction to automated reasoning" (from
@@ -141,6 +171,7 @@ Usage: arc COMMAND [options]
 Commands:
   prove FILE   prove C properties (assertions, undefined behaviour, --returns-true)
   terminates FILE  does the function always return? (termination / non-termination)
+  policy SUB   questions about AWS IAM and S3 policies (check-no-public-access, …)
   bench DIR    run and score the SV-COMP task definitions (.yml) under DIR
   test FILE    the testing baseline: exhaustive or random testing, with its cost
   ir FILE      print the intermediate representation

@@ -6,7 +6,14 @@
  */
 export * from './term.js';
 export type { Query } from './print.js';
-export { freeVariables, letText, queryVariables, symbol, toSmtlib } from './print.js';
+export {
+  freeVariables,
+  letText,
+  queryVariables,
+  stringLiteralText,
+  symbol,
+  toSmtlib,
+} from './print.js';
 export type {
   CheckOptions,
   CheckResult,

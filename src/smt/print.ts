@@ -40,7 +40,32 @@ function constText(t: Term & { kind: 'const' }): string {
       return t.value < 0n ? `(- ${-t.value})` : `${t.value}`;
     case 'bv':
       return `(_ bv${t.value} ${t.sort.width})`;
+    case 'string':
+    case 'reglan':
+      throw new Error('internal error: a constant of a string sort is a str.lit application');
   }
+}
+
+/**
+ * A string literal in SMT-LIB 2.6 syntax: a double quote doubled;
+ * printable ASCII other than the backslash as itself; every other
+ * character (and the backslash, so that no `\u` in the text reads as an
+ * escape) as `\u{hex}`.
+ */
+export function stringLiteralText(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (ch === '"') out += '""';
+    else if (code >= 0x20 && code <= 0x7e && ch !== '\\') out += ch;
+    else out += `\\u{${code.toString(16)}}`;
+  }
+  return `${out}"`;
+}
+
+/** The text of a nullary application (a string literal or a constant language). */
+function atomText(t: Term & { kind: 'app' }): string {
+  return t.op === 'str.lit' ? stringLiteralText(t.literal ?? '') : t.op;
 }
 
 function opText(t: Term & { kind: 'app' }): string {
@@ -108,6 +133,7 @@ function inlineText(t: Term): string {
     const vars = (t.bound ?? []).map((b) => `(${symbol(b.name)} ${sortText(b.sort)})`).join(' ');
     return `(${t.op} (${vars}) ${inlineText(t.args[0])})`;
   }
+  if (t.args.length === 0) return atomText(t);
   return `(${opText(t)} ${t.args.map(inlineText).join(' ')})`;
 }
 
@@ -130,8 +156,10 @@ export function queryVariables(q: Query): { name: string; sort: Sort }[] {
   return collectVars(postOrder(q.assertions).order).map((v) => ({ name: v.name, sort: v.sort }));
 }
 
+/** Does a sort other than Bool and bit-vectors occur (so the script is not QF_BV)? */
 function mentionsInt(vars: readonly VarTerm[], order: readonly Term[]): boolean {
-  return order.some((t) => t.sort.kind === 'int') || vars.some((v) => v.sort.kind === 'int');
+  const other = (s: Sort) => s.kind !== 'bool' && s.kind !== 'bv';
+  return order.some((t) => other(t.sort)) || vars.some((v) => other(v.sort));
 }
 
 export function toSmtlib(q: Query): string {
@@ -146,7 +174,7 @@ export function toSmtlib(q: Query): string {
   for (const t of order) {
     if (t.kind === 'const') text.set(t, constText(t));
     else if (t.kind === 'var') text.set(t, symbol(t.name));
-    else if (isQuantifier(t)) {
+    else if (isQuantifier(t) || t.args.length === 0) {
       text.set(t, inlineText(t));
       depth.set(t, 0);
     } else {
@@ -194,6 +222,7 @@ export function letText(
     if (t.kind === 'const') text.set(t, constText(t));
     else if (t.kind === 'var') text.set(t, symbol(t.name));
     else if (isQuantifier(t)) throw new Error('internal error: letText on a quantifier');
+    else if (t.args.length === 0) text.set(t, atomText(t));
     else {
       const body = `(${opText(t)} ${t.args.map((a) => text.get(a)).join(' ')})`;
       const d = 1 + t.args.reduce((m, a) => Math.max(m, depth.get(a) ?? 0), 0);

@@ -27,6 +27,8 @@ export interface WorkerCheckResult {
   readonly status: 'sat' | 'unsat' | 'unknown';
   readonly reason?: string;
   readonly model?: Map<string, bigint>;
+  /** Model values of the String variables asked for (decoded code points). */
+  readonly strings?: Map<string, string>;
   readonly solverMs: number;
   /** Everything an `eval` script printed (its check-sat answer, models, errors). */
   readonly output?: string;

@@ -57,6 +57,8 @@ export interface CheckResult {
   readonly reason?: string;
   /** Values of `modelOf` variables (see the module comment for the convention). */
   readonly model?: Map<string, bigint>;
+  /** Values of the String variables among `modelOf` (exact code points, no escapes). */
+  readonly strings?: Map<string, string>;
   readonly solverMs: number;
   /** The exact script that was answered. */
   readonly smtlib: string;

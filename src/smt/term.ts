@@ -1,6 +1,6 @@
 /**
  * Solver queries as plain data: a small term language over the sorts Bool,
- * (_ BitVec n) and Int, with SMT-LIB 2 semantics.
+ * (_ BitVec n), Int, String and RegLan, with SMT-LIB 2 semantics.
  *
  * Guarantees:
  * - Every factory checks the sorts of its arguments and throws on a mismatch
@@ -17,15 +17,29 @@
  *   [0, 2^n), a Bool 0n or 1n, an Int any integer.
  * - Terms are immutable and may be shared freely; the printer (print.ts)
  *   emits each shared subterm once.
+ * - Strings (SMT-LIB's theory of Unicode strings): a string literal is the
+ *   nullary application `str.lit` carrying its text; its characters are
+ *   code points up to `MAX_STRING_CHAR` (0x2FFFF, the SMT-LIB limit), which
+ *   `strConst` checks. String and regular-expression terms are not folded
+ *   (except the length of a literal and an empty prefix or suffix)
+ *   and `evaluate` does not interpret them: Z3 decides them (the factories
+ *   only check sorts). There is no lower-casing in SMT-LIB: case-insensitive
+ *   matching is modelled by the caller (e.g. a lower-cased copy of a
+ *   variable, constrained to have no upper-case letter).
  */
 
 export type Sort =
   | { readonly kind: 'bool' }
   | { readonly kind: 'bv'; readonly width: number }
-  | { readonly kind: 'int' };
+  | { readonly kind: 'int' }
+  | { readonly kind: 'string' }
+  | { readonly kind: 'reglan' };
 
 export const boolSort: Sort = { kind: 'bool' };
 export const intSort: Sort = { kind: 'int' };
+export const stringSort: Sort = { kind: 'string' };
+/** Regular languages over strings (`RegLan`). */
+export const regLanSort: Sort = { kind: 'reglan' };
 const bvSorts = new Map<number, Sort>();
 export function bvSort(width: number): Sort {
   if (!Number.isInteger(width) || width < 1)
@@ -52,6 +66,10 @@ export function sortText(s: Sort): string {
       return 'Int';
     case 'bv':
       return `(_ BitVec ${s.width})`;
+    case 'string':
+      return 'String';
+    case 'reglan':
+      return 'RegLan';
   }
 }
 
@@ -96,7 +114,57 @@ export type Op =
   | 'ineg'
   /** Quantifiers: `args` is `[body]`, `bound` the variables they bind (see `forall`). */
   | 'forall'
-  | 'exists';
+  | 'exists'
+  | StringOp;
+
+/** String and regular-expression operators (SMT-LIB names; `str.lit` is a literal). */
+export type StringOp =
+  | 'str.lit'
+  | 'str.++'
+  | 'str.len'
+  | 'str.prefixof'
+  | 'str.suffixof'
+  | 'str.contains'
+  | 'str.indexof'
+  | 'str.in_re'
+  | 'str.to_re'
+  | 're.*'
+  | 're.+'
+  | 're.union'
+  | 're.++'
+  | 're.inter'
+  | 're.comp'
+  | 're.allchar'
+  | 're.all'
+  | 're.none'
+  | 're.range';
+
+const STRING_OPS: ReadonlySet<Op> = new Set<StringOp>([
+  'str.lit',
+  'str.++',
+  'str.len',
+  'str.prefixof',
+  'str.suffixof',
+  'str.contains',
+  'str.indexof',
+  'str.in_re',
+  'str.to_re',
+  're.*',
+  're.+',
+  're.union',
+  're.++',
+  're.inter',
+  're.comp',
+  're.allchar',
+  're.all',
+  're.none',
+  're.range',
+]);
+
+/** Is `op` a string or regular-expression operator (never folded, never evaluated here)? */
+export function isStringOp(op: Op): op is StringOp {
+  return STRING_OPS.has(op);
+}
 
 export interface ConstTerm {
   readonly kind: 'const';
@@ -117,6 +185,8 @@ export interface AppTerm {
   readonly indices: readonly number[];
   /** The bound variables of `forall` / `exists` (absent for every other operator). */
   readonly bound?: readonly VarTerm[];
+  /** The text of a `str.lit` (absent for every other operator). */
+  readonly literal?: string;
 }
 export type Term = ConstTerm | VarTerm | AppTerm;
 
@@ -263,6 +333,7 @@ export function applyOp(t: AppTerm, v: readonly bigint[]): bigint {
     case 'exists':
       return fail(`cannot evaluate a quantifier`);
     default:
+      if (isStringOp(t.op)) return fail(`cannot evaluate the string operator ${t.op}`);
       return bvBinValue(t.op, v[0], v[1], w);
   }
 }
@@ -323,6 +394,7 @@ function mkConst(sort: Sort, value: bigint): ConstTerm {
 /** Builds an application, folding it when every argument is constant. */
 function app(op: Op, sort: Sort, args: readonly Term[], indices: readonly number[] = []): Term {
   const t: AppTerm = { kind: 'app', sort, op, args, indices };
+  if (isStringOp(op)) return t;
   if (args.every(isConst)) {
     if ((op === 'div' || op === 'mod') && args[1].value === 0n) return t;
     const value = applyOp(
@@ -490,4 +562,131 @@ export function intNeg(a: Term): Term {
 export function intCompare(op: IntCmpOp, a: Term, b: Term): Term {
   needInt(a, b);
   return app(op, boolSort, [a, b]);
+}
+
+// ---------------------------------------------------------------- strings
+
+/** The largest character (code point) of SMT-LIB strings. */
+export const MAX_STRING_CHAR = 0x2ffff;
+
+/** Can `text` be an SMT-LIB string literal (every code point at most `MAX_STRING_CHAR`)? */
+export function isRepresentableString(text: string): boolean {
+  for (const ch of text) if ((ch.codePointAt(0) as number) > MAX_STRING_CHAR) return false;
+  return true;
+}
+
+function needSort(kind: 'string' | 'reglan', ...ts: readonly Term[]): void {
+  for (const t of ts)
+    if (t.sort.kind !== kind)
+      fail(`expected ${kind === 'string' ? 'String' : 'RegLan'}, got ${sortText(t.sort)}`);
+}
+
+/** A string literal; throws (a caller bug) on a code point beyond `MAX_STRING_CHAR`. */
+export function strConst(text: string): Term {
+  if (!isRepresentableString(text)) fail(`string ${JSON.stringify(text)} beyond U+2FFFF`);
+  return { kind: 'app', sort: stringSort, op: 'str.lit', args: [], indices: [], literal: text };
+}
+
+/** The text of a string literal term, else undefined. */
+export function stringLiteralValue(t: Term): string | undefined {
+  return t.kind === 'app' && t.op === 'str.lit' ? t.literal : undefined;
+}
+
+/** `str.++` of any number of strings (the empty list is ""). */
+export function strConcat(...parts: readonly Term[]): Term {
+  needSort('string', ...parts);
+  if (parts.length === 0) return strConst('');
+  if (parts.length === 1) return parts[0];
+  return app('str.++', stringSort, parts);
+}
+/** The length in characters (a literal's length is folded). */
+export function strLen(s: Term): Term {
+  needSort('string', s);
+  const literal = stringLiteralValue(s);
+  if (literal !== undefined) return intConst(BigInt([...literal].length));
+  return app('str.len', intSort, [s]);
+}
+/** `prefix` is a prefix of `s` (true for the empty literal). */
+export function strPrefixOf(prefix: Term, s: Term): Term {
+  needSort('string', prefix, s);
+  if (stringLiteralValue(prefix) === '') return trueTerm;
+  return app('str.prefixof', boolSort, [prefix, s]);
+}
+/** `suffix` is a suffix of `s` (true for the empty literal). */
+export function strSuffixOf(suffix: Term, s: Term): Term {
+  needSort('string', suffix, s);
+  if (stringLiteralValue(suffix) === '') return trueTerm;
+  return app('str.suffixof', boolSort, [suffix, s]);
+}
+/** `s` contains `part`. */
+export function strContains(s: Term, part: Term): Term {
+  needSort('string', s, part);
+  return app('str.contains', boolSort, [s, part]);
+}
+/** The first position of `part` in `s` at or after `from` (-1 when there is none; SMT-LIB `str.indexof`). */
+export function strIndexOf(s: Term, part: Term, from: Term): Term {
+  needSort('string', s, part);
+  needInt(from);
+  return app('str.indexof', intSort, [s, part, from]);
+}
+/** `s` is in the language `re`. */
+export function strInRe(s: Term, re: Term): Term {
+  needSort('string', s);
+  needSort('reglan', re);
+  return app('str.in_re', boolSort, [s, re]);
+}
+/** The language of exactly the string `s`. */
+export function strToRe(s: Term): Term {
+  needSort('string', s);
+  return app('str.to_re', regLanSort, [s]);
+}
+export function reStar(re: Term): Term {
+  needSort('reglan', re);
+  return app('re.*', regLanSort, [re]);
+}
+export function rePlus(re: Term): Term {
+  needSort('reglan', re);
+  return app('re.+', regLanSort, [re]);
+}
+/** Union of any number of languages (none: the empty language). */
+export function reUnion(...res: readonly Term[]): Term {
+  needSort('reglan', ...res);
+  if (res.length === 0) return reNone();
+  if (res.length === 1) return res[0];
+  return app('re.union', regLanSort, res);
+}
+/** Concatenation of any number of languages (none: the empty string). */
+export function reConcat(...res: readonly Term[]): Term {
+  needSort('reglan', ...res);
+  if (res.length === 0) return strToRe(strConst(''));
+  if (res.length === 1) return res[0];
+  return app('re.++', regLanSort, res);
+}
+/** Intersection of at least one language. */
+export function reInter(...res: readonly Term[]): Term {
+  needSort('reglan', ...res);
+  if (res.length === 0) return reAll();
+  if (res.length === 1) return res[0];
+  return app('re.inter', regLanSort, res);
+}
+export function reComp(re: Term): Term {
+  needSort('reglan', re);
+  return app('re.comp', regLanSort, [re]);
+}
+/** Every one-character string. */
+export function reAllChar(): Term {
+  return app('re.allchar', regLanSort, []);
+}
+/** Every string. */
+export function reAll(): Term {
+  return app('re.all', regLanSort, []);
+}
+/** The empty language. */
+export function reNone(): Term {
+  return app('re.none', regLanSort, []);
+}
+/** The one-character strings from `lo` to `hi` (each a single character). */
+export function reRange(lo: string, hi: string): Term {
+  if ([...lo].length !== 1 || [...hi].length !== 1) fail(`re.range needs single characters`);
+  return app('re.range', regLanSort, [strConst(lo), strConst(hi)]);
 }

@@ -59,13 +59,31 @@ async function getInstance(): Promise<Instance> {
   return instance;
 }
 
+type Z3Model = ReturnType<InstanceType<Z3Context['Solver']>['model']>;
+
+/** A String variable's model value, read code point by code point (no escapes to decode). */
+function readString(api: Z3Api, ctx: Z3Context, model: Z3Model, name: string): string {
+  const v = model.eval(ctx.String.const(name), true);
+  const raw = ctx.ptr;
+  if (!api.Z3.is_string(raw, v.ast)) throw new Error(`internal error: no string value for ${name}`);
+  const codes = api.Z3.get_string_contents(raw, v.ast, api.Z3.get_string_length(raw, v.ast));
+  return String.fromCodePoint(...codes);
+}
+
 function readModel(
+  api: Z3Api,
   ctx: Z3Context,
-  model: ReturnType<InstanceType<Z3Context['Solver']>['model']>,
+  model: Z3Model,
   wanted: readonly ModelRequest[],
-): Map<string, bigint> {
+): { model: Map<string, bigint>; strings: Map<string, string> } {
   const out = new Map<string, bigint>();
+  const strings = new Map<string, string>();
   for (const { name, sort } of wanted) {
+    if (sort.kind === 'string') {
+      strings.set(name, readString(api, ctx, model, name));
+      continue;
+    }
+    if (sort.kind === 'reglan') throw new Error(`internal error: model value of a language`);
     const c =
       sort.kind === 'bool'
         ? ctx.Bool.const(name)
@@ -78,7 +96,7 @@ function readModel(
     else if (ctx.isFalse(v)) out.set(name, 0n);
     else throw new Error(`internal error: no model value for ${name}`);
   }
-  return out;
+  return { model: out, strings };
 }
 
 function unknownReason(z3Reason: string, elapsed: number, timeoutMs: number): string {
@@ -118,7 +136,7 @@ async function check(
   timeoutMs: number,
   modelOf: readonly ModelRequest[] | undefined,
 ): Promise<WorkerCheckResult> {
-  const { ctx } = await getInstance();
+  const { api, ctx } = await getInstance();
   const solver = new ctx.Solver();
   try {
     solver.set('timeout', Math.max(1, Math.ceil(timeoutMs)));
@@ -140,7 +158,8 @@ async function check(
       };
     }
     if (status === 'unsat' || modelOf === undefined) return { status, solverMs };
-    return { status, model: readModel(ctx, solver.model(), modelOf), solverMs };
+    const { model, strings } = readModel(api, ctx, solver.model(), modelOf);
+    return { status, model, ...(strings.size > 0 ? { strings } : {}), solverMs };
   } finally {
     solver.release();
   }
