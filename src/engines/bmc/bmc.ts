@@ -42,8 +42,8 @@ export const DEFAULT_MAX_UNWIND = 64;
 export const MAX_DAG_NODES = 200_000;
 /**
  * Unwinding, encoding and printing a query run on the main thread and cannot
- * be interrupted. Before any round has been measured, a DAG is built only if
- * it has at most this many nodes per millisecond left (a nested loop with a
+ * be interrupted. Until a round of at least 1,000 nodes has been measured, a
+ * DAG is built only if it has at most this many nodes per millisecond left (a nested loop with a
  * dozen variables builds about 15 nodes a millisecond, printing included).
  */
 const NODES_PER_MS = 10;
@@ -51,8 +51,11 @@ const NODES_PER_MS = 10;
 const MIN_NODE_CAP = 4_000;
 
 /** The node limit for the next DAG, and whether time (not MAX_DAG_NODES) sets it. */
-function nodeCap(run: Run): { nodes: number; byTime: boolean } {
-  const byTime = Math.max(MIN_NODE_CAP, Math.floor(run.remaining() * NODES_PER_MS));
+function nodeCap(run: Run, cost: BuildCost): { nodes: number; byTime: boolean } {
+  // Once a round has been measured, its rate (halved, for safety) replaces the guess.
+  const rate = cost.nodesPerMs();
+  const perMs = rate === null ? NODES_PER_MS : rate / 2;
+  const byTime = Math.max(MIN_NODE_CAP, Math.floor(run.remaining() * perMs));
   return byTime < MAX_DAG_NODES
     ? { nodes: byTime, byTime: true }
     : { nodes: MAX_DAG_NODES, byTime: false };
@@ -211,6 +214,12 @@ class BuildCost {
     this.rounds.push({ k, nodes, ms });
   }
 
+  /** Nodes built per millisecond in the last round measured, or null before any. */
+  nodesPerMs(): number | null {
+    const last = this.rounds.at(-1);
+    return last === undefined || last.nodes < 1000 ? null : last.nodes / Math.max(last.ms, 1);
+  }
+
   predictMs(k: number): number {
     const last = this.rounds.at(-1);
     if (last === undefined || last.nodes === 0) return 0;
@@ -322,7 +331,7 @@ async function checkFunction(run: Run): Promise<EngineResult> {
     // (nested loops grow the DAG faster than the unwinding).
     if (cost.predictMs(k) > run.remaining()) return outOfTime(run, last);
     const t0 = performance.now();
-    const cap = nodeCap(run);
+    const cap = nodeCap(run, cost);
     const unwound = unwind(run.fn, info, k, cap.nodes);
     if (!unwound.ok) return refineTooLarge(run, info, relevant, last, k, cost, cap.byTime);
     const unwindMs = performance.now() - t0;
@@ -395,7 +404,7 @@ async function refineTooLarge(
     if (run.remaining() <= 0) return outOfTime(run, exceeded);
     const k = lo + Math.floor((hi - lo) / 2);
     if (cost.predictMs(k) > run.remaining()) return outOfTime(run, exceeded);
-    const cap = nodeCap(run);
+    const cap = nodeCap(run, cost);
     const unwound = unwind(run.fn, info, k, cap.nodes);
     if (!unwound.ok) {
       hi = k;
