@@ -39,6 +39,7 @@ import {
 } from '../src/policy/index.js';
 import { stopSolvers } from '../src/smt/index.js';
 import { countOption, machine, parseCommandLine, ROOT, timeoutOption, today } from './harness.js';
+import { prng } from '../src/bench/prng.js';
 
 interface Check {
   readonly suite: string;
@@ -323,18 +324,6 @@ function manualCounts(dir: string): CountRow[] {
     rows.push({ name: d, published: expected, counted: allowed, domain: size });
   }
   return rows;
-}
-
-/** A small deterministic PRNG (mulberry32), so the batch is the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function generatedPolicy(next: () => number): unknown {

@@ -31,7 +31,7 @@ import {
   type PublicOptions,
 } from '../policy/questions.js';
 import { Unencodable } from '../policy/symbolic/unsupported.js';
-import { EXIT_BAD_INPUT, EXIT_NO, EXIT_UNKNOWN, EXIT_YES } from '../verdict/verdict.js';
+import { answerExitCode, EXIT_BAD_INPUT } from '../verdict/verdict.js';
 
 export interface PolicyText {
   /** A name for messages (the file name). */
@@ -87,16 +87,7 @@ export type PolicyVerdict =
   | (VerdictBase & { readonly answer: 'bad-input' });
 
 export function policyExitCode(v: PolicyVerdict): number {
-  switch (v.answer) {
-    case 'yes':
-      return EXIT_YES;
-    case 'no':
-      return EXIT_NO;
-    case 'unknown':
-      return EXIT_UNKNOWN;
-    case 'bad-input':
-      return EXIT_BAD_INPUT;
-  }
+  return v.answer === 'bad-input' ? EXIT_BAD_INPUT : answerExitCode(v.answer);
 }
 
 type Loaded =

@@ -194,7 +194,12 @@ export const EXIT_BAD_INPUT = 2;
 export const EXIT_UNKNOWN = 3;
 
 export function exitCodeFor(v: Verdict): number {
-  switch (v.answer) {
+  return answerExitCode(v.answer);
+}
+
+/** The exit code of an answer (every command of arc uses these). */
+export function answerExitCode(answer: 'yes' | 'no' | 'unknown'): number {
+  switch (answer) {
     case 'yes':
       return EXIT_YES;
     case 'no':

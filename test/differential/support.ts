@@ -4,18 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { Verdict } from '../../src/verdict/verdict.js';
-
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../src/bench/prng.js';
+export { prng };
 
 /** Random choices drawn from one PRNG. */
 export class Random {
