@@ -10,7 +10,9 @@
  *   `*-output.txt` names the relation of policy 1 to policy 2) →
  *   `comparePolicies`; the mutation pairs of `results/icse21/raw_csv/
  *   mutations/README_s3.csv` (`P1 => P2` SAT means P1 allows a request P2
- *   does not) → `checkNoNewAccess` both ways; the hand-counted S3 samples
+ *   does not) → `checkNoNewAccess` both ways, for the pairs whose policies
+ *   are in this copy (the summary says how many ran and which are missing);
+ *   the hand-counted S3 samples
  *   (`samples/manual_s3`): the requests of each domain that the concrete
  *   evaluator allows are counted and compared with the published count.
  * - a batch of generated policies, each checked for public access, for the
@@ -22,7 +24,7 @@
  * Usage: node dist/bench/iam.js [--suite DIR] [--out FILE] [--batch N] [--timeout S]
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import {
   checkNoNewAccess,
   checkNoPublicAccess,
@@ -191,18 +193,46 @@ async function quackyPairs(dir: string, timeoutMs: number): Promise<Check[]> {
   return out;
 }
 
-async function quackyMutations(dir: string, timeoutMs: number): Promise<Check[]> {
-  const csv = join(dir, 'results', 'icse21', 'raw_csv', 'mutations', 'README_s3.csv');
-  if (!existsSync(csv)) return [];
+interface MutationSuite {
+  readonly checks: Check[];
+  /** One line for the summary: how many rows of the CSV ran, and why the others did not. */
+  readonly summary: string;
+}
+
+/**
+ * A sample path of the mutation CSV, resolved in this copy of Quacky. The
+ * CSV was written against an older layout: some originals it names under
+ * `samples/s3/exp_single/` are now under `samples/s3/exp_multiple/`
+ * (`s3_allow_all_except_delete/initial.json`, whose 16 mutants are here).
+ */
+function quackyPath(dir: string, p: string): string | undefined {
+  for (const candidate of [p, p.replace('/exp_single/', '/exp_multiple/')]) {
+    const path = join(dir, candidate);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+async function quackyMutations(dir: string, timeoutMs: number): Promise<MutationSuite> {
+  const relative = join('results', 'icse21', 'raw_csv', 'mutations', 'README_s3.csv');
+  const csv = join(dir, relative);
+  if (!existsSync(csv)) return { checks: [], summary: `${relative} not found: not run.` };
   const out: Check[] = [];
   const lines = readFileSync(csv, 'utf8').trim().split('\n').slice(1);
+  const missing = new Set<string>();
+  let skipped = 0;
   for (const line of lines) {
     const cells = line.split(',');
     const [p1, p2, oneToTwo] = cells;
     const twoToOne = cells[9];
-    const path1 = join(dir, p1);
-    const path2 = join(dir, p2);
-    if (!existsSync(path1) || !existsSync(path2)) continue;
+    const path1 = quackyPath(dir, p1);
+    const path2 = quackyPath(dir, p2);
+    if (path1 === undefined || path2 === undefined) {
+      skipped++;
+      // Name the original when it is missing, else the mutant's folder.
+      missing.add(path1 === undefined ? p1 : dirname(p2));
+      continue;
+    }
     const t1 = { name: basename(p1), text: readFileSync(path1, 'utf8') };
     const t2 = { name: `mutation ${basename(p2)}`, text: readFileSync(path2, 'utf8') };
     // P1 => P2 SAT: some request P1 allows is not allowed by P2, i.e. as a
@@ -216,7 +246,7 @@ async function quackyMutations(dir: string, timeoutMs: number): Promise<Check[]>
       const n = note(v);
       out.push({
         suite: 'quacky mutations',
-        name: `${basename(p2)} ${dir2}`,
+        name: `${p2.split('/').slice(-3).join('/')} ${dir2}`,
         expected: label,
         got,
         ms,
@@ -224,7 +254,12 @@ async function quackyMutations(dir: string, timeoutMs: number): Promise<Check[]>
       });
     }
   }
-  return out;
+  const summary =
+    `${lines.length - skipped} of ${lines.length} pairs of ${relative} run (each both ways)` +
+    (skipped === 0
+      ? '.'
+      : `; ${skipped} skipped because a policy is not in this copy of Quacky (${[...missing].sort().join(', ')}).`);
+  return { checks: out, summary };
 }
 
 /** A manual_s3 domain: the values of each request dimension to enumerate. */
@@ -459,8 +494,9 @@ async function main(): Promise<void> {
     ...(await noNewAccessSuite(join(suite, 'check-no-new-access'), timeoutMs)),
     ...(await publicSuite(join(suite, 's3-public'), timeoutMs)),
     ...(await quackyPairs(join(suite, 'quacky'), timeoutMs)),
-    ...(await quackyMutations(join(suite, 'quacky'), timeoutMs)),
   ];
+  const mutations = await quackyMutations(join(suite, 'quacky'), timeoutMs);
+  checks.push(...mutations.checks);
   const counts = manualCounts(join(suite, 'quacky'));
   const b = await batch(batchSize, timeoutMs);
   stopSolvers();
@@ -477,6 +513,8 @@ async function main(): Promise<void> {
     '### Summary',
     '',
     ...agreementTable(checks),
+    '',
+    `Quacky mutations: ${mutations.summary}`,
     '',
     `Hand-counted S3 samples (quacky/samples/manual_s3): ${counts.filter((r) => r.counted === r.published).length} of ${counts.length} counted exactly as published; ${counts.filter((r) => r.counted === null).length} not valid IAM (listed below).`,
     '',
