@@ -8,7 +8,7 @@
  *   which the tests treat as a failure);
  * - unknown (timeout, …) → don't know with the solver's reason.
  */
-import { checkSat, recheckUnsat, type CheckResult } from '../smt/index.js';
+import { checkSatStrings, recheckStringsUnsat, type StringsCheckResult } from '../smt/index.js';
 import type { LazyAssumption, NamedEvaluation, PolicyQuestion } from './questions.js';
 import type { AccessRequest } from './request.js';
 import { readRequest } from './symbolic/request.js';
@@ -64,8 +64,8 @@ function check(
   q: PolicyQuestion,
   lazy: readonly LazyAssumption[],
   options: AnswerOptions,
-): Promise<CheckResult> {
-  return checkSat(
+): Promise<StringsCheckResult> {
+  return checkSatStrings(
     {
       assertions: [...q.assumptions, ...lazy.map((a) => a.term), ...q.goal],
       comments: [q.question, `unsat means: ${q.meaning}`],
@@ -79,7 +79,7 @@ function check(
   );
 }
 
-function witnessOf(q: PolicyQuestion, result: CheckResult): AccessRequest {
+function witnessOf(q: PolicyQuestion, result: StringsCheckResult): AccessRequest {
   return readRequest(q.request, {
     values: result.model ?? new Map(),
     strings: result.strings ?? new Map(),
@@ -88,7 +88,7 @@ function witnessOf(q: PolicyQuestion, result: CheckResult): AccessRequest {
 
 async function answerFrom(
   q: PolicyQuestion,
-  result: CheckResult,
+  result: StringsCheckResult,
   options: AnswerOptions,
 ): Promise<QuestionAnswer> {
   switch (result.status) {
@@ -114,7 +114,7 @@ async function answerFrom(
       };
     }
     case 'unsat': {
-      const recheck = await recheckUnsat(result.smtlib, options.timeoutMs, options.signal);
+      const recheck = await recheckStringsUnsat(result, options.timeoutMs, options.signal);
       const solverMs = result.solverMs + recheck.solverMs;
       if (recheck.status !== 'unsat')
         return {

@@ -32,3 +32,13 @@ export {
   stopSolvers,
   writeSmtlib,
 } from './solver.js';
+export type {
+  AbstractedVariable,
+  AbstractionLimits,
+  Cell,
+  StringAbstraction,
+} from './regex/abstract.js';
+export { abstractStrings, coverLemma, decode } from './regex/abstract.js';
+export { starMatch, tuneForZ3, type StarToken } from './regex/tune.js';
+export type { StringsCheckResult } from './regex/solve.js';
+export { checkSatStrings, recheckStringsUnsat } from './regex/solve.js';

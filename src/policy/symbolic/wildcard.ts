@@ -6,33 +6,18 @@
  * concrete matcher's `for … of` iteration is).
  *
  * A symbolic pattern may also hold *terms* (the values of policy variables,
- * always literal text). How a match is written is chosen for Z3's speed
- * only (every form is exactly equivalent; the differential tests check
- * them): `X*` and `*X*` as `str.prefixof` / `str.contains`; a ground `P*S`
- * as the regular expression AND the predicates (prefix, suffix, length) —
- * Z3 takes seconds on some containments in either form alone; ground
- * patterns with several `*` or a `?` as regular expressions; patterns
- * holding a variable as predicates (`starMatch`), so that no `str.to_re` of
- * a non-constant string is needed unless the pattern also has a `?`.
+ * always literal text). See `matchSymbolicPattern` for the forms written.
  */
 import {
-  and,
   eq,
-  intBinary,
-  intCompare,
   reAllChar,
   reConcat,
   reStar,
-  strConcat,
+  starMatch,
   strConst,
   strInRe,
-  strLen,
-  strPrefixOf,
-  strSuffixOf,
   strToRe,
   stringLiteralValue,
-  strIndexOf,
-  intConst,
   type Term,
 } from '../../smt/index.js';
 import type { Pattern } from '../wildcard.js';
@@ -84,76 +69,25 @@ export function patternRegex(pattern: SymbolicPattern): Term {
   return reConcat(...parts);
 }
 
-/** Does `subject` match the pattern? */
+/**
+ * Does `subject` match the pattern? A ground pattern is the canonical
+ * membership `(str.in_re subject R)` (or an equation, without wildcards),
+ * which the regular-membership abstraction of `smt/regex` decides and
+ * `tuneForZ3` rewrites for Z3; a pattern holding a variable's value is
+ * written as string predicates (`starMatch`) whenever it can, so that no
+ * `str.to_re` of a non-constant string is needed unless it also has a `?`.
+ */
 export function matchSymbolicPattern(pattern: SymbolicPattern, subject: Term): Term {
   const ground = pattern.every(
     (t) => t.kind !== 'text' || stringLiteralValue(t.text) !== undefined,
   );
-  const stars = pattern.filter((t) => t.kind === 'any').length;
-  // Z3 is fast on string predicates for one `*` (prefix, suffix) and on
-  // regular expressions for several; a pattern holding a variable's value
-  // avoids a non-ground regular expression whenever it can.
-  if (ground && stars > 1 && !isContains(pattern)) return strInRe(subject, patternRegex(pattern));
-  if (ground && stars === 1 && !isPrefix(pattern)) {
-    // Both forms, redundantly: Z3 is fast on one or the other.
-    const predicates = starMatch(pattern, subject);
-    return and(strInRe(subject, patternRegex(pattern)), ...(predicates ? [predicates] : []));
+  if (ground) {
+    if (pattern.every((t) => t.kind === 'text'))
+      return eq(subject, strConst(pattern.map((t) => stringLiteralValue(t.text) ?? '').join('')));
+    return strInRe(subject, patternRegex(pattern));
   }
-  return starMatch(pattern, subject) ?? strInRe(subject, patternRegex(pattern));
-}
-
-/** `X*` with X free of wildcards. */
-function isPrefix(pattern: SymbolicPattern): boolean {
+  const plain = pattern.every((t) => t.kind === 'text' || t.char === undefined);
   return (
-    pattern.length >= 1 &&
-    pattern[pattern.length - 1].kind === 'any' &&
-    pattern.slice(0, -1).every((t) => t.kind === 'text')
+    (plain ? starMatch(pattern, subject) : undefined) ?? strInRe(subject, patternRegex(pattern))
   );
-}
-
-/** `*X*` with X free of wildcards. */
-function isContains(pattern: SymbolicPattern): boolean {
-  const n = pattern.length;
-  return (
-    n >= 3 &&
-    pattern[0].kind === 'any' &&
-    pattern[n - 1].kind === 'any' &&
-    pattern.slice(1, -1).every((t) => t.kind === 'text')
-  );
-}
-
-/**
- * Patterns whose only wildcard is `*` (any character), as string
- * predicates: with segments S0 * S1 * … * Sn, the subject starts with S0,
- * ends with Sn, and S1 … Sn-1 occur in order in between, each found at its
- * leftmost position after the previous one (leftmost matching is complete
- * for `*`-only patterns). Z3 answers these much faster than the equivalent
- * regular-expression membership. Undefined for other patterns.
- */
-function starMatch(pattern: SymbolicPattern, subject: Term): Term | undefined {
-  if (pattern.some((t) => t.kind === 'one' || (t.kind === 'any' && t.char !== undefined)))
-    return undefined;
-  const segments: Term[][] = [[]];
-  for (const t of pattern) {
-    if (t.kind === 'text') segments[segments.length - 1].push(t.text);
-    else if (segments.length === 1 || segments[segments.length - 1].length > 0) segments.push([]);
-  }
-  const text = segments.map((s) => strConcat(...s));
-  if (text.length === 1) return eq(subject, text[0]);
-  const head = text[0];
-  const tail = text[text.length - 1];
-  const conditions: Term[] = [strPrefixOf(head, subject), strSuffixOf(tail, subject)];
-  let position = strLen(head);
-  for (const middle of text.slice(1, -1)) {
-    const found = strIndexOf(subject, middle, position);
-    conditions.push(intCompare('<=', intConst(0n), found));
-    position = intBinary('+', found, strLen(middle));
-  }
-  // The tail must start after the last segment found. Implied (and left
-  // out, since length terms slow Z3's string solver) when the tail is
-  // empty, or when nothing precedes it.
-  const empty = (t: Term) => stringLiteralValue(t) === '';
-  if (!empty(tail) && (!empty(head) || text.length > 2))
-    conditions.push(intCompare('<=', position, intBinary('-', strLen(subject), strLen(tail))));
-  return and(...conditions);
 }
