@@ -14,7 +14,14 @@ import { requestDomain, requestIs, shrinkContext } from '../../src/policy/symbol
 import { fixedValues, notPublicReason } from '../../src/policy/public.js';
 import { fromThePublic } from '../../src/policy/symbolic/public.js';
 import { Unencodable } from '../../src/policy/symbolic/unsupported.js';
-import { boolSort, checkSat, eq, mkVar, stopSolvers, type Term } from '../../src/smt/index.js';
+import {
+  boolSort,
+  checkSatStrings,
+  eq,
+  mkVar,
+  stopSolvers,
+  type Term,
+} from '../../src/smt/index.js';
 import { policyInput, request } from './symbolic-support.js';
 
 /** The slowest differential query (a fully fixed request should be quick). */
@@ -60,7 +67,10 @@ async function symbolicDecision(
     ...requestIs(r, req),
     ...named.map(([n, t]) => eq(mkVar(n, boolSort), t)),
   ];
-  const res = await checkSat({ assertions }, { timeoutMs: 60_000, modelOf: named.map(([n]) => n) });
+  const res = await checkSatStrings(
+    { assertions },
+    { timeoutMs: 60_000, modelOf: named.map(([n]) => n) },
+  );
   slowest = Math.max(slowest, res.solverMs);
   assert.equal(
     res.status,
@@ -135,7 +145,7 @@ describe('"from the public": symbolic constraints = the concrete check', () => {
           }
           const small = shrinkContext([input], req);
           const fixed = fixedValues([input], owner);
-          const res = await checkSat(
+          const res = await checkSatStrings(
             {
               assertions: [...requestDomain(r), ...requestIs(r, small), ...fromThePublic(r, fixed)],
             },

@@ -18,7 +18,7 @@ import {
   type Term,
 } from '../../smt/index.js';
 import type { Effect, PrincipalElement, PrincipalEntry } from '../model.js';
-import { kindIs, shapeIs, type SymbolicRequest } from './request.js';
+import { kindIs, principalArnIs, shapeIs, type SymbolicRequest } from './request.js';
 
 /** `principalApplies`. */
 export function principalAppliesSymbolic(
@@ -50,8 +50,8 @@ export function entryMatchesSymbolic(entry: PrincipalEntry, r: SymbolicRequest):
       return and(
         kindIs(r, 'aws'),
         or(
-          eq(p.arn, strConst(entry.arn)),
-          and(shapeIs(r, 'assumed-role'), eq(p.roleArn, strConst(entry.arn))),
+          principalArnIs(r, 'arn', entry.arn),
+          and(shapeIs(r, 'assumed-role'), principalArnIs(r, 'roleArn', entry.arn)),
         ),
       );
     case 'service':
@@ -68,20 +68,20 @@ interface SymbolicIdentity {
   readonly present: Term;
   /** An IAM identity (else the principal itself, not of kind aws). */
   readonly aws: boolean;
-  readonly arn: Term;
+  /** Which ARN of the principal it is (`principalArnIs`). */
+  readonly arn: 'arn' | 'roleArn' | 'rootArn';
   readonly isRoot: Term;
 }
 
 /** `validationChain`: account root (non-root aws principals), role (sessions), the principal. */
 function validationChainSymbolic(r: SymbolicRequest): SymbolicIdentity[] {
-  const p = r.principal;
   const aws = kindIs(r, 'aws');
   const root = shapeIs(r, 'root');
   return [
-    { present: and(aws, not(root)), aws: true, arn: p.rootArn, isRoot: trueTerm },
-    { present: shapeIs(r, 'assumed-role'), aws: true, arn: p.roleArn, isRoot: falseTerm },
-    { present: aws, aws: true, arn: p.arn, isRoot: root },
-    { present: not(aws), aws: false, arn: p.arn, isRoot: falseTerm },
+    { present: and(aws, not(root)), aws: true, arn: 'rootArn', isRoot: trueTerm },
+    { present: shapeIs(r, 'assumed-role'), aws: true, arn: 'roleArn', isRoot: falseTerm },
+    { present: aws, aws: true, arn: 'arn', isRoot: root },
+    { present: not(aws), aws: false, arn: 'arn', isRoot: falseTerm },
   ];
 }
 
@@ -99,7 +99,7 @@ function entryNamesSymbolic(
         ? and(identity.isRoot, eq(r.principal.account, strConst(entry.account)))
         : falseTerm;
     case 'aws-arn':
-      return identity.aws ? eq(identity.arn, strConst(entry.arn)) : falseTerm;
+      return identity.aws ? principalArnIs(r, identity.arn, entry.arn) : falseTerm;
     default:
       return identity.aws ? falseTerm : entryMatchesSymbolic(entry, r);
   }

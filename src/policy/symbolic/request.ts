@@ -55,6 +55,7 @@ import {
   bvSort,
   disjunction,
   eq,
+  falseTerm,
   implies,
   intCompare,
   intConst,
@@ -562,6 +563,64 @@ export function requestIs(r: SymbolicRequest, request: AccessRequest): Term[] {
     });
   }
   return out;
+}
+
+/**
+ * "The principal's ARN (`arn`), its session's role ARN (`roleArn`) or its
+ * account-root ARN (`rootArn`) is `text`", as equations on the components:
+ * exactly equivalent to the string equation under the definitions and the
+ * domain of `requestDomain`, because each ARN format splits a text in at
+ * most one way (partition and account hold no `:`; a path is empty or ends
+ * in `/` and a leaf or role holds no `/`), and a text that fits no format
+ * equals no ARN of the domain. Z3's string solver needs seconds for some of
+ * the concatenation equations these replace.
+ */
+export function principalArnIs(
+  r: SymbolicRequest,
+  which: 'arn' | 'roleArn' | 'rootArn',
+  text: string,
+): Term {
+  const p = r.principal;
+  const m = /^arn:([^:]*):(iam|sts)::([^:]*):(.*)$/su.exec(text);
+  if (m === null) return falseTerm;
+  const [, partition, service, account, resource] = m;
+  const base = [eq(p.partition, c(partition)), eq(p.account, c(account))];
+  const shaped = (shape: AwsShape, ...rest: Term[]) =>
+    and(eq(p.shape, intConst(BigInt(AWS_SHAPES.indexOf(shape)))), ...base, ...rest);
+  const pathAndLeaf = (rest: string, path: Term, leaf: Term) => {
+    const cut = rest.lastIndexOf('/') + 1;
+    return [eq(path, c(rest.slice(0, cut))), eq(leaf, c(rest.slice(cut)))];
+  };
+  const after = (prefix: string) =>
+    resource.startsWith(prefix) ? resource.slice(prefix.length) : undefined;
+  if (which === 'rootArn')
+    return service === 'iam' && resource === 'root' ? and(...base) : falseTerm;
+  if (which === 'roleArn') {
+    const rest = service === 'iam' ? after('role/') : undefined;
+    return rest === undefined ? falseTerm : and(...base, ...pathAndLeaf(rest, p.rolePath, p.role));
+  }
+  if (service === 'iam') {
+    if (resource === 'root') return shaped('root');
+    for (const shape of ['user', 'role'] as const) {
+      const rest = after(`${shape}/`);
+      if (rest !== undefined) return shaped(shape, ...pathAndLeaf(rest, p.path, p.leaf));
+    }
+    return falseTerm;
+  }
+  const session = after('assumed-role/');
+  if (session !== undefined) {
+    const slash = session.indexOf('/');
+    if (slash < 0) return falseTerm;
+    return shaped(
+      'assumed-role',
+      eq(p.role, c(session.slice(0, slash))),
+      eq(p.session, c(session.slice(slash + 1))),
+    );
+  }
+  const federated = after('federated-user/');
+  return federated === undefined
+    ? falseTerm
+    : shaped('federated-user', ...pathAndLeaf(federated, p.path, p.leaf));
 }
 
 /** Constraints that fix the symbolic principal to a concrete one (in the domain). */
