@@ -212,7 +212,11 @@ async function single(
   });
   switch (a.answer) {
     case 'yes':
-      return { ...base(ctx, explain.yes, a.solverMs), answer: 'yes', proofs: [a.proof] };
+      return {
+        ...base(ctx, `${explain.yes}${relianceText([a.proof])}`, a.solverMs),
+        answer: 'yes',
+        proofs: [a.proof],
+      };
     case 'no':
       return {
         ...base(ctx, explain.no(a.witness), a.solverMs),
@@ -223,6 +227,13 @@ async function single(
     case 'unknown':
       return { ...base(ctx, a.reason, a.solverMs), answer: 'unknown', reason: a.reason };
   }
+}
+
+/** What a yes relies on, when a proof covers only the catalogue's actions. */
+function relianceText(proofs: readonly PolicyProof[]): string {
+  const c = proofs.find((p) => p.catalogue !== undefined)?.catalogue;
+  if (c === undefined) return '';
+  return ` This relies on the action catalogue: it holds for the ${c.actions} actions of ${c.source}, not for an action outside it such as ${c.outside.action}.`;
 }
 
 function allowingText(w: PolicyWitness, index = 0): string {
@@ -333,7 +344,11 @@ export async function comparePolicies(
   const proofs = answers.flatMap((x) => (x.answer === 'yes' ? [x.proof] : []));
   if (aOnly.answer === 'yes' && bOnly.answer === 'yes')
     return {
-      ...base(ctx, `${sa.name} and ${sb.name} allow exactly the same requests.`, solverMs),
+      ...base(
+        ctx,
+        `${sa.name} and ${sb.name} allow exactly the same requests.${relianceText(proofs)}`,
+        solverMs,
+      ),
       answer: 'yes',
       relation: 'equivalent',
       proofs,
@@ -356,7 +371,7 @@ export async function comparePolicies(
     equivalent: '',
   }[relation];
   return {
-    ...base(ctx, `Not equivalent: ${words}.`, solverMs),
+    ...base(ctx, `Not equivalent: ${words}.${relianceText(proofs)}`, solverMs),
     answer: 'no',
     relation,
     witnesses,

@@ -1,14 +1,27 @@
 /**
- * Answers a question of questions.ts with Z3:
- * - unsat → yes, but only after `recheckUnsat` agrees in a fresh context;
- *   the proof is the script and its meaning in words;
+ * Answers a question of questions.ts (`checkSatStrings`: our automata for
+ * the string variables they can decide, Z3 for the rest):
+ * - unsat → yes, but only after `recheckStringsUnsat` agrees in a fresh
+ *   context; the proof is the script and its meaning in words;
  * - sat → the model is read back as a concrete request and replayed
  *   through `evaluate`; only a witness the evaluator agrees with is shown
  *   (no), anything else is don't know with "internal inconsistency" (a bug,
  *   which the tests treat as a failure);
  * - unknown (timeout, …) → don't know with the solver's reason.
+ * A witness whose action is not in AWS's catalogue (catalogue.ts) is
+ * searched again among the catalogue's actions; a yes found then says that
+ * it relies on the catalogue, with the request outside it it would differ on.
  */
-import { checkSatStrings, recheckStringsUnsat, type StringsCheckResult } from '../smt/index.js';
+import {
+  checkSatStrings,
+  disjunction,
+  domainRepresentatives,
+  eq,
+  recheckStringsUnsat,
+  strConst,
+  type StringsCheckResult,
+} from '../smt/index.js';
+import { actionCatalogue, type ActionCatalogue } from './catalogue.js';
 import type { LazyAssumption, NamedEvaluation, PolicyQuestion } from './questions.js';
 import type { AccessRequest } from './request.js';
 import { readRequest } from './symbolic/request.js';
@@ -20,9 +33,21 @@ export interface AnswerOptions {
   readonly dumpPath?: string;
 }
 
+/** An answer that holds only for the actions AWS has (catalogue.ts). */
+export interface CatalogueReliance {
+  /** The catalogue and its version. */
+  readonly source: string;
+  /** How many actions it lists. */
+  readonly actions: number;
+  /** A request the answer would differ on, whose action is not in the catalogue. */
+  readonly outside: AccessRequest;
+}
+
 export interface PolicyProof {
   /** What the unsatisfiable query says, in words. */
   readonly meaning: string;
+  /** Set when the proof covers only the catalogue's actions. */
+  readonly catalogue?: CatalogueReliance;
   readonly smtlib: string;
   readonly solverMs: number;
   /** How the unsatisfiability was re-checked. */
@@ -56,8 +81,43 @@ export async function answerQuestion(
   const broken = witness === undefined ? [] : q.lazyAssumptions.filter((a) => !a.holds(witness));
   // A witness outside the lazily assumed domain: ask again with the domain.
   const result = broken.length === 0 ? first : await check(q, broken, options);
-  const elapsedSolverMs = result === first ? first.solverMs : first.solverMs + result.solverMs;
-  return answerFrom(q, { ...result, solverMs: elapsedSolverMs }, options);
+  let solverMs = result === first ? first.solverMs : first.solverMs + result.solverMs;
+  if (result.status !== 'sat') return answerFrom(q, { ...result, solverMs }, options);
+  // A witness whose action AWS does not have: search the catalogue's actions.
+  const outside = witnessOf(q, result);
+  const catalogue = await actionCatalogue();
+  if (catalogue.has(outside.action)) return answerFrom(q, { ...result, solverMs }, options);
+  const lazy = [...broken, catalogueAssumption(q, broken, catalogue)];
+  const known = await check(q, lazy, options);
+  solverMs += known.solverMs;
+  if (known.status === 'unknown') return answerFrom(q, { ...result, solverMs }, options);
+  const reliance: CatalogueReliance = {
+    source: catalogue.source,
+    actions: catalogue.actions.length,
+    outside,
+  };
+  return answerFrom(q, { ...known, solverMs }, options, reliance);
+}
+
+/**
+ * "The action is one of the catalogue's": as equations with one action per
+ * class of the catalogue's actions under the question's action atoms (the
+ * action occurs in nothing else, so any action of a class answers as every
+ * other does).
+ */
+function catalogueAssumption(
+  q: PolicyQuestion,
+  lazy: readonly LazyAssumption[],
+  catalogue: ActionCatalogue,
+): LazyAssumption {
+  const assertions = [...q.assumptions, ...lazy.map((a) => a.term), ...q.goal];
+  const action = q.request.action;
+  const name = action.kind === 'var' ? action.name : '';
+  const representatives = domainRepresentatives(assertions, name, catalogue.actions);
+  return {
+    term: disjunction(representatives.map((a) => eq(action, strConst(a)))),
+    holds: (w) => catalogue.has(w.action),
+  };
 }
 
 function check(
@@ -90,6 +150,7 @@ async function answerFrom(
   q: PolicyQuestion,
   result: StringsCheckResult,
   options: AnswerOptions,
+  reliance?: CatalogueReliance,
 ): Promise<QuestionAnswer> {
   switch (result.status) {
     case 'unknown':
@@ -125,7 +186,11 @@ async function answerFrom(
       return {
         answer: 'yes',
         proof: {
-          meaning: q.meaning,
+          meaning:
+            reliance === undefined
+              ? q.meaning
+              : `${q.meaning}, for every action of the ${reliance.actions} in ${reliance.source} (not for an action outside it, such as ${reliance.outside.action})`,
+          ...(reliance === undefined ? {} : { catalogue: reliance }),
           smtlib: result.smtlib,
           solverMs,
           recheck: `unsat again in ${recheck.strategy}`,

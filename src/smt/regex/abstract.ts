@@ -38,7 +38,14 @@ import {
   mkVar,
   not as tNot,
   or as tOr,
+  reAll,
+  reComp,
+  reConcat,
+  reInter,
   strConst,
+  strInRe,
+  stringSort,
+  strToRe,
   trueTerm,
   conjunction,
   stringLiteralValue,
@@ -384,9 +391,39 @@ export function coverLemma(v: AbstractedVariable): {
     ),
   );
   const facts = unconfirmed === trueTerm ? [] : [tNot(unconfirmed)];
-  const outside = v.literals.map((j) => tNot(v.atoms[j]));
-  const cores = v.cores.map((core) => [...outside, ...core.map(([i, h]) => lit(v.atoms[i], h))]);
+  // Each core as one membership in an intersection (Z3's regular-expression
+  // engine decides these far faster than a conjunction of memberships).
+  const language = v.atoms.map(languageOf);
+  const subject = mkVar(v.name, stringSort);
+  const outside = v.literals.map((j) => reComp(language[j]));
+  const cores = v.cores.map((core) => [
+    strInRe(
+      subject,
+      reInter(...outside, ...core.map(([i, h]) => (h ? language[i] : reComp(language[i])))),
+    ),
+  ]);
   return { cover, facts, cores };
+}
+
+/** The language of a membership atom (see `atomOf`). */
+function languageOf(atom: Term): Term {
+  if (atom.kind !== 'app') throw new Error('internal error: not an atom');
+  const [a, b] = atom.args;
+  const text = (t: Term) => strToRe(t);
+  switch (atom.op) {
+    case 'str.in_re':
+      return b;
+    case '=':
+      return text(stringLiteralValue(a) !== undefined ? a : b);
+    case 'str.prefixof':
+      return reConcat(text(a), reAll());
+    case 'str.suffixof':
+      return reConcat(reAll(), text(a));
+    case 'str.contains':
+      return reConcat(reAll(), text(b), reAll());
+    default:
+      throw new Error(`internal error: ${atom.op} is not an atom`);
+  }
 }
 
 /** Atom `a` (an application to the variable `name`) applied to the text instead. */
@@ -408,4 +445,41 @@ export function decode(
     out.set(v.name, cell.witness);
   }
   return out;
+}
+
+/**
+ * One string per class of `domain` under the membership atoms over
+ * `variable` in `assertions` (two strings of a class satisfy the same
+ * atoms), in `domain` order. When the variable occurs only in those atoms,
+ * restricting it to `domain` or to these representatives is the same.
+ * Memberships are evaluated by JavaScript's regular expressions where they
+ * can be (ground.ts), else by our automata.
+ */
+export function domainRepresentatives(
+  assertions: readonly Term[],
+  variable: string,
+  domain: readonly string[],
+): string[] {
+  const atoms = new Map<Term, Atom>();
+  const seen = new Set<Term>();
+  const visit = (t: Term): void => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    const atom = atomOf(t);
+    if (atom !== undefined) {
+      if (atom.variable === variable) atoms.set(t, atom);
+      return;
+    }
+    if (t.kind === 'app') for (const a of t.args) visit(a);
+  };
+  for (const a of assertions) visit(a);
+  const list = [...atoms.values()];
+  const classes = new Map<string, string>();
+  for (const text of domain) {
+    const key = list
+      .map((a) => ((groundHolds(a.term, text) ?? matches(a.re, text)) ? '1' : '0'))
+      .join('');
+    if (!classes.has(key)) classes.set(key, text);
+  }
+  return [...classes.values()];
 }

@@ -105,7 +105,7 @@ export async function recheckStringsUnsat(
     if (facts.length > 0)
       parts.push({ what: `the memberships of the texts ${v.name} is compared with`, query: facts });
     for (const [k, core] of cores.entries())
-      parts.push({ what: `core ${k} of ${v.name}`, query: tuneForZ3(core) });
+      parts.push({ what: `core ${k} of ${v.name}`, query: core });
   }
   const script = parts
     .map((p) => {
@@ -115,6 +115,7 @@ export async function recheckStringsUnsat(
     })
     .join('');
   const left = Math.max(1, Math.floor(timeoutMs - (performance.now() - t0)));
+  trace('strings-lemmas', () => script);
   const r = await runScript(script, left, signal);
   const solverMs = main.solverMs + r.solverMs;
   trace('strings', () => `${parts.length} lemma queries: ${r.solverMs.toFixed(0)} ms`);
