@@ -33,6 +33,10 @@ import {
   strToRe,
   stringSort,
   abstractStrings,
+  implies,
+  intConst,
+  intSort,
+  strConcat,
   type Term,
 } from '../../src/smt/index.js';
 import { fromTerm, matches, shortestMember } from '../../src/smt/regex/re.js';
@@ -186,4 +190,40 @@ test('cells of wildcard patterns over one variable', () => {
   assert.equal(v.cells.length, 4);
   for (const c of v.cells)
     v.atoms.forEach((atom, i) => assert.equal(groundHolds(atom, c.witness), c.signs[i]));
+});
+
+test('definitions of otherwise unused variables are dropped, and their values computed', async () => {
+  const k = mkVar('k', intSort);
+  const x = mkVar('x', stringSort);
+  const y = mkVar('y', stringSort);
+  const defs = [
+    implies(eq(k, intConst(0n)), eq(x, strConcat(strConst('a:'), y))),
+    implies(eq(k, intConst(1n)), eq(x, strConcat(strConst('b:'), y, strConst('/')))),
+    eq(k, intConst(1n)),
+    strPrefixOf(strConst('q'), y),
+  ];
+  const a = abstractStrings(defs);
+  assert.deepEqual(
+    a.eliminated.map((d) => d.name),
+    ['x'],
+  );
+  assert.deepEqual(
+    a.variables.map((v) => v.name),
+    ['y'],
+  );
+  const r = await checkSatStrings(
+    { assertions: defs },
+    { timeoutMs: 20_000, modelOf: ['x', 'y', 'k'] },
+  );
+  assert.equal(r.status, 'sat');
+  const yv = r.strings?.get('y') ?? '';
+  assert.ok(yv.startsWith('q'));
+  assert.equal(r.strings?.get('x'), `b:${yv}/`);
+  // Used elsewhere, or with guards that may hold together: kept.
+  assert.deepEqual(abstractStrings([...defs, strSuffixOf(strConst('/'), x)]).eliminated, []);
+  const overlapping = [
+    implies(eq(k, intConst(0n)), eq(x, strConst('a'))),
+    implies(eq(y, strConst('z')), eq(x, strConst('b'))),
+  ];
+  assert.deepEqual(abstractStrings(overlapping).eliminated, []);
 });

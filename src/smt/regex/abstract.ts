@@ -92,8 +92,26 @@ export interface AbstractedVariable {
   readonly cells: readonly Cell[];
 }
 
+/**
+ * A String variable defined by `guard → x = value` assertions (or one
+ * unconditional `x = value`) and occurring nowhere else: the definitions are
+ * dropped (x can always be chosen to satisfy them: the guards are
+ * equations of one Int variable with distinct constants, so at most one
+ * holds) and x is computed from the model.
+ */
+export interface EliminatedDefinition {
+  readonly name: string;
+  readonly cases: readonly {
+    /** `guard = value` of an Int variable, or none (unconditional). */
+    readonly guard?: { readonly variable: string; readonly value: bigint };
+    /** A concatenation of literals and String variables. */
+    readonly value: readonly Term[];
+  }[];
+}
+
 export interface StringAbstraction {
   readonly assertions: readonly Term[];
+  readonly eliminated: readonly EliminatedDefinition[];
   readonly variables: readonly AbstractedVariable[];
   /** Variables left to the solver, with why. */
   readonly kept: ReadonlyMap<string, string>;
@@ -247,6 +265,91 @@ function literalText(r: Re): string | undefined {
   }
 }
 
+/** `guard → x = t` / `x = t` as a definition of the String variable x, if it is one. */
+function definitionOf(
+  a: Term,
+): { name: string; guard?: { variable: string; value: bigint }; value: Term[] } | undefined {
+  let guard: { variable: string; value: bigint } | undefined;
+  let body = a;
+  if (a.kind === 'app' && a.op === 'or' && a.args.length === 2) {
+    const [n, b] = a.args;
+    if (n.kind !== 'app' || n.op !== 'not') return undefined;
+    const g = n.args[0];
+    if (g.kind !== 'app' || g.op !== '=') return undefined;
+    const [gv, gc] = g.args;
+    if (gv.kind !== 'var' || gv.sort.kind !== 'int' || gc.kind !== 'const') return undefined;
+    guard = { variable: gv.name, value: gc.value };
+    body = b;
+  }
+  if (body.kind !== 'app' || body.op !== '=') return undefined;
+  const [x, t] = body.args;
+  if (x.kind !== 'var' || x.sort.kind !== 'string') return undefined;
+  const parts = t.kind === 'app' && t.op === 'str.++' ? t.args : [t];
+  const plain = (p: Term) =>
+    (p.kind === 'var' && p.sort.kind === 'string' && p.name !== x.name) ||
+    stringLiteralValue(p) !== undefined;
+  if (!parts.every(plain)) return undefined;
+  return { name: x.name, ...(guard ? { guard } : {}), value: [...parts] };
+}
+
+/** Drops the definitions of variables used nowhere else (see `EliminatedDefinition`). */
+function eliminateDefinitions(assertions: readonly Term[]): {
+  rest: Term[];
+  eliminated: EliminatedDefinition[];
+} {
+  const defs = new Map<
+    string,
+    { index: number; def: NonNullable<ReturnType<typeof definitionOf>> }[]
+  >();
+  assertions.forEach((a, index) => {
+    const def = definitionOf(a);
+    if (def === undefined) return;
+    const list = defs.get(def.name) ?? [];
+    list.push({ index, def });
+    defs.set(def.name, list);
+  });
+  if (defs.size === 0) return { rest: [...assertions], eliminated: [] };
+  // Occurrences of each candidate outside its own definitions.
+  const used = new Set<string>();
+  assertions.forEach((a, index) => {
+    const seen = new Set<Term>();
+    const mine = definitionOf(a);
+    const visit = (t: Term): void => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      if (
+        t.kind === 'var' &&
+        defs.has(t.name) &&
+        !(mine?.name === t.name && defs.get(t.name)?.some((d) => d.index === index))
+      )
+        used.add(t.name);
+      if (t.kind === 'app') for (const x of t.args) visit(x);
+    };
+    if (mine === undefined) visit(a);
+    else for (const p of mine.value) visit(p);
+  });
+  const dropped = new Set<number>();
+  const eliminated: EliminatedDefinition[] = [];
+  for (const [name, list] of defs) {
+    if (used.has(name)) continue;
+    const guards = list.map((d) => d.def.guard);
+    const exclusive =
+      (list.length === 1 && guards[0] === undefined) ||
+      (guards.every((g) => g !== undefined && g.variable === guards[0]?.variable) &&
+        new Set(guards.map((g) => g?.value)).size === list.length);
+    if (!exclusive) continue;
+    for (const d of list) dropped.add(d.index);
+    eliminated.push({
+      name,
+      cases: list.map((d) => ({
+        ...(d.def.guard ? { guard: d.def.guard } : {}),
+        value: d.def.value,
+      })),
+    });
+  }
+  return { rest: assertions.filter((_, i) => !dropped.has(i)), eliminated };
+}
+
 /** Rewrites `assertions`, abstracting every variable it can (see the module comment). */
 export function abstractStrings(
   assertions: readonly Term[],
@@ -254,6 +357,7 @@ export function abstractStrings(
 ): StringAbstraction {
   const maxCells = limits.maxCells ?? 512;
   const maxStates = limits.maxStates ?? 20_000;
+  const { rest: input, eliminated } = eliminateDefinitions(assertions);
   // 1. Atoms per variable, and the variables that occur outside atoms.
   const atoms = new Map<string, Map<Term, Atom>>();
   const kept = new Map<string, string>();
@@ -274,7 +378,7 @@ export function abstractStrings(
     }
     if (t.kind === 'app') for (const a of t.args) visit(a);
   };
-  for (const a of assertions) visit(a);
+  for (const a of input) visit(a);
 
   // 2. Cells of each variable that is only in atoms.
   const replacement = new Map<Term, Term>();
@@ -346,7 +450,8 @@ export function abstractStrings(
     return out;
   };
   return {
-    assertions: replacement.size === 0 ? assertions : [...domain, ...assertions.map(rewrite)],
+    assertions: replacement.size === 0 ? input : [...domain, ...input.map(rewrite)],
+    eliminated,
     variables,
     kept,
   };
@@ -437,12 +542,22 @@ function substitute(a: Term, name: string, text: string): Term {
 export function decode(
   abstraction: StringAbstraction,
   model: ReadonlyMap<string, bigint>,
+  strings: ReadonlyMap<string, string> = new Map(),
 ): Map<string, string> {
   const out = new Map<string, string>();
   for (const v of abstraction.variables) {
     const j = v.selector === undefined ? 0 : Number(model.get(v.selector) ?? 0n);
     const cell = v.cells[j] ?? v.cells[0];
     out.set(v.name, cell.witness);
+  }
+  for (const d of abstraction.eliminated) {
+    const holds = d.cases.find(
+      (c) => c.guard === undefined || model.get(c.guard.variable) === c.guard.value,
+    );
+    const text = (t: Term) =>
+      stringLiteralValue(t) ??
+      (t.kind === 'var' ? (strings.get(t.name) ?? out.get(t.name) ?? '') : '');
+    out.set(d.name, holds === undefined ? '' : holds.value.map(text).join(''));
   }
   return out;
 }

@@ -55,7 +55,17 @@ export async function checkSatStrings(
       `abstraction ${(performance.now() - t0).toFixed(1)} ms: ${describe(abstraction).join('; ')}; kept ${[...abstraction.kept.keys()].join(', ')}`,
   );
   if (abstraction.variables.length === 0) return checkSat({ ...query, assertions }, opts);
-  const abstracted = new Set(abstraction.variables.map((v) => v.name));
+  const abstracted = new Set([
+    ...abstraction.variables.map((v) => v.name),
+    ...abstraction.eliminated.map((d) => d.name),
+  ]);
+  // What the eliminated definitions read.
+  const read = abstraction.eliminated.flatMap((d) =>
+    d.cases.flatMap((c) => [
+      ...(c.guard ? [c.guard.variable] : []),
+      ...c.value.flatMap((t) => (t.kind === 'var' ? [t.name] : [])),
+    ]),
+  );
   const selectors = abstraction.variables.flatMap((v) => (v.selector ? [v.selector] : []));
   const r = await checkSat(
     {
@@ -68,13 +78,17 @@ export async function checkSatStrings(
     },
     {
       ...opts,
-      modelOf: [...(opts.modelOf ?? []).filter((n) => !abstracted.has(n)), ...selectors],
+      modelOf: [
+        ...new Set([...(opts.modelOf ?? []), ...read].filter((n) => !abstracted.has(n))),
+        ...selectors,
+      ],
     },
   );
   trace('strings', () => `rewritten query: ${r.status} in ${r.solverMs.toFixed(0)} ms`);
   if (r.status !== 'sat') return { ...r, abstraction };
   const strings = new Map(r.strings ?? []);
-  for (const [name, value] of decode(abstraction, r.model ?? new Map())) strings.set(name, value);
+  for (const [name, value] of decode(abstraction, r.model ?? new Map(), strings))
+    strings.set(name, value);
   const model = new Map(r.model ?? []);
   for (const s of selectors) model.delete(s);
   return { ...r, model, strings, abstraction };
