@@ -76,27 +76,49 @@ export async function answerQuestion(
   q: PolicyQuestion,
   options: AnswerOptions,
 ): Promise<QuestionAnswer> {
-  const first = await check(q, [], options);
+  let spent = 0;
+  if (q.candidates !== undefined) {
+    // A witness among a few principals first (an under-approximation: only
+    // a replayed witness is kept from it).
+    const quick = { ...options, timeoutMs: Math.min(2_000, options.timeoutMs / 4) };
+    const tried = await solve(q, [{ term: q.candidates, holds: () => true }], quick);
+    spent += tried.solverMs;
+    if (tried.result.status === 'sat') {
+      const a = await answerFrom(q, { ...tried.result, solverMs: spent }, options, tried.reliance);
+      if (a.answer === 'no') return a;
+    }
+  }
+  const full = await solve(q, [], options);
+  return answerFrom(q, { ...full.result, solverMs: spent + full.solverMs }, options, full.reliance);
+}
+
+/**
+ * The query's answer under `extra` assumptions, with the lazily assumed
+ * request domain and, for a witness whose action AWS does not have, the
+ * action catalogue.
+ */
+async function solve(
+  q: PolicyQuestion,
+  extra: readonly LazyAssumption[],
+  options: AnswerOptions,
+): Promise<{ result: StringsCheckResult; solverMs: number; reliance?: CatalogueReliance }> {
+  const first = await check(q, extra, options);
   const witness = first.status === 'sat' ? witnessOf(q, first) : undefined;
   const broken = witness === undefined ? [] : q.lazyAssumptions.filter((a) => !a.holds(witness));
   // A witness outside the lazily assumed domain: ask again with the domain.
-  const result = broken.length === 0 ? first : await check(q, broken, options);
+  const lazy = [...extra, ...broken];
+  const result = broken.length === 0 ? first : await check(q, lazy, options);
   let solverMs = result === first ? first.solverMs : first.solverMs + result.solverMs;
-  if (result.status !== 'sat') return answerFrom(q, { ...result, solverMs }, options);
+  if (result.status !== 'sat') return { result, solverMs };
   // A witness whose action AWS does not have: search the catalogue's actions.
   const outside = witnessOf(q, result);
   const catalogue = await actionCatalogue();
-  if (catalogue.has(outside.action)) return answerFrom(q, { ...result, solverMs }, options);
-  const lazy = [...broken, catalogueAssumption(q, broken, catalogue)];
-  const known = await check(q, lazy, options);
+  if (catalogue.has(outside.action)) return { result, solverMs };
+  const known = await check(q, [...lazy, catalogueAssumption(q, lazy, catalogue)], options);
   solverMs += known.solverMs;
-  if (known.status === 'unknown') return answerFrom(q, { ...result, solverMs }, options);
-  const reliance: CatalogueReliance = {
-    source: catalogue.source,
-    actions: catalogue.actions.length,
-    outside,
-  };
-  return answerFrom(q, { ...known, solverMs }, options, reliance);
+  if (known.status === 'unknown') return { result, solverMs };
+  const reliance = { source: catalogue.source, actions: catalogue.actions.length, outside };
+  return { result: known, solverMs, reliance };
 }
 
 /**

@@ -10,10 +10,20 @@
  * Building a question throws `Unencodable` (symbolic/unsupported.ts) when
  * some construct cannot be encoded exactly; the caller answers don't know.
  */
-import { and, disjunction, not, strPrefixOf, strConst, type Term } from '../smt/index.js';
+import {
+  and,
+  conjunction,
+  disjunction,
+  not,
+  strPrefixOf,
+  strConst,
+  type Term,
+} from '../smt/index.js';
+import { parsePrincipalArn } from './arn.js';
+import type { Template } from './model.js';
 import { evaluate, type Evaluation, type PolicyInput, type StatementRef } from './evaluate.js';
 import { fixedValues, notPublicReason } from './public.js';
-import type { AccessRequest } from './request.js';
+import type { AccessRequest, RequestPrincipal } from './request.js';
 import { evaluateSymbolic, type SymbolicEvaluation } from './symbolic/evaluate.js';
 import { fromThePublic } from './symbolic/public.js';
 import {
@@ -66,6 +76,12 @@ export interface PolicyQuestion {
    */
   readonly lazyAssumptions: readonly LazyAssumption[];
   readonly goal: readonly Term[];
+  /**
+   * Principals worth trying first (`principalCandidates`), when the
+   * policies consult the principal: a witness among them is found without
+   * Z3's string solver having to solve the ARN equations.
+   */
+  readonly candidates?: Term;
   /** Replays a witness through `evaluate`. */
   readonly replay: (witness: AccessRequest) => Replay;
 }
@@ -94,8 +110,116 @@ function assumptionsOf(r: SymbolicRequest, sets: readonly PolicySet[]): Term[] {
   return out;
 }
 
+/**
+ * ARNs matching a wildcard pattern (policy variables read as empty): each
+ * wildcard of the partition as `aws`, of the account as a twelve-digit
+ * account, elsewhere as nothing or as one letter.
+ */
+function instances(t: Template): string[] {
+  const text = t.map((p) => (p.kind === 'text' ? p.text : '')).join('');
+  const parts = text.split(':');
+  if (parts.length < 6) return [];
+  const fill = (x: string, star: string) => x.replace(/\*/gu, star).replace(/\?/gu, 'x');
+  const head = (star: string) => [
+    parts[0],
+    /[*?]/u.test(parts[1]) ? 'aws' : parts[1],
+    fill(parts[2], star),
+    fill(parts[3], ''),
+    /[*?]/u.test(parts[4]) ? '123456789012' : parts[4],
+  ];
+  return ['', 'x'].map((star) => [...head(star), fill(parts.slice(5).join(':'), star)].join(':'));
+}
+
+/** The candidates of `principalCandidates` when the policies consult the principal. */
+function candidatesOf(
+  r: SymbolicRequest,
+  sets: readonly PolicySet[],
+  accounts: readonly string[] = [],
+): { candidates?: Term } {
+  const consulted =
+    sets.some((s) => s.policies.some((p) => p.type === 'resource')) ||
+    PRINCIPAL_KEYS.some((k) => r.keys.has(k.toLowerCase()));
+  return consulted ? { candidates: principalCandidates(r, sets, accounts) } : {};
+}
+
 function lazyOf(r: SymbolicRequest): LazyAssumption[] {
   return [{ term: actionDomain(r), holds: (w) => actionInDomain(w.action) }];
+}
+
+/**
+ * A few principals the answer may turn on: every principal a policy names
+ * (and a session of every role it names), the root, a user, a role and a
+ * session in every account it names and in one it does not, the ARNs and
+ * accounts its principal condition keys compare with, and one of every
+ * other kind. Trying them first is an under-approximation used only to find
+ * witnesses faster (answer.ts): a question they do not satisfy is asked
+ * again over every principal.
+ */
+function principalCandidates(
+  r: SymbolicRequest,
+  sets: readonly PolicySet[],
+  accounts: readonly string[],
+): Term {
+  const arns = new Set<string>();
+  const accountIds = new Set<string>(accounts);
+  const services = new Set<string>(['example.amazonaws.com']);
+  const federated = new Set<string>(['accounts.example.com']);
+  const canonical = new Set<string>(['0123456789abcdef']);
+  const literal = (t: Template) =>
+    t.every((p) => p.kind === 'text' && !/[*?]/.test(p.text))
+      ? t.map((p) => (p.kind === 'text' ? p.text : '')).join('')
+      : undefined;
+  for (const { policies } of sets)
+    for (const { policy } of policies)
+      for (const st of policy.statements) {
+        for (const e of st.principal?.entries ?? []) {
+          if (e.kind === 'account') accountIds.add(e.account);
+          else if (e.kind === 'aws-arn') arns.add(e.arn);
+          else if (e.kind === 'service') services.add(e.name);
+          else if (e.kind === 'federated') federated.add(e.provider);
+          else if (e.kind === 'canonical-user') canonical.add(e.id);
+        }
+        for (const c of st.conditions) {
+          const key = c.key.toLowerCase();
+          if (key !== 'aws:principalarn' && key !== 'aws:principalaccount') continue;
+          for (const v of c.values) {
+            const text = v.kind === 'template' ? literal(v.template) : undefined;
+            if (text !== undefined) {
+              if (key === 'aws:principalarn') arns.add(text);
+              else accountIds.add(text);
+            } else if (key === 'aws:principalarn' && v.kind === 'template')
+              for (const arn of instances(v.template)) arns.add(arn);
+          }
+        }
+      }
+  for (const arn of arns) {
+    const m = /^arn:[^:]*:[^:]*::(\d{12}):/u.exec(arn);
+    if (m) accountIds.add(m[1]);
+  }
+  let fresh = 999999999999;
+  while (accountIds.has(String(fresh))) fresh--;
+  const principals: RequestPrincipal[] = [{ kind: 'anonymous' }];
+  const aws = (arn: string, roleArn?: string) => {
+    const p = parsePrincipalArn(arn);
+    if (p !== undefined && p.kind !== 'other')
+      principals.push({ kind: 'aws', arn, ...(roleArn ? { roleArn } : {}) });
+  };
+  for (const arn of arns) {
+    aws(arn);
+    const role = /^arn:([^:]*):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/u.exec(arn);
+    if (role) aws(`arn:${role[1]}:sts::${role[2]}:assumed-role/${role[3]}/session`, arn);
+  }
+  for (const a of [...accountIds, String(fresh)]) {
+    if (!/^\d{12}$/u.test(a)) continue;
+    aws(`arn:aws:iam::${a}:root`);
+    aws(`arn:aws:iam::${a}:user/user`);
+    aws(`arn:aws:iam::${a}:role/role`);
+    aws(`arn:aws:sts::${a}:assumed-role/role/session`, `arn:aws:iam::${a}:role/role`);
+  }
+  for (const name of services) principals.push({ kind: 'service', name });
+  for (const provider of federated) principals.push({ kind: 'federated', provider });
+  for (const id of canonical) principals.push({ kind: 'canonical-user', id });
+  return disjunction(principals.map((p) => conjunction(principalIs(r, p))));
 }
 
 /** The principal of witnesses when the policies do not consult it. */
@@ -153,6 +277,7 @@ export function noNewAccess(
     request,
     assumptions: assumptionsOf(request, sets),
     lazyAssumptions: lazyOf(request),
+    ...candidatesOf(request, sets),
     goal: [n.allow, not(o.allow)],
     replay: replayWith([newer, older], ([en, eo]) =>
       en.decision !== 'allow'
@@ -193,6 +318,7 @@ export function accessNotGranted(
     request,
     assumptions: assumptionsOf(request, sets),
     lazyAssumptions: lazyOf(request),
+    ...candidatesOf(request, sets),
     goal,
     replay: replayWith([set], ([e], w) =>
       e.decision !== 'allow'
@@ -233,6 +359,7 @@ export function noPublicAccess(set: PolicySet, options: PublicOptions = {}): Pol
     request,
     assumptions: assumptionsOf(request, sets),
     lazyAssumptions: lazyOf(request),
+    ...candidatesOf(request, sets, [...fixed.accounts]),
     goal: [and(...goal)],
     replay: replayWith([set], ([e], w) => {
       if (e.decision !== 'allow') return `the policy does not allow the witness (${e.decision})`;
