@@ -130,16 +130,21 @@ function instances(t: Template): string[] {
   return ['', 'x'].map((star) => [...head(star), fill(parts.slice(5).join(':'), star)].join(':'));
 }
 
-/** The candidates of `principalCandidates` when the policies consult the principal. */
+/**
+ * The candidates of `principalCandidates` when a policy reads
+ * `aws:PrincipalArn`: its value is the principal's ARN as one string, which
+ * keeps the ARN equations with Z3's string solver (slow to find models of
+ * them). Otherwise the ARN components are decided by automata and the
+ * search over every principal is as fast.
+ */
 function candidatesOf(
   r: SymbolicRequest,
   sets: readonly PolicySet[],
   accounts: readonly string[] = [],
 ): { candidates?: Term } {
-  const consulted =
-    sets.some((s) => s.policies.some((p) => p.type === 'resource')) ||
-    PRINCIPAL_KEYS.some((k) => r.keys.has(k.toLowerCase()));
-  return consulted ? { candidates: principalCandidates(r, sets, accounts) } : {};
+  return r.keys.has('aws:principalarn')
+    ? { candidates: principalCandidates(r, sets, accounts) }
+    : {};
 }
 
 function lazyOf(r: SymbolicRequest): LazyAssumption[] {
