@@ -233,7 +233,8 @@ async function single(
 function relianceText(proofs: readonly PolicyProof[]): string {
   const c = proofs.find((p) => p.catalogue !== undefined)?.catalogue;
   if (c === undefined) return '';
-  return ` This relies on the action catalogue: it holds for the ${c.actions} actions of ${c.source}, not for an action outside it such as ${c.outside.action}.`;
+  const on = c.resourceTypes ? ' on the resources each applies to' : '';
+  return ` This relies on the action catalogue: it holds for the ${c.actions} actions of ${c.source}${on}, not for ${c.outside.action} on ${JSON.stringify(c.outside.resource)}, outside it.`;
 }
 
 function allowingText(w: PolicyWitness, index = 0): string {

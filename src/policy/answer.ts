@@ -13,15 +13,26 @@
  * it relies on the catalogue, with the request outside it it would differ on.
  */
 import {
+  and,
   checkSatStrings,
   disjunction,
-  domainRepresentatives,
+  domainClasses,
   eq,
   recheckStringsUnsat,
   strConst,
+  trueTerm,
   type StringsCheckResult,
+  type Term,
 } from '../smt/index.js';
-import { actionCatalogue, type ActionCatalogue } from './catalogue.js';
+import {
+  actionCatalogue,
+  resourceFits,
+  resourceFormats,
+  type ActionCatalogue,
+  type ResourceFormats,
+} from './catalogue.js';
+import { liftPattern, matchSymbolicPattern } from './symbolic/wildcard.js';
+import { wildcardPattern } from './wildcard.js';
 import type { LazyAssumption, NamedEvaluation, PolicyQuestion } from './questions.js';
 import type { AccessRequest } from './request.js';
 import { readRequest } from './symbolic/request.js';
@@ -39,7 +50,12 @@ export interface CatalogueReliance {
   readonly source: string;
   /** How many actions it lists. */
   readonly actions: number;
-  /** A request the answer would differ on, whose action is not in the catalogue. */
+  /** Whether the resource types each action applies to were used too. */
+  readonly resourceTypes: boolean;
+  /**
+   * A request the answer would differ on, whose action is not in the
+   * catalogue or whose resource is not one its action applies to.
+   */
   readonly outside: AccessRequest;
 }
 
@@ -110,36 +126,95 @@ async function solve(
   const result = broken.length === 0 ? first : await check(q, lazy, options);
   let solverMs = result === first ? first.solverMs : first.solverMs + result.solverMs;
   if (result.status !== 'sat') return { result, solverMs };
-  // A witness whose action AWS does not have: search the catalogue's actions.
+  // A witness whose action AWS does not have, or whose resource is not one
+  // its action applies to: search the catalogue's actions and resources.
   const outside = witnessOf(q, result);
   const catalogue = await actionCatalogue();
-  if (catalogue.has(outside.action)) return { result, solverMs };
-  const known = await check(q, [...lazy, catalogueAssumption(q, lazy, catalogue)], options);
-  solverMs += known.solverMs;
-  if (known.status === 'unknown') return { result, solverMs };
-  const reliance = { source: catalogue.source, actions: catalogue.actions.length, outside };
+  const formats = await resourceFormats();
+  if (catalogue.has(outside.action) && resourceFits(formats, outside.action, outside.resource))
+    return { result, solverMs };
+  const restriction = catalogueAssumption(q, lazy, catalogue, formats);
+  const found = await check(q, [...lazy, restriction.assumption], options);
+  solverMs += found.solverMs;
+  if (found.status === 'unknown') return { result, solverMs };
+  const known = found.status === 'sat' ? repaired(q, found, restriction.repair) : found;
+  const reliance = {
+    source: catalogue.source,
+    actions: catalogue.actions.length,
+    resourceTypes: restriction.resourceTypes,
+    outside,
+  };
   return { result: known, solverMs, reliance };
 }
 
+/** A class whose actions apply to more resource formats than this is not restricted by them. */
+const MAX_FORMATS = 8;
+
 /**
- * "The action is one of the catalogue's": as equations with one action per
- * class of the catalogue's actions under the question's action atoms (the
- * action occurs in nothing else, so any action of a class answers as every
- * other does).
+ * "The action is one of the catalogue's, and the resource one it applies
+ * to": for each class of the catalogue's actions (same memberships in the
+ * question's action atoms; the action occurs in nothing else, so every
+ * action of a class answers alike), its first action, with a resource that
+ * some action of the class applies to — exact, because a model's resource
+ * then fits an action of the class (`repair` puts that action in the
+ * witness). A class whose actions apply to more than `MAX_FORMATS` formats,
+ * or to resources the catalogue does not describe, is not restricted by
+ * resource.
  */
 function catalogueAssumption(
   q: PolicyQuestion,
   lazy: readonly LazyAssumption[],
   catalogue: ActionCatalogue,
-): LazyAssumption {
+  formats: ResourceFormats,
+): {
+  assumption: LazyAssumption;
+  resourceTypes: boolean;
+  repair: (w: AccessRequest) => string | undefined;
+} {
   const assertions = [...q.assumptions, ...lazy.map((a) => a.term), ...q.goal];
-  const action = q.request.action;
+  const { action, resource } = q.request;
   const name = action.kind === 'var' ? action.name : '';
-  const representatives = domainRepresentatives(assertions, name, catalogue.actions);
-  return {
-    term: disjunction(representatives.map((a) => eq(action, strConst(a)))),
-    holds: (w) => catalogue.has(w.action),
+  const classes = domainClasses(assertions, name, catalogue.actions);
+  let resourceTypes = false;
+  const applies = (members: readonly string[]): Term => {
+    const arns = new Set<string>();
+    let star = false;
+    for (const a of members) {
+      const f = formats.get(a);
+      if (f === undefined) return trueTerm;
+      if (f.length === 0) star = true;
+      for (const arn of f) arns.add(arn);
+      if (arns.size > MAX_FORMATS) return trueTerm;
+    }
+    resourceTypes = true;
+    return disjunction([
+      ...(star ? [eq(resource, strConst('*'))] : []),
+      ...[...arns].map((arn) => matchSymbolicPattern(liftPattern(wildcardPattern(arn)), resource)),
+    ]);
   };
+  const term = disjunction(classes.map((c) => and(eq(action, strConst(c[0])), applies(c))));
+  const classOf = new Map(classes.map((c) => [c[0], c]));
+  return {
+    assumption: { term, holds: (w) => catalogue.has(w.action) },
+    resourceTypes,
+    // The action of the witness's class that its resource fits.
+    repair: (w) =>
+      classOf.get(w.action.toLowerCase())?.find((a) => resourceFits(formats, a, w.resource)),
+  };
+}
+
+/** The result with the witness's action replaced by `repair`'s choice (same class). */
+function repaired(
+  q: PolicyQuestion,
+  result: StringsCheckResult,
+  repair: (w: AccessRequest) => string | undefined,
+): StringsCheckResult {
+  const action = q.request.action;
+  const better = repair(witnessOf(q, result));
+  if (better === undefined || action.kind !== 'var') return result;
+  const strings = new Map(result.strings ?? []);
+  strings.set(action.name, better);
+  return { ...result, strings };
 }
 
 function check(
@@ -211,7 +286,7 @@ async function answerFrom(
           meaning:
             reliance === undefined
               ? q.meaning
-              : `${q.meaning}, for every action of the ${reliance.actions} in ${reliance.source} (not for an action outside it, such as ${reliance.outside.action})`,
+              : `${q.meaning}, for every action of the ${reliance.actions} in ${reliance.source}${reliance.resourceTypes ? ' on the resources it applies to' : ''} (not for ${reliance.outside.action} on ${JSON.stringify(reliance.outside.resource)}, outside it)`,
           ...(reliance === undefined ? {} : { catalogue: reliance }),
           smtlib: result.smtlib,
           solverMs,

@@ -6,10 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { checkNoNewAccess, comparePolicies, type PolicyText } from '../../src/api/policy.js';
+import {
+  checkAccessNotGranted,
+  checkNoNewAccess,
+  comparePolicies,
+  type PolicyText,
+} from '../../src/api/policy.js';
 import { actionCatalogue } from '../../src/policy/catalogue.js';
 import {
-  domainRepresentatives,
+  domainClasses,
   eq,
   mkVar,
   stopSolvers,
@@ -95,21 +100,68 @@ describe('action catalogue', () => {
   });
 });
 
-describe('domainRepresentatives', () => {
-  it('keeps one string per class of memberships, in domain order', () => {
+describe('resource types', () => {
+  const grant = (resource: string): PolicyText => ({
+    name: 'p',
+    type: 'identity',
+    text: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: resource }],
+    }),
+  });
+
+  it('an action without resource-level permissions is granted only with Resource "*"', async () => {
+    // The classic pitfall: ListAllMyBuckets is authorized against "*", not a bucket ARN.
+    const narrow = await checkAccessNotGranted(
+      [grant('arn:aws:s3:::*')],
+      ['s3:ListAllMyBuckets'],
+      [],
+      {
+        timeoutMs: 30_000,
+      },
+    );
+    assert.equal(narrow.answer, 'yes');
+    if (narrow.answer === 'yes') assert.equal(narrow.proofs[0].catalogue?.resourceTypes, true);
+    const wide = await checkAccessNotGranted([grant('*')], ['s3:ListAllMyBuckets'], [], {
+      timeoutMs: 30_000,
+    });
+    assert.equal(wide.answer, 'no');
+    if (wide.answer === 'no') assert.equal(wide.witnesses[0].request.resource, '*');
+  });
+
+  it('a witness resource is one its action applies to', async () => {
+    const v = await checkNoNewAccess(
+      [identity('new', 's3:GetObject')],
+      [identity('old', 's3:List*')],
+      {
+        timeoutMs: 30_000,
+      },
+    );
+    assert.equal(v.answer, 'no');
+    if (v.answer === 'no')
+      assert.match(v.witnesses[0].request.resource, /^arn:[^:]*:s3:::[^/]*\/|^arn:[^:]*:s3:/);
+  });
+});
+
+describe('domainClasses', () => {
+  it('groups the domain by memberships, in domain order', () => {
     const x = mkVar('x', stringSort);
     const star = reStar(reAllChar());
     const atoms = [
       strInRe(x, reConcat(strToRe(strConst('s3:get')), star)),
       eq(x, strConst('s3:getobject')),
     ];
-    const reps = domainRepresentatives(atoms, 'x', [
+    const classes = domainClasses(atoms, 'x', [
       's3:putobject',
       's3:getobject',
       's3:getbucketacl',
       's3:listbucket',
       's3:getobjectacl',
     ]);
-    assert.deepEqual(reps, ['s3:putobject', 's3:getobject', 's3:getbucketacl']);
+    assert.deepEqual(classes, [
+      ['s3:putobject', 's3:listbucket'],
+      ['s3:getobject'],
+      ['s3:getbucketacl', 's3:getobjectacl'],
+    ]);
   });
 });

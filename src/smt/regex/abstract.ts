@@ -56,6 +56,7 @@ import { groundHolds } from './ground.js';
 import {
   ALL,
   and,
+  clearRegexTables,
   EPS,
   or,
   fromTerm,
@@ -194,6 +195,14 @@ interface Split {
  * atom over the other atoms, dropping empty regions (with a core each).
  */
 function split(res: readonly Re[], maxCells: number, maxStates: number): Split {
+  // All searches of one variable share a budget of derivative states.
+  const spent = { states: 0 };
+  const budget = maxStates * 10;
+  const member = (re: Re): string | undefined => {
+    const left = budget - spent.states;
+    if (left <= 0) throw new RegexTooLarge(`more than ${budget} states in all`);
+    return shortestMember(re, Math.min(maxStates, left), spent);
+  };
   const texts = res.map(literalText);
   const cells: Cell[] = [];
   for (const a of texts)
@@ -202,7 +211,7 @@ function split(res: readonly Re[], maxCells: number, maxStates: number): Split {
   const background = not(or(...res.filter((_, i) => texts[i] !== undefined)));
   const lit = ([i, holds]: Literal) => (holds ? res[i] : not(res[i]));
   const empty = (lits: readonly Literal[]) =>
-    shortestMember(and(background, ...lits.map(lit)), maxStates) === undefined;
+    member(and(background, ...lits.map(lit))) === undefined;
   const cores: Literal[][] = [];
   /** A minimal core of `path` ∧ `last` (known empty; `path` alone is not). */
   const coreOf = (path: readonly Literal[], last: Literal): Literal[] => {
@@ -219,7 +228,7 @@ function split(res: readonly Re[], maxCells: number, maxStates: number): Split {
     }
     return [...core, last];
   };
-  const start = shortestMember(background, maxStates);
+  const start = member(background);
   let regions: { re: Re; path: Literal[]; witness: string }[] =
     start === undefined ? [] : [{ re: background, path: [], witness: start }];
   for (const i of others) {
@@ -233,7 +242,7 @@ function split(res: readonly Re[], maxCells: number, maxStates: number): Split {
         witness: region.witness,
       });
       const other = and(region.re, inside ? not(atom) : atom);
-      const w = shortestMember(other, maxStates);
+      const w = member(other);
       if (w !== undefined)
         next.push({ re: other, path: [...region.path, [i, !inside]], witness: w });
       else {
@@ -357,6 +366,7 @@ export function abstractStrings(
 ): StringAbstraction {
   const maxCells = limits.maxCells ?? 512;
   const maxStates = limits.maxStates ?? 20_000;
+  clearRegexTables();
   const { rest: input, eliminated } = eliminateDefinitions(assertions);
   // 1. Atoms per variable, and the variables that occur outside atoms.
   const atoms = new Map<string, Map<Term, Atom>>();
@@ -563,18 +573,18 @@ export function decode(
 }
 
 /**
- * One string per class of `domain` under the membership atoms over
- * `variable` in `assertions` (two strings of a class satisfy the same
- * atoms), in `domain` order. When the variable occurs only in those atoms,
- * restricting it to `domain` or to these representatives is the same.
- * Memberships are evaluated by JavaScript's regular expressions where they
- * can be (ground.ts), else by our automata.
+ * The classes of `domain` under the membership atoms over `variable` in
+ * `assertions` (two strings of a class satisfy the same atoms), each in
+ * `domain` order, in the order of their first member. When the variable
+ * occurs only in those atoms, restricting it to `domain` or to one member
+ * of each class is the same. Memberships are evaluated by JavaScript's
+ * regular expressions where they can be (ground.ts), else by our automata.
  */
-export function domainRepresentatives(
+export function domainClasses(
   assertions: readonly Term[],
   variable: string,
   domain: readonly string[],
-): string[] {
+): string[][] {
   const atoms = new Map<Term, Atom>();
   const seen = new Set<Term>();
   const visit = (t: Term): void => {
@@ -589,12 +599,14 @@ export function domainRepresentatives(
   };
   for (const a of assertions) visit(a);
   const list = [...atoms.values()];
-  const classes = new Map<string, string>();
+  const classes = new Map<string, string[]>();
   for (const text of domain) {
     const key = list
       .map((a) => ((groundHolds(a.term, text) ?? matches(a.re, text)) ? '1' : '0'))
       .join('');
-    if (!classes.has(key)) classes.set(key, text);
+    const members = classes.get(key);
+    if (members === undefined) classes.set(key, [text]);
+    else members.push(text);
   }
   return [...classes.values()];
 }

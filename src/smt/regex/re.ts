@@ -325,35 +325,44 @@ export class RegexTooLarge extends Error {}
  * undefined when L(r) is empty. Throws `RegexTooLarge` past `maxStates`
  * distinct derivatives.
  */
-export function shortestMember(r: Re, maxStates = 20_000): string | undefined {
+export function shortestMember(
+  r: Re,
+  maxStates = 20_000,
+  /** Adds the number of states this search visited. */
+  spent?: { states: number },
+): string | undefined {
   if (r === NONE) return undefined;
   if (nullable(r)) return '';
   const reps = representatives(r);
   const parent = new Map<number, { from: Re; c: number } | null>([[r.id, null]]);
-  let frontier: Re[] = [r];
-  while (frontier.length > 0) {
-    const next: Re[] = [];
-    for (const state of frontier) {
-      for (const c of reps) {
-        const d = derivative(state, c);
-        if (d === NONE || parent.has(d.id)) continue;
-        parent.set(d.id, { from: state, c });
-        if (nullable(d)) {
-          const codes: number[] = [];
-          let at: Re = d;
-          for (let p = parent.get(at.id); p; p = parent.get(at.id)) {
-            codes.push(p.c);
-            at = p.from;
+  try {
+    let frontier: Re[] = [r];
+    while (frontier.length > 0) {
+      const next: Re[] = [];
+      for (const state of frontier) {
+        for (const c of reps) {
+          const d = derivative(state, c);
+          if (d === NONE || parent.has(d.id)) continue;
+          parent.set(d.id, { from: state, c });
+          if (nullable(d)) {
+            const codes: number[] = [];
+            let at: Re = d;
+            for (let p = parent.get(at.id); p; p = parent.get(at.id)) {
+              codes.push(p.c);
+              at = p.from;
+            }
+            return String.fromCodePoint(...codes.reverse());
           }
-          return String.fromCodePoint(...codes.reverse());
+          if (parent.size > maxStates) throw new RegexTooLarge(`more than ${maxStates} states`);
+          next.push(d);
         }
-        if (parent.size > maxStates) throw new RegexTooLarge(`more than ${maxStates} states`);
-        next.push(d);
       }
+      frontier = next;
     }
-    frontier = next;
+    return undefined;
+  } finally {
+    if (spent !== undefined) spent.states += parent.size;
   }
-  return undefined;
 }
 
 /** Is L(r) empty? */
