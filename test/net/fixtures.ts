@@ -1,0 +1,179 @@
+/** Small hand-written snapshots (describe-* shapes) for the network tests. */
+import assert from 'node:assert/strict';
+import { forward, type ForwardResult, type Packet, type Start } from '../../src/net/forward.js';
+import { parseIpv4 } from '../../src/net/ip.js';
+import type { NetworkModel } from '../../src/net/model.js';
+import { buildSnapshot, renderNetDiagnostic } from '../../src/net/snapshot.js';
+
+export type Doc = Record<string, unknown>;
+
+/** Builds a model from describe-* documents, asserting the loader reports nothing. */
+export function model(...docs: Doc[]): NetworkModel {
+  const snap = buildSnapshot(docs.map((d, i) => ({ file: `f${i}.json`, text: JSON.stringify(d) })));
+  assert.deepEqual(snap.diagnostics.map(renderNetDiagnostic), []);
+  return snap.model;
+}
+
+export function ip(text: string): number {
+  const v = parseIpv4(text);
+  assert.ok(v !== undefined, text);
+  return v;
+}
+
+export function tcp(src: string, dst: string, dstPort: number, srcPort = 49152): Packet {
+  return { srcIp: ip(src), dstIp: ip(dst), protocol: 6, srcPort, dstPort };
+}
+
+export function send(m: NetworkModel, start: Start, p: Packet): ForwardResult {
+  return forward(m, start, p);
+}
+
+export const allowAll = (egress: boolean) => [
+  { CidrBlock: '0.0.0.0/0', Egress: egress, Protocol: '-1', RuleAction: 'allow', RuleNumber: 100 },
+  { CidrBlock: '0.0.0.0/0', Egress: egress, Protocol: '-1', RuleAction: 'deny', RuleNumber: 32767 },
+];
+
+export function vpc(id: string, cidr: string): Doc {
+  return {
+    VpcId: id,
+    CidrBlock: cidr,
+    CidrBlockAssociationSet: [{ CidrBlock: cidr, CidrBlockState: { State: 'associated' } }],
+  };
+}
+
+export function subnet(id: string, vpcId: string, cidr: string, az = 'us-east-2a'): Doc {
+  return { SubnetId: id, VpcId: vpcId, CidrBlock: cidr, AvailabilityZone: az };
+}
+
+export function acl(
+  id: string,
+  vpcId: string,
+  subnets: string[],
+  entries: Doc[],
+  isDefault = false,
+): Doc {
+  return {
+    NetworkAclId: id,
+    VpcId: vpcId,
+    IsDefault: isDefault,
+    Associations: subnets.map((s) => ({ NetworkAclId: id, SubnetId: s })),
+    Entries: entries,
+  };
+}
+
+export function rtb(
+  id: string,
+  vpcId: string,
+  subnets: string[],
+  routes: Doc[],
+  main = false,
+): Doc {
+  return {
+    RouteTableId: id,
+    VpcId: vpcId,
+    Associations: [
+      ...(main ? [{ Main: true, RouteTableId: id }] : []),
+      ...subnets.map((s) => ({ Main: false, RouteTableId: id, SubnetId: s })),
+    ],
+    Routes: routes,
+  };
+}
+
+export function sg(
+  id: string,
+  vpcId: string,
+  ingress: Doc[],
+  egress: Doc[] = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+): Doc {
+  return {
+    GroupId: id,
+    GroupName: id,
+    VpcId: vpcId,
+    IpPermissions: ingress,
+    IpPermissionsEgress: egress,
+  };
+}
+
+export function eni(
+  id: string,
+  subnetId: string,
+  vpcId: string,
+  privateIp: string,
+  groups: string[],
+  publicIp?: string,
+): Doc {
+  const assoc =
+    publicIp === undefined ? {} : { Association: { PublicIp: publicIp, IpOwnerId: 'amazon' } };
+  return {
+    NetworkInterfaceId: id,
+    SubnetId: subnetId,
+    VpcId: vpcId,
+    PrivateIpAddress: privateIp,
+    ...assoc,
+    PrivateIpAddresses: [{ PrivateIpAddress: privateIp, Primary: true, ...assoc }],
+    Groups: groups.map((g) => ({ GroupId: g })),
+    SourceDestCheck: true,
+    InterfaceType: 'interface',
+    Attachment: { AttachTime: '2019-08-06 23:40:11+00:00', DeviceIndex: 0 },
+  };
+}
+
+/** One VPC, one public subnet with an IGW, an instance with a public IP allowing SSH. */
+export function publicSubnet(
+  extra: { acl?: Doc[]; routes?: Doc[]; enis?: Doc[] } = {},
+): NetworkModel {
+  return model(
+    { Vpcs: [vpc('vpc-1', '10.0.0.0/16')] },
+    { Subnets: [subnet('subnet-pub', 'vpc-1', '10.0.0.0/24')] },
+    {
+      RouteTables: [
+        rtb(
+          'rtb-pub',
+          'vpc-1',
+          ['subnet-pub'],
+          [
+            { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' },
+            { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1', State: 'active' },
+            ...(extra.routes ?? []),
+          ],
+        ),
+        rtb(
+          'rtb-main',
+          'vpc-1',
+          [],
+          [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' }],
+          true,
+        ),
+      ],
+    },
+    {
+      NetworkAcls: [
+        acl(
+          'acl-1',
+          'vpc-1',
+          ['subnet-pub'],
+          extra.acl ?? [...allowAll(true), ...allowAll(false)],
+          true,
+        ),
+      ],
+    },
+    {
+      InternetGateways: [
+        { InternetGatewayId: 'igw-1', Attachments: [{ State: 'available', VpcId: 'vpc-1' }] },
+      ],
+    },
+    {
+      SecurityGroups: [
+        sg('sg-web', 'vpc-1', [
+          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+        ]),
+      ],
+    },
+    {
+      NetworkInterfaces: [
+        eni('eni-web', 'subnet-pub', 'vpc-1', '10.0.0.91', ['sg-web'], '18.216.80.133'),
+        ...(extra.enis ?? []),
+      ],
+    },
+  );
+}
