@@ -28,7 +28,7 @@ export function send(m: NetworkModel, start: Start, p: Packet): ForwardResult {
   return forward(m, start, p);
 }
 
-export const allowAll = (egress: boolean) => [
+export const allowAll = (egress: boolean): Doc[] => [
   { CidrBlock: '0.0.0.0/0', Egress: egress, Protocol: '-1', RuleAction: 'allow', RuleNumber: 100 },
   { CidrBlock: '0.0.0.0/0', Egress: egress, Protocol: '-1', RuleAction: 'deny', RuleNumber: 32767 },
 ];
