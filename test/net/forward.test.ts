@@ -539,3 +539,158 @@ describe('VPC peering and security group references', () => {
     assert.equal(r.returnTraffic, undefined);
   });
 });
+
+describe('transit gateway', () => {
+  const m = (staticRoutes: Doc[], extraPropagations: Doc[] = []) =>
+    model(
+      { Vpcs: [vpc('vpc-1', '10.20.0.0/16'), vpc('vpc-2', '10.30.0.0/16')] },
+      { Subnets: [subnet('s-1', 'vpc-1', '10.20.1.0/24'), subnet('s-2', 'vpc-2', '10.30.1.0/24')] },
+      {
+        RouteTables: [
+          rtb(
+            'rtb-1',
+            'vpc-1',
+            [],
+            [
+              { DestinationCidrBlock: '10.20.0.0/16', GatewayId: 'local' },
+              { DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: 'tgw-1' },
+            ],
+            true,
+          ),
+          rtb(
+            'rtb-2',
+            'vpc-2',
+            [],
+            [
+              { DestinationCidrBlock: '10.30.0.0/16', GatewayId: 'local' },
+              { DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: 'tgw-1' },
+            ],
+            true,
+          ),
+        ],
+      },
+      {
+        NetworkAcls: [
+          acl('acl-1', 'vpc-1', [], [...allowAll(true), ...allowAll(false)], true),
+          acl('acl-2', 'vpc-2', [], [...allowAll(true), ...allowAll(false)], true),
+        ],
+      },
+      {
+        SecurityGroups: [
+          sg('sg-any', 'vpc-1', [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/8' }] }]),
+        ],
+      },
+      {
+        NetworkInterfaces: [
+          eni('eni-1', 's-1', 'vpc-1', '10.20.1.5', ['sg-any']),
+          eni('eni-2', 's-2', 'vpc-2', '10.30.1.5', ['sg-any']),
+        ],
+      },
+      { TransitGateways: [{ TransitGatewayId: 'tgw-1', State: 'available', Options: {} }] },
+      {
+        TransitGatewayAttachments: [
+          {
+            TransitGatewayAttachmentId: 'att-1',
+            TransitGatewayId: 'tgw-1',
+            ResourceType: 'vpc',
+            ResourceId: 'vpc-1',
+            State: 'available',
+            Association: { State: 'associated', TransitGatewayRouteTableId: 'tgw-rtb-1' },
+          },
+          {
+            TransitGatewayAttachmentId: 'att-2',
+            TransitGatewayId: 'tgw-1',
+            ResourceType: 'vpc',
+            ResourceId: 'vpc-2',
+            State: 'available',
+            Association: { State: 'associated', TransitGatewayRouteTableId: 'tgw-rtb-1' },
+          },
+          {
+            TransitGatewayAttachmentId: 'att-vpn',
+            TransitGatewayId: 'tgw-1',
+            ResourceType: 'vpn',
+            ResourceId: 'vpn-1',
+            State: 'available',
+          },
+        ],
+      },
+      {
+        TransitGatewayVpcAttachments: [
+          {
+            TransitGatewayAttachmentId: 'att-1',
+            TransitGatewayId: 'tgw-1',
+            VpcId: 'vpc-1',
+            SubnetIds: ['s-1'],
+            State: 'available',
+          },
+          {
+            TransitGatewayAttachmentId: 'att-2',
+            TransitGatewayId: 'tgw-1',
+            VpcId: 'vpc-2',
+            SubnetIds: ['s-2'],
+            State: 'available',
+          },
+        ],
+      },
+      {
+        TransitGatewayRouteTables: [
+          { TransitGatewayRouteTableId: 'tgw-rtb-1', TransitGatewayId: 'tgw-1' },
+        ],
+      },
+      {
+        TransitGatewayPropagations: [
+          {
+            TransitGatewayRouteTableId: 'tgw-rtb-1',
+            TransitGatewayRouteTablePropagations: [
+              { TransitGatewayAttachmentId: 'att-1', State: 'enabled' },
+              { TransitGatewayAttachmentId: 'att-2', State: 'enabled' },
+              ...extraPropagations,
+            ],
+          },
+        ],
+      },
+      {
+        TransitGatewayStaticRoutes: [
+          { TransitGatewayRouteTableId: 'tgw-rtb-1', Routes: staticRoutes },
+        ],
+      },
+    );
+
+  it('routes between attached VPCs by propagated routes, both ways', () => {
+    const r = accepted(
+      send(m([]), { kind: 'eni', id: 'eni-1' }, tcp('10.20.1.5', '10.30.1.5', 22)),
+    );
+    assert.ok(kinds(r).includes('transit-gateway-route-table:tgw-rtb-1'));
+    assert.match(
+      r.hops.find((h) => h.component.kind === 'transit-gateway-route-table')?.rule ?? '',
+      /10\.30\.0\.0\/16 -> att-2/,
+    );
+    accepted(r.returnTraffic as ForwardResult);
+  });
+
+  it('a static blackhole route wins over a propagated route of the same prefix', () => {
+    const bh = [{ DestinationCidrBlock: '10.30.0.0/16', State: 'blackhole', Type: 'static' }];
+    dropped(
+      send(m(bh), { kind: 'eni', id: 'eni-1' }, tcp('10.20.1.5', '10.30.1.5', 22)),
+      'transit-gateway-route-table',
+      'tgw-rtb-1',
+      /blackhole/,
+    );
+  });
+
+  it('routes a VPN attachment would propagate are missing, not guessed', () => {
+    const r = send(
+      m([], [{ TransitGatewayAttachmentId: 'att-vpn', State: 'enabled' }]),
+      { kind: 'eni', id: 'eni-1' },
+      tcp('10.20.1.5', '10.99.0.1', 22),
+    );
+    assert.equal(r.outcome, 'missing');
+    if (r.outcome === 'missing') assert.match(r.missing, /att-vpn \(vpn\)/);
+    dropped(
+      send(m([]), { kind: 'eni', id: 'eni-1' }, tcp('10.20.1.5', '10.99.0.1', 22)),
+      'transit-gateway-route-table',
+      'tgw-rtb-1',
+      /no route to 10\.99\.0\.1/,
+    );
+  });
+});
