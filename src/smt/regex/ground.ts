@@ -51,7 +51,7 @@ function source(t: Term): string | undefined {
   }
 }
 
-const compiled = new Map<Term, RegExp | null>();
+const compiled = new WeakMap<Term, RegExp | null>();
 
 /**
  * The truth of membership atom `atom` (over one String variable) when the
