@@ -153,6 +153,8 @@ export interface PathStep {
   readonly component: ComponentRef;
   /** For a filter: what stops a packet here, in words. */
   readonly what: string;
+  /** How many components the path had passed when this step was recorded. */
+  readonly at: number;
 }
 
 export type PathEnd =
@@ -201,7 +203,7 @@ class SymWalk {
   }
   filter(st: State, term: Term, component: ComponentRef, what: string): void {
     if (term === trueTerm) return;
-    st.steps.push({ kind: 'filter', term, component, what });
+    st.steps.push({ kind: 'filter', term, component, what, at: st.via.length });
   }
 
   /** Forks on mutually exclusive, exhaustive conditions (given in the forwarder's order). */
@@ -216,6 +218,7 @@ class SymWalk {
           term: c.cond,
           component: { kind: 'internet', id: '' },
           what: '',
+          at: s.via.length,
         });
       out.push(...c.run(s));
       if (c.cond === trueTerm) break;
@@ -923,6 +926,8 @@ export interface Blocker {
   readonly reason: string;
   /** The components the packet passed before being stopped. */
   readonly via: readonly string[];
+  /** Identifies the blocker independently of the replayed packet (for de-duplication). */
+  readonly key: string;
 }
 
 export type ReachAnswer =
@@ -1079,6 +1084,7 @@ export function enumeratePaths(model: NetworkModel, r: Resolved, h: SymPacket): 
           term,
           component: { kind: 'internet', id: '' },
           what: '',
+          at: 0,
         })),
         via: [],
         reply: false,
@@ -1230,7 +1236,7 @@ export async function reachable(
   const blockers: Blocker[] = [];
   for (const path of paths) {
     const b = await blockerOf(path, check, (pk) => forward(model, startFor(resolved, pk), pk));
-    if (b !== undefined && !blockers.some((x) => x.reason === b.reason)) blockers.push(b);
+    if (b !== undefined && !blockers.some((x) => x.key === b.key)) blockers.push(b);
   }
   return {
     answer: 'no',
@@ -1259,7 +1265,9 @@ async function blockerOf(
   if (base.status !== 'sat') return undefined;
   let prefix = [...branches];
   let lastModel = base.model;
-  const name = (component: ComponentRef, fallback: string): Blocker => {
+  const name = (component: ComponentRef, fallback: string, at: number): Blocker => {
+    const via = path.via.slice(0, at);
+    const key = `${component.kind}:${component.id}:${fallback}:${via.join(' ')}`;
     if (lastModel !== undefined) {
       const r = replay(packetOf(lastModel));
       const stop = r.outcome === 'accepted' ? r.returnTraffic : r;
@@ -1268,17 +1276,18 @@ async function blockerOf(
         stop.outcome === 'dropped' &&
         stop.component.kind === component.kind
       )
-        return { component: stop.component, reason: stop.reason, via: path.via };
+        return { component: stop.component, reason: stop.reason, via, key };
     }
-    return { component, reason: fallback, via: path.via };
+    return { component, reason: fallback, via, key };
   };
   for (const s of path.steps) {
     if (s.kind !== 'filter') continue;
     prefix = [...prefix, s.term];
     const r = await check(prefix);
-    if (r.status === 'unsat') return name(s.component, s.what);
+    if (r.status === 'unsat') return name(s.component, s.what, s.at);
     lastModel = r.model;
   }
-  if (path.end.kind === 'dropped') return name(path.end.component, path.end.reason);
+  if (path.end.kind === 'dropped')
+    return name(path.end.component, path.end.reason, path.via.length);
   return undefined;
 }
