@@ -9,6 +9,7 @@ import { EXIT_BAD_INPUT } from '../verdict/verdict.js';
 import { EXIT_INTERNAL, UsageError } from './common.js';
 import { runBench } from './commands/bench.js';
 import { runIr } from './commands/ir.js';
+import { runNet } from './commands/net.js';
 import { runPolicy } from './commands/policy.js';
 import { runProve } from './commands/prove.js';
 import { runTerminates } from './commands/terminates.js';
@@ -23,6 +24,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   prove: runProve,
   terminates: runTerminates,
   policy: runPolicy,
+  net: runNet,
   bench: runBench,
   ir: runIr,
   test: runTest,

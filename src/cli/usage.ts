@@ -164,6 +164,26 @@ Runs the examples of "A gentle introduction to automated reasoning" (from
 each question, the answer, the evidence and the time.
 `;
 
+export const NET_USAGE = `Usage: arc net reachable DIR --from SRC --to DST [options]
+
+DIR is a directory of \`aws ec2 describe-*\` JSON outputs (one file per call,
+recognised by its top-level key). SRC and DST are an instance id (i-…), a
+network interface id (eni-…), an IPv4 address, or \`internet\`.
+
+  reachable   Can some packet get from SRC to DST (and its reply back)?
+              yes: a witness packet and its path hop by hop (replayed through
+              the concrete forwarder); no: for each way the packet could go,
+              the component and rule that stops it (a proof over all packets);
+              don't know: what the snapshot lacks.
+
+Options:
+  --protocol P         tcp, udp, icmp, -1 (any; the default) or a number
+  --port N[-M]         destination port(s) (for icmp: the code)
+  --source-port N[-M]  source port(s) (for icmp: the type)
+  --timeout S          solver time limit per query, in seconds (default 10)
+  --json               print the verdict as JSON
+`;
+
 export const USAGE = `arc ${VERSION} — answers questions about code with yes, no or don't know, and shows why.
 
 Usage: arc COMMAND [options]
@@ -172,6 +192,7 @@ Commands:
   prove FILE   prove C properties (assertions, undefined behaviour, --returns-true)
   terminates FILE  does the function always return? (termination / non-termination)
   policy SUB   questions about AWS IAM and S3 policies (check-no-public-access, …)
+  net SUB      AWS VPC networks from describe-* snapshots (reachable)
   bench DIR    run and score the SV-COMP task definitions (.yml) under DIR
   test FILE    the testing baseline: exhaustive or random testing, with its cost
   ir FILE      print the intermediate representation

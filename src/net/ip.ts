@@ -89,7 +89,7 @@ export function longestPrefixMatch<T>(
 }
 
 /** RFC 1918, RFC 6598 shared space, loopback and link-local: never routed on the internet. */
-const NON_PUBLIC: readonly Cidr4[] = [
+export const NON_PUBLIC: readonly Cidr4[] = [
   '10.0.0.0/8',
   '172.16.0.0/12',
   '192.168.0.0/16',

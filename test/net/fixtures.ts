@@ -120,7 +120,7 @@ export function eni(
 
 /** One VPC, one public subnet with an IGW, an instance with a public IP allowing SSH. */
 export function publicSubnet(
-  extra: { acl?: Doc[]; routes?: Doc[]; enis?: Doc[] } = {},
+  extra: { acl?: Doc[]; routes?: Doc[]; enis?: Doc[]; sgIngress?: Doc[] } = {},
 ): NetworkModel {
   return model(
     { Vpcs: [vpc('vpc-1', '10.0.0.0/16')] },
@@ -164,9 +164,13 @@ export function publicSubnet(
     },
     {
       SecurityGroups: [
-        sg('sg-web', 'vpc-1', [
-          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
-        ]),
+        sg(
+          'sg-web',
+          'vpc-1',
+          extra.sgIngress ?? [
+            { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+          ],
+        ),
       ],
     },
     {

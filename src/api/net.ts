@@ -1,0 +1,163 @@
+/**
+ * `arc net` as a library: load a snapshot directory of `aws ec2 describe-*`
+ * output (net/snapshot.ts) and answer a reachability question with the
+ * verdict contract — yes (a witness packet replayed through the concrete
+ * forwarder, hop by hop), no (a proof over all packets, re-checked, with the
+ * component and rule that stops each way the packet could go) or don't know
+ * (what the snapshot lacks). Snapshot errors are bad input (exit 2) with the
+ * file and JSON path of each diagnostic.
+ */
+import { parseIpv4 } from '../net/ip.js';
+import type { PortRange } from '../net/model.js';
+import { loadSnapshot, type NetDiagnostic } from '../net/snapshot.js';
+import { reachable, type Blocker, type Endpoint, type ReachQuery } from '../net/symbolic.js';
+import type { ComponentRef, ForwardResult, Packet } from '../net/forward.js';
+import { answerExitCode, EXIT_BAD_INPUT } from '../verdict/verdict.js';
+
+export interface NetReachableRequest {
+  readonly dir: string;
+  /** Instance id, ENI id, IPv4 address or `internet`. */
+  readonly from: string;
+  readonly to: string;
+  /** `tcp`, `udp`, `icmp`, `-1` / `all`, or a protocol number. */
+  readonly protocol?: string;
+  /** `N` or `N-M`. */
+  readonly port?: string;
+  readonly sourcePort?: string;
+  readonly timeoutMs?: number;
+}
+
+interface Common {
+  readonly command: 'net reachable';
+  readonly question: string;
+  readonly diagnostics: readonly NetDiagnostic[];
+  readonly elapsedMs: number;
+  readonly solverMs: number;
+}
+
+export type NetVerdict =
+  | (Common & {
+      readonly answer: 'yes';
+      readonly explanation: string;
+      readonly packet: Packet;
+      readonly path: ForwardResult;
+    })
+  | (Common & {
+      readonly answer: 'no';
+      readonly explanation: string;
+      readonly blockers: readonly Blocker[];
+      readonly proof: { readonly paths: number; readonly recheck: string };
+    })
+  | (Common & {
+      readonly answer: 'unknown';
+      readonly explanation: string;
+      readonly missing: readonly { readonly component: ComponentRef; readonly missing: string }[];
+    })
+  | (Common & { readonly answer: 'bad-input'; readonly explanation: string });
+
+export class NetInputError extends Error {}
+
+export function parseEndpoint(text: string): Endpoint {
+  if (text === 'internet') return { kind: 'internet' };
+  if (/^i-[0-9a-zA-Z]+$/.test(text)) return { kind: 'instance', id: text };
+  if (/^eni-[0-9a-zA-Z]+$/.test(text)) return { kind: 'eni', id: text };
+  const ip = parseIpv4(text);
+  if (ip !== undefined) return { kind: 'ip', ip };
+  throw new NetInputError(
+    `expected an instance id (i-…), a network interface id (eni-…), an IPv4 address or 'internet', got '${text}'`,
+  );
+}
+
+export function parseProtocol(text: string): number | undefined {
+  const t = text.toLowerCase();
+  if (t === '-1' || t === 'all') return undefined;
+  if (t === 'tcp') return 6;
+  if (t === 'udp') return 17;
+  if (t === 'icmp') return 1;
+  if (/^[0-9]+$/.test(t) && Number(t) <= 255) return Number(t);
+  throw new NetInputError(`--protocol must be tcp, udp, icmp, -1 or a number 0-255, got '${text}'`);
+}
+
+export function parsePortRange(text: string, option: string): PortRange {
+  const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(text);
+  const from = m ? Number(m[1]) : NaN;
+  const to = m?.[2] !== undefined ? Number(m[2]) : from;
+  if (!m || from > 65535 || to > 65535 || from > to)
+    throw new NetInputError(`${option} must be N or N-M with 0 <= N <= M <= 65535, got '${text}'`);
+  return { from, to };
+}
+
+export function netExitCode(v: NetVerdict): number {
+  return v.answer === 'bad-input' ? EXIT_BAD_INPUT : answerExitCode(v.answer);
+}
+
+function serviceText(q: ReachQuery, req: NetReachableRequest): string {
+  const proto = req.protocol === undefined ? 'any protocol' : req.protocol;
+  const port = q.dstPorts === undefined ? '' : `/${req.port ?? ''}`;
+  return `${proto}${port}`;
+}
+
+export async function netReachable(req: NetReachableRequest): Promise<NetVerdict> {
+  const t0 = performance.now();
+  const base = (question: string, diagnostics: readonly NetDiagnostic[], solverMs: number) => ({
+    command: 'net reachable' as const,
+    question,
+    diagnostics,
+    elapsedMs: performance.now() - t0,
+    solverMs,
+  });
+  let query: ReachQuery;
+  try {
+    const protocol = req.protocol === undefined ? undefined : parseProtocol(req.protocol);
+    query = {
+      from: parseEndpoint(req.from),
+      to: parseEndpoint(req.to),
+      ...(protocol !== undefined ? { protocol } : {}),
+      ...(req.port !== undefined ? { dstPorts: parsePortRange(req.port, '--port') } : {}),
+      ...(req.sourcePort !== undefined
+        ? { srcPorts: parsePortRange(req.sourcePort, '--source-port') }
+        : {}),
+    };
+  } catch (e) {
+    if (e instanceof NetInputError)
+      return {
+        ...base(`can ${req.from} reach ${req.to}?`, [], 0),
+        answer: 'bad-input',
+        explanation: e.message,
+      };
+    throw e;
+  }
+  const question = `can ${req.from} reach ${req.to} on ${serviceText(query, req)}?`;
+  const snap = loadSnapshot(req.dir);
+  const errors = snap.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0)
+    return {
+      ...base(question, snap.diagnostics, 0),
+      answer: 'bad-input',
+      explanation: `the snapshot has ${errors.length} error(s); see the diagnostics`,
+    };
+  const a = await reachable(snap.model, query, {
+    ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
+  });
+  const common = base(question, snap.diagnostics, a.solverMs);
+  switch (a.answer) {
+    case 'yes':
+      return {
+        ...common,
+        answer: 'yes',
+        explanation: `a packet gets through and its reply gets back (found among ${a.paths} path(s) and replayed through the concrete forwarder)`,
+        packet: a.packet,
+        path: a.result,
+      };
+    case 'no':
+      return {
+        ...common,
+        answer: 'no',
+        explanation: `no packet gets through: every one of the ${a.paths} way(s) it could go is blocked`,
+        blockers: a.blockers,
+        proof: { paths: a.paths, recheck: a.recheck },
+      };
+    case 'unknown':
+      return { ...common, answer: 'unknown', explanation: a.reason, missing: a.missing };
+  }
+}

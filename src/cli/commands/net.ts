@@ -1,0 +1,160 @@
+/**
+ * `arc net`: questions about AWS VPC networks given as a snapshot directory
+ * of `aws ec2 describe-*` output (see api/net.ts). `reachable` prints
+ * Question, Answer, Why, then the witness packet and its path hop by hop
+ * (yes), the component and rule stopping each way the packet could go (no)
+ * or what is missing (don't know); `--json` prints every key of the verdict.
+ * Snapshot errors print the diagnostics with file and JSON path and exit 2.
+ */
+import { netExitCode, netReachable, type NetVerdict } from '../../api/net.js';
+import { describePacket, type ForwardResult, type Hop } from '../../net/forward.js';
+import { renderNetDiagnostic } from '../../net/snapshot.js';
+import { flag, numberOption, parseCommandArgs, stringOption, UsageError } from '../common.js';
+import { toJsonText } from '../render.js';
+import { NET_USAGE } from '../usage.js';
+
+const OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  protocol: { type: 'string' },
+  port: { type: 'string' },
+  'source-port': { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function runNet(args: readonly string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+    process.stdout.write(NET_USAGE);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'reachable')
+    throw new UsageError(`net: unknown subcommand '${sub}' (subcommands: reachable)`);
+  const parsed = parseCommandArgs(`net ${sub}`, rest, OPTIONS);
+  if (flag(parsed, 'help')) {
+    process.stdout.write(NET_USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length !== 1)
+    throw new UsageError('net reachable: give exactly one snapshot directory');
+  const from = stringOption(parsed, 'from');
+  const to = stringOption(parsed, 'to');
+  if (from === undefined || to === undefined)
+    throw new UsageError('net reachable: --from and --to are required');
+  const timeout = numberOption(parsed, 'timeout');
+  const protocol = stringOption(parsed, 'protocol');
+  const port = stringOption(parsed, 'port');
+  const sourcePort = stringOption(parsed, 'source-port');
+  const verdict = await netReachable({
+    dir: parsed.positionals[0],
+    from,
+    to,
+    ...(protocol !== undefined ? { protocol } : {}),
+    ...(port !== undefined ? { port } : {}),
+    ...(sourcePort !== undefined ? { sourcePort } : {}),
+    ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
+  });
+  process.stdout.write(
+    `${flag(parsed, 'json') ? toJsonText(netVerdictToJson(verdict)) : renderNetVerdict(verdict)}\n`,
+  );
+  return netExitCode(verdict);
+}
+
+function hopJson(h: Hop): Record<string, unknown> {
+  return {
+    component: h.component,
+    step: h.step,
+    rule: h.rule,
+    source: h.source ?? null,
+    packet: h.packet,
+    header: describePacket(h.packet),
+  };
+}
+
+function pathJson(r: ForwardResult): Record<string, unknown> {
+  return {
+    outcome: r.outcome,
+    hops: r.hops.map(hopJson),
+    returnTraffic:
+      r.outcome === 'accepted' && r.returnTraffic !== undefined ? pathJson(r.returnTraffic) : null,
+  };
+}
+
+/** The JSON form: every key present, `null` where it does not apply. */
+export function netVerdictToJson(v: NetVerdict): Record<string, unknown> {
+  return {
+    command: v.command,
+    answer: v.answer,
+    question: v.question,
+    explanation: v.explanation,
+    packet: v.answer === 'yes' ? { ...v.packet, header: describePacket(v.packet) } : null,
+    path: v.answer === 'yes' ? pathJson(v.path) : null,
+    blocked: v.answer === 'no' ? v.blockers : null,
+    proof: v.answer === 'no' ? v.proof : null,
+    missing: v.answer === 'unknown' ? v.missing : null,
+    diagnostics: v.diagnostics,
+    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
+    solverMs: Math.round(v.solverMs * 10) / 10,
+  };
+}
+
+const WORDS = { yes: 'yes', no: 'no', unknown: "don't know", 'bad-input': 'bad input' } as const;
+
+function label(name: string, text: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? name.padEnd(10) : ' '.repeat(10)) + line)
+    .join('\n');
+}
+
+function ms(value: number): string {
+  return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
+}
+
+function hopsText(r: ForwardResult): string[] {
+  const lines = r.hops.map(
+    (h, i) =>
+      `${String(i + 1).padStart(2)}. ${h.component.kind} ${h.component.id}: ${h.step} — ${h.rule}\n      ${describePacket(h.packet)}`,
+  );
+  if (r.outcome === 'accepted' && r.returnTraffic !== undefined) {
+    lines.push('reply:');
+    lines.push(...hopsText(r.returnTraffic));
+  }
+  return lines;
+}
+
+export function renderNetVerdict(v: NetVerdict): string {
+  for (const d of v.diagnostics)
+    if (d.severity !== 'note' || v.answer === 'bad-input')
+      process.stderr.write(`${renderNetDiagnostic(d)}\n`);
+  const out: string[] = [];
+  out.push(label('Question', v.question));
+  out.push(label('Answer', WORDS[v.answer]));
+  out.push(label('Why', v.explanation));
+  if (v.answer === 'yes') {
+    out.push(label('Packet', describePacket(v.packet)));
+    out.push(label('Path', hopsText(v.path).join('\n')));
+  }
+  if (v.answer === 'no') {
+    out.push(
+      label(
+        'Blocked',
+        v.blockers.map((b) => `${b.component.kind} ${b.component.id}: ${b.reason}`).join('\n') ||
+          '(no packet of the question leaves the source)',
+      ),
+    );
+    out.push(label('Proof', `unsat over ${v.proof.paths} path(s); re-check ${v.proof.recheck}`));
+  }
+  if (v.answer === 'unknown')
+    out.push(
+      label(
+        'Missing',
+        v.missing.map((m) => `${m.component.kind} ${m.component.id}: ${m.missing}`).join('\n') ||
+          '(nothing missing)',
+      ),
+    );
+  out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
+  return out.join('\n');
+}
