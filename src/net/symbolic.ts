@@ -28,8 +28,11 @@
  * admits no packet (found by incremental checks and named by replaying a
  * packet that got that far through `forward`).
  *
+ * A source address that no interface has but a subnet contains is a `host`
+ * start, as in the forwarder (no security group; its reply is delivered to it).
+ *
  * Not handled symbolically (the answer is don't know when a path needs them):
- * transit gateways and a `host` start (an address with no interface).
+ * transit gateways.
  */
 import {
   and,
@@ -175,6 +178,8 @@ interface State {
   readonly reply: boolean;
   readonly nat: Map<string, { srcIp: Term; sport: Term }>;
   readonly hostIp: Term | undefined;
+  /** When the walk started at a `host`: its address (the reply's `hostIp`). */
+  readonly hostStart: Term | undefined;
   count: number;
 }
 
@@ -262,12 +267,26 @@ class SymWalk {
       case 'internet':
         this.pass(st, { kind: 'internet', id: 'internet' });
         return this.fromInternet(st, p);
-      case 'host':
-        return this.missing(
-          st,
-          { kind: 'host', id: start.subnetId },
-          'a start at an address with no network interface is not handled symbolically',
-        );
+      case 'host': {
+        const subnet = this.subnet(start.subnetId);
+        const me: ComponentRef = { kind: 'host', id: start.subnetId };
+        if (subnet === undefined)
+          return this.missing(st, me, `subnet ${start.subnetId} is not in the snapshot`);
+        const inside = inCidr(p.srcIp, subnet.cidr);
+        return this.fork(st, [
+          {
+            cond: inside,
+            run: (s) => {
+              this.pass(s, me);
+              return this.leaveSubnet(s, subnet, p);
+            },
+          },
+          {
+            cond: not(inside),
+            run: (s) => this.drop(s, me, `the source is not an address of ${subnet.id}`),
+          },
+        ]);
+      }
       case 'instance': {
         const me: ComponentRef = { kind: 'instance', id: start.id };
         const inst = this.model.instances.get(start.id);
@@ -317,7 +336,7 @@ class SymWalk {
       sport: ite(isIcmp, ite(same(p.sport, bvConst(16, 8n)), bvConst(16, 0n), p.sport), p.dport),
       dport: ite(isIcmp, p.dport, p.sport),
     };
-    const back: State = { ...clone(st), reply: true, count: 0 };
+    const back: State = { ...clone(st), reply: true, count: 0, hostIp: st.hostStart };
     back.via.push('reply');
     const start: Start =
       dest.kind === 'network-interface'
@@ -972,7 +991,7 @@ function eniOfIp(model: NetworkModel, ip: Ipv4): NetworkInterface | undefined {
 
 /** Resolves the endpoints to starts, source addresses and destination addresses; a string says what is missing. */
 export function resolveEndpoints(model: NetworkModel, q: ReachQuery): Resolved | string {
-  let sources: { start: Start; ip: Ipv4 | undefined }[];
+  let sources: { start: Start; ip: Ipv4 | undefined }[] = [];
   const from = q.from;
   if (from.kind === 'internet') sources = [{ start: { kind: 'internet' }, ip: undefined }];
   else {
@@ -989,13 +1008,22 @@ export function resolveEndpoints(model: NetworkModel, q: ReachQuery): Resolved |
     } else {
       const eni =
         from.kind === 'eni' ? model.networkInterfaces.get(from.id) : eniOfIp(model, from.ip);
-      if (eni === undefined)
+      if (eni === undefined && from.kind === 'ip') {
+        // An address of a subnet with no network interface: a `host` start (no security group).
+        const subs = [...model.subnets.values()].filter((s) => cidrContains(s.cidr, from.ip));
+        if (subs.length === 0)
+          return `no network interface or subnet in the snapshot has address ${formatIpv4(from.ip)}`;
+        if (subs.length > 1)
+          return `${formatIpv4(from.ip)} is in more than one subnet (${subs.map((s) => s.id).join(', ')}) and no network interface has it`;
+        enis = [];
+        start = { kind: 'host', subnetId: subs[0].id };
+        sources = [{ start, ip: from.ip }];
+      } else if (eni === undefined)
         return from.kind === 'eni'
           ? `network interface ${from.id} is not in the snapshot`
           : `no network interface in the snapshot has address ${formatIpv4(from.ip)}`;
-      enis = [eni];
+      else enis = [eni];
     }
-    sources = [];
     for (const eni of enis)
       for (const a of eni.addresses)
         if (from.kind !== 'ip' || a.privateIp === from.ip || a.publicIp === from.ip)
@@ -1090,6 +1118,7 @@ export function enumeratePaths(model: NetworkModel, r: Resolved, h: SymPacket): 
         reply: false,
         nat: new Map(),
         hostIp: undefined,
+        hostStart: src.start.kind === 'host' ? p.srcIp : undefined,
         count: 0,
       };
       for (const path of walk.begin(st, src.start, p)) {

@@ -113,6 +113,55 @@ describe('arc net reachable (symbolic)', () => {
     );
   });
 
+  it('a host address with no ENI cannot use the internet gateway: no, named by replay', async () => {
+    const a = await ask(m, {
+      from: { kind: 'ip', ip: ip('10.0.0.92') },
+      to: { kind: 'ip', ip: ip('8.8.8.8') },
+      protocol: 6,
+      dstPorts: { from: 80, to: 80 },
+    });
+    assert.equal(a.answer, 'no', JSON.stringify(a));
+    if (a.answer !== 'no') return;
+    assert.match(a.recheck, /^unsat/);
+    assert.ok(
+      a.blockers.some(
+        (b) =>
+          b.component.kind === 'internet-gateway' &&
+          b.component.id === 'igw-1' &&
+          /no public address/.test(b.reason) &&
+          b.via[0] === 'host:subnet-pub',
+      ),
+      JSON.stringify(a.blockers),
+    );
+  });
+
+  it('a host address with no ENI reaches the web ENI (no security group of its own) and gets the reply', async () => {
+    const a = await ask(m, {
+      from: { kind: 'ip', ip: ip('10.0.0.92') },
+      to: { kind: 'eni', id: 'eni-web' },
+      protocol: 6,
+      dstPorts: { from: 22, to: 22 },
+    });
+    assert.equal(a.answer, 'yes', JSON.stringify(a));
+    if (a.answer !== 'yes') return;
+    assert.deepEqual(a.start, { kind: 'host', subnetId: 'subnet-pub' });
+    assert.equal(a.packet.srcIp, ip('10.0.0.92'));
+    assert.equal(a.result.hops[0].component.kind, 'host');
+    assert.equal(a.result.outcome, 'accepted');
+    if (a.result.outcome !== 'accepted') return;
+    const back = a.result.returnTraffic;
+    assert.equal(back?.outcome, 'accepted', JSON.stringify(back));
+    if (back?.outcome === 'accepted') assert.equal(back.destination.kind, 'host');
+  });
+
+  it("an address in no subnet and on no ENI gives don't know", async () => {
+    const a = await ask(m, {
+      from: { kind: 'ip', ip: ip('10.9.0.1') },
+      to: { kind: 'internet' },
+    });
+    assert.equal(a.answer, 'unknown', JSON.stringify(a));
+  });
+
   it("a missing security group gives don't know naming it", async () => {
     const m3 = publicSubnet({
       enis: [eni('eni-x', 'subnet-pub', 'vpc-1', '10.0.0.60', ['sg-gone'], '3.3.3.3')],
