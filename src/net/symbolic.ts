@@ -31,8 +31,9 @@
  * A source address that no interface has but a subnet contains is a `host`
  * start, as in the forwarder (no security group; its reply is delivered to it).
  *
- * Not handled symbolically (the answer is don't know when a path needs them):
- * transit gateways.
+ * Transit gateways are followed as in the forwarder (the ingress attachment's
+ * associated route table, static and propagated routes, the egress
+ * attachment's subnet); attachments to anything but a VPC are don't know.
  */
 import {
   and,
@@ -72,6 +73,7 @@ import {
   type Route,
   type SecurityGroupRule,
   type Subnet,
+  type TransitGatewayRoute,
 } from './model.js';
 
 // ---------------------------------------------------------------- header and helpers
@@ -180,11 +182,19 @@ interface State {
   readonly hostIp: Term | undefined;
   /** When the walk started at a `host`: its address (the reply's `hostIp`). */
   readonly hostStart: Term | undefined;
+  /** Attachment subnets entered from a transit gateway on this path, with the header then (a repeat is a loop). */
+  readonly tgwEntered: Map<string, SymPacket>;
   count: number;
 }
 
 function clone(st: State): State {
-  return { ...st, steps: [...st.steps], via: [...st.via], nat: new Map(st.nat) };
+  return {
+    ...st,
+    steps: [...st.steps],
+    via: [...st.via],
+    nat: new Map(st.nat),
+    tgwEntered: new Map(st.tgwEntered),
+  };
 }
 
 type Paths = SymPath[];
@@ -584,11 +594,7 @@ class SymWalk {
         this.pass(st, { kind: 'vpc-endpoint', id: t.id });
         return this.accepted(st, { kind: 'vpc-endpoint', id: t.id }, p);
       case 'tgw':
-        return this.missing(
-          st,
-          { kind: 'transit-gateway', id: t.id },
-          `paths through transit gateway ${t.id} are not handled symbolically yet`,
-        );
+        return this.transitGateway(st, t.id, subnet, p);
       case 'vgw':
       case 'egress-only-igw':
       case 'other':
@@ -598,6 +604,153 @@ class SymWalk {
           `the network behind ${t.id} (${t.kind === 'other' ? t.field : t.kind}) is not modelled`,
         );
     }
+  }
+
+  /** forward.ts `transitGateway`: ingress attachment, its associated route table, the egress attachment's subnet. */
+  transitGateway(st: State, id: string, subnet: Subnet, p: SymPacket): Paths {
+    const ref: ComponentRef = { kind: 'transit-gateway', id };
+    const all = [...this.model.transitGatewayAttachments.values()].filter(
+      (a) => a.transitGatewayId === id,
+    );
+    if (all.length === 0)
+      return this.missing(
+        st,
+        ref,
+        `the attachments of transit gateway ${id} are not in the snapshot`,
+      );
+    const ingress = all.find((a) => a.resourceType === 'vpc' && a.resourceId === subnet.vpcId);
+    if (ingress === undefined || ingress.state !== 'available')
+      return this.drop(
+        st,
+        ref,
+        `${subnet.vpcId} has no available attachment to transit gateway ${id}`,
+      );
+    const inSubnet = this.attachmentSubnet(ingress.subnetIds, subnet.availabilityZone);
+    const afterAcl = (s0: State): Paths => {
+      const tgw = this.model.transitGateways.get(id);
+      const tableId = ingress.associatedRouteTableId ?? tgw?.defaultAssociationRouteTableId;
+      if (tableId === undefined)
+        return this.missing(
+          s0,
+          { kind: 'transit-gateway-attachment', id: ingress.id },
+          `the route table associated with ${ingress.id}`,
+        );
+      const table = this.model.transitGatewayRouteTables.get(tableId);
+      if (table === undefined)
+        return this.missing(
+          s0,
+          ref,
+          `transit gateway route table ${tableId} is not in the snapshot`,
+        );
+      const tref: ComponentRef = { kind: 'transit-gateway-route-table', id: table.id };
+      this.pass(s0, { kind: 'transit-gateway-attachment', id: ingress.id });
+      const routes: TransitGatewayRoute[] = [...table.routes];
+      const unknown: string[] = [];
+      for (const attId of table.propagationAttachmentIds) {
+        const att = this.model.transitGatewayAttachments.get(attId);
+        if (att === undefined) {
+          unknown.push(attId);
+          continue;
+        }
+        if (att.resourceType !== 'vpc' || att.resourceId === undefined) {
+          unknown.push(`${attId} (${att.resourceType})`);
+          continue;
+        }
+        const vpc = this.model.vpcs.get(att.resourceId);
+        if (vpc === undefined) {
+          unknown.push(`${attId} (${att.resourceId})`);
+          continue;
+        }
+        for (const c of vpc.cidrs)
+          routes.push({
+            destination: c,
+            attachmentIds: [attId],
+            state: 'active',
+            type: 'propagated',
+            source: table.source,
+          });
+      }
+      // Longest prefix first; among equal prefixes (the same CIDR) a static route, then table order.
+      const ordered = routes
+        .map((r, i) => ({ r, i }))
+        .sort(
+          (a, b) =>
+            b.r.destination.prefixLength - a.r.destination.prefixLength ||
+            (a.r.type === 'static' ? 0 : 1) - (b.r.type === 'static' ? 0 : 1) ||
+            a.i - b.i,
+        )
+        .map((x) => x.r);
+      return this.firstMatch(
+        s0,
+        ordered,
+        (r) => inCidr(p.dstIp, r.destination),
+        (s1, route) => {
+          const dest = `${formatIpv4(route.destination.address)}/${route.destination.prefixLength}`;
+          if (route.state === 'blackhole')
+            return this.drop(
+              s1,
+              tref,
+              `transit gateway route table ${table.id} route ${dest} is a blackhole`,
+            );
+          const outId = route.attachmentIds[0];
+          const out =
+            outId === undefined ? undefined : this.model.transitGatewayAttachments.get(outId);
+          if (out === undefined)
+            return this.missing(s1, tref, `the attachment of route ${dest} in ${table.id}`);
+          this.pass(s1, tref);
+          const outRef: ComponentRef = { kind: 'transit-gateway-attachment', id: out.id };
+          const vpcId = out.resourceId;
+          if (out.resourceType !== 'vpc' || vpcId === undefined)
+            return this.missing(
+              s1,
+              outRef,
+              `the network behind ${out.id} (${out.resourceType}) is not modelled`,
+            );
+          const enter = (s2: State, az: string | undefined): Paths => {
+            const outSubnet = this.attachmentSubnet(out.subnetIds, az);
+            if (outSubnet === undefined)
+              return this.missing(s2, outRef, `the subnets of attachment ${out.id} in ${vpcId}`);
+            // The same header entering the same subnet again from the gateway: the forwarder
+            // would go round until its hop limit.
+            const key = `${id}/${outSubnet.id}/${s2.reply ? 'reply' : 'request'}`;
+            if (s2.tgwEntered.get(key) === p)
+              return this.drop(
+                s2,
+                { kind: 'internet', id: 'loop' },
+                `forwarding loop: more than ${MAX_STEPS} hops`,
+              );
+            s2.tgwEntered.set(key, p);
+            this.pass(s2, outRef);
+            return this.leaveSubnet(s2, outSubnet, p);
+          };
+          return this.subnetOf(
+            s1,
+            vpcId,
+            p.dstIp,
+            (s2, dst) => enter(s2, dst.availabilityZone),
+            (s2) => enter(s2, undefined),
+          );
+        },
+        (s1) =>
+          unknown.length > 0
+            ? this.missing(s1, tref, `routes propagated into ${table.id} by ${unknown.join(', ')}`)
+            : this.drop(
+                s1,
+                tref,
+                `transit gateway route table ${table.id} has no route to the destination`,
+              ),
+      );
+    };
+    if (inSubnet !== undefined && inSubnet.id !== subnet.id)
+      return this.networkAcl(st, inSubnet, 'ingress', p, afterAcl);
+    return afterAcl(st);
+  }
+
+  attachmentSubnet(ids: readonly string[], az: string | undefined): Subnet | undefined {
+    const subnets = ids
+      .map((s) => this.model.subnets.get(s))
+      .filter((s): s is Subnet => s !== undefined);
+    return subnets.find((s) => az !== undefined && s.availabilityZone === az) ?? subnets[0];
   }
 
   arrive(st: State, subnet: Subnet, p: SymPacket, from: string | undefined): Paths {
@@ -1119,6 +1272,7 @@ export function enumeratePaths(model: NetworkModel, r: Resolved, h: SymPacket): 
         nat: new Map(),
         hostIp: undefined,
         hostStart: src.start.kind === 'host' ? p.srcIp : undefined,
+        tgwEntered: new Map(),
         count: 0,
       };
       for (const path of walk.begin(st, src.start, p)) {

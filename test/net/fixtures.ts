@@ -181,3 +181,120 @@ export function publicSubnet(
     },
   );
 }
+
+/** Two VPCs (10.20/16 with eni-1 at 10.20.1.5, 10.30/16 with eni-2 at 10.30.1.5) joined by transit gateway tgw-1 (propagated routes; a VPN attachment att-vpn). */
+export function transitPair(staticRoutes: Doc[] = [], extraPropagations: Doc[] = []): NetworkModel {
+  return model(
+    { Vpcs: [vpc('vpc-1', '10.20.0.0/16'), vpc('vpc-2', '10.30.0.0/16')] },
+    { Subnets: [subnet('s-1', 'vpc-1', '10.20.1.0/24'), subnet('s-2', 'vpc-2', '10.30.1.0/24')] },
+    {
+      RouteTables: [
+        rtb(
+          'rtb-1',
+          'vpc-1',
+          [],
+          [
+            { DestinationCidrBlock: '10.20.0.0/16', GatewayId: 'local' },
+            { DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: 'tgw-1' },
+          ],
+          true,
+        ),
+        rtb(
+          'rtb-2',
+          'vpc-2',
+          [],
+          [
+            { DestinationCidrBlock: '10.30.0.0/16', GatewayId: 'local' },
+            { DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: 'tgw-1' },
+          ],
+          true,
+        ),
+      ],
+    },
+    {
+      NetworkAcls: [
+        acl('acl-1', 'vpc-1', [], [...allowAll(true), ...allowAll(false)], true),
+        acl('acl-2', 'vpc-2', [], [...allowAll(true), ...allowAll(false)], true),
+      ],
+    },
+    {
+      SecurityGroups: [
+        sg('sg-any', 'vpc-1', [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/8' }] }]),
+      ],
+    },
+    {
+      NetworkInterfaces: [
+        eni('eni-1', 's-1', 'vpc-1', '10.20.1.5', ['sg-any']),
+        eni('eni-2', 's-2', 'vpc-2', '10.30.1.5', ['sg-any']),
+      ],
+    },
+    { TransitGateways: [{ TransitGatewayId: 'tgw-1', State: 'available', Options: {} }] },
+    {
+      TransitGatewayAttachments: [
+        {
+          TransitGatewayAttachmentId: 'att-1',
+          TransitGatewayId: 'tgw-1',
+          ResourceType: 'vpc',
+          ResourceId: 'vpc-1',
+          State: 'available',
+          Association: { State: 'associated', TransitGatewayRouteTableId: 'tgw-rtb-1' },
+        },
+        {
+          TransitGatewayAttachmentId: 'att-2',
+          TransitGatewayId: 'tgw-1',
+          ResourceType: 'vpc',
+          ResourceId: 'vpc-2',
+          State: 'available',
+          Association: { State: 'associated', TransitGatewayRouteTableId: 'tgw-rtb-1' },
+        },
+        {
+          TransitGatewayAttachmentId: 'att-vpn',
+          TransitGatewayId: 'tgw-1',
+          ResourceType: 'vpn',
+          ResourceId: 'vpn-1',
+          State: 'available',
+        },
+      ],
+    },
+    {
+      TransitGatewayVpcAttachments: [
+        {
+          TransitGatewayAttachmentId: 'att-1',
+          TransitGatewayId: 'tgw-1',
+          VpcId: 'vpc-1',
+          SubnetIds: ['s-1'],
+          State: 'available',
+        },
+        {
+          TransitGatewayAttachmentId: 'att-2',
+          TransitGatewayId: 'tgw-1',
+          VpcId: 'vpc-2',
+          SubnetIds: ['s-2'],
+          State: 'available',
+        },
+      ],
+    },
+    {
+      TransitGatewayRouteTables: [
+        { TransitGatewayRouteTableId: 'tgw-rtb-1', TransitGatewayId: 'tgw-1' },
+      ],
+    },
+    {
+      TransitGatewayPropagations: [
+        {
+          TransitGatewayRouteTableId: 'tgw-rtb-1',
+          TransitGatewayRouteTablePropagations: [
+            { TransitGatewayAttachmentId: 'att-1', State: 'enabled' },
+            { TransitGatewayAttachmentId: 'att-2', State: 'enabled' },
+            ...extraPropagations,
+          ],
+        },
+      ],
+    },
+    {
+      TransitGatewayStaticRoutes: [
+        { TransitGatewayRouteTableId: 'tgw-rtb-1', Routes: staticRoutes },
+      ],
+    },
+  );
+}

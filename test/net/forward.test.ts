@@ -14,6 +14,7 @@ import {
   sg,
   subnet,
   tcp,
+  transitPair,
   vpc,
   ip,
   type Doc,
@@ -541,120 +542,7 @@ describe('VPC peering and security group references', () => {
 });
 
 describe('transit gateway', () => {
-  const m = (staticRoutes: Doc[], extraPropagations: Doc[] = []) =>
-    model(
-      { Vpcs: [vpc('vpc-1', '10.20.0.0/16'), vpc('vpc-2', '10.30.0.0/16')] },
-      { Subnets: [subnet('s-1', 'vpc-1', '10.20.1.0/24'), subnet('s-2', 'vpc-2', '10.30.1.0/24')] },
-      {
-        RouteTables: [
-          rtb(
-            'rtb-1',
-            'vpc-1',
-            [],
-            [
-              { DestinationCidrBlock: '10.20.0.0/16', GatewayId: 'local' },
-              { DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: 'tgw-1' },
-            ],
-            true,
-          ),
-          rtb(
-            'rtb-2',
-            'vpc-2',
-            [],
-            [
-              { DestinationCidrBlock: '10.30.0.0/16', GatewayId: 'local' },
-              { DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: 'tgw-1' },
-            ],
-            true,
-          ),
-        ],
-      },
-      {
-        NetworkAcls: [
-          acl('acl-1', 'vpc-1', [], [...allowAll(true), ...allowAll(false)], true),
-          acl('acl-2', 'vpc-2', [], [...allowAll(true), ...allowAll(false)], true),
-        ],
-      },
-      {
-        SecurityGroups: [
-          sg('sg-any', 'vpc-1', [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/8' }] }]),
-        ],
-      },
-      {
-        NetworkInterfaces: [
-          eni('eni-1', 's-1', 'vpc-1', '10.20.1.5', ['sg-any']),
-          eni('eni-2', 's-2', 'vpc-2', '10.30.1.5', ['sg-any']),
-        ],
-      },
-      { TransitGateways: [{ TransitGatewayId: 'tgw-1', State: 'available', Options: {} }] },
-      {
-        TransitGatewayAttachments: [
-          {
-            TransitGatewayAttachmentId: 'att-1',
-            TransitGatewayId: 'tgw-1',
-            ResourceType: 'vpc',
-            ResourceId: 'vpc-1',
-            State: 'available',
-            Association: { State: 'associated', TransitGatewayRouteTableId: 'tgw-rtb-1' },
-          },
-          {
-            TransitGatewayAttachmentId: 'att-2',
-            TransitGatewayId: 'tgw-1',
-            ResourceType: 'vpc',
-            ResourceId: 'vpc-2',
-            State: 'available',
-            Association: { State: 'associated', TransitGatewayRouteTableId: 'tgw-rtb-1' },
-          },
-          {
-            TransitGatewayAttachmentId: 'att-vpn',
-            TransitGatewayId: 'tgw-1',
-            ResourceType: 'vpn',
-            ResourceId: 'vpn-1',
-            State: 'available',
-          },
-        ],
-      },
-      {
-        TransitGatewayVpcAttachments: [
-          {
-            TransitGatewayAttachmentId: 'att-1',
-            TransitGatewayId: 'tgw-1',
-            VpcId: 'vpc-1',
-            SubnetIds: ['s-1'],
-            State: 'available',
-          },
-          {
-            TransitGatewayAttachmentId: 'att-2',
-            TransitGatewayId: 'tgw-1',
-            VpcId: 'vpc-2',
-            SubnetIds: ['s-2'],
-            State: 'available',
-          },
-        ],
-      },
-      {
-        TransitGatewayRouteTables: [
-          { TransitGatewayRouteTableId: 'tgw-rtb-1', TransitGatewayId: 'tgw-1' },
-        ],
-      },
-      {
-        TransitGatewayPropagations: [
-          {
-            TransitGatewayRouteTableId: 'tgw-rtb-1',
-            TransitGatewayRouteTablePropagations: [
-              { TransitGatewayAttachmentId: 'att-1', State: 'enabled' },
-              { TransitGatewayAttachmentId: 'att-2', State: 'enabled' },
-              ...extraPropagations,
-            ],
-          },
-        ],
-      },
-      {
-        TransitGatewayStaticRoutes: [
-          { TransitGatewayRouteTableId: 'tgw-rtb-1', Routes: staticRoutes },
-        ],
-      },
-    );
+  const m = transitPair;
 
   it('routes between attached VPCs by propagated routes, both ways', () => {
     const r = accepted(

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { reachable, type ReachAnswer, type ReachQuery } from '../../src/net/symbolic.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { stopSolvers } from '../../src/smt/index.js';
-import { allowAll, eni, ip, publicSubnet } from './fixtures.js';
+import { allowAll, eni, ip, publicSubnet, transitPair } from './fixtures.js';
 
 after(() => stopSolvers());
 
@@ -170,5 +170,81 @@ describe('arc net reachable (symbolic)', () => {
     assert.equal(a.answer, 'unknown', JSON.stringify(a));
     if (a.answer !== 'unknown') return;
     assert.match(a.reason, /sg-gone/);
+  });
+});
+
+describe('arc net reachable (symbolic) through a transit gateway', () => {
+  it('eni-1 -> eni-2 tcp/22 over propagated routes: yes, witness replayed both ways', async () => {
+    const a = await ask(transitPair(), {
+      from: { kind: 'eni', id: 'eni-1' },
+      to: { kind: 'eni', id: 'eni-2' },
+      protocol: 6,
+      dstPorts: { from: 22, to: 22 },
+    });
+    assert.equal(a.answer, 'yes', JSON.stringify(a));
+    if (a.answer !== 'yes' || a.result.outcome !== 'accepted') return;
+    const kinds = a.result.hops.map((h) => `${h.component.kind}:${h.component.id}`);
+    assert.ok(kinds.includes('transit-gateway-route-table:tgw-rtb-1'), kinds.join(' '));
+    assert.ok(kinds.includes('transit-gateway-attachment:att-2'), kinds.join(' '));
+    assert.equal(a.result.returnTraffic?.outcome, 'accepted');
+  });
+
+  it('a static blackhole route of the same prefix: no, named at the TGW route table', async () => {
+    const m = transitPair([
+      { DestinationCidrBlock: '10.30.0.0/16', State: 'blackhole', Type: 'static' },
+    ]);
+    const a = await ask(m, {
+      from: { kind: 'eni', id: 'eni-1' },
+      to: { kind: 'eni', id: 'eni-2' },
+      protocol: 6,
+      dstPorts: { from: 22, to: 22 },
+    });
+    assert.equal(a.answer, 'no', JSON.stringify(a));
+    if (a.answer !== 'no') return;
+    assert.ok(
+      a.blockers.some(
+        (b) =>
+          b.component.kind === 'transit-gateway-route-table' &&
+          b.component.id === 'tgw-rtb-1' &&
+          /blackhole/.test(b.reason),
+      ),
+      JSON.stringify(a.blockers),
+    );
+  });
+
+  it('a TGW route back to the VPC it came from: no, a forwarding loop (as the forwarder finds)', async () => {
+    const m = transitPair([
+      {
+        DestinationCidrBlock: '10.99.0.0/16',
+        State: 'active',
+        Type: 'static',
+        TransitGatewayAttachments: [{ TransitGatewayAttachmentId: 'att-1' }],
+      },
+    ]);
+    const a = await ask(m, {
+      from: { kind: 'eni', id: 'eni-1' },
+      to: { kind: 'ip', ip: ip('10.99.0.1') },
+      protocol: 6,
+      dstPorts: { from: 22, to: 22 },
+    });
+    assert.equal(a.answer, 'no', JSON.stringify(a));
+    if (a.answer !== 'no') return;
+    assert.ok(
+      a.blockers.some((b) => b.component.id === 'loop' && /forwarding loop/.test(b.reason)),
+      JSON.stringify(a.blockers),
+    );
+  });
+
+  it("no route, but a VPN attachment propagates into the table: don't know naming it", async () => {
+    const m = transitPair([], [{ TransitGatewayAttachmentId: 'att-vpn', State: 'enabled' }]);
+    const a = await ask(m, {
+      from: { kind: 'eni', id: 'eni-1' },
+      to: { kind: 'ip', ip: ip('10.99.0.1') },
+      protocol: 6,
+      dstPorts: { from: 22, to: 22 },
+    });
+    assert.equal(a.answer, 'unknown', JSON.stringify(a));
+    if (a.answer !== 'unknown') return;
+    assert.match(a.reason, /att-vpn \(vpn\)/);
   });
 });
