@@ -8,9 +8,16 @@ import type { Counterexample, Verdict } from '../verdict/verdict.js';
 import { EXIT_BAD_INPUT, exitCodeFor } from '../verdict/verdict.js';
 import { printDiagnostics } from './common.js';
 
-const ANSWER_WORDS = { yes: 'yes', no: 'no', unknown: "don't know" } as const;
+/** How each answer is printed (the verdict contract), and bad input. */
+export const ANSWER_WORDS = {
+  yes: 'yes',
+  no: 'no',
+  unknown: "don't know",
+  'bad-input': 'bad input',
+} as const;
 
-function label(name: string, text: string): string {
+/** `text` under a left-hand label of 10 columns (continuation lines indented). */
+export function label(name: string, text: string): string {
   const pad = name.padEnd(10);
   return text
     .split('\n')
@@ -18,7 +25,8 @@ function label(name: string, text: string): string {
     .join('\n');
 }
 
-function ms(value: number): string {
+/** A duration for people: one decimal below 10 ms. */
+export function ms(value: number): string {
   return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
 }
 

@@ -61,6 +61,7 @@ import {
   type SourceRef,
   type Subnet,
   type TransitGatewayRoute,
+  type TransitGatewayRouteTable,
 } from './model.js';
 
 export interface Packet {
@@ -862,32 +863,7 @@ function transitGateway(w: Walk, id: string, subnet: Subnet, p: Packet): never {
     p,
     ingress.source,
   );
-  const routes: TransitGatewayRoute[] = [...table.routes];
-  const unknown: string[] = [];
-  for (const attId of table.propagationAttachmentIds) {
-    const att = w.model.transitGatewayAttachments.get(attId);
-    if (att === undefined) {
-      unknown.push(attId);
-      continue;
-    }
-    if (att.resourceType !== 'vpc' || att.resourceId === undefined) {
-      unknown.push(`${attId} (${att.resourceType})`);
-      continue;
-    }
-    const vpc = w.model.vpcs.get(att.resourceId);
-    if (vpc === undefined) {
-      unknown.push(`${attId} (${att.resourceId})`);
-      continue;
-    }
-    for (const c of vpc.cidrs)
-      routes.push({
-        destination: c,
-        attachmentIds: [attId],
-        state: 'active',
-        type: 'propagated',
-        source: table.source,
-      });
-  }
+  const { routes, unknown } = transitGatewayRoutes(w.model, table);
   const best = longestPrefixMatch(routes, (r) => r.destination, p.dstIp);
   if (best.length === 0) {
     if (unknown.length > 0)
@@ -937,4 +913,43 @@ function pickAttachmentSubnet(
     .map((s) => w.model.subnets.get(s))
     .filter((s): s is Subnet => s !== undefined);
   return subnets.find((s) => az !== undefined && s.availabilityZone === az) ?? subnets[0];
+}
+
+/**
+ * A transit gateway route table's routes: its static routes and, for each
+ * propagating VPC attachment, the VPC's CIDRs; `unknown` lists the
+ * propagations whose routes the snapshot cannot tell (other attachment
+ * kinds, or an attachment or VPC it lacks).
+ */
+export function transitGatewayRoutes(
+  model: NetworkModel,
+  table: TransitGatewayRouteTable,
+): { routes: TransitGatewayRoute[]; unknown: string[] } {
+  const routes: TransitGatewayRoute[] = [...table.routes];
+  const unknown: string[] = [];
+  for (const attId of table.propagationAttachmentIds) {
+    const att = model.transitGatewayAttachments.get(attId);
+    if (att === undefined) {
+      unknown.push(attId);
+      continue;
+    }
+    if (att.resourceType !== 'vpc' || att.resourceId === undefined) {
+      unknown.push(`${attId} (${att.resourceType})`);
+      continue;
+    }
+    const vpc = model.vpcs.get(att.resourceId);
+    if (vpc === undefined) {
+      unknown.push(`${attId} (${att.resourceId})`);
+      continue;
+    }
+    for (const c of vpc.cidrs)
+      routes.push({
+        destination: c,
+        attachmentIds: [attId],
+        state: 'active',
+        type: 'propagated',
+        source: table.source,
+      });
+  }
+  return { routes, unknown };
 }

@@ -60,6 +60,7 @@ import {
   type ForwardResult,
   type Packet,
   type Start,
+  transitGatewayRoutes,
 } from './forward.js';
 import { cidrContains, formatIpv4, NON_PUBLIC, type Cidr4, type Ipv4 } from './ip.js';
 import {
@@ -73,7 +74,6 @@ import {
   type Route,
   type SecurityGroupRule,
   type Subnet,
-  type TransitGatewayRoute,
 } from './model.js';
 
 // ---------------------------------------------------------------- header and helpers
@@ -644,32 +644,7 @@ class SymWalk {
         );
       const tref: ComponentRef = { kind: 'transit-gateway-route-table', id: table.id };
       this.pass(s0, { kind: 'transit-gateway-attachment', id: ingress.id });
-      const routes: TransitGatewayRoute[] = [...table.routes];
-      const unknown: string[] = [];
-      for (const attId of table.propagationAttachmentIds) {
-        const att = this.model.transitGatewayAttachments.get(attId);
-        if (att === undefined) {
-          unknown.push(attId);
-          continue;
-        }
-        if (att.resourceType !== 'vpc' || att.resourceId === undefined) {
-          unknown.push(`${attId} (${att.resourceType})`);
-          continue;
-        }
-        const vpc = this.model.vpcs.get(att.resourceId);
-        if (vpc === undefined) {
-          unknown.push(`${attId} (${att.resourceId})`);
-          continue;
-        }
-        for (const c of vpc.cidrs)
-          routes.push({
-            destination: c,
-            attachmentIds: [attId],
-            state: 'active',
-            type: 'propagated',
-            source: table.source,
-          });
-      }
+      const { routes, unknown } = transitGatewayRoutes(this.model, table);
       // Longest prefix first; among equal prefixes (the same CIDR) a static route, then table order.
       const ordered = routes
         .map((r, i) => ({ r, i }))

@@ -10,7 +10,7 @@ import { netExitCode, netReachable, type NetVerdict } from '../../api/net.js';
 import { describePacket, type ForwardResult, type Hop } from '../../net/forward.js';
 import { renderNetDiagnostic } from '../../net/snapshot.js';
 import { flag, numberOption, parseCommandArgs, stringOption, UsageError } from '../common.js';
-import { toJsonText } from '../render.js';
+import { ANSWER_WORDS as WORDS, label, ms, toJsonText } from '../render.js';
 import { NET_USAGE } from '../usage.js';
 
 const OPTIONS = {
@@ -98,19 +98,6 @@ export function netVerdictToJson(v: NetVerdict): Record<string, unknown> {
     elapsedMs: Math.round(v.elapsedMs * 10) / 10,
     solverMs: Math.round(v.solverMs * 10) / 10,
   };
-}
-
-const WORDS = { yes: 'yes', no: 'no', unknown: "don't know", 'bad-input': 'bad input' } as const;
-
-function label(name: string, text: string): string {
-  return text
-    .split('\n')
-    .map((line, i) => (i === 0 ? name.padEnd(10) : ' '.repeat(10)) + line)
-    .join('\n');
-}
-
-function ms(value: number): string {
-  return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
 }
 
 function hopsText(r: ForwardResult): string[] {

@@ -34,7 +34,7 @@ import {
   stringOption,
   UsageError,
 } from '../common.js';
-import { toJsonText } from '../render.js';
+import { ANSWER_WORDS as WORDS, label, ms, toJsonText } from '../render.js';
 import { POLICY_USAGE } from '../usage.js';
 
 const OPTIONS = {
@@ -235,19 +235,6 @@ export function policyVerdictToJson(v: PolicyVerdict): Record<string, unknown> {
     elapsedMs: Math.round(v.elapsedMs * 10) / 10,
     solverMs: Math.round(v.solverMs * 10) / 10,
   };
-}
-
-const WORDS = { yes: 'yes', no: 'no', unknown: "don't know", 'bad-input': 'bad input' } as const;
-
-function label(name: string, text: string): string {
-  return text
-    .split('\n')
-    .map((line, i) => (i === 0 ? name.padEnd(10) : ' '.repeat(10)) + line)
-    .join('\n');
-}
-
-function ms(value: number): string {
-  return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
 }
 
 function requestText(w: PolicyWitness & { direction?: string }): string {
