@@ -11,6 +11,7 @@ import { parseIpv4 } from '../net/ip.js';
 import type { PortRange } from '../net/model.js';
 import { loadSnapshot, type NetDiagnostic } from '../net/snapshot.js';
 import { reachable, type Blocker, type Endpoint, type ReachQuery } from '../net/symbolic.js';
+import { explainFlows, exposed, type Finding, type Flow, type Missing } from '../net/flows.js';
 import type { ComponentRef, ForwardResult, Packet } from '../net/forward.js';
 import { answerExitCode, EXIT_BAD_INPUT } from '../verdict/verdict.js';
 
@@ -106,27 +107,13 @@ export async function netReachable(req: NetReachableRequest): Promise<NetVerdict
     elapsedMs: performance.now() - t0,
     solverMs,
   });
-  let query: ReachQuery;
-  try {
-    const protocol = req.protocol === undefined ? undefined : parseProtocol(req.protocol);
-    query = {
-      from: parseEndpoint(req.from),
-      to: parseEndpoint(req.to),
-      ...(protocol !== undefined ? { protocol } : {}),
-      ...(req.port !== undefined ? { dstPorts: parsePortRange(req.port, '--port') } : {}),
-      ...(req.sourcePort !== undefined
-        ? { srcPorts: parsePortRange(req.sourcePort, '--source-port') }
-        : {}),
+  const query = queryOf(req);
+  if (typeof query === 'string')
+    return {
+      ...base(`can ${req.from} reach ${req.to}?`, [], 0),
+      answer: 'bad-input',
+      explanation: query,
     };
-  } catch (e) {
-    if (e instanceof NetInputError)
-      return {
-        ...base(`can ${req.from} reach ${req.to}?`, [], 0),
-        answer: 'bad-input',
-        explanation: e.message,
-      };
-    throw e;
-  }
   const question = `can ${req.from} reach ${req.to} on ${serviceText(query, req)}?`;
   const snap = loadSnapshot(req.dir);
   const errors = snap.diagnostics.filter((d) => d.severity === 'error');
@@ -160,4 +147,171 @@ export async function netReachable(req: NetReachableRequest): Promise<NetVerdict
     case 'unknown':
       return { ...common, answer: 'unknown', explanation: a.reason, missing: a.missing };
   }
+}
+
+// ---------------------------------------------------------------- explain and exposed
+
+export type NetExplainRequest = NetReachableRequest;
+
+export interface NetExposedRequest {
+  readonly dir: string;
+  readonly protocol?: string;
+  readonly port?: string;
+  readonly timeoutMs?: number;
+}
+
+interface FlowCommon {
+  readonly question: string;
+  readonly diagnostics: readonly NetDiagnostic[];
+  readonly elapsedMs: number;
+  readonly solverMs: number;
+  readonly explanation: string;
+}
+
+export type NetExplainVerdict = FlowCommon & { readonly command: 'net explain' } & (
+    | {
+        readonly answer: 'yes' | 'no';
+        readonly flows: readonly Flow[];
+        readonly check: string;
+        readonly paths: number;
+      }
+    | { readonly answer: 'unknown'; readonly missing: readonly Missing[] }
+    | { readonly answer: 'bad-input' }
+  );
+
+export type NetExposedVerdict = FlowCommon & { readonly command: 'net exposed' } & (
+    | {
+        readonly answer: 'yes' | 'no' | 'unknown';
+        readonly findings: readonly Finding[];
+        readonly undecided: readonly {
+          readonly networkInterface: string;
+          readonly reason: string;
+        }[];
+        readonly interfaces: number;
+        readonly classes: number;
+        readonly check: string;
+      }
+    | { readonly answer: 'bad-input' }
+  );
+
+export function flowExitCode(v: NetExplainVerdict | NetExposedVerdict): number {
+  return v.answer === 'bad-input' ? EXIT_BAD_INPUT : answerExitCode(v.answer);
+}
+
+/** The query of a request, or a bad-input message. */
+function queryOf(req: NetReachableRequest): ReachQuery | string {
+  try {
+    const protocol = req.protocol === undefined ? undefined : parseProtocol(req.protocol);
+    return {
+      from: parseEndpoint(req.from),
+      to: parseEndpoint(req.to),
+      ...(protocol !== undefined ? { protocol } : {}),
+      ...(req.port !== undefined ? { dstPorts: parsePortRange(req.port, '--port') } : {}),
+      ...(req.sourcePort !== undefined
+        ? { srcPorts: parsePortRange(req.sourcePort, '--source-port') }
+        : {}),
+    };
+  } catch (e) {
+    if (e instanceof NetInputError) return e.message;
+    throw e;
+  }
+}
+
+/** `arc net explain`: every packet that can flow from SRC to DST, as ranges. */
+export async function netExplain(req: NetExplainRequest): Promise<NetExplainVerdict> {
+  const t0 = performance.now();
+  const common = (question: string, diagnostics: readonly NetDiagnostic[], solverMs: number) => ({
+    command: 'net explain' as const,
+    question,
+    diagnostics,
+    elapsedMs: performance.now() - t0,
+    solverMs,
+  });
+  const query = queryOf(req);
+  const what = `which packets can flow from ${req.from} to ${req.to}`;
+  if (typeof query === 'string')
+    return { ...common(`${what}?`, [], 0), answer: 'bad-input', explanation: query };
+  const question = `${what} (${serviceText(query, req)})?`;
+  const snap = loadSnapshot(req.dir);
+  const errors = snap.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0)
+    return {
+      ...common(question, snap.diagnostics, 0),
+      answer: 'bad-input',
+      explanation: `the snapshot has ${errors.length} error(s); see the diagnostics`,
+    };
+  const a = await explainFlows(snap.model, query, {
+    ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
+  });
+  const c = common(question, snap.diagnostics, a.solverMs);
+  if (a.answer === 'unknown')
+    return { ...c, answer: 'unknown', explanation: a.reason, missing: a.missing };
+  return {
+    ...c,
+    answer: a.answer,
+    explanation:
+      a.answer === 'yes'
+        ? `these ${a.flows.length} set(s) of packets get through and their replies get back; no other packet does`
+        : `no packet gets through (arc net reachable names what stops each path)`,
+    flows: a.flows,
+    check: a.check,
+    paths: a.paths,
+  };
+}
+
+/** `arc net exposed`: which interfaces the internet reaches; yes when none is. */
+export async function netExposed(req: NetExposedRequest): Promise<NetExposedVerdict> {
+  const t0 = performance.now();
+  const common = (question: string, diagnostics: readonly NetDiagnostic[], solverMs: number) => ({
+    command: 'net exposed' as const,
+    question,
+    diagnostics,
+    elapsedMs: performance.now() - t0,
+    solverMs,
+  });
+  let protocol: number | undefined;
+  let dstPorts: PortRange | undefined;
+  try {
+    protocol = req.protocol === undefined ? undefined : parseProtocol(req.protocol);
+    dstPorts = req.port === undefined ? undefined : parsePortRange(req.port, '--port');
+  } catch (e) {
+    if (!(e instanceof NetInputError)) throw e;
+    return {
+      ...common('is nothing reachable from the internet?', [], 0),
+      answer: 'bad-input',
+      explanation: e.message,
+    };
+  }
+  const service = `${req.protocol ?? 'any protocol'}${req.port !== undefined ? `/${req.port}` : ''}`;
+  const question = `is every network interface closed to the internet (${service})?`;
+  const snap = loadSnapshot(req.dir);
+  const errors = snap.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0)
+    return {
+      ...common(question, snap.diagnostics, 0),
+      answer: 'bad-input',
+      explanation: `the snapshot has ${errors.length} error(s); see the diagnostics`,
+    };
+  const a = await exposed(snap.model, {
+    ...(protocol !== undefined ? { protocol } : {}),
+    ...(dstPorts !== undefined ? { dstPorts } : {}),
+    ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
+  });
+  const exposedEnis = new Set(a.findings.map((f) => f.networkInterface)).size;
+  const explanation =
+    a.answer === 'yes'
+      ? `none of the ${a.interfaces} network interface(s) can be reached from the internet`
+      : a.answer === 'no'
+        ? `${exposedEnis} of the ${a.interfaces} network interface(s) can be reached from the internet (${a.findings.length} finding(s), each with a replayed packet)`
+        : `${a.unknown.length} network interface(s) could not be decided; the others are closed`;
+  return {
+    ...common(question, snap.diagnostics, a.solverMs),
+    answer: a.answer,
+    explanation,
+    findings: a.findings,
+    undecided: a.unknown,
+    interfaces: a.interfaces,
+    classes: a.classes,
+    check: a.check,
+  };
 }

@@ -165,6 +165,8 @@ each question, the answer, the evidence and the time.
 `;
 
 export const NET_USAGE = `Usage: arc net reachable DIR --from SRC --to DST [options]
+       arc net explain DIR --from SRC --to DST [options]
+       arc net exposed DIR [--protocol P] [--port N[-M]] [options]
 
 DIR is a directory of \`aws ec2 describe-*\` JSON outputs (one file per call,
 recognised by its top-level key). SRC and DST are an instance id (i-…), a
@@ -175,6 +177,12 @@ network interface id (eni-…), an IPv4 address, or \`internet\`.
               the concrete forwarder); no: for each way the packet could go,
               the component and rule that stops it (a proof over all packets);
               don't know: what the snapshot lacks.
+  explain     Every packet that can flow from SRC to DST, as ranges of
+              protocols, ports and addresses (proved exact by Z3; one packet
+              of each range replayed).
+  exposed     Which network interfaces (and instances) the internet can
+              reach, on which protocols, ports and from which sources, each
+              with a replayed packet and its path. yes: nothing is exposed.
 
 Options:
   --protocol P         tcp, udp, icmp, -1 (any; the default) or a number
@@ -192,7 +200,7 @@ Commands:
   prove FILE   prove C properties (assertions, undefined behaviour, --returns-true)
   terminates FILE  does the function always return? (termination / non-termination)
   policy SUB   questions about AWS IAM and S3 policies (check-no-public-access, …)
-  net SUB      AWS VPC networks from describe-* snapshots (reachable)
+  net SUB      AWS VPC networks from describe-* snapshots (reachable, explain, exposed)
   bench DIR    run and score the SV-COMP task definitions (.yml) under DIR
   test FILE    the testing baseline: exhaustive or random testing, with its cost
   ir FILE      print the intermediate representation

@@ -1102,7 +1102,7 @@ export type ReachAnswer =
       readonly solverMs: number;
     };
 
-interface Resolved {
+export interface Resolved {
   readonly start: Start;
   /** The starts with their concrete source addresses (undefined: any public address). */
   readonly sources: readonly { start: Start; ip: Ipv4 | undefined }[];
@@ -1291,7 +1291,7 @@ export function reaches(r: ForwardResult, accepts: (d: Destination) => boolean):
 }
 
 /** The start `forward` uses for a concrete source address. */
-function startFor(r: Resolved, p: Packet): Start {
+export function startFor(r: Resolved, p: Packet): Start {
   return r.sources.find((s) => s.ip === p.srcIp)?.start ?? r.start;
 }
 

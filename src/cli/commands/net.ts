@@ -6,7 +6,17 @@
  * or what is missing (don't know); `--json` prints every key of the verdict.
  * Snapshot errors print the diagnostics with file and JSON path and exit 2.
  */
-import { netExitCode, netReachable, type NetVerdict } from '../../api/net.js';
+import {
+  flowExitCode,
+  netExitCode,
+  netExplain,
+  netExposed,
+  netReachable,
+  type NetExplainVerdict,
+  type NetExposedVerdict,
+  type NetVerdict,
+} from '../../api/net.js';
+import type { Flow } from '../../net/flows.js';
 import { describePacket, type ForwardResult, type Hop } from '../../net/forward.js';
 import { renderNetDiagnostic } from '../../net/snapshot.js';
 import { flag, numberOption, parseCommandArgs, stringOption, UsageError } from '../common.js';
@@ -30,34 +40,54 @@ export async function runNet(args: readonly string[]): Promise<number> {
     process.stdout.write(NET_USAGE);
     return sub === undefined ? 2 : 0;
   }
-  if (sub !== 'reachable')
-    throw new UsageError(`net: unknown subcommand '${sub}' (subcommands: reachable)`);
+  if (sub !== 'reachable' && sub !== 'explain' && sub !== 'exposed')
+    throw new UsageError(
+      `net: unknown subcommand '${sub}' (subcommands: reachable, explain, exposed)`,
+    );
   const parsed = parseCommandArgs(`net ${sub}`, rest, OPTIONS);
   if (flag(parsed, 'help')) {
     process.stdout.write(NET_USAGE);
     return 0;
   }
   if (parsed.positionals.length !== 1)
-    throw new UsageError('net reachable: give exactly one snapshot directory');
-  const from = stringOption(parsed, 'from');
-  const to = stringOption(parsed, 'to');
-  if (from === undefined || to === undefined)
-    throw new UsageError('net reachable: --from and --to are required');
+    throw new UsageError(`net ${sub}: give exactly one snapshot directory`);
+  const json = flag(parsed, 'json');
   const timeout = numberOption(parsed, 'timeout');
   const protocol = stringOption(parsed, 'protocol');
   const port = stringOption(parsed, 'port');
-  const sourcePort = stringOption(parsed, 'source-port');
-  const verdict = await netReachable({
+  const common = {
     dir: parsed.positionals[0],
-    from,
-    to,
     ...(protocol !== undefined ? { protocol } : {}),
     ...(port !== undefined ? { port } : {}),
-    ...(sourcePort !== undefined ? { sourcePort } : {}),
     ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
-  });
+  };
+  if (sub === 'exposed') {
+    for (const o of ['from', 'to', 'source-port'] as const)
+      if (stringOption(parsed, o) !== undefined)
+        throw new UsageError(`net exposed: --${o} does not apply (every interface is examined)`);
+    const verdict = await netExposed(common);
+    process.stdout.write(`${json ? toJsonText(exposedToJson(verdict)) : renderExposed(verdict)}\n`);
+    return flowExitCode(verdict);
+  }
+  const from = stringOption(parsed, 'from');
+  const to = stringOption(parsed, 'to');
+  if (from === undefined || to === undefined)
+    throw new UsageError(`net ${sub}: --from and --to are required`);
+  const sourcePort = stringOption(parsed, 'source-port');
+  const request = {
+    ...common,
+    from,
+    to,
+    ...(sourcePort !== undefined ? { sourcePort } : {}),
+  };
+  if (sub === 'explain') {
+    const verdict = await netExplain(request);
+    process.stdout.write(`${json ? toJsonText(explainToJson(verdict)) : renderExplain(verdict)}\n`);
+    return flowExitCode(verdict);
+  }
+  const verdict = await netReachable(request);
   process.stdout.write(
-    `${flag(parsed, 'json') ? toJsonText(netVerdictToJson(verdict)) : renderNetVerdict(verdict)}\n`,
+    `${json ? toJsonText(netVerdictToJson(verdict)) : renderNetVerdict(verdict)}\n`,
   );
   return netExitCode(verdict);
 }
@@ -142,6 +172,121 @@ export function renderNetVerdict(v: NetVerdict): string {
           '(nothing missing)',
       ),
     );
+  out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------- explain and exposed
+
+function flowJson(f: Flow): Record<string, unknown> {
+  return {
+    ranges: f.box,
+    text: f.text,
+    packet: { ...f.packet, header: describePacket(f.packet) },
+    path: pathJson(f.path),
+  };
+}
+
+function writeDiagnostics(v: NetExplainVerdict | NetExposedVerdict): void {
+  for (const d of v.diagnostics)
+    if (d.severity !== 'note' || v.answer === 'bad-input')
+      process.stderr.write(`${renderNetDiagnostic(d)}\n`);
+}
+
+export function explainToJson(v: NetExplainVerdict): Record<string, unknown> {
+  return {
+    command: v.command,
+    answer: v.answer,
+    question: v.question,
+    explanation: v.explanation,
+    flows: v.answer === 'yes' || v.answer === 'no' ? v.flows.map(flowJson) : null,
+    check: v.answer === 'yes' || v.answer === 'no' ? v.check : null,
+    missing: v.answer === 'unknown' ? v.missing : null,
+    diagnostics: v.diagnostics,
+    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
+    solverMs: Math.round(v.solverMs * 10) / 10,
+  };
+}
+
+export function renderExplain(v: NetExplainVerdict): string {
+  writeDiagnostics(v);
+  const out = [
+    label('Question', v.question),
+    label('Answer', WORDS[v.answer]),
+    label('Why', v.explanation),
+  ];
+  if (v.answer === 'yes')
+    out.push(
+      label(
+        'Packets',
+        v.flows.map((f) => `${f.text}\n  e.g. ${describePacket(f.packet)}`).join('\n'),
+      ),
+    );
+  if (v.answer === 'yes' || v.answer === 'no') out.push(label('Checked', v.check));
+  if (v.answer === 'unknown')
+    out.push(
+      label(
+        'Missing',
+        v.missing.map((m) => `${m.component.kind} ${m.component.id}: ${m.missing}`).join('\n') ||
+          '(nothing missing)',
+      ),
+    );
+  out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
+  return out.join('\n');
+}
+
+export function exposedToJson(v: NetExposedVerdict): Record<string, unknown> {
+  const ok = v.answer !== 'bad-input';
+  return {
+    command: v.command,
+    answer: v.answer,
+    question: v.question,
+    explanation: v.explanation,
+    findings: ok
+      ? v.findings.map((f) => ({
+          networkInterface: f.networkInterface,
+          instance: f.instance ?? null,
+          vpc: f.vpc,
+          subnet: f.subnet,
+          ...flowJson(f),
+        }))
+      : null,
+    undecided: ok ? v.undecided : null,
+    interfaces: ok ? v.interfaces : null,
+    classes: ok ? v.classes : null,
+    check: ok ? v.check : null,
+    diagnostics: v.diagnostics,
+    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
+    solverMs: Math.round(v.solverMs * 10) / 10,
+  };
+}
+
+export function renderExposed(v: NetExposedVerdict): string {
+  writeDiagnostics(v);
+  const out = [
+    label('Question', v.question),
+    label('Answer', WORDS[v.answer]),
+    label('Why', v.explanation),
+  ];
+  if (v.answer !== 'bad-input') {
+    if (v.findings.length > 0)
+      out.push(
+        label(
+          'Exposed',
+          v.findings
+            .map(
+              (f) =>
+                `${f.instance ?? '(no instance)'} ${f.networkInterface} (${f.subnet}): ${f.text}\n  e.g. ${describePacket(f.packet)} — ${f.path.hops.map((h) => h.component.id).join(' > ')}`,
+            )
+            .join('\n'),
+        ),
+      );
+    if (v.undecided.length > 0)
+      out.push(
+        label('Undecided', v.undecided.map((u) => `${u.networkInterface}: ${u.reason}`).join('\n')),
+      );
+    out.push(label('Checked', v.check));
+  }
   out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
   return out.join('\n');
 }

@@ -1,0 +1,365 @@
+/**
+ * Packet sets between endpoints: `arc net explain` (every packet that can
+ * flow from one endpoint to another, as ranges) and `arc net exposed` (every
+ * network interface the internet can reach, on which protocols, ports and
+ * from which sources).
+ *
+ * Both take the symbolic engine's paths (`enumeratePaths`), read the
+ * disjunction of the accepting ones into boxes (`packetset.ts`, our own
+ * decision procedure over interval atoms), and then check the result two
+ * independent ways before showing it:
+ *  - Z3 proves the boxes exact: `(F xor U) or M` is unsatisfiable, where F
+ *    is the formula of the accepting paths, U the union of the boxes, and M
+ *    the formula of the paths that end at something the snapshot lacks (so
+ *    "nothing missing matters" is proved too);
+ *  - one packet of every box is replayed through the concrete forwarder,
+ *    which must deliver it and its reply.
+ * A failed check is an internal inconsistency and the answer don't know.
+ */
+import { checkSat, disjunction, not, eq, or, conjunction, type Term } from '../smt/index.js';
+import { forward, type ComponentRef, type ForwardResult, type Packet } from './forward.js';
+import { NON_PUBLIC } from './ip.js';
+import type { NetworkModel, PortRange } from './model.js';
+import {
+  boxText,
+  boxesTerm,
+  complementRanges,
+  fieldMax,
+  unionRanges,
+  type NamedSet,
+  PacketSets,
+  sampleOf,
+  UnsupportedFormula,
+  type Box,
+  type PacketFormula,
+} from './packetset.js';
+import {
+  enumeratePaths,
+  packetOf,
+  queryConstraint,
+  reaches,
+  resolveEndpoints,
+  startFor,
+  symbolicHeader,
+  type ReachQuery,
+  type Resolved,
+  type SymPacket,
+  type SymPath,
+} from './symbolic.js';
+
+/** A set of packets that flow, one box of it, with a replayed witness. */
+export interface Flow {
+  readonly box: Box;
+  /** The box in words. */
+  readonly text: string;
+  readonly packet: Packet;
+  readonly path: ForwardResult;
+}
+
+export interface Missing {
+  readonly component: ComponentRef;
+  readonly missing: string;
+}
+
+export type ExplainAnswer =
+  | {
+      /** yes: some packet flows; no: none does. */
+      readonly answer: 'yes' | 'no';
+      readonly flows: readonly Flow[];
+      readonly paths: number;
+      /** How the set was checked, in words. */
+      readonly check: string;
+      readonly solverMs: number;
+    }
+  | {
+      readonly answer: 'unknown';
+      readonly reason: string;
+      readonly missing: readonly Missing[];
+      readonly paths: number;
+      readonly solverMs: number;
+    };
+
+const conj = (p: SymPath): Term => conjunction(p.steps.map((s) => s.term));
+
+/** The formulas of one question: accepted packets, and packets that reach something missing. */
+function formulas(user: Term, paths: readonly SymPath[]): { accepted: Term; missing: Term } {
+  return {
+    accepted: conjunction([
+      user,
+      disjunction(paths.filter((p) => p.end.kind === 'accepted').map(conj)),
+    ]),
+    missing: conjunction([
+      user,
+      disjunction(paths.filter((p) => p.end.kind === 'missing').map(conj)),
+    ]),
+  };
+}
+
+function missingOf(sets: PacketSets, user: Term, paths: readonly SymPath[]): Missing[] {
+  const out: Missing[] = [];
+  for (const p of paths)
+    if (p.end.kind === 'missing' && !sets.isEmpty(sets.read(conjunction([user, conj(p)]))))
+      if (!out.some((m) => m.missing === (p.end as { missing: string }).missing))
+        out.push({ component: p.end.component, missing: p.end.missing });
+  return out;
+}
+
+/** The internet's addresses (public, and owned by nothing in the snapshot), for texts. */
+function internetNames(model: NetworkModel): NamedSet[] {
+  const taken = NON_PUBLIC.map((c) => ({
+    lo: c.address,
+    hi: c.address + 2 ** (32 - c.prefixLength) - 1,
+  }));
+  for (const x of [...model.networkInterfaces.values(), ...model.natGateways.values()])
+    for (const a of x.addresses)
+      if (a.publicIp !== undefined) taken.push({ lo: a.publicIp, hi: a.publicIp });
+  const set = complementRanges(unionRanges([taken]), fieldMax('src_ip'));
+  return [
+    { field: 'src_ip', name: 'the internet', set },
+    { field: 'dst_ip', name: 'the internet', set },
+  ];
+}
+
+/** Replays one packet of each box; the first failure as text, or the flows. */
+function replayBoxes(
+  model: NetworkModel,
+  r: Resolved,
+  boxes: readonly Box[],
+  named: readonly NamedSet[],
+): Flow[] | string {
+  const flows: Flow[] = [];
+  for (const box of boxes) {
+    const packet = packetOf(sampleOf(box));
+    const path = forward(model, startFor(r, packet), packet);
+    if (!reaches(path, r.accepts))
+      return `internal inconsistency: the packet set contains ${JSON.stringify(packet)}, which the concrete forwarder does not deliver (${path.outcome})`;
+    flows.push({ box, text: boxText(box, named), packet, path });
+  }
+  return flows;
+}
+
+export interface FlowOptions {
+  readonly timeoutMs?: number;
+}
+
+/** Every packet that can flow for a question (its protocol and ports restrict the set). */
+export async function explainFlows(
+  model: NetworkModel,
+  q: ReachQuery,
+  options: FlowOptions = {},
+): Promise<ExplainAnswer> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const resolved = resolveEndpoints(model, q);
+  if (typeof resolved === 'string')
+    return {
+      answer: 'unknown',
+      reason: resolved,
+      missing: [{ component: { kind: 'internet', id: 'endpoint' }, missing: resolved }],
+      paths: 0,
+      solverMs: 0,
+    };
+  const h = symbolicHeader();
+  const user = queryConstraint(model, q, h);
+  const paths = enumeratePaths(model, resolved, h);
+  const unknown = (reason: string, missing: readonly Missing[] = [], solverMs = 0) =>
+    ({ answer: 'unknown', reason, missing, paths: paths.length, solverMs }) as const;
+  const f = formulas(user, paths);
+  const sets = new PacketSets();
+  let boxes: readonly Box[];
+  let missing: Missing[];
+  try {
+    boxes = sets.boxes(sets.read(f.accepted));
+    missing = missingOf(sets, user, paths);
+  } catch (e) {
+    if (e instanceof UnsupportedFormula)
+      return unknown(`the packet set cannot be written as ranges: ${e.message}`);
+    throw e;
+  }
+  if (missing.length > 0)
+    return unknown(
+      `the answer depends on what the snapshot lacks: ${missing.map((m) => m.missing).join('; ')}`,
+      missing,
+    );
+  const proof = await checkSat(
+    { assertions: [or(not(eq(f.accepted, boxesTerm(boxes, h))), f.missing)] },
+    { timeoutMs },
+  );
+  if (proof.status !== 'unsat')
+    return unknown(
+      proof.status === 'sat'
+        ? 'internal inconsistency: Z3 finds a packet on which the ranges and the paths disagree'
+        : `the solver could not confirm the ranges (${proof.reason ?? 'unknown'})`,
+      [],
+      proof.solverMs,
+    );
+  const flows = replayBoxes(model, resolved, boxes, internetNames(model));
+  if (typeof flows === 'string') return unknown(flows, [], proof.solverMs);
+  return {
+    answer: flows.length > 0 ? 'yes' : 'no',
+    flows,
+    paths: paths.length,
+    check: `Z3: the ranges equal the ${paths.filter((p) => p.end.kind === 'accepted').length} accepting path(s) and no path to a missing component is taken (unsat, ${proof.solverMs.toFixed(1)} ms); one packet of each range replayed through the concrete forwarder`,
+    solverMs: proof.solverMs,
+  };
+}
+
+// ---------------------------------------------------------------- exposed
+
+export interface ExposedOptions extends FlowOptions {
+  readonly protocol?: number;
+  readonly dstPorts?: PortRange;
+  /** Interfaces per Z3 certificate query. */
+  readonly batch?: number;
+}
+
+/** A network interface the internet reaches: one box of packets, with a replayed witness. */
+export interface Finding extends Flow {
+  readonly networkInterface: string;
+  readonly instance?: string;
+  readonly vpc: string;
+  readonly subnet: string;
+}
+
+export interface ExposedAnswer {
+  /** yes: nothing is exposed; no: something is (findings); unknown: see `unknown`. */
+  readonly answer: 'yes' | 'no' | 'unknown';
+  readonly findings: readonly Finding[];
+  /** Interfaces whose exposure could not be decided, with the reason. */
+  readonly unknown: readonly { readonly networkInterface: string; readonly reason: string }[];
+  /** How many network interfaces were examined. */
+  readonly interfaces: number;
+  /** Distinct packet sets computed (interfaces with the same filters share one). */
+  readonly classes: number;
+  readonly check: string;
+  readonly solverMs: number;
+}
+
+interface Examined {
+  readonly eni: string;
+  readonly resolved: Resolved;
+  readonly accepted: Term;
+  readonly missing: Term;
+  readonly boxes: readonly Box[];
+}
+
+/** Which network interfaces the internet can reach, on which packets. */
+export async function exposed(
+  model: NetworkModel,
+  options: ExposedOptions = {},
+): Promise<ExposedAnswer> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const batch = options.batch ?? 64;
+  const h: SymPacket = symbolicHeader();
+  const base = {
+    from: { kind: 'internet' } as const,
+    ...(options.protocol !== undefined ? { protocol: options.protocol } : {}),
+    ...(options.dstPorts !== undefined ? { dstPorts: options.dstPorts } : {}),
+  };
+  const enis = [...model.networkInterfaces.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  // One header constraint for every question: it depends on the endpoints' kinds only.
+  const user =
+    enis.length === 0
+      ? undefined
+      : queryConstraint(model, { ...base, to: { kind: 'eni', id: enis[0].id } }, h);
+  const sets = new PacketSets();
+  const examined: Examined[] = [];
+  const unknown: { networkInterface: string; reason: string }[] = [];
+  const classes = new Set<string>();
+  for (const eni of enis) {
+    const q: ReachQuery = { ...base, to: { kind: 'eni', id: eni.id } };
+    const resolved = resolveEndpoints(model, q);
+    if (typeof resolved === 'string' || user === undefined) {
+      unknown.push({ networkInterface: eni.id, reason: String(resolved) });
+      continue;
+    }
+    const paths = enumeratePaths(model, resolved, h);
+    const f = formulas(user, paths);
+    try {
+      const missing = missingOf(sets, user, paths);
+      if (missing.length > 0) {
+        unknown.push({
+          networkInterface: eni.id,
+          reason: `depends on what the snapshot lacks: ${missing.map((m) => m.missing).join('; ')}`,
+        });
+        continue;
+      }
+      const read: PacketFormula = sets.read(f.accepted);
+      classes.add(sets.classOf(read, 'dst_ip'));
+      examined.push({
+        eni: eni.id,
+        resolved,
+        accepted: f.accepted,
+        missing: f.missing,
+        boxes: sets.boxes(read),
+      });
+    } catch (e) {
+      if (!(e instanceof UnsupportedFormula)) throw e;
+      unknown.push({
+        networkInterface: eni.id,
+        reason: `the packet set cannot be written as ranges: ${e.message}`,
+      });
+    }
+  }
+  // Z3 certificate, a batch of interfaces per query: no packet on which some
+  // interface's boxes and paths disagree, and no path to a missing component.
+  let solverMs = 0;
+  let queries = 0;
+  const refuted = new Set<string>();
+  const certify = async (group: readonly Examined[]): Promise<void> => {
+    const r = await checkSat(
+      {
+        assertions: [
+          disjunction(group.map((x) => or(not(eq(x.accepted, boxesTerm(x.boxes, h))), x.missing))),
+        ],
+      },
+      { timeoutMs },
+    );
+    queries++;
+    solverMs += r.solverMs;
+    if (r.status === 'unsat') return;
+    if (group.length === 1) {
+      refuted.add(group[0].eni);
+      unknown.push({
+        networkInterface: group[0].eni,
+        reason:
+          r.status === 'sat'
+            ? 'internal inconsistency: Z3 finds a packet on which the ranges and the paths disagree'
+            : `the solver could not confirm the ranges (${r.reason ?? 'unknown'})`,
+      });
+      return;
+    }
+    const mid = Math.ceil(group.length / 2);
+    await certify(group.slice(0, mid));
+    await certify(group.slice(mid));
+  };
+  for (let i = 0; i < examined.length; i += batch) await certify(examined.slice(i, i + batch));
+  const findings: Finding[] = [];
+  const named = internetNames(model);
+  for (const x of examined) {
+    if (refuted.has(x.eni)) continue;
+    const flows = replayBoxes(model, x.resolved, x.boxes, named);
+    if (typeof flows === 'string') {
+      unknown.push({ networkInterface: x.eni, reason: flows });
+      continue;
+    }
+    const eni = model.networkInterfaces.get(x.eni);
+    if (eni === undefined) continue;
+    for (const flow of flows)
+      findings.push({
+        ...flow,
+        networkInterface: eni.id,
+        ...(eni.instanceId !== undefined ? { instance: eni.instanceId } : {}),
+        vpc: eni.vpcId,
+        subnet: eni.subnetId,
+      });
+  }
+  return {
+    answer: findings.length > 0 ? 'no' : unknown.length > 0 ? 'unknown' : 'yes',
+    findings,
+    unknown,
+    interfaces: enis.length,
+    classes: classes.size,
+    check: `Z3: every interface's ranges equal its accepting paths and no path to a missing component is taken (${queries} unsat quer${queries === 1 ? 'y' : 'ies'}); one packet of each range replayed through the concrete forwarder`,
+    solverMs,
+  };
+}
