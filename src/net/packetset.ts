@@ -645,7 +645,7 @@ export function rangesText(
     const rest = intersectRanges(u.set, comp, max);
     options.push({ n: rest.length + 1, text: `${u.name} except ${list(rest)}` });
   }
-  return options.reduce((a, b) => (b.n < a.n ? b : a)).text;
+  return options.reduce((a, b) => (b.n <= a.n ? b : a)).text;
 }
 
 /** A box in words: protocol, ports, source and destination. */

@@ -118,11 +118,16 @@ export function eni(
   };
 }
 
+type PublicExtra = { acl?: Doc[]; routes?: Doc[]; enis?: Doc[]; sgIngress?: Doc[] };
+
 /** One VPC, one public subnet with an IGW, an instance with a public IP allowing SSH. */
-export function publicSubnet(
-  extra: { acl?: Doc[]; routes?: Doc[]; enis?: Doc[]; sgIngress?: Doc[] } = {},
-): NetworkModel {
-  return model(
+export function publicSubnet(extra: PublicExtra = {}): NetworkModel {
+  return model(...publicSubnetDocs(extra));
+}
+
+/** The describe-* documents of `publicSubnet`. */
+export function publicSubnetDocs(extra: PublicExtra = {}): Doc[] {
+  return [
     { Vpcs: [vpc('vpc-1', '10.0.0.0/16')] },
     { Subnets: [subnet('subnet-pub', 'vpc-1', '10.0.0.0/24')] },
     {
@@ -179,7 +184,7 @@ export function publicSubnet(
         ...(extra.enis ?? []),
       ],
     },
-  );
+  ];
 }
 
 /** Two VPCs (10.20/16 with eni-1 at 10.20.1.5, 10.30/16 with eni-2 at 10.30.1.5) joined by transit gateway tgw-1 (propagated routes; a VPN attachment att-vpn). */
