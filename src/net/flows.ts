@@ -18,14 +18,11 @@
  */
 import { checkSat, disjunction, not, eq, or, conjunction, type Term } from '../smt/index.js';
 import { forward, type ComponentRef, type ForwardResult, type Packet } from './forward.js';
-import { NON_PUBLIC } from './ip.js';
 import type { NetworkModel, PortRange } from './model.js';
 import {
   boxText,
   boxesTerm,
-  complementRanges,
-  fieldMax,
-  unionRanges,
+  internetNames,
   type NamedSet,
   PacketSets,
   sampleOf,
@@ -102,22 +99,6 @@ function missingOf(sets: PacketSets, user: Term, paths: readonly SymPath[]): Mis
       if (!out.some((m) => m.missing === (p.end as { missing: string }).missing))
         out.push({ component: p.end.component, missing: p.end.missing });
   return out;
-}
-
-/** The internet's addresses (public, and owned by nothing in the snapshot), for texts. */
-function internetNames(model: NetworkModel): NamedSet[] {
-  const taken = NON_PUBLIC.map((c) => ({
-    lo: c.address,
-    hi: c.address + 2 ** (32 - c.prefixLength) - 1,
-  }));
-  for (const x of [...model.networkInterfaces.values(), ...model.natGateways.values()])
-    for (const a of x.addresses)
-      if (a.publicIp !== undefined) taken.push({ lo: a.publicIp, hi: a.publicIp });
-  const set = complementRanges(unionRanges([taken]), fieldMax('src_ip'));
-  return [
-    { field: 'src_ip', name: 'the internet', set },
-    { field: 'dst_ip', name: 'the internet', set },
-  ];
 }
 
 /** Replays one packet of each box; the first failure as text, or the flows. */

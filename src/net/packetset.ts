@@ -33,7 +33,8 @@ import {
   falseTerm,
   type Term,
 } from '../smt/index.js';
-import { formatIpv4 } from './ip.js';
+import { formatIpv4, NON_PUBLIC } from './ip.js';
+import type { NetworkModel } from './model.js';
 import type { SymPacket } from './symbolic.js';
 
 /** A header field, named as the symbolic engine's variables are. */
@@ -646,6 +647,22 @@ export function rangesText(
     options.push({ n: rest.length + 1, text: `${u.name} except ${list(rest)}` });
   }
   return options.reduce((a, b) => (b.n <= a.n ? b : a)).text;
+}
+
+/** The internet's addresses (public, and owned by nothing in the snapshot), for texts. */
+export function internetNames(model: NetworkModel): NamedSet[] {
+  const taken = NON_PUBLIC.map((c) => ({
+    lo: c.address,
+    hi: c.address + 2 ** (32 - c.prefixLength) - 1,
+  }));
+  for (const x of [...model.networkInterfaces.values(), ...model.natGateways.values()])
+    for (const a of x.addresses)
+      if (a.publicIp !== undefined) taken.push({ lo: a.publicIp, hi: a.publicIp });
+  const set = complementRanges(unionRanges([taken]), fieldMax('src_ip'));
+  return [
+    { field: 'src_ip', name: 'the internet', set },
+    { field: 'dst_ip', name: 'the internet', set },
+  ];
 }
 
 /** A box in words: protocol, ports, source and destination. */

@@ -75,6 +75,7 @@ import {
   type SecurityGroupRule,
   type Subnet,
 } from './model.js';
+import { boxText, internetNames, PacketSets, UnsupportedFormula } from './packetset.js';
 
 // ---------------------------------------------------------------- header and helpers
 
@@ -1075,6 +1076,12 @@ export interface Blocker {
   readonly via: readonly string[];
   /** Identifies the blocker independently of the replayed packet (for de-duplication). */
   readonly key: string;
+  /**
+   * The packets this path brings to the component, all of which it stops, as
+   * ranges in words (`reason` is worded for one replayed packet of them).
+   * Absent when the set cannot be written as ranges.
+   */
+  readonly packets?: readonly string[];
 }
 
 export type ReachAnswer =
@@ -1392,8 +1399,23 @@ export async function reachable(
       solverMs,
     };
   const blockers: Blocker[] = [];
+  const named = internetNames(model);
+  const describe = (terms: readonly Term[]): string[] | undefined => {
+    const sets = new PacketSets();
+    try {
+      return sets.boxes(sets.read(conjunction([user, ...terms]))).map((b) => boxText(b, named));
+    } catch (e) {
+      if (e instanceof UnsupportedFormula) return undefined;
+      throw e;
+    }
+  };
   for (const path of paths) {
-    const b = await blockerOf(path, check, (pk) => forward(model, startFor(resolved, pk), pk));
+    const b = await blockerOf(
+      path,
+      check,
+      (pk) => forward(model, startFor(resolved, pk), pk),
+      describe,
+    );
     if (b !== undefined && !blockers.some((x) => x.key === b.key)) blockers.push(b);
   }
   return {
@@ -1417,6 +1439,7 @@ async function blockerOf(
   path: SymPath,
   check: Check,
   replay: (p: Packet) => ForwardResult,
+  describe: (terms: readonly Term[]) => readonly string[] | undefined,
 ): Promise<Blocker | undefined> {
   const branches = path.steps.filter((s) => s.kind === 'branch').map((s) => s.term);
   const base = await check(branches);
@@ -1426,6 +1449,8 @@ async function blockerOf(
   const name = (component: ComponentRef, fallback: string, at: number): Blocker => {
     const via = path.via.slice(0, at);
     const key = `${component.kind}:${component.id}:${fallback}:${via.join(' ')}`;
+    const packets = describe(prefix);
+    const extra = packets === undefined ? {} : { packets };
     if (lastModel !== undefined) {
       const r = replay(packetOf(lastModel));
       const stop = r.outcome === 'accepted' ? r.returnTraffic : r;
@@ -1434,15 +1459,15 @@ async function blockerOf(
         stop.outcome === 'dropped' &&
         stop.component.kind === component.kind
       )
-        return { component: stop.component, reason: stop.reason, via, key };
+        return { component: stop.component, reason: stop.reason, via, key, ...extra };
     }
-    return { component, reason: fallback, via, key };
+    return { component, reason: fallback, via, key, ...extra };
   };
   for (const s of path.steps) {
     if (s.kind !== 'filter') continue;
-    prefix = [...prefix, s.term];
-    const r = await check(prefix);
+    const r = await check([...prefix, s.term]);
     if (r.status === 'unsat') return name(s.component, s.what, s.at);
+    prefix = [...prefix, s.term];
     lastModel = r.model;
   }
   if (path.end.kind === 'dropped')

@@ -51,6 +51,10 @@ describe('arc net reachable (symbolic)', () => {
     const sg = a.blockers.find((b) => b.component.kind === 'security-group');
     assert.ok(sg, JSON.stringify(a.blockers));
     assert.match(sg.reason, /security group sg-web on eni-web has no inbound rule for tcp\/80/);
+    // What it stops, for every source (not just the replayed packet's).
+    assert.deepEqual(sg.packets, [
+      'tcp port 80 (source port any) from the internet to 18.216.80.133',
+    ]);
     assert.match(a.recheck, /^unsat/);
   });
 

@@ -17,6 +17,7 @@ import {
   type NetVerdict,
 } from '../../api/net.js';
 import type { Flow } from '../../net/flows.js';
+import type { Blocker } from '../../net/symbolic.js';
 import { describePacket, type ForwardResult, type Hop } from '../../net/forward.js';
 import { renderNetDiagnostic } from '../../net/snapshot.js';
 import { flag, numberOption, parseCommandArgs, stringOption, UsageError } from '../common.js';
@@ -142,6 +143,16 @@ function hopsText(r: ForwardResult): string[] {
   return lines;
 }
 
+/** A blocker: the component and rule, then the packets it stops on that path, as ranges. */
+function blockerText(b: Blocker): string {
+  const lines = [`${b.component.kind} ${b.component.id}: ${b.reason}`];
+  const shown = (b.packets ?? []).slice(0, 4);
+  for (const p of shown) lines.push(`  stops ${p}`);
+  const more = (b.packets?.length ?? 0) - shown.length;
+  if (more > 0) lines.push(`  … and ${more} more range(s) (--json lists them)`);
+  return lines.join('\n');
+}
+
 export function renderNetVerdict(v: NetVerdict): string {
   for (const d of v.diagnostics)
     if (d.severity !== 'note' || v.answer === 'bad-input')
@@ -158,8 +169,7 @@ export function renderNetVerdict(v: NetVerdict): string {
     out.push(
       label(
         'Blocked',
-        v.blockers.map((b) => `${b.component.kind} ${b.component.id}: ${b.reason}`).join('\n') ||
-          '(no packet of the question leaves the source)',
+        v.blockers.map(blockerText).join('\n') || '(no packet of the question leaves the source)',
       ),
     );
     out.push(label('Proof', `unsat over ${v.proof.paths} path(s); re-check ${v.proof.recheck}`));
