@@ -197,7 +197,7 @@ async function main(): Promise<void> {
     '### Summary',
     '',
     `${right} of ${ran} questions answered as the snapshots' README records; ${unknown} don't know; ${ran - right - unknown} different.`,
-    'Generated networks of 100 to 10,000 instances: not measured yet.',
+    'Generated networks of 100 to 10,000 instances: BENCHMARKS-net-scale.md (npm run bench:net-scale).',
     '',
     '### Every question',
     '',

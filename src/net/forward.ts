@@ -49,6 +49,17 @@
  */
 import { cidrContains, formatIpv4, isPrivateIpv4, longestPrefixMatch, type Ipv4 } from './ip.js';
 import {
+  enisInSubnet,
+  enisInVpc,
+  internetGatewayOf,
+  natsInSubnet,
+  natsInVpc,
+  ownerOfPublicIp,
+  securityGroupMembers,
+  subnetsOfVpc,
+  transitGatewayAttachmentsOf,
+} from './lookup.js';
+import {
   subnetNetworkAcl,
   subnetRouteTable,
   type NatGateway,
@@ -385,9 +396,8 @@ function sgRulePeer(
     if (pl.cidrs.some((c) => cidrContains(c, peer))) return `prefix list ${id}`;
   }
   for (const gid of rule.groupIds)
-    for (const eni of w.model.networkInterfaces.values())
-      if (eni.securityGroupIds.includes(gid) && eni.addresses.some((a) => a.privateIp === peer))
-        return `members of ${gid} (${eni.id})`;
+    for (const eni of securityGroupMembers(w.model, gid))
+      if (eni.addresses.some((a) => a.privateIp === peer)) return `members of ${gid} (${eni.id})`;
   return undefined;
 }
 
@@ -591,8 +601,7 @@ function leaveSubnet(w: Walk, subnet: Subnet, p: Packet): never {
 }
 
 function subnetOf(w: Walk, vpcId: string, ip: Ipv4): Subnet | undefined {
-  for (const s of w.model.subnets.values())
-    if (s.vpcId === vpcId && cidrContains(s.cidr, ip)) return s;
+  for (const s of subnetsOfVpc(w.model, vpcId)) if (cidrContains(s.cidr, ip)) return s;
   return undefined;
 }
 
@@ -604,11 +613,10 @@ function subnetOf(w: Walk, vpcId: string, ip: Ipv4): Subnet | undefined {
  */
 function arrive(w: Walk, subnet: Subnet, p: Packet, fromSubnetId: string | undefined): never {
   if (fromSubnetId !== subnet.id) networkAclCheck(w, subnet, 'ingress', p);
-  for (const nat of w.model.natGateways.values())
-    if (nat.subnetId === subnet.id && nat.addresses.some((a) => a.privateIp === p.dstIp))
-      return natGatewayIn(w, nat, p);
-  for (const eni of w.model.networkInterfaces.values()) {
-    if (eni.subnetId !== subnet.id || !eni.addresses.some((a) => a.privateIp === p.dstIp)) continue;
+  for (const nat of natsInSubnet(w.model, subnet.id))
+    if (nat.addresses.some((a) => a.privateIp === p.dstIp)) return natGatewayIn(w, nat, p);
+  for (const eni of enisInSubnet(w.model, subnet.id)) {
+    if (!eni.addresses.some((a) => a.privateIp === p.dstIp)) continue;
     securityGroupCheck(w, eni, 'ingress', p);
     w.hop(
       eniRef(eni),
@@ -688,7 +696,7 @@ function internetGatewayOut(w: Walk, id: string, subnet: Subnet, p: Packet): nev
       { kind: 'internet', id: 'internet' },
       `${formatIpv4(out.dstIp)} is a private address; the internet does not route it`,
     );
-  if (ownerOfPublicIp(w, out.dstIp) !== undefined) {
+  if (ownerOfPublicIp(w.model, out.dstIp) !== undefined) {
     w.hop(
       { kind: 'internet', id: 'internet' },
       'route',
@@ -702,35 +710,19 @@ function internetGatewayOut(w: Walk, id: string, subnet: Subnet, p: Packet): nev
 }
 
 function publicIpOf(w: Walk, vpcId: string, privateIp: Ipv4): Ipv4 | undefined {
-  for (const nat of w.model.natGateways.values())
-    if (nat.vpcId === vpcId)
-      for (const a of nat.addresses)
-        if (a.privateIp === privateIp && a.publicIp !== undefined) return a.publicIp;
-  for (const eni of w.model.networkInterfaces.values())
-    if (eni.vpcId === vpcId)
-      for (const a of eni.addresses)
-        if (a.privateIp === privateIp && a.publicIp !== undefined) return a.publicIp;
-  return undefined;
-}
-
-type PublicOwner = { vpcId: string; subnetId: string; privateIp: Ipv4; what: string };
-
-function ownerOfPublicIp(w: Walk, ip: Ipv4): PublicOwner | undefined {
-  for (const nat of w.model.natGateways.values())
+  for (const nat of natsInVpc(w.model, vpcId))
     for (const a of nat.addresses)
-      if (a.publicIp === ip && a.privateIp !== undefined)
-        return { vpcId: nat.vpcId, subnetId: nat.subnetId, privateIp: a.privateIp, what: nat.id };
-  for (const eni of w.model.networkInterfaces.values())
+      if (a.privateIp === privateIp && a.publicIp !== undefined) return a.publicIp;
+  for (const eni of enisInVpc(w.model, vpcId))
     for (const a of eni.addresses)
-      if (a.publicIp === ip)
-        return { vpcId: eni.vpcId, subnetId: eni.subnetId, privateIp: a.privateIp, what: eni.id };
+      if (a.privateIp === privateIp && a.publicIp !== undefined) return a.publicIp;
   return undefined;
 }
 
 /** From the internet: only a public IP owned here, through an IGW attached to its VPC; destination NAT to the private IP. */
 function fromInternet(w: Walk, p: Packet): never {
   const inet: ComponentRef = { kind: 'internet', id: 'internet' };
-  const owner = ownerOfPublicIp(w, p.dstIp);
+  const owner = ownerOfPublicIp(w.model, p.dstIp);
   if (owner === undefined)
     w.drop(
       inet,
@@ -738,7 +730,8 @@ function fromInternet(w: Walk, p: Packet): never {
         ? `${formatIpv4(p.dstIp)} is a private address; it is not reachable from the internet`
         : `no resource in the snapshot owns the public address ${formatIpv4(p.dstIp)}`,
     );
-  const igw = [...w.model.internetGateways.values()].find((g) => g.vpcIds.includes(owner.vpcId));
+  const igwId = internetGatewayOf(w.model, owner.vpcId);
+  const igw = igwId === undefined ? undefined : w.model.internetGateways.get(igwId);
   if (igw === undefined)
     w.drop(inet, `${owner.vpcId} (of ${owner.what}) has no internet gateway attached`);
   const inside: Packet = { ...p, dstIp: owner.privateIp };
@@ -822,7 +815,7 @@ function vpcPeering(w: Walk, id: string, subnet: Subnet, p: Packet): never {
   w.step();
   const dst = subnetOf(w, peer.vpcId, p.dstIp);
   if (dst === undefined) {
-    if (![...w.model.subnets.values()].some((s) => s.vpcId === peer.vpcId))
+    if (subnetsOfVpc(w.model, peer.vpcId).length === 0)
       w.missing(ref, `the subnets of ${peer.vpcId} are not in the snapshot`);
     w.drop(ref, `no subnet of ${peer.vpcId} contains ${formatIpv4(p.dstIp)}`);
   }
@@ -834,9 +827,7 @@ function vpcPeering(w: Walk, id: string, subnet: Subnet, p: Packet): never {
 /** Through a transit gateway: ingress attachment, its associated route table, egress attachment's subnet. */
 function transitGateway(w: Walk, id: string, subnet: Subnet, p: Packet): never {
   const ref: ComponentRef = { kind: 'transit-gateway', id };
-  const all = [...w.model.transitGatewayAttachments.values()].filter(
-    (a) => a.transitGatewayId === id,
-  );
+  const all = transitGatewayAttachmentsOf(w.model, id);
   if (all.length === 0)
     w.missing(ref, `the attachments of transit gateway ${id} are not in the snapshot`);
   const ingress = all.find((a) => a.resourceType === 'vpc' && a.resourceId === subnet.vpcId);

@@ -27,6 +27,12 @@
  * accounts (ids are assumed unique across the snapshot).
  */
 import type { Cidr4, Ipv4 } from './ip.js';
+import {
+  associatedNetworkAcl,
+  associatedRouteTable,
+  defaultNetworkAcl,
+  mainRouteTable,
+} from './lookup.js';
 
 /** Where an element was read: the snapshot file and the JSON path inside it. */
 export interface SourceRef {
@@ -288,22 +294,15 @@ export function subnetRouteTable(
   model: NetworkModel,
   subnet: Subnet,
 ): { readonly table: RouteTable; readonly explicit: boolean } | undefined {
-  let main: RouteTable | undefined;
-  for (const t of model.routeTables.values()) {
-    if (t.subnetIds.includes(subnet.id)) return { table: t, explicit: true };
-    if (t.main && t.vpcId === subnet.vpcId) main = t;
-  }
+  const table = associatedRouteTable(model, subnet.id);
+  if (table !== undefined) return { table, explicit: true };
+  const main = mainRouteTable(model, subnet.vpcId);
   return main === undefined ? undefined : { table: main, explicit: false };
 }
 
 /** The network ACL a subnet uses: its association, else its VPC's default ACL. */
 export function subnetNetworkAcl(model: NetworkModel, subnet: Subnet): NetworkAcl | undefined {
-  let fallback: NetworkAcl | undefined;
-  for (const a of model.networkAcls.values()) {
-    if (a.subnetIds.includes(subnet.id)) return a;
-    if (a.isDefault && a.vpcId === subnet.vpcId) fallback = a;
-  }
-  return fallback;
+  return associatedNetworkAcl(model, subnet.id) ?? defaultNetworkAcl(model, subnet.vpcId);
 }
 
 export function emptyModel(): NetworkModel {

@@ -64,6 +64,21 @@ import {
 } from './forward.js';
 import { cidrContains, formatIpv4, NON_PUBLIC, type Cidr4, type Ipv4 } from './ip.js';
 import {
+  eniWithAddress,
+  enisInSubnet,
+  enisInVpc,
+  internetGatewayOf,
+  natsInSubnet,
+  natsInVpc,
+  ownedPublicIps,
+  publicOwners,
+  securityGroupMembers,
+  subnetsOfVpc,
+  transitGatewayAttachmentsOf,
+  type PublicOwner,
+} from './lookup.js';
+import { internetHostAssumption, OwnedExclusions } from './assume.js';
+import {
   subnetNetworkAcl,
   subnetRouteTable,
   type NatGateway,
@@ -203,7 +218,11 @@ type Paths = SymPath[];
 const MAX_STEPS = 64;
 
 class SymWalk {
-  constructor(readonly model: NetworkModel) {}
+  constructor(
+    readonly model: NetworkModel,
+    /** Simplifies a branch condition under the question's constraint (assume.ts). */
+    readonly assume: (t: Term) => Term = (t) => t,
+  ) {}
 
   end(st: State, end: PathEnd): Paths {
     return [{ steps: st.steps, via: st.via, end }];
@@ -225,7 +244,8 @@ class SymWalk {
   /** Forks on mutually exclusive, exhaustive conditions (given in the forwarder's order). */
   fork(st: State, cases: readonly { cond: Term; run: (s: State) => Paths }[]): Paths {
     const out: Paths = [];
-    for (const c of cases) {
+    for (const c0 of cases) {
+      const c = { ...c0, cond: this.assume(c0.cond) };
       if (c.cond === falseTerm) continue;
       const s = clone(st);
       if (c.cond !== trueTerm)
@@ -253,7 +273,7 @@ class SymWalk {
     const cases: { cond: Term; run: (s: State) => Paths }[] = [];
     const earlier: Term[] = [];
     for (const item of items) {
-      const c = cond(item);
+      const c = this.assume(cond(item));
       cases.push({ cond: conjunction([c, ...earlier.map(not)]), run: (s) => run(s, item) });
       if (c === trueTerm) break;
       if (c !== falseTerm) earlier.push(c);
@@ -441,9 +461,8 @@ class SymWalk {
       parts.push(...pl.cidrs.map((c) => inCidr(peer, c)));
     }
     for (const gid of rule.groupIds)
-      for (const eni of this.model.networkInterfaces.values())
-        if (eni.securityGroupIds.includes(gid))
-          parts.push(...eni.addresses.map((a) => same(peer, ip32(a.privateIp))));
+      for (const eni of securityGroupMembers(this.model, gid))
+        parts.push(...eni.addresses.map((a) => same(peer, ip32(a.privateIp))));
     return disjunction(parts);
   }
 
@@ -543,7 +562,7 @@ class SymWalk {
     run: (s: State, sub: Subnet) => Paths,
     none: (s: State) => Paths,
   ): Paths {
-    const subs = [...this.model.subnets.values()].filter((s) => s.vpcId === vpcId);
+    const subs = subnetsOfVpc(this.model, vpcId);
     return this.firstMatch(st, subs, (s) => inCidr(dst, s.cidr), run, none);
   }
 
@@ -610,9 +629,7 @@ class SymWalk {
   /** forward.ts `transitGateway`: ingress attachment, its associated route table, the egress attachment's subnet. */
   transitGateway(st: State, id: string, subnet: Subnet, p: SymPacket): Paths {
     const ref: ComponentRef = { kind: 'transit-gateway', id };
-    const all = [...this.model.transitGatewayAttachments.values()].filter(
-      (a) => a.transitGatewayId === id,
-    );
+    const all = transitGatewayAttachmentsOf(this.model, id);
     if (all.length === 0)
       return this.missing(
         st,
@@ -736,18 +753,16 @@ class SymWalk {
         | { kind: 'eni'; eni: NetworkInterface; cond: Term }
         | { kind: 'host'; cond: Term };
       const owners: Owner[] = [];
-      for (const nat of this.model.natGateways.values())
-        if (nat.subnetId === subnet.id)
-          for (const a of nat.addresses)
-            if (a.privateIp !== undefined)
-              owners.push({ kind: 'nat', nat, cond: same(p.dstIp, ip32(a.privateIp)) });
-      for (const eni of this.model.networkInterfaces.values())
-        if (eni.subnetId === subnet.id)
-          owners.push({
-            kind: 'eni',
-            eni,
-            cond: disjunction(eni.addresses.map((a) => same(p.dstIp, ip32(a.privateIp)))),
-          });
+      for (const nat of natsInSubnet(this.model, subnet.id))
+        for (const a of nat.addresses)
+          if (a.privateIp !== undefined)
+            owners.push({ kind: 'nat', nat, cond: same(p.dstIp, ip32(a.privateIp)) });
+      for (const eni of enisInSubnet(this.model, subnet.id))
+        owners.push({
+          kind: 'eni',
+          eni,
+          cond: disjunction(eni.addresses.map((a) => same(p.dstIp, ip32(a.privateIp)))),
+        });
       if (s0.hostIp !== undefined) owners.push({ kind: 'host', cond: same(s0.hostIp, p.dstIp) });
       return this.firstMatch(
         s0,
@@ -822,15 +837,13 @@ class SymWalk {
     if (!igw.vpcIds.includes(subnet.vpcId))
       return this.drop(st, ref, `internet gateway ${id} is not attached to ${subnet.vpcId}`);
     const pubs: { priv: Ipv4; pub: Ipv4 }[] = [];
-    for (const nat of this.model.natGateways.values())
-      if (nat.vpcId === subnet.vpcId)
-        for (const a of nat.addresses)
-          if (a.privateIp !== undefined && a.publicIp !== undefined)
-            pubs.push({ priv: a.privateIp, pub: a.publicIp });
-    for (const eni of this.model.networkInterfaces.values())
-      if (eni.vpcId === subnet.vpcId)
-        for (const a of eni.addresses)
-          if (a.publicIp !== undefined) pubs.push({ priv: a.privateIp, pub: a.publicIp });
+    for (const nat of natsInVpc(this.model, subnet.vpcId))
+      for (const a of nat.addresses)
+        if (a.privateIp !== undefined && a.publicIp !== undefined)
+          pubs.push({ priv: a.privateIp, pub: a.publicIp });
+    for (const eni of enisInVpc(this.model, subnet.vpcId))
+      for (const a of eni.addresses)
+        if (a.publicIp !== undefined) pubs.push({ priv: a.privateIp, pub: a.publicIp });
     return this.firstMatch(
       st,
       pubs,
@@ -877,42 +890,9 @@ class SymWalk {
     );
   }
 
-  publicOwners(): {
-    publicIp: Ipv4;
-    vpcId: string;
-    subnetId: string;
-    privateIp: Ipv4;
-    what: string;
-  }[] {
-    const out: {
-      publicIp: Ipv4;
-      vpcId: string;
-      subnetId: string;
-      privateIp: Ipv4;
-      what: string;
-    }[] = [];
-    for (const nat of this.model.natGateways.values())
-      for (const a of nat.addresses)
-        if (a.publicIp !== undefined && a.privateIp !== undefined)
-          out.push({
-            publicIp: a.publicIp,
-            vpcId: nat.vpcId,
-            subnetId: nat.subnetId,
-            privateIp: a.privateIp,
-            what: nat.id,
-          });
-    for (const eni of this.model.networkInterfaces.values())
-      for (const a of eni.addresses)
-        if (a.publicIp !== undefined)
-          out.push({
-            publicIp: a.publicIp,
-            vpcId: eni.vpcId,
-            subnetId: eni.subnetId,
-            privateIp: a.privateIp,
-            what: eni.id,
-          });
+  publicOwners(): readonly PublicOwner[] {
     // The forwarder takes the first owner of an address; later duplicates never match.
-    return out.filter((o, i) => out.findIndex((x) => x.publicIp === o.publicIp) === i);
+    return publicOwners(this.model);
   }
 
   fromInternet(st: State, p: SymPacket): Paths {
@@ -922,9 +902,8 @@ class SymWalk {
       this.publicOwners(),
       (o) => same(p.dstIp, ip32(o.publicIp)),
       (s, owner) => {
-        const igw = [...this.model.internetGateways.values()].find((g) =>
-          g.vpcIds.includes(owner.vpcId),
-        );
+        const igwId = internetGatewayOf(this.model, owner.vpcId);
+        const igw = igwId === undefined ? undefined : this.model.internetGateways.get(igwId);
         if (igw === undefined)
           return this.drop(
             s,
@@ -1037,7 +1016,7 @@ class SymWalk {
             p.dstIp,
             (s2, dst) => this.arrive(s2, dst, p, undefined),
             (s2) =>
-              [...this.model.subnets.values()].some((x) => x.vpcId === peer.vpcId)
+              subnetsOfVpc(this.model, peer.vpcId).length > 0
                 ? this.drop(s2, ref, `no subnet of ${peer.vpcId} contains the destination`)
                 : this.missing(s2, ref, `the subnets of ${peer.vpcId} are not in the snapshot`),
           );
@@ -1119,9 +1098,7 @@ export interface Resolved {
 }
 
 function eniOfIp(model: NetworkModel, ip: Ipv4): NetworkInterface | undefined {
-  for (const eni of model.networkInterfaces.values())
-    if (eni.addresses.some((a) => a.privateIp === ip || a.publicIp === ip)) return eni;
-  return undefined;
+  return eniWithAddress(model, ip);
 }
 
 /** Resolves the endpoints to starts, source addresses and destination addresses; a string says what is missing. */
@@ -1195,8 +1172,19 @@ export function resolveEndpoints(model: NetworkModel, q: ReachQuery): Resolved |
   return { start: sources[0].start, sources, dstIps, accepts };
 }
 
-/** The header constraints of a question (user's protocol and ports, well-formed ports, the internet side's addresses). */
-export function queryConstraint(model: NetworkModel, q: ReachQuery, h: SymPacket): Term {
+/**
+ * The header constraints of a question (user's protocol and ports, well-formed
+ * ports, the internet side's addresses). `excluded` narrows the owned public
+ * addresses the internet side is kept off (default: all of them); a narrower
+ * set gives a weaker constraint, which `OwnedExclusions` (assume.ts) uses
+ * soundly.
+ */
+export function queryConstraint(
+  model: NetworkModel,
+  q: ReachQuery,
+  h: SymPacket,
+  excluded?: { readonly src: ReadonlySet<Ipv4>; readonly dst: ReadonlySet<Ipv4> },
+): Term {
   const parts: Term[] = [];
   if (q.protocol !== undefined) parts.push(protoIs(h, q.protocol));
   const tcpUdp = or3(protoIs(h, 6), protoIs(h, 17), falseTerm);
@@ -1211,25 +1199,31 @@ export function queryConstraint(model: NetworkModel, q: ReachQuery, h: SymPacket
       and(same(h.sport, bvConst(16, 0n)), same(h.dport, bvConst(16, 0n))),
     ),
   );
-  const owned = new Set<Ipv4>();
-  for (const e of model.networkInterfaces.values())
-    for (const a of e.addresses) if (a.publicIp !== undefined) owned.add(a.publicIp);
-  for (const n of model.natGateways.values())
-    for (const a of n.addresses) if (a.publicIp !== undefined) owned.add(a.publicIp);
+  const owned = ownedPublicIps(model);
   /** A host on the internet: a public address no resource of the snapshot owns. */
-  const internetHost = (t: Term): Term =>
+  const internetHost = (t: Term, skip: ReadonlySet<Ipv4>): Term =>
     conjunction([
       ...NON_PUBLIC.map((c) => not(inCidr(t, c))),
-      ...[...owned].map((ip) => not(same(t, ip32(ip)))),
+      ...[...skip].map((ip) => not(same(t, ip32(ip)))),
     ]);
-  if (q.from.kind === 'internet') parts.push(internetHost(h.srcIp));
-  if (q.to.kind === 'internet') parts.push(internetHost(h.dstIp));
+  if (q.from.kind === 'internet') parts.push(internetHost(h.srcIp, excluded?.src ?? owned));
+  if (q.to.kind === 'internet') parts.push(internetHost(h.dstIp, excluded?.dst ?? owned));
   return conjunction(parts);
 }
 
-/** Every path a packet of the question can take, with its conditions. */
+/**
+ * Every path a packet of the question can take, with its conditions. A packet
+ * of the question satisfies `queryConstraint`, so paths on which the internet
+ * side has an address the snapshot owns (or a private one) are not listed:
+ * the conditions are meant to be checked together with that constraint.
+ */
 export function enumeratePaths(model: NetworkModel, r: Resolved, h: SymPacket): SymPath[] {
-  const walk = new SymWalk(model);
+  // The internet side's address is public and owned by nothing here (queryConstraint):
+  // branches it contradicts are left out rather than enumerated and refuted one by one.
+  const internetSide = new Set<Term>();
+  if (r.sources.some((s) => s.ip === undefined)) internetSide.add(h.srcIp);
+  if (r.dstIps === undefined) internetSide.add(h.dstIp);
+  const walk = new SymWalk(model, internetHostAssumption(internetSide, ownedPublicIps(model)));
   const out: SymPath[] = [];
   for (const src of r.sources)
     for (const dst of r.dstIps ?? [undefined]) {
@@ -1323,15 +1317,23 @@ export async function reachable(
       solverMs,
     };
   const h = symbolicHeader();
-  const user = queryConstraint(model, q, h);
+  // The owned public addresses the internet side must avoid are added as models hit them.
+  const user = new OwnedExclusions(
+    ownedPublicIps(model),
+    { src: q.from.kind === 'internet', dst: q.to.kind === 'internet' },
+    (excluded) => queryConstraint(model, q, h, excluded),
+  );
   const paths = enumeratePaths(model, resolved, h);
   const check = async (terms: readonly Term[]) => {
-    const r = await checkSat(
-      { assertions: [user, ...terms] },
-      { timeoutMs, modelOf: [...HEADER_VARS] },
-    );
-    solverMs += r.solverMs;
-    return r;
+    for (;;) {
+      const r = await checkSat(
+        { assertions: [user.constraint(), ...terms] },
+        { timeoutMs, modelOf: [...HEADER_VARS] },
+      );
+      solverMs += r.solverMs;
+      if (r.status === 'sat' && r.model !== undefined && user.refine(r.model)) continue;
+      return r;
+    }
   };
   const all = (p: SymPath) => p.steps.map((s) => s.term);
   const accepting = paths.filter((p) => p.end.kind === 'accepted');
