@@ -34,6 +34,7 @@ import {
   type Term,
 } from '../smt/index.js';
 import { formatIpv4, NON_PUBLIC } from './ip.js';
+import { ownedPublicIps } from './lookup.js';
 import type { NetworkModel } from './model.js';
 import type { SymPacket } from './symbolic.js';
 
@@ -615,8 +616,19 @@ export interface NamedSet {
   readonly set: RangeSet;
 }
 
-function intersectRanges(a: RangeSet, b: RangeSet, max: number): RangeSet {
-  return complementRanges(unionRanges([complementRanges(a, max), complementRanges(b, max)]), max);
+/** The intersection of two range sets (a linear merge). */
+export function intersectRanges(a: RangeSet, b: RangeSet): RangeSet {
+  const out: Range[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i].lo, b[j].lo);
+    const hi = Math.min(a[i].hi, b[j].hi);
+    if (lo <= hi) out.push({ lo, hi });
+    if (a[i].hi < b[j].hi) i++;
+    else j++;
+  }
+  return out;
 }
 
 function sameRanges(a: RangeSet, b: RangeSet): boolean {
@@ -630,43 +642,84 @@ function sameRanges(a: RangeSet, b: RangeSet): boolean {
 export function rangesText(
   f: Field,
   set: RangeSet | undefined,
-  named: readonly NamedSet[] = [],
+  named: readonly NamedSet[] = NONE,
 ): string {
   if (set === undefined) return 'any';
+  // Range sets are immutable and shared between boxes: each is worded once per naming.
+  let byNamed = worded.get(set);
+  if (byNamed === undefined) worded.set(set, (byNamed = new WeakMap()));
+  const key = `${f}`;
+  let texts = byNamed.get(named);
+  if (texts === undefined) byNamed.set(named, (texts = new Map()));
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = wordRanges(f, set, named)));
+  return text;
+}
+
+const NONE: readonly NamedSet[] = [];
+const worded = new WeakMap<RangeSet, WeakMap<readonly NamedSet[], Map<string, string>>>();
+
+function wordRanges(f: Field, set: RangeSet, named: readonly NamedSet[]): string {
   const max = fieldMax(f);
   if (set.length === 1 && set[0].lo === 0 && set[0].hi === max) return 'any';
   const list = (s: RangeSet) => s.map((r) => rangeText(f, r)).join(', ');
-  const options: { n: number; text: string }[] = [{ n: set.length, text: list(set) }];
+  // Candidates by length (number of ranges); the text only of the shortest.
   const comp = complementRanges(set, max);
-  options.push({ n: comp.length + 1, text: `any except ${list(comp)}` });
+  const options: { n: number; text: () => string }[] = [
+    { n: set.length, text: () => list(set) },
+    { n: comp.length + 1, text: () => `any except ${list(comp)}` },
+  ];
   for (const u of named) {
     if (u.field !== f) continue;
     if (sameRanges(set, u.set)) return u.name;
-    if (!sameRanges(intersectRanges(set, u.set, max), set)) continue;
-    const rest = intersectRanges(u.set, comp, max);
-    options.push({ n: rest.length + 1, text: `${u.name} except ${list(rest)}` });
+    if (!sameRanges(intersectRanges(set, u.set), set)) continue;
+    const rest = intersectRanges(u.set, comp);
+    options.push({ n: rest.length + 1, text: () => `${u.name} except ${list(rest)}` });
   }
-  return options.reduce((a, b) => (b.n <= a.n ? b : a)).text;
+  return options.reduce((a, b) => (b.n <= a.n ? b : a)).text();
 }
 
-/** The internet's addresses (public, and owned by nothing in the snapshot), for texts. */
-export function internetNames(model: NetworkModel): NamedSet[] {
-  const taken = NON_PUBLIC.map((c) => ({
+/** The internet's addresses: public, and owned by nothing in the snapshot. */
+export function internetAddresses(model: NetworkModel): RangeSet {
+  const taken: Range[] = NON_PUBLIC.map((c) => ({
     lo: c.address,
     hi: c.address + 2 ** (32 - c.prefixLength) - 1,
   }));
-  for (const x of [...model.networkInterfaces.values(), ...model.natGateways.values()])
-    for (const a of x.addresses)
-      if (a.publicIp !== undefined) taken.push({ lo: a.publicIp, hi: a.publicIp });
-  const set = complementRanges(unionRanges([taken]), fieldMax('src_ip'));
+  for (const ip of ownedPublicIps(model)) taken.push({ lo: ip, hi: ip });
+  return complementRanges(unionRanges([taken]), fieldMax('src_ip'));
+}
+
+/** The internet's addresses as a name for texts. */
+export function internetNames(model: NetworkModel): NamedSet[] {
+  const set = internetAddresses(model);
   return [
     { field: 'src_ip', name: 'the internet', set },
     { field: 'dst_ip', name: 'the internet', set },
   ];
 }
 
+/** A box with one field narrowed to a set; undefined when nothing is left. */
+export function narrowBox(b: Box, field: Field, set: RangeSet): Box | undefined {
+  const now = b[field] ?? FULL[field];
+  // Boxes of interfaces with the same filters share their range sets: intersect each pair once.
+  let bySet = narrowed.get(now);
+  if (bySet === undefined) narrowed.set(now, (bySet = new WeakMap()));
+  let left = bySet.get(set);
+  if (left === undefined) bySet.set(set, (left = intersectRanges(now, set)));
+  return left.length === 0 ? undefined : { ...b, [field]: left };
+}
+
+const FULL: Readonly<Record<Field, RangeSet>> = {
+  src_ip: [{ lo: 0, hi: fieldMax('src_ip') }],
+  dst_ip: [{ lo: 0, hi: fieldMax('dst_ip') }],
+  protocol: [{ lo: 0, hi: fieldMax('protocol') }],
+  src_port: [{ lo: 0, hi: fieldMax('src_port') }],
+  dst_port: [{ lo: 0, hi: fieldMax('dst_port') }],
+};
+const narrowed = new WeakMap<RangeSet, WeakMap<RangeSet, RangeSet>>();
+
 /** A box in words: protocol, ports, source and destination. */
-export function boxText(b: Box, named: readonly NamedSet[] = []): string {
+export function boxText(b: Box, named: readonly NamedSet[] = NONE): string {
   const proto = rangesText('protocol', b.protocol);
   const icmpOnly =
     b.protocol !== undefined &&

@@ -65,6 +65,7 @@ import {
 import { cidrContains, formatIpv4, NON_PUBLIC, type Cidr4, type Ipv4 } from './ip.js';
 import {
   eniWithAddress,
+  ownerOfPublicIp,
   enisInSubnet,
   enisInVpc,
   internetGatewayOf,
@@ -222,6 +223,8 @@ class SymWalk {
     readonly model: NetworkModel,
     /** Simplifies a branch condition under the question's constraint (assume.ts). */
     readonly assume: (t: Term) => Term = (t) => t,
+    /** The header variables holding the internet side's address (public, owned by nothing here). */
+    readonly internetSide: ReadonlySet<Term> = new Set(),
   ) {}
 
   end(st: State, end: PathEnd): Paths {
@@ -867,7 +870,7 @@ class SymWalk {
             run: (s2) =>
               this.firstMatch(
                 s2,
-                this.publicOwners(),
+                this.publicOwners(out.dstIp),
                 (o) => same(out.dstIp, ip32(o.publicIp)),
                 (s3, o) => {
                   this.pass(s3, { kind: 'internet', id: 'internet' });
@@ -890,8 +893,21 @@ class SymWalk {
     );
   }
 
-  publicOwners(): readonly PublicOwner[] {
-    // The forwarder takes the first owner of an address; later duplicates never match.
+  /**
+   * The owners of public addresses that `t` could be, in the forwarder's
+   * order (the first owner of an address only): for a constant the one
+   * owner of that address, for the internet side's address none (it owns
+   * nothing: the question's constraint), else every owner. The conditions
+   * of the owners left out are false, so first-match choices over the
+   * shorter list are the same.
+   */
+  publicOwners(t: Term): readonly PublicOwner[] {
+    const v = constOf(t);
+    if (v !== undefined) {
+      const o = ownerOfPublicIp(this.model, v);
+      return o === undefined ? [] : [o];
+    }
+    if (this.internetSide.has(t)) return [];
     return publicOwners(this.model);
   }
 
@@ -899,7 +915,7 @@ class SymWalk {
     const inet: ComponentRef = { kind: 'internet', id: 'internet' };
     return this.firstMatch(
       st,
-      this.publicOwners(),
+      this.publicOwners(p.dstIp),
       (o) => same(p.dstIp, ip32(o.publicIp)),
       (s, owner) => {
         const igwId = internetGatewayOf(this.model, owner.vpcId);
@@ -1223,7 +1239,11 @@ export function enumeratePaths(model: NetworkModel, r: Resolved, h: SymPacket): 
   const internetSide = new Set<Term>();
   if (r.sources.some((s) => s.ip === undefined)) internetSide.add(h.srcIp);
   if (r.dstIps === undefined) internetSide.add(h.dstIp);
-  const walk = new SymWalk(model, internetHostAssumption(internetSide, ownedPublicIps(model)));
+  const walk = new SymWalk(
+    model,
+    internetHostAssumption(internetSide, ownedPublicIps(model)),
+    internetSide,
+  );
   const out: SymPath[] = [];
   for (const src of r.sources)
     for (const dst of r.dstIps ?? [undefined]) {
@@ -1402,10 +1422,12 @@ export async function reachable(
     };
   const blockers: Blocker[] = [];
   const named = internetNames(model);
+  // Ranges are computed under the whole constraint (every owned address excluded).
+  const exact = queryConstraint(model, q, h);
   const describe = (terms: readonly Term[]): string[] | undefined => {
     const sets = new PacketSets();
     try {
-      return sets.boxes(sets.read(conjunction([user, ...terms]))).map((b) => boxText(b, named));
+      return sets.boxes(sets.read(conjunction([exact, ...terms]))).map((b) => boxText(b, named));
     } catch (e) {
       if (e instanceof UnsupportedFormula) return undefined;
       throw e;
