@@ -251,14 +251,19 @@ class SymWalk {
   ): Paths {
     const cases: { cond: Term; run: (s: State) => Paths }[] = [];
     const earlier: Term[] = [];
+    // An item that matches every packet (a 0.0.0.0/0 route) leaves nothing for `otherwise`.
+    let exhaustive = false;
     for (const item of items) {
       const c = cond(item);
       cases.push({ cond: conjunction([c, ...earlier.map(not)]), run: (s) => run(s, item) });
-      if (c === trueTerm) break;
+      if (c === trueTerm) {
+        exhaustive = true;
+        break;
+      }
       if (c !== falseTerm) earlier.push(c);
     }
     const none = conjunction(earlier.map(not));
-    if (!cases.some((c) => c.cond === trueTerm)) cases.push({ cond: none, run: otherwise });
+    if (!exhaustive) cases.push({ cond: none, run: otherwise });
     return this.fork(st, cases);
   }
 
