@@ -183,7 +183,12 @@ export function publicSubnet(
 }
 
 /** Two VPCs (10.20/16 with eni-1 at 10.20.1.5, 10.30/16 with eni-2 at 10.30.1.5) joined by transit gateway tgw-1 (propagated routes; a VPN attachment att-vpn). */
-export function transitPair(staticRoutes: Doc[] = [], extraPropagations: Doc[] = []): NetworkModel {
+export function transitPair(
+  staticRoutes: Doc[] = [],
+  extraPropagations: Doc[] = [],
+  /** The destination vpc-1's route table sends to tgw-1. */
+  vpc1ToTgw = '10.0.0.0/8',
+): NetworkModel {
   return model(
     { Vpcs: [vpc('vpc-1', '10.20.0.0/16'), vpc('vpc-2', '10.30.0.0/16')] },
     { Subnets: [subnet('s-1', 'vpc-1', '10.20.1.0/24'), subnet('s-2', 'vpc-2', '10.30.1.0/24')] },
@@ -195,7 +200,7 @@ export function transitPair(staticRoutes: Doc[] = [], extraPropagations: Doc[] =
           [],
           [
             { DestinationCidrBlock: '10.20.0.0/16', GatewayId: 'local' },
-            { DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: 'tgw-1' },
+            { DestinationCidrBlock: vpc1ToTgw, TransitGatewayId: 'tgw-1' },
           ],
           true,
         ),

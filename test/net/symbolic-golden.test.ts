@@ -18,7 +18,7 @@ import {
   type ReachQuery,
 } from '../../src/net/symbolic.js';
 import { stopSolvers } from '../../src/smt/index.js';
-import { allowAll, eni, ip, natVpc, peeredVpcs, publicSubnet } from './fixtures.js';
+import { allowAll, eni, ip, natVpc, peeredVpcs, publicSubnet, transitPair } from './fixtures.js';
 
 after(() => stopSolvers());
 
@@ -446,5 +446,30 @@ describe('symbolic: a NACL deny shadowing an allow', () => {
       /^rule 200 allows all traffic from 0\.0\.0\.0\/0/,
     );
     assert.equal(ipText(hopOf(a.result, 'internet-gateway:igw-1').packet.dstIp), '10.0.0.91');
+  });
+});
+
+describe('symbolic: a catch-all transit gateway route', () => {
+  it('a static 0.0.0.0/0 blackhole covers every destination: no, not "don\'t know" for the VPN propagation', async () => {
+    // vpc-1 sends everything to tgw-1; tgw-rtb-1 has a static 0.0.0.0/0 blackhole and a
+    // propagation from a VPN attachment whose routes the snapshot cannot tell. Those routes
+    // cannot matter: no prefix is shorter than /0 and the static route wins a /0 tie.
+    const m = transitPair(
+      [{ DestinationCidrBlock: '0.0.0.0/0', State: 'blackhole', Type: 'static' }],
+      [{ TransitGatewayAttachmentId: 'att-vpn', State: 'enabled' }],
+      '0.0.0.0/0',
+    );
+    const blockers = no(
+      await ask(m, { from: { kind: 'eni', id: 'eni-1' }, to: { kind: 'internet' } }),
+    );
+    assert.deepEqual(
+      blockers.map((x) => [`${x.component.kind}:${x.component.id}`, x.reason]),
+      [
+        [
+          'transit-gateway-route-table:tgw-rtb-1',
+          'transit gateway route table tgw-rtb-1 route 0.0.0.0/0 is a blackhole',
+        ],
+      ],
+    );
   });
 });
