@@ -55,6 +55,7 @@ import {
 } from '../smt/index.js';
 import {
   forward,
+  natReplyReason,
   type ComponentRef,
   type Destination,
   type ForwardResult,
@@ -957,6 +958,7 @@ class SymWalk {
       return this.missing(st, ref, `subnet ${nat.subnetId} is not in the snapshot`);
     const go = (s0: State): Paths => {
       if (nat.state !== 'available') return this.drop(s0, ref, `NAT gateway ${id} is ${nat.state}`);
+      if (s0.reply) return this.drop(s0, ref, natReplyReason(id));
       const ok = or3(protoIs(p, 6), protoIs(p, 17), protoIs(p, 1));
       return this.fork(s0, [
         {

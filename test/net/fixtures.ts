@@ -310,7 +310,7 @@ export function transitPair(
  * subnet (10.1.1/24, route 0/0 -> nat-1) with eni-priv (10.1.1.10, sg-priv: no
  * inbound rule, all outbound).
  */
-export function natVpc(): NetworkModel {
+export function natVpc(extra: { enis?: Doc[]; sgs?: Doc[] } = {}): NetworkModel {
   return model(
     { Vpcs: [vpc('vpc-n', '10.1.0.0/16')] },
     {
@@ -371,7 +371,7 @@ export function natVpc(): NetworkModel {
         },
       ],
     },
-    { SecurityGroups: [sg('sg-priv', 'vpc-n', [])] },
+    { SecurityGroups: [sg('sg-priv', 'vpc-n', []), ...(extra.sgs ?? [])] },
     {
       NetworkInterfaces: [
         eni('eni-priv', 'subnet-priv', 'vpc-n', '10.1.1.10', ['sg-priv']),
@@ -379,6 +379,7 @@ export function natVpc(): NetworkModel {
           ...eni('eni-nat', 'subnet-pub', 'vpc-n', '10.1.250.210', [], '3.135.127.225'),
           InterfaceType: 'nat_gateway',
         },
+        ...(extra.enis ?? []),
       ],
     },
   );

@@ -314,6 +314,25 @@ describe('private subnet behind a NAT gateway', () => {
     );
   });
 
+  it('a reply routed into the NAT gateway (asymmetric route) is dropped there', () => {
+    // eni-x has a public IP but sits in the private subnet, whose default route is nat-1: the
+    // request from the internet comes in through the IGW, the reply would go out through the
+    // NAT gateway and reach the client from 3.135.127.225 instead of 3.3.3.3.
+    const m2 = natVpc({
+      sgs: [
+        sg('sg-ssh', 'vpc-n', [
+          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+        ]),
+      ],
+      enis: [eni('eni-x', 'subnet-priv', 'vpc-n', '10.1.1.20', ['sg-ssh'], '3.3.3.3')],
+    });
+    const r = accepted(send(m2, { kind: 'internet' }, tcp('8.8.8.8', '3.3.3.3', 22)));
+    assert.deepEqual(r.destination, { kind: 'network-interface', id: 'eni-x' });
+    dropped(r.returnTraffic as ForwardResult, 'nat-gateway', 'nat-1', /asymmetric route/);
+    // eni-x's own connections out still use the NAT gateway.
+    accepted(send(m2, { kind: 'eni', id: 'eni-x' }, tcp('10.1.1.20', '8.8.8.8', 443)));
+  });
+
   it('ICMP echo goes out and the echo reply comes back', () => {
     const p = {
       srcIp: ip('10.1.1.10'),

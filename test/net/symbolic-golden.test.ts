@@ -18,7 +18,16 @@ import {
   type ReachQuery,
 } from '../../src/net/symbolic.js';
 import { stopSolvers } from '../../src/smt/index.js';
-import { allowAll, eni, ip, natVpc, peeredVpcs, publicSubnet, transitPair } from './fixtures.js';
+import {
+  allowAll,
+  eni,
+  ip,
+  natVpc,
+  peeredVpcs,
+  publicSubnet,
+  sg,
+  transitPair,
+} from './fixtures.js';
 
 after(() => stopSolvers());
 
@@ -156,6 +165,32 @@ describe('symbolic: private subnet behind a NAT gateway', () => {
       'internet-gateway:igw-n',
       'network-acl:acl-n',
     ]);
+  });
+
+  it('internet -> a public IP in the NAT-routed subnet: no, the reply would leave through the NAT gateway', async () => {
+    const m2 = natVpc({
+      sgs: [
+        sg('sg-ssh', 'vpc-n', [
+          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+        ]),
+      ],
+      enis: [eni('eni-x', 'subnet-priv', 'vpc-n', '10.1.1.20', ['sg-ssh'], '3.3.3.3')],
+    });
+    const blockers = no(
+      await ask(m2, {
+        from: { kind: 'internet' },
+        to: { kind: 'ip', ip: ip('3.3.3.3') },
+        protocol: 6,
+        dstPorts: { from: 22, to: 22 },
+      }),
+    );
+    assert.equal(blockers.length, 1, JSON.stringify(blockers));
+    assert.deepEqual(blockers[0].component, { kind: 'nat-gateway', id: 'nat-1' });
+    assert.match(blockers[0].reason, /reply routed to NAT gateway nat-1 .* \(asymmetric route\)/);
+    // The request got in: the reply was stopped after the route to nat-1.
+    const via = blockers[0].via;
+    assert.ok(via.includes('network-interface:eni-x') && via.includes('reply'), via.join(' '));
+    assert.equal(via[via.length - 1], 'network-acl:acl-n');
   });
 
   it('internet -> eni-priv (no public IP): no, its private address is not reachable', async () => {
