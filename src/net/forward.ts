@@ -29,7 +29,10 @@
  * - A public NAT gateway forwards only TCP, UDP and ICMP, only for
  *   connections started from inside; it rewrites the source to its private
  *   address (the internet gateway then maps that to its Elastic IP) and
- *   routes through its own subnet's route table.
+ *   routes through its own subnet's route table. A reply routed into one
+ *   (an asymmetric route, e.g. the reply of an internet client's connection
+ *   to a public IP in a subnet whose default route is the NAT gateway) is
+ *   dropped: it would reach the client from the wrong address.
  * - VPC peering is not transitive: a packet crossing a peering must be
  *   addressed to the peer VPC's CIDRs and is delivered there (the route back
  *   is the reply's business).
@@ -752,7 +755,12 @@ function fromInternet(w: Walk, p: Packet): never {
 
 // ---------------------------------------------------------------- NAT gateway
 
-/** Into a NAT gateway from a route: TCP/UDP/ICMP only; source becomes its private IP; on through its subnet. */
+/** Why a reply routed into a NAT gateway is dropped (shared with the symbolic engine). */
+export function natReplyReason(id: string): string {
+  return `a reply routed to NAT gateway ${id} would leave with the NAT gateway's address, not the one the connection was made to (asymmetric route)`;
+}
+
+/** Into a NAT gateway from a route: TCP/UDP/ICMP only, not a reply; source becomes its private IP; on through its subnet. */
 function natGatewayOut(w: Walk, id: string, subnet: Subnet, p: Packet): never {
   const ref: ComponentRef = { kind: 'nat-gateway', id };
   const nat = w.model.natGateways.get(id);
@@ -760,6 +768,9 @@ function natGatewayOut(w: Walk, id: string, subnet: Subnet, p: Packet): never {
   const natSubnet = w.subnet(nat.subnetId, ref);
   if (natSubnet.id !== subnet.id) networkAclCheck(w, natSubnet, 'ingress', p);
   if (nat.state !== 'available') w.drop(ref, `NAT gateway ${id} is ${nat.state}`);
+  // A reply routed into a NAT gateway (an asymmetric route) would get the gateway's address
+  // as its source, not the one the connection was made to: the initiator drops it.
+  if (w.reply) w.drop(ref, natReplyReason(id));
   if (p.protocol !== 6 && p.protocol !== 17 && p.protocol !== 1)
     w.drop(
       ref,

@@ -55,6 +55,7 @@ import {
 } from '../smt/index.js';
 import {
   forward,
+  natReplyReason,
   type ComponentRef,
   type Destination,
   type ForwardResult,
@@ -275,14 +276,19 @@ class SymWalk {
   ): Paths {
     const cases: { cond: Term; run: (s: State) => Paths }[] = [];
     const earlier: Term[] = [];
+    // An item that matches every packet (a 0.0.0.0/0 route) leaves nothing for `otherwise`.
+    let exhaustive = false;
     for (const item of items) {
       const c = this.assume(cond(item));
       cases.push({ cond: conjunction([c, ...earlier.map(not)]), run: (s) => run(s, item) });
-      if (c === trueTerm) break;
+      if (c === trueTerm) {
+        exhaustive = true;
+        break;
+      }
       if (c !== falseTerm) earlier.push(c);
     }
     const none = conjunction(earlier.map(not));
-    if (!cases.some((c) => c.cond === trueTerm)) cases.push({ cond: none, run: otherwise });
+    if (!exhaustive) cases.push({ cond: none, run: otherwise });
     return this.fork(st, cases);
   }
 
@@ -948,6 +954,7 @@ class SymWalk {
       return this.missing(st, ref, `subnet ${nat.subnetId} is not in the snapshot`);
     const go = (s0: State): Paths => {
       if (nat.state !== 'available') return this.drop(s0, ref, `NAT gateway ${id} is ${nat.state}`);
+      if (s0.reply) return this.drop(s0, ref, natReplyReason(id));
       const ok = or3(protoIs(p, 6), protoIs(p, 17), protoIs(p, 1));
       return this.fork(s0, [
         {

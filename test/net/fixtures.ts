@@ -188,7 +188,12 @@ export function publicSubnetDocs(extra: PublicExtra = {}): Doc[] {
 }
 
 /** Two VPCs (10.20/16 with eni-1 at 10.20.1.5, 10.30/16 with eni-2 at 10.30.1.5) joined by transit gateway tgw-1 (propagated routes; a VPN attachment att-vpn). */
-export function transitPair(staticRoutes: Doc[] = [], extraPropagations: Doc[] = []): NetworkModel {
+export function transitPair(
+  staticRoutes: Doc[] = [],
+  extraPropagations: Doc[] = [],
+  /** The destination vpc-1's route table sends to tgw-1. */
+  vpc1ToTgw = '10.0.0.0/8',
+): NetworkModel {
   return model(
     { Vpcs: [vpc('vpc-1', '10.20.0.0/16'), vpc('vpc-2', '10.30.0.0/16')] },
     { Subnets: [subnet('s-1', 'vpc-1', '10.20.1.0/24'), subnet('s-2', 'vpc-2', '10.30.1.0/24')] },
@@ -200,7 +205,7 @@ export function transitPair(staticRoutes: Doc[] = [], extraPropagations: Doc[] =
           [],
           [
             { DestinationCidrBlock: '10.20.0.0/16', GatewayId: 'local' },
-            { DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: 'tgw-1' },
+            { DestinationCidrBlock: vpc1ToTgw, TransitGatewayId: 'tgw-1' },
           ],
           true,
         ),
@@ -299,6 +304,172 @@ export function transitPair(staticRoutes: Doc[] = [], extraPropagations: Doc[] =
     {
       TransitGatewayStaticRoutes: [
         { TransitGatewayRouteTableId: 'tgw-rtb-1', Routes: staticRoutes },
+      ],
+    },
+  );
+}
+
+/**
+ * One VPC (10.1/16): a public subnet (10.1.250/24, route 0/0 -> igw-n) holding
+ * NAT gateway nat-1 (10.1.250.210, Elastic IP 3.135.127.225) and a private
+ * subnet (10.1.1/24, route 0/0 -> nat-1) with eni-priv (10.1.1.10, sg-priv: no
+ * inbound rule, all outbound).
+ */
+export function natVpc(extra: { enis?: Doc[]; sgs?: Doc[] } = {}): NetworkModel {
+  return model(
+    { Vpcs: [vpc('vpc-n', '10.1.0.0/16')] },
+    {
+      Subnets: [
+        subnet('subnet-pub', 'vpc-n', '10.1.250.0/24'),
+        subnet('subnet-priv', 'vpc-n', '10.1.1.0/24'),
+      ],
+    },
+    {
+      RouteTables: [
+        rtb(
+          'rtb-pub',
+          'vpc-n',
+          ['subnet-pub'],
+          [
+            { DestinationCidrBlock: '10.1.0.0/16', GatewayId: 'local' },
+            { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-n' },
+          ],
+        ),
+        rtb(
+          'rtb-priv',
+          'vpc-n',
+          ['subnet-priv'],
+          [
+            { DestinationCidrBlock: '10.1.0.0/16', GatewayId: 'local' },
+            { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1' },
+          ],
+        ),
+      ],
+    },
+    {
+      NetworkAcls: [
+        acl(
+          'acl-n',
+          'vpc-n',
+          ['subnet-pub', 'subnet-priv'],
+          [...allowAll(true), ...allowAll(false)],
+          true,
+        ),
+      ],
+    },
+    {
+      InternetGateways: [
+        { InternetGatewayId: 'igw-n', Attachments: [{ State: 'available', VpcId: 'vpc-n' }] },
+      ],
+    },
+    {
+      NatGateways: [
+        {
+          CreateTime: '2020-03-03 01:21:01+00:00',
+          NatGatewayId: 'nat-1',
+          State: 'available',
+          SubnetId: 'subnet-pub',
+          VpcId: 'vpc-n',
+          NatGatewayAddresses: [
+            { PrivateIp: '10.1.250.210', PublicIp: '3.135.127.225', NetworkInterfaceId: 'eni-nat' },
+          ],
+        },
+      ],
+    },
+    { SecurityGroups: [sg('sg-priv', 'vpc-n', []), ...(extra.sgs ?? [])] },
+    {
+      NetworkInterfaces: [
+        eni('eni-priv', 'subnet-priv', 'vpc-n', '10.1.1.10', ['sg-priv']),
+        {
+          ...eni('eni-nat', 'subnet-pub', 'vpc-n', '10.1.250.210', [], '3.135.127.225'),
+          InterfaceType: 'nat_gateway',
+        },
+        ...(extra.enis ?? []),
+      ],
+    },
+  );
+}
+
+/**
+ * Two VPCs joined by active peering pcx-1: vpc-a (10.0/16; eni-app 10.0.1.10
+ * in sg-app, eni-other 10.0.1.11 in sg-other, eni-db 10.0.2.20 in sg-db which
+ * admits tcp/5432 from members of sg-app) routes 10.1/16 and 10.2/16 to pcx-1;
+ * vpc-b (10.1/16; eni-b 10.1.1.10, sg-b admits all from 10/8) has a local
+ * route plus `routesB`.
+ */
+export function peeredVpcs(routesB: Doc[]): NetworkModel {
+  return model(
+    { Vpcs: [vpc('vpc-a', '10.0.0.0/16'), vpc('vpc-b', '10.1.0.0/16')] },
+    {
+      Subnets: [
+        subnet('subnet-a', 'vpc-a', '10.0.1.0/24'),
+        subnet('subnet-a2', 'vpc-a', '10.0.2.0/24'),
+        subnet('subnet-b', 'vpc-b', '10.1.1.0/24'),
+      ],
+    },
+    {
+      RouteTables: [
+        rtb(
+          'rtb-a',
+          'vpc-a',
+          [],
+          [
+            { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' },
+            { DestinationCidrBlock: '10.1.0.0/16', VpcPeeringConnectionId: 'pcx-1' },
+            { DestinationCidrBlock: '10.2.0.0/16', VpcPeeringConnectionId: 'pcx-1' },
+          ],
+          true,
+        ),
+        rtb(
+          'rtb-b',
+          'vpc-b',
+          [],
+          [{ DestinationCidrBlock: '10.1.0.0/16', GatewayId: 'local' }, ...routesB],
+          true,
+        ),
+      ],
+    },
+    {
+      NetworkAcls: [
+        acl('acl-a', 'vpc-a', [], [...allowAll(true), ...allowAll(false)], true),
+        acl('acl-b', 'vpc-b', [], [...allowAll(true), ...allowAll(false)], true),
+      ],
+    },
+    {
+      VpcPeeringConnections: [
+        {
+          VpcPeeringConnectionId: 'pcx-1',
+          Status: { Code: 'active', Message: 'Active' },
+          RequesterVpcInfo: {
+            VpcId: 'vpc-a',
+            CidrBlock: '10.0.0.0/16',
+            CidrBlockSet: [{ CidrBlock: '10.0.0.0/16' }],
+          },
+          AccepterVpcInfo: { VpcId: 'vpc-b', CidrBlock: '10.1.0.0/16' },
+        },
+      ],
+    },
+    {
+      SecurityGroups: [
+        sg('sg-app', 'vpc-a', []),
+        sg('sg-other', 'vpc-a', []),
+        sg('sg-db', 'vpc-a', [
+          {
+            IpProtocol: 'tcp',
+            FromPort: 5432,
+            ToPort: 5432,
+            UserIdGroupPairs: [{ GroupId: 'sg-app', UserId: '1' }],
+          },
+        ]),
+        sg('sg-b', 'vpc-b', [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/8' }] }]),
+      ],
+    },
+    {
+      NetworkInterfaces: [
+        eni('eni-app', 'subnet-a', 'vpc-a', '10.0.1.10', ['sg-app']),
+        eni('eni-other', 'subnet-a', 'vpc-a', '10.0.1.11', ['sg-other']),
+        eni('eni-db', 'subnet-a2', 'vpc-a', '10.0.2.20', ['sg-db']),
+        eni('eni-b', 'subnet-b', 'vpc-b', '10.1.1.10', ['sg-b']),
       ],
     },
   );

@@ -8,6 +8,8 @@ import {
   allowAll,
   eni,
   model,
+  natVpc,
+  peeredVpcs,
   publicSubnet,
   rtb,
   send,
@@ -17,7 +19,6 @@ import {
   transitPair,
   vpc,
   ip,
-  type Doc,
 } from './fixtures.js';
 
 function accepted(r: ForwardResult): Extract<ForwardResult, { outcome: 'accepted' }> {
@@ -280,77 +281,7 @@ describe('routes', () => {
 });
 
 describe('private subnet behind a NAT gateway', () => {
-  const m = model(
-    { Vpcs: [vpc('vpc-n', '10.1.0.0/16')] },
-    {
-      Subnets: [
-        subnet('subnet-pub', 'vpc-n', '10.1.250.0/24'),
-        subnet('subnet-priv', 'vpc-n', '10.1.1.0/24'),
-      ],
-    },
-    {
-      RouteTables: [
-        rtb(
-          'rtb-pub',
-          'vpc-n',
-          ['subnet-pub'],
-          [
-            { DestinationCidrBlock: '10.1.0.0/16', GatewayId: 'local' },
-            { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-n' },
-          ],
-        ),
-        rtb(
-          'rtb-priv',
-          'vpc-n',
-          ['subnet-priv'],
-          [
-            { DestinationCidrBlock: '10.1.0.0/16', GatewayId: 'local' },
-            { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1' },
-          ],
-        ),
-      ],
-    },
-    {
-      NetworkAcls: [
-        acl(
-          'acl-n',
-          'vpc-n',
-          ['subnet-pub', 'subnet-priv'],
-          [...allowAll(true), ...allowAll(false)],
-          true,
-        ),
-      ],
-    },
-    {
-      InternetGateways: [
-        { InternetGatewayId: 'igw-n', Attachments: [{ State: 'available', VpcId: 'vpc-n' }] },
-      ],
-    },
-    {
-      NatGateways: [
-        {
-          CreateTime: '2020-03-03 01:21:01+00:00',
-          NatGatewayId: 'nat-1',
-          State: 'available',
-          SubnetId: 'subnet-pub',
-          VpcId: 'vpc-n',
-          NatGatewayAddresses: [
-            { PrivateIp: '10.1.250.210', PublicIp: '3.135.127.225', NetworkInterfaceId: 'eni-nat' },
-          ],
-        },
-      ],
-    },
-    { SecurityGroups: [sg('sg-priv', 'vpc-n', [])] },
-    {
-      NetworkInterfaces: [
-        eni('eni-priv', 'subnet-priv', 'vpc-n', '10.1.1.10', ['sg-priv']),
-        {
-          ...eni('eni-nat', 'subnet-pub', 'vpc-n', '10.1.250.210', [], '3.135.127.225'),
-          InterfaceType: 'nat_gateway',
-        },
-      ],
-    },
-  );
+  const m = natVpc();
 
   it('outbound works, both ways, through the NAT gateway and the internet gateway', () => {
     const r = accepted(send(m, { kind: 'eni', id: 'eni-priv' }, tcp('10.1.1.10', '8.8.8.8', 80)));
@@ -383,6 +314,25 @@ describe('private subnet behind a NAT gateway', () => {
     );
   });
 
+  it('a reply routed into the NAT gateway (asymmetric route) is dropped there', () => {
+    // eni-x has a public IP but sits in the private subnet, whose default route is nat-1: the
+    // request from the internet comes in through the IGW, the reply would go out through the
+    // NAT gateway and reach the client from 3.135.127.225 instead of 3.3.3.3.
+    const m2 = natVpc({
+      sgs: [
+        sg('sg-ssh', 'vpc-n', [
+          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+        ]),
+      ],
+      enis: [eni('eni-x', 'subnet-priv', 'vpc-n', '10.1.1.20', ['sg-ssh'], '3.3.3.3')],
+    });
+    const r = accepted(send(m2, { kind: 'internet' }, tcp('8.8.8.8', '3.3.3.3', 22)));
+    assert.deepEqual(r.destination, { kind: 'network-interface', id: 'eni-x' });
+    dropped(r.returnTraffic as ForwardResult, 'nat-gateway', 'nat-1', /asymmetric route/);
+    // eni-x's own connections out still use the NAT gateway.
+    accepted(send(m2, { kind: 'eni', id: 'eni-x' }, tcp('10.1.1.20', '8.8.8.8', 443)));
+  });
+
   it('ICMP echo goes out and the echo reply comes back', () => {
     const p = {
       srcIp: ip('10.1.1.10'),
@@ -398,82 +348,7 @@ describe('private subnet behind a NAT gateway', () => {
 });
 
 describe('VPC peering and security group references', () => {
-  const docs = (routesB: Doc[]) =>
-    model(
-      { Vpcs: [vpc('vpc-a', '10.0.0.0/16'), vpc('vpc-b', '10.1.0.0/16')] },
-      {
-        Subnets: [
-          subnet('subnet-a', 'vpc-a', '10.0.1.0/24'),
-          subnet('subnet-a2', 'vpc-a', '10.0.2.0/24'),
-          subnet('subnet-b', 'vpc-b', '10.1.1.0/24'),
-        ],
-      },
-      {
-        RouteTables: [
-          rtb(
-            'rtb-a',
-            'vpc-a',
-            [],
-            [
-              { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' },
-              { DestinationCidrBlock: '10.1.0.0/16', VpcPeeringConnectionId: 'pcx-1' },
-              { DestinationCidrBlock: '10.2.0.0/16', VpcPeeringConnectionId: 'pcx-1' },
-            ],
-            true,
-          ),
-          rtb(
-            'rtb-b',
-            'vpc-b',
-            [],
-            [{ DestinationCidrBlock: '10.1.0.0/16', GatewayId: 'local' }, ...routesB],
-            true,
-          ),
-        ],
-      },
-      {
-        NetworkAcls: [
-          acl('acl-a', 'vpc-a', [], [...allowAll(true), ...allowAll(false)], true),
-          acl('acl-b', 'vpc-b', [], [...allowAll(true), ...allowAll(false)], true),
-        ],
-      },
-      {
-        VpcPeeringConnections: [
-          {
-            VpcPeeringConnectionId: 'pcx-1',
-            Status: { Code: 'active', Message: 'Active' },
-            RequesterVpcInfo: {
-              VpcId: 'vpc-a',
-              CidrBlock: '10.0.0.0/16',
-              CidrBlockSet: [{ CidrBlock: '10.0.0.0/16' }],
-            },
-            AccepterVpcInfo: { VpcId: 'vpc-b', CidrBlock: '10.1.0.0/16' },
-          },
-        ],
-      },
-      {
-        SecurityGroups: [
-          sg('sg-app', 'vpc-a', []),
-          sg('sg-other', 'vpc-a', []),
-          sg('sg-db', 'vpc-a', [
-            {
-              IpProtocol: 'tcp',
-              FromPort: 5432,
-              ToPort: 5432,
-              UserIdGroupPairs: [{ GroupId: 'sg-app', UserId: '1' }],
-            },
-          ]),
-          sg('sg-b', 'vpc-b', [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/8' }] }]),
-        ],
-      },
-      {
-        NetworkInterfaces: [
-          eni('eni-app', 'subnet-a', 'vpc-a', '10.0.1.10', ['sg-app']),
-          eni('eni-other', 'subnet-a', 'vpc-a', '10.0.1.11', ['sg-other']),
-          eni('eni-db', 'subnet-a2', 'vpc-a', '10.0.2.20', ['sg-db']),
-          eni('eni-b', 'subnet-b', 'vpc-b', '10.1.1.10', ['sg-b']),
-        ],
-      },
-    );
+  const docs = peeredVpcs;
 
   it('without a route back on one side, the request arrives but the reply has no route', () => {
     const m = docs([]);
