@@ -24,7 +24,7 @@
  * trailing commas before `]` / `}` (a byte-order mark is accepted silently).
  * Anything else that is not JSON (e.g. a Python `repr` dump) is an error.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import {
@@ -170,9 +170,25 @@ export function loadSnapshot(dir: string): Snapshot {
       }
     }
   };
+  if (!existsSync(dir)) {
+    const d: NetDiagnostic = {
+      code: 'file-unreadable',
+      severity: 'error',
+      message: 'no such snapshot directory',
+      file: dir,
+      jsonPath: '',
+    };
+    return { ...buildSnapshot([]), diagnostics: [d] };
+  }
   walk(dir);
   const snap = buildSnapshot(texts);
-  return { ...snap, diagnostics: [...unreadable, ...snap.diagnostics] };
+  // The directory, not '.', names an empty snapshot.
+  const diagnostics = snap.diagnostics.map((d) =>
+    d.code === 'empty-snapshot'
+      ? { ...d, file: dir, message: 'no JSON files in the directory' }
+      : d,
+  );
+  return { ...snap, diagnostics: [...unreadable, ...diagnostics] };
 }
 
 function unreadableDiag(file: string, e: unknown): NetDiagnostic {

@@ -92,7 +92,14 @@ import {
   type SecurityGroupRule,
   type Subnet,
 } from './model.js';
-import { boxText, internetNames, PacketSets, UnsupportedFormula } from './packetset.js';
+import {
+  boxText,
+  internetNames,
+  PacketSets,
+  sampleOf,
+  UnsupportedFormula,
+  type Box,
+} from './packetset.js';
 
 // ---------------------------------------------------------------- header and helpers
 
@@ -1427,23 +1434,33 @@ export async function reachable(
       paths: paths.length,
       solverMs,
     };
+  // The blockers explain the proof; they are not part of it. Which filter
+  // first empties a path is decided on packet sets (packetset.ts, no solver
+  // call), with Z3 only where a formula is not one of interval atoms.
   const blockers: Blocker[] = [];
   const named = internetNames(model);
   // Ranges are computed under the whole constraint (every owned address excluded).
   const exact = queryConstraint(model, q, h);
-  const describe = (terms: readonly Term[]): string[] | undefined => {
-    const sets = new PacketSets();
+  const sets = new PacketSets();
+  const boxesOf = (terms: readonly Term[]): readonly Box[] | undefined => {
     try {
-      return sets.boxes(sets.read(conjunction([exact, ...terms]))).map((b) => boxText(b, named));
+      return sets.boxes(sets.read(conjunction([exact, ...terms])));
     } catch (e) {
       if (e instanceof UnsupportedFormula) return undefined;
       throw e;
     }
   };
+  const describe = (terms: readonly Term[]): string[] | undefined =>
+    boxesOf(terms)?.map((b) => boxText(b, named));
+  const emptiness: Check = async (terms) => {
+    const boxes = boxesOf(terms);
+    if (boxes === undefined) return check(terms);
+    return boxes.length === 0 ? { status: 'unsat' } : { status: 'sat', model: sampleOf(boxes[0]) };
+  };
   for (const path of paths) {
     const b = await blockerOf(
       path,
-      check,
+      emptiness,
       (pk) => forward(model, startFor(resolved, pk), pk),
       describe,
     );
@@ -1478,7 +1495,10 @@ async function blockerOf(
   let prefix = [...branches];
   let lastModel = base.model;
   const name = (component: ComponentRef, fallback: string, at: number): Blocker => {
-    const via = path.via.slice(0, at);
+    // The components passed before this one (a filter is recorded after its component is entered).
+    const upTo = path.via.slice(0, at);
+    const via =
+      upTo[upTo.length - 1] === `${component.kind}:${component.id}` ? upTo.slice(0, -1) : upTo;
     const key = `${component.kind}:${component.id}:${fallback}:${via.join(' ')}`;
     const packets = describe(prefix);
     const extra = packets === undefined ? {} : { packets };

@@ -217,7 +217,7 @@ describe('arc net reachable: bad input in the snapshot and the arguments', () =>
     assertNoStackTrace(r);
     const empty = reach(snapshot('empty', {}));
     assert.equal(empty.code, 2, empty.stdout + empty.stderr);
-    assert.match(empty.stderr, /no JSON files in the snapshot \[empty-snapshot\]/);
+    assert.match(empty.stderr, /empty: error: no JSON files in the directory \[empty-snapshot\]/);
     assertNoStackTrace(empty);
   });
 

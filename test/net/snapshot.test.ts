@@ -231,9 +231,10 @@ describe('snapshot loader', () => {
         [join('us-east-2', 'one.json')],
       );
       const gone = loadSnapshot(join(dir, 'no-such-dir'));
+      // One diagnostic, naming the directory (not a second "empty" one).
       assert.deepEqual(
-        gone.diagnostics.map((d) => d.code),
-        ['file-unreadable', 'empty-snapshot'],
+        gone.diagnostics.map((d) => [d.code, d.file, d.message]),
+        [['file-unreadable', join(dir, 'no-such-dir'), 'no such snapshot directory']],
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -143,6 +143,13 @@ function hopsText(r: ForwardResult): string[] {
   return lines;
 }
 
+/** What is missing, after the component it is missing for (none for an endpoint the snapshot lacks). */
+function missingText(m: { component: { kind: string; id: string }; missing: string }): string {
+  return m.component.id === 'endpoint'
+    ? m.missing
+    : `${m.component.kind} ${m.component.id}: ${m.missing}`;
+}
+
 /** A blocker: the component and rule, then the packets it stops on that path, as ranges. */
 function blockerText(b: Blocker): string {
   const lines = [`${b.component.kind} ${b.component.id}: ${b.reason}`];
@@ -175,13 +182,7 @@ export function renderNetVerdict(v: NetVerdict): string {
     out.push(label('Proof', `unsat over ${v.proof.paths} path(s); re-check ${v.proof.recheck}`));
   }
   if (v.answer === 'unknown')
-    out.push(
-      label(
-        'Missing',
-        v.missing.map((m) => `${m.component.kind} ${m.component.id}: ${m.missing}`).join('\n') ||
-          '(nothing missing)',
-      ),
-    );
+    out.push(label('Missing', v.missing.map(missingText).join('\n') || '(nothing missing)'));
   out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
   return out.join('\n');
 }
@@ -234,13 +235,7 @@ export function renderExplain(v: NetExplainVerdict): string {
     );
   if (v.answer === 'yes' || v.answer === 'no') out.push(label('Checked', v.check));
   if (v.answer === 'unknown')
-    out.push(
-      label(
-        'Missing',
-        v.missing.map((m) => `${m.component.kind} ${m.component.id}: ${m.missing}`).join('\n') ||
-          '(nothing missing)',
-      ),
-    );
+    out.push(label('Missing', v.missing.map(missingText).join('\n') || '(nothing missing)'));
   out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
   return out.join('\n');
 }
