@@ -31,6 +31,15 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   tour: runTour,
 };
 
+// A reader that stops early (`arc … | head`) is not an error of arc: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') {
+    stopSolvers();
+    process.exit(0);
+  }
+  throw e;
+});
+
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {

@@ -65,7 +65,13 @@ import {
 
 /** A set of packets that flow, one box of it, with a replayed witness. */
 export interface Flow {
+  /**
+   * The box as certified. Its `internetSide` fields are to be read "and not
+   * an address the snapshot owns" (thousands of points in a large account,
+   * which `text` words as "the internet").
+   */
   readonly box: Box;
+  readonly internetSide: readonly ('src_ip' | 'dst_ip')[];
   /** The box in words. */
   readonly text: string;
   readonly packet: Packet;
@@ -97,30 +103,30 @@ export type ExplainAnswer =
 
 const conj = (p: SymPath): Term => conjunction(p.steps.map((s) => s.term));
 
-/**
- * The question's constraint without the exclusion of the snapshot's own
- * public addresses, and the narrowing of boxes that puts it back.
- */
-function internetSide(
-  model: NetworkModel,
-  q: ReachQuery,
-  h: SymPacket,
-): { base: Term; narrow: (boxes: readonly Box[]) => Box[] } {
+/** How a question's boxes are read: the fields that are the internet side's address. */
+interface Side {
+  /** The question's constraint without the exclusion of the snapshot's own public addresses. */
+  readonly base: Term;
+  /** The fields whose ranges are to be read "and not owned by the snapshot". */
+  readonly internet: readonly ('src_ip' | 'dst_ip')[];
+  /** A box with the owned addresses taken out again (undefined when nothing is left). */
+  readonly narrow: (box: Box) => Box | undefined;
+}
+
+function internetSide(model: NetworkModel, q: ReachQuery, h: SymPacket): Side {
   const base = queryConstraint(model, q, h, { src: new Set(), dst: new Set() });
-  if (q.from.kind !== 'internet' && q.to.kind !== 'internet')
-    return { base, narrow: (boxes) => [...boxes] };
-  const internet = internetAddresses(model);
+  const internet: ('src_ip' | 'dst_ip')[] = [];
+  if (q.from.kind === 'internet') internet.push('src_ip');
+  if (q.to.kind === 'internet') internet.push('dst_ip');
+  if (internet.length === 0) return { base, internet, narrow: (b) => b };
+  const addresses = internetAddresses(model);
   return {
     base,
-    narrow: (boxes) => {
-      const out: Box[] = [];
-      for (const b of boxes) {
-        let x: Box | undefined = b;
-        if (q.from.kind === 'internet') x = narrowBox(x, 'src_ip', internet);
-        if (x !== undefined && q.to.kind === 'internet') x = narrowBox(x, 'dst_ip', internet);
-        if (x !== undefined) out.push(x);
-      }
-      return out;
+    internet,
+    narrow: (b) => {
+      let x: Box | undefined = b;
+      for (const f of internet) if (x !== undefined) x = narrowBox(x, f, addresses);
+      return x;
     },
   };
 }
@@ -148,20 +154,33 @@ function missingOf(sets: PacketSets, user: Term, paths: readonly SymPath[]): Mis
   return out;
 }
 
-/** Replays one packet of each box; the first failure as text, or the flows. */
+/**
+ * Replays one packet of each box (narrowed to the internet's addresses); the
+ * first failure as text, or the flows. A box that narrowing empties (only
+ * the snapshot's own addresses) is no flow.
+ */
 function replayBoxes(
   model: NetworkModel,
   r: Resolved,
   boxes: readonly Box[],
+  side: Side,
   named: readonly NamedSet[],
 ): Flow[] | string {
   const flows: Flow[] = [];
   for (const box of boxes) {
-    const packet = packetOf(sampleOf(box));
+    const narrowed = side.narrow(box);
+    if (narrowed === undefined) continue;
+    const packet = packetOf(sampleOf(narrowed));
     const path = forward(model, startFor(r, packet), packet);
     if (!reaches(path, r.accepts))
       return `internal inconsistency: the packet set contains ${JSON.stringify(packet)}, which the concrete forwarder does not deliver (${path.outcome})`;
-    flows.push({ box, text: boxText(box, named), packet, path });
+    flows.push({
+      box,
+      internetSide: side.internet,
+      text: boxText(narrowed, named),
+      packet,
+      path,
+    });
   }
   return flows;
 }
@@ -187,7 +206,8 @@ export async function explainFlows(
       solverMs: 0,
     };
   const h = symbolicHeader();
-  const { base: user, narrow } = internetSide(model, q, h);
+  const side = internetSide(model, q, h);
+  const user = side.base;
   const paths = enumeratePaths(model, resolved, h);
   const unknown = (reason: string, missing: readonly Missing[] = [], solverMs = 0) =>
     ({ answer: 'unknown', reason, missing, paths: paths.length, solverMs }) as const;
@@ -220,7 +240,7 @@ export async function explainFlows(
       [],
       proof.solverMs,
     );
-  const flows = replayBoxes(model, resolved, narrow(boxes), internetNames(model));
+  const flows = replayBoxes(model, resolved, boxes, side, internetNames(model));
   if (typeof flows === 'string') return unknown(flows, [], proof.solverMs);
   return {
     answer: flows.length > 0 ? 'yes' : 'no',
@@ -392,7 +412,8 @@ export async function exposed(
   const named = internetNames(model);
   for (const x of examined) {
     if (refuted.has(x.eni)) continue;
-    const flows = replayBoxes(model, x.resolved, side?.narrow(x.boxes) ?? [], named);
+    if (side === undefined) continue;
+    const flows = replayBoxes(model, x.resolved, x.boxes, side, named);
     if (typeof flows === 'string') {
       unknown.push({ networkInterface: x.eni, reason: flows });
       continue;

@@ -192,6 +192,8 @@ export function renderNetVerdict(v: NetVerdict): string {
 function flowJson(f: Flow): Record<string, unknown> {
   return {
     ranges: f.box,
+    // These fields' ranges also exclude every public address the snapshot owns.
+    internetSide: f.internetSide,
     text: f.text,
     packet: { ...f.packet, header: describePacket(f.packet) },
     path: pathJson(f.path),
