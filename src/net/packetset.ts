@@ -721,13 +721,17 @@ const narrowed = new WeakMap<RangeSet, WeakMap<RangeSet, RangeSet>>();
 /** A box in words: protocol, ports, source and destination. */
 export function boxText(b: Box, named: readonly NamedSet[] = NONE): string {
   const proto = rangesText('protocol', b.protocol);
-  const icmpOnly =
-    b.protocol !== undefined &&
-    b.protocol.length === 1 &&
-    b.protocol[0].lo === 1 &&
-    b.protocol[0].hi === 1;
-  const ports = icmpOnly
-    ? `type ${rangesText('src_port', b.src_port)} code ${rangesText('dst_port', b.dst_port)}`
-    : `port ${rangesText('dst_port', b.dst_port)} (source port ${rangesText('src_port', b.src_port)})`;
-  return `${proto === 'any' ? 'any protocol' : proto} ${ports} from ${rangesText('src_ip', b.src_ip, named)} to ${rangesText('dst_ip', b.dst_ip, named)}`;
+  const has = (p: number) => b.protocol === undefined || rangesContain(b.protocol, p);
+  // ICMP's type and code are 0-255 (the source- and destination-port fields hold them).
+  const icmpText = (f: Field, set: RangeSet | undefined) =>
+    set !== undefined && set.length === 1 && set[0].lo === 0 && set[0].hi === 255
+      ? 'any'
+      : rangesText(f, set);
+  const ports =
+    !has(1) && !has(6) && !has(17)
+      ? ''
+      : !has(6) && !has(17)
+        ? ` type ${icmpText('src_port', b.src_port)} code ${icmpText('dst_port', b.dst_port)}`
+        : ` port ${rangesText('dst_port', b.dst_port)} (source port ${rangesText('src_port', b.src_port)})`;
+  return `${proto === 'any' ? 'any protocol' : proto}${ports} from ${rangesText('src_ip', b.src_ip, named)} to ${rangesText('dst_ip', b.dst_ip, named)}`;
 }
