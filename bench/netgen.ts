@@ -53,6 +53,13 @@ export interface NetworkOptions {
   readonly instances: number;
   readonly vpcs: number;
   readonly seed: number;
+  /**
+   * Give every instance a security group of its own as well (one rule, a
+   * port of its own open to the internet): no two interfaces share their
+   * filters, the worst case for `exposed`, which shares one packet set per
+   * combination of filters.
+   */
+  readonly ownGroups?: boolean;
 }
 
 export type Role = 'bastion' | 'web' | 'app' | 'db';
@@ -492,6 +499,7 @@ export function generate(opts: NetworkOptions): GeneratedNetwork {
     ];
   });
 
+  const ownGroups: Json[] = [];
   const sgDocs = vpcs.flatMap((v) => {
     const group = (key: keyof VpcInfo['sg'], name: string, ingress: Json[], egress = allOut()) => ({
       Description: `${name} of vpc-${v.index}`,
@@ -680,6 +688,21 @@ export function generate(opts: NetworkOptions): GeneratedNetwork {
               },
             ]),
       ];
+      if (opts.ownGroups === true) {
+        const own = ids.id('sg');
+        const port = 10000 + (ownGroups.length % 50000);
+        ownGroups.push({
+          Description: `own group of an instance in vpc-${v.index}`,
+          GroupName: `own-${ownGroups.length}`,
+          GroupId: own,
+          OwnerId: ACCOUNT,
+          VpcId: v.id,
+          IpPermissions: [sgRule('tcp', port, port, { cidrs: ['0.0.0.0/0'] })],
+          IpPermissionsEgress: allOut(),
+          Tags: tags(`own-${ownGroups.length}`),
+        });
+        groups.push(own);
+      }
       const groupRefs = groups.map((g) => ({
         GroupId: g,
         GroupName:
@@ -691,7 +714,9 @@ export function generate(opts: NetworkOptions): GeneratedNetwork {
                 ? 'app'
                 : g === v.sg.db
                   ? 'db'
-                  : 'monitoring',
+                  : g === v.sg.monitoring
+                    ? 'monitoring'
+                    : `own-${ownGroups.length - 1}`,
       }));
       const attachment = {
         AttachTime: CREATED,
@@ -798,7 +823,7 @@ export function generate(opts: NetworkOptions): GeneratedNetwork {
     'Subnets.json': { Subnets: subnetDocs },
     'RouteTables.json': { RouteTables: routeTableDocs },
     'NetworkAcls.json': { NetworkAcls: aclDocs },
-    'SecurityGroups.json': { SecurityGroups: sgDocs },
+    'SecurityGroups.json': { SecurityGroups: [...sgDocs, ...ownGroups] },
     'InternetGateways.json': { InternetGateways: igwDocs },
     'NatGateways.json': { NatGateways: natDocs },
     'Addresses.json': { Addresses: addresses },
