@@ -9,7 +9,7 @@
  */
 import { parseIpv4 } from '../net/ip.js';
 import type { PortRange } from '../net/model.js';
-import { loadSnapshot, type NetDiagnostic } from '../net/snapshot.js';
+import { loadSnapshot, type NetDiagnostic, type Snapshot } from '../net/snapshot.js';
 import { reachable, type Blocker, type Endpoint, type ReachQuery } from '../net/symbolic.js';
 import { explainFlows, exposed, type Finding, type Flow, type Missing } from '../net/flows.js';
 import type { ComponentRef, ForwardResult, Packet } from '../net/forward.js';
@@ -88,6 +88,27 @@ export function parsePortRange(text: string, option: string): PortRange {
   return { from, to };
 }
 
+/** The fields every net verdict has; `elapsedMs` counts from this call. */
+function header<C extends string>(command: C) {
+  const t0 = performance.now();
+  return (question: string, diagnostics: readonly NetDiagnostic[], solverMs: number) => ({
+    command,
+    question,
+    diagnostics,
+    elapsedMs: performance.now() - t0,
+    solverMs,
+  });
+}
+
+/** Loads a snapshot directory; `bad` explains why it is bad input (it has errors). */
+function loadChecked(dir: string): { snap: Snapshot; bad?: string } {
+  const snap = loadSnapshot(dir);
+  const errors = snap.diagnostics.filter((d) => d.severity === 'error').length;
+  return errors === 0
+    ? { snap }
+    : { snap, bad: `the snapshot has ${errors} error(s); see the diagnostics` };
+}
+
 export function netExitCode(v: NetVerdict): number {
   return v.answer === 'bad-input' ? EXIT_BAD_INPUT : answerExitCode(v.answer);
 }
@@ -99,14 +120,7 @@ function serviceText(q: ReachQuery, req: NetReachableRequest): string {
 }
 
 export async function netReachable(req: NetReachableRequest): Promise<NetVerdict> {
-  const t0 = performance.now();
-  const base = (question: string, diagnostics: readonly NetDiagnostic[], solverMs: number) => ({
-    command: 'net reachable' as const,
-    question,
-    diagnostics,
-    elapsedMs: performance.now() - t0,
-    solverMs,
-  });
+  const base = header('net reachable');
   const query = queryOf(req);
   if (typeof query === 'string')
     return {
@@ -115,14 +129,9 @@ export async function netReachable(req: NetReachableRequest): Promise<NetVerdict
       explanation: query,
     };
   const question = `can ${req.from} reach ${req.to} on ${serviceText(query, req)}?`;
-  const snap = loadSnapshot(req.dir);
-  const errors = snap.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0)
-    return {
-      ...base(question, snap.diagnostics, 0),
-      answer: 'bad-input',
-      explanation: `the snapshot has ${errors.length} error(s); see the diagnostics`,
-    };
+  const { snap, bad } = loadChecked(req.dir);
+  if (bad !== undefined)
+    return { ...base(question, snap.diagnostics, 0), answer: 'bad-input', explanation: bad };
   const a = await reachable(snap.model, query, {
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
   });
@@ -219,27 +228,15 @@ function queryOf(req: NetReachableRequest): ReachQuery | string {
 
 /** `arc net explain`: every packet that can flow from SRC to DST, as ranges. */
 export async function netExplain(req: NetExplainRequest): Promise<NetExplainVerdict> {
-  const t0 = performance.now();
-  const common = (question: string, diagnostics: readonly NetDiagnostic[], solverMs: number) => ({
-    command: 'net explain' as const,
-    question,
-    diagnostics,
-    elapsedMs: performance.now() - t0,
-    solverMs,
-  });
+  const common = header('net explain');
   const query = queryOf(req);
   const what = `which packets can flow from ${req.from} to ${req.to}`;
   if (typeof query === 'string')
     return { ...common(`${what}?`, [], 0), answer: 'bad-input', explanation: query };
   const question = `${what} (${serviceText(query, req)})?`;
-  const snap = loadSnapshot(req.dir);
-  const errors = snap.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0)
-    return {
-      ...common(question, snap.diagnostics, 0),
-      answer: 'bad-input',
-      explanation: `the snapshot has ${errors.length} error(s); see the diagnostics`,
-    };
+  const { snap, bad } = loadChecked(req.dir);
+  if (bad !== undefined)
+    return { ...common(question, snap.diagnostics, 0), answer: 'bad-input', explanation: bad };
   const a = await explainFlows(snap.model, query, {
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
   });
@@ -261,14 +258,7 @@ export async function netExplain(req: NetExplainRequest): Promise<NetExplainVerd
 
 /** `arc net exposed`: which interfaces the internet reaches; yes when none is. */
 export async function netExposed(req: NetExposedRequest): Promise<NetExposedVerdict> {
-  const t0 = performance.now();
-  const common = (question: string, diagnostics: readonly NetDiagnostic[], solverMs: number) => ({
-    command: 'net exposed' as const,
-    question,
-    diagnostics,
-    elapsedMs: performance.now() - t0,
-    solverMs,
-  });
+  const common = header('net exposed');
   let protocol: number | undefined;
   let dstPorts: PortRange | undefined;
   try {
@@ -284,14 +274,9 @@ export async function netExposed(req: NetExposedRequest): Promise<NetExposedVerd
   }
   const service = `${req.protocol ?? 'any protocol'}${req.port !== undefined ? `/${req.port}` : ''}`;
   const question = `is every network interface closed to the internet (${service})?`;
-  const snap = loadSnapshot(req.dir);
-  const errors = snap.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0)
-    return {
-      ...common(question, snap.diagnostics, 0),
-      answer: 'bad-input',
-      explanation: `the snapshot has ${errors.length} error(s); see the diagnostics`,
-    };
+  const { snap, bad } = loadChecked(req.dir);
+  if (bad !== undefined)
+    return { ...common(question, snap.diagnostics, 0), answer: 'bad-input', explanation: bad };
   const a = await exposed(snap.model, {
     ...(protocol !== undefined ? { protocol } : {}),
     ...(dstPorts !== undefined ? { dstPorts } : {}),

@@ -57,6 +57,7 @@ import {
   resolveEndpoints,
   startFor,
   symbolicHeader,
+  unresolved,
   type ReachQuery,
   type Resolved,
   type SymPacket,
@@ -197,14 +198,7 @@ export async function explainFlows(
 ): Promise<ExplainAnswer> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const resolved = resolveEndpoints(model, q);
-  if (typeof resolved === 'string')
-    return {
-      answer: 'unknown',
-      reason: resolved,
-      missing: [{ component: { kind: 'internet', id: 'endpoint' }, missing: resolved }],
-      paths: 0,
-      solverMs: 0,
-    };
+  if (typeof resolved === 'string') return unresolved(resolved);
   const h = symbolicHeader();
   const side = internetSide(model, q, h);
   const user = side.base;

@@ -1131,6 +1131,17 @@ function eniOfIp(model: NetworkModel, ip: Ipv4): NetworkInterface | undefined {
   return eniWithAddress(model, ip);
 }
 
+/** The don't-know answer of a question whose endpoint the snapshot lacks (`resolveEndpoints` said why). */
+export function unresolved(reason: string): Extract<ReachAnswer, { answer: 'unknown' }> {
+  return {
+    answer: 'unknown',
+    reason,
+    missing: [{ component: { kind: 'internet', id: 'endpoint' }, missing: reason }],
+    paths: 0,
+    solverMs: 0,
+  };
+}
+
 /** Resolves the endpoints to starts, source addresses and destination addresses; a string says what is missing. */
 export function resolveEndpoints(model: NetworkModel, q: ReachQuery): Resolved | string {
   let sources: { start: Start; ip: Ipv4 | undefined }[] = [];
@@ -1342,14 +1353,7 @@ export async function reachable(
   const timeoutMs = options.timeoutMs ?? 10_000;
   let solverMs = 0;
   const resolved = resolveEndpoints(model, q);
-  if (typeof resolved === 'string')
-    return {
-      answer: 'unknown',
-      reason: resolved,
-      missing: [{ component: { kind: 'internet', id: 'endpoint' }, missing: resolved }],
-      paths: 0,
-      solverMs,
-    };
+  if (typeof resolved === 'string') return unresolved(resolved);
   const h = symbolicHeader();
   // The owned public addresses the internet side must avoid are added as models hit them.
   const user = new OwnedExclusions(

@@ -36,20 +36,9 @@ import {
   type Field,
 } from '../../src/net/packetset.js';
 import { symbolicHeader, type SymPacket } from '../../src/net/symbolic.js';
+import { prng } from '../../src/bench/prng.js';
 
 after(() => stopSolvers());
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const h: SymPacket = symbolicHeader();
 const WIDTH: Record<Field, number> = {
@@ -124,7 +113,7 @@ function inBox(b: Box, v: Record<Field, number>): boolean {
 
 describe('packet sets (net/packetset.ts)', () => {
   it('random formulas: boxes are disjoint and agree with the evaluator on boundary and random headers', () => {
-    const r = rng(20261203);
+    const r = prng(20261203);
     let nonEmpty = 0;
     let full = 0;
     for (let i = 0; i < 300; i++) {
@@ -170,7 +159,7 @@ describe('packet sets (net/packetset.ts)', () => {
   });
 
   it('Z3 agrees that the union of the boxes is the formula (40 random formulas)', async () => {
-    const r = rng(7);
+    const r = prng(7);
     for (let i = 0; i < 40; i++) {
       const points = new Map<Field, Set<number>>(FIELDS.map((f) => [f, new Set<number>()]));
       const formula = randomFormula(r, points, 3);

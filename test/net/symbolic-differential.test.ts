@@ -12,12 +12,13 @@ import fc from 'fast-check';
 import { forward, type Packet } from '../../src/net/forward.js';
 import { reachable, reaches } from '../../src/net/symbolic.js';
 import { stopSolvers } from '../../src/smt/index.js';
+import { aclEntry, sgRule, uniqueNumbers, type PortPair } from './arbitraries.js';
 import { ip, publicSubnet, type Doc } from './fixtures.js';
 
 after(() => stopSolvers());
 
 const CIDRS = ['0.0.0.0/0', '8.0.0.0/8', '1.1.1.0/24'];
-const PORTS: [number, number][] = [
+const PORTS: PortPair[] = [
   [22, 22],
   [80, 80],
   [1024, 65535],
@@ -27,47 +28,17 @@ const SRC_IPS = ['8.8.8.8', '1.1.1.1', '9.9.9.9'].map(ip);
 const SRC_PORTS = [22, 80, 443, 50000];
 const PROTOS = ['6', '17', '-1'];
 
-const sgRule = fc
-  .record({
-    p: fc.constantFrom('tcp', 'udp', '-1'),
-    ports: fc.constantFrom(...PORTS),
-    c: fc.constantFrom(...CIDRS),
-  })
-  .map(({ p, ports, c }): Doc =>
-    p === '-1'
-      ? { IpProtocol: '-1', IpRanges: [{ CidrIp: c }] }
-      : { IpProtocol: p, FromPort: ports[0], ToPort: ports[1], IpRanges: [{ CidrIp: c }] },
-  );
-
-const aclEntry = (egress: boolean) =>
-  fc
-    .record({
-      n: fc.integer({ min: 1, max: 300 }),
-      p: fc.constantFrom(...PROTOS),
-      ports: fc.constantFrom(...PORTS),
-      c: fc.constantFrom(...CIDRS),
-      allow: fc.boolean(),
-    })
-    .map(({ n, p, ports, c, allow }): Doc => ({
-      CidrBlock: c,
-      Egress: egress,
-      Protocol: p,
-      ...(p === '-1' ? {} : { PortRange: { From: ports[0], To: ports[1] } }),
-      RuleAction: allow ? 'allow' : 'deny',
-      RuleNumber: n,
-    }));
-
-const uniqueNumbers = (entries: Doc[]) =>
-  entries.filter((e, i) => entries.findIndex((x) => x['RuleNumber'] === e['RuleNumber']) === i);
+const sgRuleArb = sgRule(['tcp', 'udp', '-1'], PORTS, CIDRS);
+const aclEntryArb = (egress: boolean) => aclEntry(egress, PROTOS, PORTS, CIDRS);
 
 describe('symbolic vs concrete (random networks)', () => {
   it('internet -> public IP: symbolic yes iff some sampled packet is delivered', async () => {
     const seen = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(
-        fc.array(sgRule, { maxLength: 3 }),
-        fc.array(aclEntry(false), { maxLength: 3 }),
-        fc.array(aclEntry(true), { maxLength: 3 }),
+        fc.array(sgRuleArb, { maxLength: 3 }),
+        fc.array(aclEntryArb(false), { maxLength: 3 }),
+        fc.array(aclEntryArb(true), { maxLength: 3 }),
         fc.constantFrom(6, 17),
         fc.constantFrom(22, 80, 443, 50000),
         fc.boolean(),
