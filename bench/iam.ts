@@ -41,7 +41,7 @@ import {
 } from '../src/policy/index.js';
 import { stopSolvers } from '../src/smt/index.js';
 import { countOption, machine, parseCommandLine, ROOT, timeoutOption, today } from './harness.js';
-import { prng } from '../src/bench/prng.js';
+import { prng } from '../src/core/prng.js';
 
 interface Check {
   readonly suite: string;

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineOptions, EngineResult, UnknownReason } from '../engines/engine.js';
 import { bmcEngine } from '../engines/bmc/index.js';
-import { findLoops } from '../engines/bmc/loops.js';
+import { findLoops } from '../ir/loops.js';
 import { checkChc } from '../engines/chc/index.js';
 import { checkKInduction } from '../engines/kind/index.js';
 import { lowerCFile } from '../frontends/c/index.js';

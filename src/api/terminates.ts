@@ -14,7 +14,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Budget } from '../engines/termination/lia.js';
+import { Budget } from '../core/budget.js';
 import { analyzeTermination, type Analysis } from '../engines/termination/analyze.js';
 import type { Cts } from '../engines/termination/cts.js';
 import type { LocFunction } from '../engines/termination/rank.js';
@@ -98,11 +98,7 @@ export async function terminates(options: TerminatesOptions): Promise<ProveResul
   if (fn === undefined)
     throw new Error(`internal error: the front-end did not produce function ${entry}`);
   await initSolver();
-  const budget: Budget = {
-    deadline: request.deadline,
-    perQueryMs: Math.max(1000, timeoutMs / 4),
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
+  const budget = new Budget(request.deadline, options.signal, Math.max(1000, timeoutMs / 4));
   const analysis = await analyzeTermination(fn, budget);
   return { kind: 'verdict', verdict: await verdictFor(request, lowered, fn, analysis) };
 }

@@ -6,29 +6,12 @@
  * with returnsTrue, a false return counts as a failure. Deterministic for a
  * given seed and maxCalls; otherwise bounded by the time budget.
  */
+import { makeRng } from '../core/prng.js';
 import { compiled } from '../semantics/interpreter.js';
 import type { CompiledFunction } from '../semantics/interpreter.js';
 import { describeFailure, inputSpace, paramWidth, valueFromRaw } from './inputs.js';
 import type { BaselineFailure, BaselineRequest, EngineRun } from './types.js';
 import { MAX_LISTED_FAILURES } from './types.js';
-
-const MASK64 = (1n << 64n) - 1n;
-
-/** xorshift64* seeded through splitmix64, as in the native harness. */
-export function makeRng(seed: number): () => bigint {
-  let z = BigInt.asUintN(64, BigInt(seed) + 0x9e3779b97f4a7c15n);
-  z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
-  z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
-  let state = (z ^ (z >> 31n)) | 1n;
-  return () => {
-    let x = state;
-    x ^= x >> 12n;
-    x = (x ^ (x << 25n)) & MASK64;
-    x ^= x >> 27n;
-    state = x;
-    return BigInt.asUintN(64, x * 0x2545f4914f6cdd1dn);
-  };
-}
 
 const STEP_LIMIT = 100_000;
 

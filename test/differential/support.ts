@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { Verdict } from '../../src/verdict/verdict.js';
-import { prng } from '../../src/bench/prng.js';
+import { prng } from '../../src/core/prng.js';
 export { prng };
 
 /** Random choices drawn from one PRNG. */

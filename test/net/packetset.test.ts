@@ -36,7 +36,7 @@ import {
   type Field,
 } from '../../src/net/packetset.js';
 import { symbolicHeader, type SymPacket } from '../../src/net/symbolic.js';
-import { prng } from '../../src/bench/prng.js';
+import { prng } from '../../src/core/prng.js';
 
 after(() => stopSolvers());
 

@@ -15,6 +15,7 @@
  * `unknown` (`unbounded-loop`), naming the loop. The time budget covers all
  * rounds; the signal cancels at any point.
  */
+import { Budget } from '../../core/budget.js';
 import { formatSpan } from '../../diagnostics/diagnostic.js';
 import { trace } from '../../diagnostics/trace.js';
 import type { IrFunction } from '../../ir/ir.js';
@@ -30,9 +31,9 @@ import type {
 } from '../engine.js';
 import type { Encoding } from './encode.js';
 import { encodeDag } from './encode.js';
-import { UnsupportedError } from './expr.js';
-import type { Loop, LoopInfo } from './loops.js';
-import { findLoops, loopsReachingChecks } from './loops.js';
+import { UnsupportedError } from '../encoding/bitvector.js';
+import type { Loop, LoopInfo } from '../../ir/loops.js';
+import { findLoops, loopsReachingChecks } from '../../ir/loops.js';
 import type { Dag } from './unwind.js';
 import { unwind } from './unwind.js';
 import { extractWitness, modelEvaluator } from './witness.js';
@@ -74,18 +75,18 @@ class Run {
   solverMs = 0;
   /** The deepest unwinding whose violation query was unsatisfiable. */
   searched = 0;
-  private readonly deadline: number;
+  private readonly budget: Budget;
 
   constructor(
     readonly fn: IrFunction,
     readonly options: EngineOptions,
     start: number,
   ) {
-    this.deadline = start + options.timeoutMs;
+    this.budget = new Budget(start + options.timeoutMs, options.signal);
   }
 
   remaining(): number {
-    return this.deadline - performance.now();
+    return this.budget.deadline - performance.now();
   }
 
   unknown(reason: UnknownReason): EngineResult {

@@ -17,8 +17,8 @@ import type { IrFunction, Variable } from '../../ir/ir.js';
 import { allVariables } from '../../ir/ir.js';
 import type { Term, VarTerm } from '../../smt/index.js';
 import { and, disjunction, falseTerm, ite, mkVar, not, trueTerm } from '../../smt/index.js';
-import type { Env } from './expr.js';
-import { encodeExpr, sortOf, UnsupportedError } from './expr.js';
+import type { Env } from '../encoding/bitvector.js';
+import { encodeExpr, sortOf, UnsupportedError } from '../encoding/bitvector.js';
 import type { Dag, DagEdge } from './unwind.js';
 
 export interface Violation {

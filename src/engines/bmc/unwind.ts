@@ -14,7 +14,7 @@
  * fixed, deterministic order (the order the encoder merges in).
  */
 import type { IrFunction } from '../../ir/ir.js';
-import type { Loop, LoopInfo } from './loops.js';
+import type { Loop, LoopInfo } from '../../ir/loops.js';
 
 export interface DagNode {
   readonly id: number;

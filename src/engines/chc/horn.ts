@@ -6,7 +6,7 @@
  * (`inv_i(x) ∧ path to j → inv_j(x')`), one per selected property check
  * (`inv_i(x) ∧ path to a failing check → false`), and a fact for the entry
  * (every live variable any value of its type). Expressions are encoded over
- * the integers (int-expr.ts).
+ * the integers (encoding/integer.ts).
  *
  * Spacer answers sat with a model — an interpretation of each `inv<i>`
  * that makes every clause valid, i.e. inductive invariants that exclude
@@ -25,10 +25,10 @@ import {
   trueTerm,
 } from '../../smt/index.js';
 import { sortText } from '../../smt/term.js';
-import type { RangeMode } from './int-expr.js';
-import { FreshValues, IntEncoder, intSortOf, rangeOf } from './int-expr.js';
-import type { Cutpoint, Regions } from './regions.js';
-import { encodeRegion } from './regions.js';
+import type { RangeMode } from '../encoding/integer.js';
+import { FreshValues, IntEncoder, intSortOf, rangeOf } from '../encoding/integer.js';
+import type { Cutpoint, Regions } from '../encoding/regions.js';
+import { encodeRegion } from '../encoding/regions.js';
 import { modelDefinitions, parseSExprs, toTerm } from './sexpr.js';
 
 export interface HornProblem {

@@ -3,33 +3,20 @@
  * constrained Horn clauses over the integers, solved by Z3's Spacer
  * (PDR/IC3). A solution is an inductive invariant at every loop head; it is
  * turned into initiation / consecution / safety queries in the bit-precise
- * encoding (certificate.ts), which must all be unsat here before the engine
+ * encoding (encoding/certificate.ts), which must all be unsat here before the engine
  * answers `safe` — and the verdict layer re-checks them again independently.
  *
  * The engine never answers `unsafe`: when Spacer reports a reachable
  * violation, the portfolio (api/prove.ts) asks bounded model checking for
  * the concrete run, which the interpreter then replays.
  */
-import { performance } from 'node:perf_hooks';
+import { Budget } from '../../core/budget.js';
 import type { IrFunction } from '../../ir/ir.js';
-import { allVariables } from '../../ir/ir.js';
-import type { Term } from '../../smt/index.js';
-import { and, checkSat, toSmtlib, writeSmtlib } from '../../smt/index.js';
-import { termToInfix } from '../../smt/infix.js';
-import type {
-  CertificateQuery,
-  Engine,
-  EngineOptions,
-  EngineResult,
-  InvariantRawCertificate,
-} from '../engine.js';
-import { certificateQueries } from './certificate.js';
-import { C_SYNTAX, formatInvariant, PYTHON_SYNTAX } from './format.js';
+import { writeSmtlib } from '../../smt/index.js';
+import type { Engine, EngineOptions, EngineResult } from '../engine.js';
+import { confirmInvariants } from '../encoding/confirm.js';
+import { buildRegions } from '../encoding/regions.js';
 import { buildHorn, solveHorn, SPACER_CONFIGS } from './horn.js';
-import type { Regions } from './regions.js';
-import { buildRegions } from './regions.js';
-
-export { buildRegions } from './regions.js';
 
 /** What the engine learnt besides its result (for the portfolio). */
 export interface ChcNotes {
@@ -39,83 +26,6 @@ export interface ChcNotes {
 
 /** Longest time any Spacer configuration but the last may take. */
 const ATTEMPT_MS = 5_000;
-
-class Budget {
-  private readonly deadline: number;
-  solverMs = 0;
-  constructor(timeoutMs: number) {
-    this.deadline = performance.now() + timeoutMs;
-  }
-  left(): number {
-    return Math.max(0, this.deadline - performance.now());
-  }
-}
-
-/** Display names for the IR variables (source names, unless two would clash). */
-export function displayNames(fn: IrFunction): (v: string) => string {
-  const vars = allVariables(fn);
-  const count = new Map<string, number>();
-  for (const v of vars) count.set(v.sourceName, (count.get(v.sourceName) ?? 0) + 1);
-  const show = new Map(
-    vars.map((v) => [v.name, (count.get(v.sourceName) ?? 0) > 1 ? v.name : v.sourceName]),
-  );
-  return (name) => {
-    const ir = name.startsWith('v!') ? name.slice(2) : name;
-    return show.get(ir) ?? ir;
-  };
-}
-
-/** Confirms the drafts are unsat here; returns the certificate, or a reason it is not one. */
-export async function confirmInvariants(
-  fn: IrFunction,
-  regions: Regions,
-  invariants: readonly Term[],
-  options: EngineOptions,
-  budget: { left(): number; solverMs: number },
-  engine: 'chc' | 'k-induction',
-  k: number,
-): Promise<{ ok: true; certificate: InvariantRawCertificate } | { ok: false; why: string }> {
-  const drafts = certificateQueries(fn, regions, invariants, options.properties);
-  if (drafts === null) return { ok: false, why: 'an invariant cannot be evaluated bit-precisely' };
-  const queries: CertificateQuery[] = [];
-  for (const [n, d] of drafts.entries()) {
-    const q = { assertions: d.assertions, comments: [`${engine} certificate: ${d.meaning}`] };
-    const dumpPath =
-      options.dumpSmtDir === undefined
-        ? undefined
-        : `${options.dumpSmtDir}/${engine}-${d.kind}-${n}.smt2`;
-    const r = await checkSat(q, {
-      timeoutMs: Math.max(1, budget.left()),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(dumpPath === undefined ? {} : { dumpPath }),
-    });
-    budget.solverMs += r.solverMs;
-    if (r.status !== 'unsat') {
-      return { ok: false, why: `the ${d.kind} query "${d.meaning}" answered ${r.status}` };
-    }
-    const condition = termToInfix(and(...d.assertions)) ?? undefined;
-    queries.push({
-      meaning: d.meaning,
-      ...(condition === undefined ? {} : { condition }),
-      smtlib: toSmtlib(q),
-      solverMs: r.solverMs,
-    });
-  }
-  const name = displayNames(fn);
-  const syntax = options.language === 'python' ? PYTHON_SYNTAX : C_SYNTAX;
-  const invs = regions.cutpoints
-    .filter((c) => c.index > 0)
-    .map((c) => ({
-      node: c.node,
-      loop: c.span,
-      function: fn.name,
-      text: formatInvariant(invariants[c.index], name, syntax),
-    }));
-  return {
-    ok: true,
-    certificate: { kind: 'invariant', engine, k, invariants: invs, queries },
-  };
-}
 
 /**
  * How Spacer's configurations share the budget: `all` gives each but the
@@ -130,7 +40,7 @@ export async function checkChc(
   options: EngineOptions,
   attempts: ChcAttempts = 'all',
 ): Promise<{ result: EngineResult; notes: ChcNotes }> {
-  const budget = new Budget(options.timeoutMs);
+  const budget = Budget.ofMs(options.timeoutMs, options.signal);
   const done = (result: EngineResult, violationReachable = false) => ({
     result,
     notes: { violationReachable },

@@ -3,7 +3,7 @@
  * runs reach there (samples.ts) — the data-driven half of invariant
  * strengthening. Every candidate is an integer formula over the `v!<name>`
  * state variables (the same vocabulary as Spacer's invariants, so the
- * certificate queries of chc/certificate.ts evaluate it exactly) and holds
+ * certificate queries of encoding/certificate.ts evaluate it exactly) and holds
  * in every observed state:
  *
  * - affine equalities `a1*x1 + … + an*xn + c == 0`: a basis of the null

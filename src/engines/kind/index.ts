@@ -6,7 +6,7 @@
  * 2. Candidate invariants at each loop head, read off the states the runs
  *    reach there (candidates.ts).
  * 3. Houdini: candidates that are not initiated or not preserved by a pass
- *    between cutpoints (exact encoding of chc/certificate.ts) are dropped
+ *    between cutpoints (exact encoding of encoding/certificate.ts) are dropped
  *    until the rest is inductive — the strengthening invariant I.
  * 4. The properties are checked k-inductively relative to I for
  *    k = 1, 2, … (window.ts); k = 1 is plain induction, whose certificate is
@@ -17,6 +17,7 @@
  * them in a fresh context; the engine answers `unsafe` only with a concrete
  * run it has seen violate a property.
  */
+import { Budget } from '../../core/budget.js';
 import { performance } from 'node:perf_hooks';
 import type { IrFunction, Type } from '../../ir/ir.js';
 import { allVariables } from '../../ir/ir.js';
@@ -33,12 +34,12 @@ import type {
   RawWitness,
   UnknownCode,
 } from '../engine.js';
-import type { RegionView, ViewMode } from '../chc/certificate.js';
-import { certificateQueries, encodeView } from '../chc/certificate.js';
-import { confirmInvariants, displayNames } from '../chc/index.js';
-import { C_SYNTAX, formatInvariant, PYTHON_SYNTAX } from '../chc/format.js';
-import type { Regions } from '../chc/regions.js';
-import { buildRegions } from '../chc/regions.js';
+import type { RegionView, ViewMode } from '../encoding/certificate.js';
+import { certificateQueries, encodeView } from '../encoding/certificate.js';
+import { confirmInvariants, displayNames } from '../encoding/confirm.js';
+import { C_SYNTAX, formatInvariant, PYTHON_SYNTAX } from '../encoding/invariant-text.js';
+import type { Regions } from '../encoding/regions.js';
+import { buildRegions } from '../encoding/regions.js';
 import type { Candidate } from './candidates.js';
 import { candidatesAt } from './candidates.js';
 import { LONG_RUNS, programConstants, sampleRuns, SHORT_RUNS } from './samples.js';
@@ -50,20 +51,6 @@ const MAX_K = 3;
 const QUERY_MS = 3_000;
 /** Products of two variables are tried only with at most this many variables at a loop head. */
 const MAX_QUADRATIC_VARS = 5;
-
-class Budget {
-  private readonly deadline: number;
-  solverMs = 0;
-  constructor(timeoutMs: number) {
-    this.deadline = performance.now() + timeoutMs;
-  }
-  left(): number {
-    return Math.max(0, this.deadline - performance.now());
-  }
-  at(): number {
-    return this.deadline;
-  }
-}
 
 class Stop {
   constructor(
@@ -87,7 +74,7 @@ export async function checkKInduction(
   fn: IrFunction,
   options: EngineOptions,
 ): Promise<EngineResult> {
-  const budget = new Budget(options.timeoutMs);
+  const budget = Budget.ofMs(options.timeoutMs, options.signal);
   const unknown = (code: UnknownCode, message: string): EngineResult => ({
     status: 'unknown',
     reason: { code, message },

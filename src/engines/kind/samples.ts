@@ -13,7 +13,7 @@
  * extremes, then seeded random mixtures. Every run is bounded by a step
  * budget; a run that is cut off still contributes the states it reached.
  */
-import { makeRng } from '../../baseline/interpreted.js';
+import { makeRng } from '../../core/prng.js';
 import type { Expr, IrFunction, Type } from '../../ir/ir.js';
 import { bvRange, wrapToType } from '../../ir/ir.js';
 import { compiled } from '../../semantics/interpreter.js';

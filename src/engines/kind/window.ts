@@ -30,9 +30,9 @@ import {
   not,
   trueTerm,
 } from '../../smt/index.js';
-import type { RegionView, ViewMode } from '../chc/certificate.js';
-import { encodeView } from '../chc/certificate.js';
-import type { Regions } from '../chc/regions.js';
+import type { RegionView, ViewMode } from '../encoding/certificate.js';
+import { encodeView } from '../encoding/certificate.js';
+import type { Regions } from '../encoding/regions.js';
 
 interface Step {
   readonly pc: Term;

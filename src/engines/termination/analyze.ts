@@ -15,14 +15,14 @@ import type { Cts, CtsTransition } from './cts.js';
 import { buildCts } from './cts.js';
 import type { Invariants } from './invariants.js';
 import { houdini } from './invariants.js';
-import type { Budget } from './lia.js';
-import { expired, primeAll, terms, valid } from './lia.js';
+import type { Budget } from '../../core/budget.js';
+import { primeAll, terms, valid } from './lia.js';
 import type { Argument, CheckedQuery } from './rank.js';
 import { checkArgument, rankPart } from './rank.js';
 import type { Witness } from './recurrent.js';
 import { findRecurrentSet } from './recurrent.js';
 import { checkSat } from '../../smt/index.js';
-import { remainingMs } from './lia.js';
+
 import type { Obligation } from './symbolic.js';
 
 export interface PartProof {
@@ -136,7 +136,7 @@ async function openObligations(cts: Cts, inv: Invariants, budget: Budget): Promi
         assertions: [...terms(inv.get(o.location) ?? []), ...terms(o.constraints)],
         comments: [`termination: can ${o.property} fail?`],
       },
-      { timeoutMs: remainingMs(budget), signal: budget.signal },
+      { timeoutMs: budget.nextQueryMs(), signal: budget.signal },
     );
     if (r.status !== 'unsat') open.push(o);
   }
@@ -174,7 +174,7 @@ export async function analyzeTermination(fn: IrFunction, budget: Budget): Promis
   let failure: { message: string; span?: SourceSpan; timeout: boolean } | null = null;
   let foreignWitness: Witness | undefined;
   for (const part of parts(cts)) {
-    if (expired(budget)) return unknown('the time budget ran out', true, open);
+    if (budget.expired()) return unknown('the time budget ran out', true, open);
     const span = cts.locations[part.locs[0]].span;
     const r = await rankPart(cts, part.locs, part.transitions, invariants, budget);
     if (r.kind === 'found') {
@@ -217,7 +217,7 @@ export async function analyzeTermination(fn: IrFunction, budget: Budget): Promis
       message: timeout
         ? 'the time budget ran out while searching for a ranking function'
         : `no termination argument found for the loop (linear, lexicographic and nested ranking functions tried: ${r.reason}) and no recurrent set (${rec.reason})`,
-      timeout: timeout || expired(budget),
+      timeout: timeout || budget.expired(),
       ...(span ? { span } : {}),
     };
   }

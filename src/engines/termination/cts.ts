@@ -29,7 +29,7 @@
 import type { Edge, IrFunction, SourceSpan, Type } from '../../ir/ir.js';
 import { allVariables } from '../../ir/ir.js';
 import { liveness } from '../../ir/liveness.js';
-import { findLoops } from '../bmc/loops.js';
+import { findLoops } from '../../ir/loops.js';
 import type { Constraint, LinearExpr } from './linear.js';
 import { primed, varExpr } from './linear.js';
 import type { Obligation, State } from './symbolic.js';

@@ -19,8 +19,8 @@ import { checkSat, conjunction, not } from '../../smt/index.js';
 import type { Cts } from './cts.js';
 import type { Constraint, Valuation } from './linear.js';
 import { constExpr, holds, primed, varExpr } from './linear.js';
-import type { Budget } from './lia.js';
-import { expired, primeAll, remainingMs, terms } from './lia.js';
+import type { Budget } from '../../core/budget.js';
+import { primeAll, terms } from './lia.js';
 import { rel } from './symbolic.js';
 import { sampleRuns } from './samples.js';
 
@@ -114,7 +114,7 @@ export async function houdini(cts: Cts, budget: Budget): Promise<Invariants | nu
     for (const t of cts.transitions) {
       if (t.to === 0) continue;
       for (;;) {
-        if (expired(budget)) return null;
+        if (budget.expired()) return null;
         const target = inv.get(t.to) ?? [];
         if (target.length === 0) break;
         const assertions: Term[] = [
@@ -126,7 +126,7 @@ export async function houdini(cts: Cts, budget: Budget): Promise<Invariants | nu
         const r = await checkSat(
           { assertions, comments: ['termination: invariant consecution (Houdini)'] },
           {
-            timeoutMs: remainingMs(budget),
+            timeoutMs: budget.nextQueryMs(),
             signal: budget.signal,
             modelOf: live.map(primed),
           },

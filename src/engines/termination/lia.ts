@@ -15,6 +15,7 @@ import {
   not,
 } from '../../smt/index.js';
 import type { CheckResult } from '../../smt/index.js';
+import type { Budget } from '../../core/budget.js';
 import type { CtsProduct } from './cts.js';
 import type { Constraint, LinearExpr, VarName } from './linear.js';
 import { primed } from './linear.js';
@@ -61,29 +62,6 @@ function constraintTerm(c: Constraint, lookup: (v: VarName) => Term): Term {
     case '>':
       return intCompare('<', r, l);
   }
-}
-
-export interface Budget {
-  /** `performance.now()` after which queries give up. */
-  readonly deadline: number;
-  readonly signal?: AbortSignal;
-  /** Cap of one query, in milliseconds. */
-  readonly perQueryMs: number;
-}
-
-/**
- * The budget of the next query: at most `perQueryMs`, and 0 once the deadline
- * has passed (the solver layer then answers unknown without starting Z3, so
- * no query is ever started with a near-zero timeout).
- */
-export function remainingMs(b: Budget): number {
-  const left = b.deadline - performance.now();
-  if (left < 1 || b.signal?.aborted === true) return 0;
-  return Math.min(b.perQueryMs, left);
-}
-
-export function expired(b: Budget): boolean {
-  return performance.now() >= b.deadline || b.signal?.aborted === true;
 }
 
 /** A name's term, with `x'` spelled as such (quoted by the printer). */
@@ -144,7 +122,7 @@ export async function valid(
 ): Promise<Validity> {
   const r: CheckResult = await checkSat(
     { assertions: [...assumptions, not(goal)], comments: [comment] },
-    { timeoutMs: remainingMs(budget), signal: budget.signal, modelOf },
+    { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf },
   );
   const status = r.status === 'unsat' ? 'valid' : r.status === 'sat' ? 'invalid' : 'unknown';
   return {

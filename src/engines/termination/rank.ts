@@ -29,8 +29,9 @@ import type { Cts, CtsTransition } from './cts.js';
 import type { Goal } from './farkas.js';
 import { farkas, sum } from './farkas.js';
 import type { Invariants } from './invariants.js';
-import type { Budget, RankingFunction } from './lia.js';
-import { expired, linearTerm, rankingExpr, remainingMs, terms, valid } from './lia.js';
+import type { Budget } from '../../core/budget.js';
+import type { RankingFunction } from './lia.js';
+import { linearTerm, rankingExpr, terms, valid } from './lia.js';
 import type { Row } from './linear.js';
 import { primed, toRows } from './linear.js';
 
@@ -179,7 +180,7 @@ async function solve(
 ): Promise<{ status: 'sat' | 'unsat' | 'unknown'; model?: Map<string, bigint>; reason?: string }> {
   const r = await checkSat(
     { assertions, comments: [comment] },
-    { timeoutMs: remainingMs(budget), signal: budget.signal, modelOf: names },
+    { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: names },
   );
   return r;
 }
@@ -358,7 +359,7 @@ export async function rankPart(
   let remaining = [...part];
   let lastWhy = '';
   while (remaining.length > 0) {
-    if (expired(budget)) return { kind: 'unknown', reason: 'timeout' };
+    if (budget.expired()) return { kind: 'unknown', reason: 'timeout' };
     const c = await lexComponent(cts, locs, remaining, inv, components.length, budget);
     if ('unknown' in c) return { kind: 'unknown', reason: c.unknown };
     if ('none' in c) {
@@ -386,7 +387,7 @@ export async function rankPart(
   }
   // A nested ranking function for the transitions the components leave.
   for (let depth = 2; depth <= MAX_NESTED_DEPTH; depth++) {
-    if (expired(budget)) return { kind: 'unknown', reason: 'timeout' };
+    if (budget.expired()) return { kind: 'unknown', reason: 'timeout' };
     const n = await nested(cts, locs, remaining, inv, depth, budget);
     if ('unknown' in n) return { kind: 'unknown', reason: n.unknown };
     if ('none' in n) continue;

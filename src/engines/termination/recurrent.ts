@@ -37,8 +37,8 @@ import {
   quantifier,
 } from '../../smt/index.js';
 import type { Cts, CtsTransition } from './cts.js';
-import type { Budget } from './lia.js';
-import { exactTerms, expired, linearTerm, remainingMs, terms } from './lia.js';
+import type { Budget } from '../../core/budget.js';
+import { exactTerms, linearTerm, terms } from './lia.js';
 import type { Constraint, LinearExpr, Valuation } from './linear.js';
 import { addExpr, constExpr, evalExpr, holds, primed, varExpr } from './linear.js';
 import { rangeConstraints, rel } from './symbolic.js';
@@ -213,7 +213,7 @@ async function closureCounterexample(
       assertions: [...pre, ...rangeTerms(cts, loc), stuck],
       comments: [`non-termination: closure of the recurrent set at location ${loc}`],
     },
-    { timeoutMs: remainingMs(budget), signal: budget.signal, modelOf: live },
+    { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: live },
   );
   if (r.status === 'unsat') {
     queries?.push({
@@ -256,7 +256,7 @@ async function successor(
     const names = [...liveTo.map(post), ...t.aux.map(primed)];
     const r = await checkSat(
       { assertions: [...fix, ...exactTerms(t), ...target] },
-      { timeoutMs: remainingMs(budget), signal: budget.signal, modelOf: names },
+      { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: names },
     );
     if (r.status !== 'sat') continue;
     const model = r.model ?? new Map<string, bigint>();
@@ -284,7 +284,7 @@ async function generalize(
   // Only locations with seeds take part; transitions must stay among them.
   const inSet = part.filter((t) => set.has(t.from) && set.has(t.to));
   for (let round = 0; round < 60; round++) {
-    if (expired(budget)) return null;
+    if (budget.expired()) return null;
     let changed = false;
     for (const l of set.keys()) {
       const bad = await closureCounterexample(cts, l, inSet, set, budget, null);
@@ -332,7 +332,7 @@ async function simplify(
   const inSet = part.filter((t) => current.has(t.from) && current.has(t.to));
   for (const [l, atoms] of current) {
     for (let i = atoms.length - 1; i >= 0; i--) {
-      if (expired(budget)) return current;
+      if (budget.expired()) return current;
       const trial = new Map(current);
       trial.set(
         l,
@@ -372,13 +372,13 @@ async function simplify(
       };
       let done = false;
       for (const c of looser) {
-        if (expired(budget)) return current;
+        if (budget.expired()) return current;
         if ((done = await closedWith(c))) break;
       }
       // Otherwise bisect between the bound that works and the nearest constant that does not.
       let good = k;
       let bad = looser[looser.length - 1];
-      for (let step = 0; !done && bad !== undefined && step < 12 && !expired(budget); step++) {
+      for (let step = 0; !done && bad !== undefined && step < 12 && !budget.expired(); step++) {
         const mid = (good + bad) / 2n;
         if (mid === good || mid === bad) break;
         if (await closedWith(mid)) good = mid;
@@ -399,12 +399,12 @@ async function fixedPoints(
 ): Promise<{ loc: number; state: Valuation }[]> {
   const out: { loc: number; state: Valuation }[] = [];
   for (const t of part) {
-    if (t.from !== t.to || expired(budget)) continue;
+    if (t.from !== t.to || budget.expired()) continue;
     const live = cts.locations[t.from].live;
     const same = live.map((v) => eq(mkVar(v, intSort), mkVar(post(v), intSort)));
     const r = await checkSat(
       { assertions: [...exactTerms(t), ...same] },
-      { timeoutMs: remainingMs(budget), signal: budget.signal, modelOf: live },
+      { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: live },
     );
     if (r.status === 'sat')
       out.push({ loc: t.from, state: new Map(live.map((v) => [v, r.model?.get(v) ?? 0n])) });
@@ -425,7 +425,7 @@ async function reach(
   budget: Budget,
 ): Promise<{ inputs: Map<string, bigint>; nondet: bigint[] } | null> {
   for (let k = 1; k <= 6; k++) {
-    if (expired(budget)) return null;
+    if (budget.expired()) return null;
     const at =
       (i: number) =>
       (v: string): string =>
@@ -471,7 +471,7 @@ async function reach(
       for (let i = 0; i < k; i++) for (const a of t.aux) names.push(`${a}#${t.index}@${i + 1}`);
     const r = await checkSat(
       { assertions, comments: [`non-termination: reaching the recurrent set in ${k} steps`] },
-      { timeoutMs: remainingMs(budget), signal: budget.signal, modelOf: names },
+      { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: names },
     );
     if (r.status !== 'sat') continue;
     const model = r.model ?? new Map<string, bigint>();
@@ -593,7 +593,7 @@ async function replay(
     let loc = entry.loc;
     let state = entry.state;
     for (let i = 0; i < NONDET_ITERATIONS; i++) {
-      if (expired(budget)) return null;
+      if (budget.expired()) return null;
       const inPart = part.filter((t) => set.has(t.from) && set.has(t.to));
       const s = await successor(cts, loc, inPart, state, budget, set);
       if (s === null) return null;
@@ -661,7 +661,7 @@ export async function findRecurrentSet(
     attempts.push({ seeds, sample: s, fixed: false });
   }
   for (const a of attempts) {
-    if (expired(budget)) break;
+    if (budget.expired()) break;
     let set = await generalize(cts, locs, part, a.seeds, budget);
     if (set === null) continue;
     set = await simplify(cts, part, set, budget);

@@ -6,7 +6,7 @@
  */
 import type { IrFunction } from '../../ir/ir.js';
 import { allVariables, wrapToType } from '../../ir/ir.js';
-import { makeRng } from '../../baseline/interpreted.js';
+import { makeRng } from '../../core/prng.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { Cts } from './cts.js';
 import type { Valuation } from './linear.js';

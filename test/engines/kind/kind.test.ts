@@ -20,8 +20,8 @@ import {
   sampleRuns,
   SHORT_RUNS,
 } from '../../../src/engines/kind/samples.js';
-import { formatInvariant } from '../../../src/engines/chc/format.js';
-import { buildRegions } from '../../../src/engines/chc/regions.js';
+import { formatInvariant } from '../../../src/engines/encoding/invariant-text.js';
+import { buildRegions } from '../../../src/engines/encoding/regions.js';
 import { lowerCFile } from '../../../src/frontends/c/index.js';
 import type { IrFunction } from '../../../src/ir/ir.js';
 import { allVariables } from '../../../src/ir/ir.js';

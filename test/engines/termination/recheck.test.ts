@@ -12,12 +12,12 @@ import { test } from 'node:test';
 import type { Cts } from '../../../src/engines/termination/cts.js';
 import { buildCts } from '../../../src/engines/termination/cts.js';
 import { houdini } from '../../../src/engines/termination/invariants.js';
-import type { Budget } from '../../../src/engines/termination/lia.js';
+import { Budget } from '../../../src/core/budget.js';
 import type { Argument, LocFunction } from '../../../src/engines/termination/rank.js';
 import { checkArgument, rankPart } from '../../../src/engines/termination/rank.js';
 import { lowerEntry } from '../../terminates/helpers.js';
 
-const budget = (): Budget => ({ deadline: performance.now() + 30_000, perQueryMs: 10_000 });
+const budget = (): Budget => Budget.ofMs(30_000, undefined, 10_000);
 
 async function ctsOf(source: string): Promise<Cts> {
   const file = join(mkdtempSync(join(tmpdir(), 'arc-rank-')), 'loop.c');

@@ -16,7 +16,7 @@
  * (signed results wrap, division by zero is the IR's, every value in its
  * type's range) when every operation of the region has an exact integer form
  * — fast, linear arithmetic — and otherwise in the BMC engine's bit-vector
- * encoding (bmc/expr.ts), where the integer invariants are evaluated in
+ * encoding (bitvector.ts), where the integer invariants are evaluated in
  * bit-vectors wide enough that no intermediate value wraps (a bound on every
  * subterm is computed; too large → no certificate).
  */
@@ -36,8 +36,8 @@ import {
   trueTerm,
   zeroExtend,
 } from '../../smt/index.js';
-import { encodeExpr, sortOf } from '../bmc/expr.js';
-import { FreshValues, IntEncoder, intSortOf, rangeOf } from './int-expr.js';
+import { encodeExpr, sortOf } from './bitvector.js';
+import { FreshValues, IntEncoder, intSortOf, rangeOf } from './integer.js';
 import type { EncodedRegion, Region, Regions } from './regions.js';
 import { encodeRegion } from './regions.js';
 

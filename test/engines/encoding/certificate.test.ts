@@ -1,5 +1,5 @@
 /**
- * The certificate queries of invariants at loop heads (chc/certificate.ts):
+ * The certificate queries of invariants at loop heads (encoding/certificate.ts):
  * for small C functions with one loop and hand-written invariants, a right
  * invariant makes every initiation, consecution and safety query unsat,
  * while a wrong one makes exactly the queries of its defect sat — (a) not
@@ -16,12 +16,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
-import type { CertificateQueryDraft } from '../../../src/engines/chc/certificate.js';
-import { certificateQueries, invariantAt } from '../../../src/engines/chc/certificate.js';
+import type { CertificateQueryDraft } from '../../../src/engines/encoding/certificate.js';
+import { certificateQueries, invariantAt } from '../../../src/engines/encoding/certificate.js';
 import { stateVar } from '../../../src/engines/chc/horn.js';
-import { confirmInvariants } from '../../../src/engines/chc/index.js';
-import type { Regions } from '../../../src/engines/chc/regions.js';
-import { buildRegions } from '../../../src/engines/chc/regions.js';
+import { confirmInvariants } from '../../../src/engines/encoding/confirm.js';
+import type { Regions } from '../../../src/engines/encoding/regions.js';
+import { buildRegions } from '../../../src/engines/encoding/regions.js';
 import { lowerCFile } from '../../../src/frontends/c/index.js';
 import type { IrFunction, PropertyKind, Type } from '../../../src/ir/ir.js';
 import { allVariables, boolType, bvType } from '../../../src/ir/ir.js';

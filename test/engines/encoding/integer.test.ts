@@ -1,5 +1,5 @@
 /**
- * The integer encoding of IR expressions (int-expr.ts) in exact mode,
+ * The integer encoding of IR expressions (encoding/integer.ts) in exact mode,
  * differentially against arc's IR evaluator (semantics/eval.ts): on random
  * well-typed expressions over i8/u8/i16/u16/i32/u32, bool and int variables,
  * using every operator the encoder claims to encode exactly, the encoded Int
@@ -17,7 +17,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { FreshValues, IntEncoder, intSortOf } from '../../../src/engines/chc/int-expr.js';
+import { FreshValues, IntEncoder, intSortOf } from '../../../src/engines/encoding/integer.js';
 import type {
   BinaryOp,
   BitVecType,

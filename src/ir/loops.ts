@@ -9,7 +9,7 @@
  * (`nest` lists, for each node, the loops containing it from outermost to
  * innermost), and removing all back edges leaves an acyclic graph.
  */
-import type { IrFunction, SourceSpan } from '../../ir/ir.js';
+import type { IrFunction, SourceSpan } from './ir.js';
 
 export interface Loop {
   readonly index: number;

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { encodeExpr } from '../../../src/engines/bmc/expr.js';
+import { encodeExpr } from '../../../src/engines/encoding/bitvector.js';
 import type { BinaryOp, BitVecType, Expr, OverflowOp, Type } from '../../../src/ir/ir.js';
 import { bvRange, bvType, intType } from '../../../src/ir/ir.js';
 import type { Term } from '../../../src/smt/index.js';
@@ -22,7 +22,7 @@ import {
   bvSort,
   intSort,
 } from '../../../src/smt/index.js';
-import { bin, c, cast, ovf, refEval, refOverflow } from './builder.js';
+import { bin, c, cast, ovf, refEval, refOverflow } from '../bmc/builder.js';
 
 const OPS: readonly OverflowOp[] = ['add', 'sub', 'mul', 'neg', 'div', 'shl'];
 

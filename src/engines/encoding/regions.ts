@@ -19,7 +19,7 @@ import { allVariables } from '../../ir/ir.js';
 import { liveness } from '../../ir/liveness.js';
 import type { Term, VarTerm } from '../../smt/index.js';
 import { and, disjunction, falseTerm, ite, not, trueTerm } from '../../smt/index.js';
-import { findLoops } from '../bmc/loops.js';
+import { findLoops } from '../../ir/loops.js';
 
 export interface Cutpoint {
   readonly index: number;

@@ -1,0 +1,82 @@
+/**
+ * Invariants turned into a checked certificate: the initiation, consecution
+ * and safety queries of certificate.ts are asked here and must all be unsat
+ * before an engine (Spacer's `chc`, `k-induction`) may report `safe`; the
+ * verdict layer then re-checks them again independently. The invariants are
+ * printed for the user in the source language's syntax.
+ */
+import type { IrFunction } from '../../ir/ir.js';
+import { allVariables } from '../../ir/ir.js';
+import type { Term } from '../../smt/index.js';
+import { and, checkSat, toSmtlib } from '../../smt/index.js';
+import { termToInfix } from '../../smt/infix.js';
+import type { CertificateQuery, EngineOptions, InvariantRawCertificate } from '../engine.js';
+import { certificateQueries } from './certificate.js';
+import { C_SYNTAX, formatInvariant, PYTHON_SYNTAX } from './invariant-text.js';
+import type { Regions } from './regions.js';
+
+/** Display names for the IR variables (source names, unless two would clash). */
+export function displayNames(fn: IrFunction): (v: string) => string {
+  const vars = allVariables(fn);
+  const count = new Map<string, number>();
+  for (const v of vars) count.set(v.sourceName, (count.get(v.sourceName) ?? 0) + 1);
+  const show = new Map(
+    vars.map((v) => [v.name, (count.get(v.sourceName) ?? 0) > 1 ? v.name : v.sourceName]),
+  );
+  return (name) => {
+    const ir = name.startsWith('v!') ? name.slice(2) : name;
+    return show.get(ir) ?? ir;
+  };
+}
+
+/** Confirms the drafts are unsat here; returns the certificate, or a reason it is not one. */
+export async function confirmInvariants(
+  fn: IrFunction,
+  regions: Regions,
+  invariants: readonly Term[],
+  options: EngineOptions,
+  budget: { left(): number; solverMs: number },
+  engine: 'chc' | 'k-induction',
+  k: number,
+): Promise<{ ok: true; certificate: InvariantRawCertificate } | { ok: false; why: string }> {
+  const drafts = certificateQueries(fn, regions, invariants, options.properties);
+  if (drafts === null) return { ok: false, why: 'an invariant cannot be evaluated bit-precisely' };
+  const queries: CertificateQuery[] = [];
+  for (const [n, d] of drafts.entries()) {
+    const q = { assertions: d.assertions, comments: [`${engine} certificate: ${d.meaning}`] };
+    const dumpPath =
+      options.dumpSmtDir === undefined
+        ? undefined
+        : `${options.dumpSmtDir}/${engine}-${d.kind}-${n}.smt2`;
+    const r = await checkSat(q, {
+      timeoutMs: Math.max(1, budget.left()),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(dumpPath === undefined ? {} : { dumpPath }),
+    });
+    budget.solverMs += r.solverMs;
+    if (r.status !== 'unsat') {
+      return { ok: false, why: `the ${d.kind} query "${d.meaning}" answered ${r.status}` };
+    }
+    const condition = termToInfix(and(...d.assertions)) ?? undefined;
+    queries.push({
+      meaning: d.meaning,
+      ...(condition === undefined ? {} : { condition }),
+      smtlib: toSmtlib(q),
+      solverMs: r.solverMs,
+    });
+  }
+  const name = displayNames(fn);
+  const syntax = options.language === 'python' ? PYTHON_SYNTAX : C_SYNTAX;
+  const invs = regions.cutpoints
+    .filter((c) => c.index > 0)
+    .map((c) => ({
+      node: c.node,
+      loop: c.span,
+      function: fn.name,
+      text: formatInvariant(invariants[c.index], name, syntax),
+    }));
+  return {
+    ok: true,
+    certificate: { kind: 'invariant', engine, k, invariants: invs, queries },
+  };
+}
