@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { IrFunction, IrProgram } from '../ir/ir.js';
-import { LowerError } from './c/errors.js';
+import { LowerError } from './errors.js';
 
 /** The original user file, for path display. */
 export interface SourceText {

@@ -30,7 +30,7 @@ import {
   type PropertyKind,
   type Type,
 } from '../../ir/ir.js';
-import { FnBuilder } from './builder.js';
+import { FnBuilder } from '../builder.js';
 import {
   cRange,
   integerConstant,
@@ -42,7 +42,7 @@ import {
   type CType,
 } from './ctypes.js';
 import { effectsOf, type CalleeEffects } from './effects.js';
-import { LowerError } from './errors.js';
+import { LowerError } from '../errors.js';
 import { binary, cast, compare, exprRange, isConst, ite, not, overflow, unary } from './fold.js';
 import { lowerCall } from './calls.js';
 import type { SyntaxNode } from './parser.js';

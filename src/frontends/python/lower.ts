@@ -40,9 +40,9 @@ import {
   type IrFunction,
   type PropertyKind,
 } from '../../ir/ir.js';
-import { FnBuilder } from '../c/builder.js';
+import { FnBuilder } from '../builder.js';
 import { absExpr, extremumExpr, powerExpr, type Temps } from './builtins.js';
-import { LowerError } from '../c/errors.js';
+import { LowerError } from '../errors.js';
 import type { SyntaxNode } from './parser.js';
 
 /** A value of the subset: an IR `int`, or (bool = true) an IR `bool`. */
