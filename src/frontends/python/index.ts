@@ -21,6 +21,8 @@ import {
   type LoweredFunctions,
   guardLowering,
   readSourceFile,
+  type Frontend,
+  type FrontendOptions,
   type FrontendResult,
   type SourceText,
 } from '../frontend.js';
@@ -29,14 +31,18 @@ import type { IrProgram } from '../../ir/ir.js';
 import { PyLowerer, returnsValue, spanOf, type ModuleInfo, type PyFunctionInfo } from './lower.js';
 import { parsePython, type SyntaxNode } from './parser.js';
 
-export interface PyFrontendOptions {
-  /** Lower only this function (and what it calls, inlined). */
-  entry?: string;
-  /** Add a `returns-true` property: the return value is truthy (not 0, False or None). */
-  returnsTrue?: boolean;
-}
+/** The front-end options (frontend.ts); only `entry` and `returnsTrue` apply to Python. */
+export type PyFrontendOptions = FrontendOptions;
 
 export type PyFrontendResult = FrontendResult;
+
+/** The Python front-end, for the registry (registry.ts). */
+export const pythonFrontend: Frontend = {
+  language: 'python',
+  extensions: ['.py'],
+  boundedRecursion: false,
+  lower: lowerPythonFile,
+};
 
 export async function lowerPythonFile(
   path: string,
