@@ -18,9 +18,8 @@ import { bmcEngine } from '../engines/bmc/index.js';
 import { findLoops } from '../ir/loops.js';
 import { checkChc } from '../engines/chc/index.js';
 import { checkKInduction } from '../engines/kind/index.js';
-import { lowerCFile } from '../frontends/c/index.js';
 import type { FrontendResult } from '../frontends/frontend.js';
-import { lowerPythonFile } from '../frontends/python/index.js';
+import { frontendFor } from '../frontends/registry.js';
 import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
 import { initSolver, onLane } from '../smt/index.js';
 import { trace } from '../diagnostics/trace.js';
@@ -50,11 +49,6 @@ interface Request {
 
 type Lowered = Extract<FrontendResult, { ok: true }>;
 
-/** Python files (by extension) go to the Python front-end, everything else to the C front-end. */
-function isPython(file: string): boolean {
-  return file.endsWith('.py');
-}
-
 export async function prove(options: ProveOptions): Promise<ProveResult> {
   const started = performance.now();
   const problems = validateProveOptions(options);
@@ -72,20 +66,14 @@ export async function prove(options: ProveOptions): Promise<ProveResult> {
   };
   const lowered = await lower(request, undefined);
   if (lowered.ok) return proveLowered(request, lowered);
-  if (onlyRecursion(lowered.diagnostics) && !isPython(options.file)) {
+  if (onlyRecursion(lowered.diagnostics) && frontendFor(options.file).boundedRecursion) {
     return proveRecursive(request, lowered.diagnostics);
   }
   return frontEndFailure(lowered.diagnostics, request.entry, started);
 }
 
 function lower(request: Request, recursionDepth: number | undefined): Promise<FrontendResult> {
-  if (isPython(request.options.file)) {
-    return lowerPythonFile(request.options.file, {
-      entry: request.entry,
-      returnsTrue: request.options.returnsTrue === true,
-    });
-  }
-  return lowerCFile(request.options.file, {
+  return frontendFor(request.options.file).lower(request.options.file, {
     dataModel: request.dataModel,
     entry: request.entry,
     returnsTrue: request.options.returnsTrue === true,

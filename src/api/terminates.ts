@@ -25,9 +25,8 @@ import {
   tidy,
 } from '../engines/termination/format.js';
 import type { Constraint } from '../engines/termination/linear.js';
-import { lowerCFile } from '../frontends/c/index.js';
 import type { FrontendResult } from '../frontends/frontend.js';
-import { lowerPythonFile } from '../frontends/python/index.js';
+import { frontendFor } from '../frontends/registry.js';
 import type { IrFunction, SourceSpan } from '../ir/ir.js';
 import { initSolver } from '../smt/index.js';
 import { pathToSteps } from '../verdict/source-lines.js';
@@ -68,14 +67,12 @@ export async function terminates(options: TerminatesOptions): Promise<ProveResul
     started,
     deadline: started + timeoutMs,
   };
-  const lowered: FrontendResult = options.file.endsWith('.py')
-    ? await lowerPythonFile(options.file, { entry, returnsTrue: false })
-    : await lowerCFile(options.file, {
-        dataModel: options.dataModel ?? 'LP64',
-        entry,
-        returnsTrue: false,
-        semantics: options.semantics ?? 'c',
-      });
+  const lowered: FrontendResult = await frontendFor(options.file).lower(options.file, {
+    dataModel: options.dataModel ?? 'LP64',
+    entry,
+    returnsTrue: false,
+    semantics: options.semantics ?? 'c',
+  });
   if (!lowered.ok) {
     const r = frontEndFailure(lowered.diagnostics, entry, started, request.question);
     if (

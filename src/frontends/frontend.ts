@@ -1,19 +1,62 @@
 /**
- * What every front-end shares: its result type, reading the user's source
- * file (a missing, unreadable, binary or empty file is a diagnostic, exit 2,
- * never an exception), and the guard that turns a lowering failure into a
- * diagnostic.
+ * What every front-end shares: the `Frontend` interface and its options (the
+ * registry, registry.ts, picks one by file extension), the result type,
+ * reading the user's source file (a missing, unreadable, binary or empty file
+ * is a diagnostic, exit 2, never an exception), and the guard that turns a
+ * lowering failure into a diagnostic.
  */
 import { readFile } from 'node:fs/promises';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { IrFunction, IrProgram } from '../ir/ir.js';
-import { LowerError } from './c/errors.js';
+import { LowerError } from './errors.js';
 
 /** The original user file, for path display. */
 export interface SourceText {
   file: string;
   text: string;
   lines: string[];
+}
+
+/**
+ * What a caller may ask of any front-end. Each front-end uses the options
+ * that apply to its language and ignores the others (Python has no data
+ * model, its integers are always mathematical, and it does not inline
+ * recursion).
+ */
+export interface FrontendOptions {
+  /** Lower only this function (and what it calls, inlined); without it, every defined function. */
+  readonly entry?: string;
+  /**
+   * Add a `returns-true` property on every path into the return node: the
+   * result is true (C: not 0; Python: truthy, not 0, False or None).
+   */
+  readonly returnsTrue?: boolean;
+  /** C: the data model (the C front-end's default is LP64). */
+  readonly dataModel?: 'LP64' | 'ILP32';
+  /** C: 'math' makes integers mathematical (no overflow, no bitwise operators); default 'c'. */
+  readonly semantics?: 'c' | 'math';
+  /**
+   * For a front-end with `boundedRecursion`: inline recursive calls up to
+   * this many nested active calls of one function; a deeper call becomes an
+   * `unwinding` property (assert false). Without it, recursion is reported as
+   * a `recursion` diagnostic.
+   */
+  readonly recursionDepth?: number;
+}
+
+/**
+ * A front-end: the source files of one language → IR. A new language is a
+ * folder under src/frontends whose index.ts exports one of these, and a line
+ * in registry.ts.
+ */
+export interface Frontend {
+  readonly language: IrProgram['language'];
+  /** The endings of the file names it lowers, dot included ('.py'). */
+  readonly extensions: readonly string[];
+  /** Whether it honours `FrontendOptions.recursionDepth` (bounded inlining of recursion). */
+  readonly boundedRecursion: boolean;
+  /** Reads and lowers `file`; bad input is returned as diagnostics, never thrown. */
+  lower(file: string, options: FrontendOptions): Promise<FrontendResult>;
 }
 
 export type FrontendResult =

@@ -1,7 +1,6 @@
-/** `arc ir`: prints the IR the C front-end produces. */
+/** `arc ir`: prints the IR the file's front-end produces. */
 import { isUnsupportedCode } from '../../diagnostics/diagnostic.js';
-import { lowerCFile } from '../../frontends/c/index.js';
-import { lowerPythonFile } from '../../frontends/python/index.js';
+import { frontendFor } from '../../frontends/registry.js';
 import { printProgram } from '../../ir/print.js';
 import { EXIT_BAD_INPUT, EXIT_UNKNOWN } from '../../verdict/verdict.js';
 import { flag, parseCommandArgs, printDiagnostics, singleFile, stringOption } from '../common.js';
@@ -23,16 +22,11 @@ export async function runIr(args: readonly string[]): Promise<number> {
   }
   const file = singleFile('ir', parsed);
   const entry = stringOption(parsed, 'function');
-  const common = {
+  const lowered = await frontendFor(file).lower(file, {
     returnsTrue: flag(parsed, 'returns-true'),
     ...(entry !== undefined ? { entry } : {}),
-  };
-  const lowered = file.endsWith('.py')
-    ? await lowerPythonFile(file, common)
-    : await lowerCFile(file, {
-        ...common,
-        dataModel: parseDataModel(stringOption(parsed, 'data-model')) ?? 'LP64',
-      });
+    dataModel: parseDataModel(stringOption(parsed, 'data-model')) ?? 'LP64',
+  });
   printDiagnostics(lowered.diagnostics.filter((d) => d.severity !== 'note'));
   if (!lowered.ok) {
     const onlyUnsupported = lowered.diagnostics

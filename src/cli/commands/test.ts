@@ -6,7 +6,7 @@ import type { DataModel } from '../../api/types.js';
 import { ARTICLE_CALLS_PER_SECOND, formatBigInt, formatDuration } from '../../baseline/format.js';
 import { runTestingBaseline, type BaselineReport } from '../../baseline/index.js';
 import { isUnsupportedCode } from '../../diagnostics/diagnostic.js';
-import { lowerCFile } from '../../frontends/c/index.js';
+import { frontendOf } from '../../frontends/registry.js';
 import type { BitVecType, BoolType } from '../../ir/ir.js';
 import { EXIT_BAD_INPUT, EXIT_NO, EXIT_UNKNOWN, EXIT_YES } from '../../verdict/verdict.js';
 import {
@@ -63,7 +63,11 @@ export async function runBaselineFor(
 
 async function baseline(request: BaselineRequest): Promise<BaselineOutcome> {
   const dataModel = request.dataModel ?? 'LP64';
-  const lowered = await lowerCFile(request.file, { dataModel, entry: request.functionName });
+  // The baseline compiles and runs C: every file is read as C, whatever its extension.
+  const lowered = await frontendOf('c').lower(request.file, {
+    dataModel,
+    entry: request.functionName,
+  });
   if (!lowered.ok) {
     printDiagnostics(lowered.diagnostics);
     const unsupported = lowered.diagnostics.every(

@@ -12,7 +12,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { constant, variable, type IrFunction } from '../../ir/ir.js';
-import { isConventionName } from './calls.js';
+import { isConventionName, lowerCall } from './calls.js';
 import { namesIn, type Effects } from './effects.js';
 import { Lowerer, Scope, type Frame } from './lower.js';
 import type { FunctionInfo, ProgramInfo } from './program.js';
@@ -31,12 +31,13 @@ export function lowerFunction(
   info: FunctionInfo,
   options: EntryOptions,
 ): { fn: IrFunction; notes: Diagnostic[] } {
-  const lw = new Lowerer(prog, sm, {
+  const settings = {
     math: options.math,
     globalsInitialised: info.name === 'main',
     calleeEffects: calleeEffects(prog),
     ...(options.recursionDepth !== undefined ? { recursionDepth: options.recursionDepth } : {}),
-  });
+  };
+  const lw = new Lowerer(prog, sm, settings, lowerCall);
   const def = info.definition;
   if (!def) throw new Error(`lowerFunction: ${info.name} has no definition`);
   const entry = lw.b.here();

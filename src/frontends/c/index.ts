@@ -15,38 +15,39 @@ import {
   type LoweredFunctions,
   guardLowering,
   readSourceFile,
+  type Frontend,
+  type FrontendOptions,
   type FrontendResult,
   type SourceText,
 } from '../frontend.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { IrProgram } from '../../ir/ir.js';
+import type { DataModel } from './ctypes.js';
 import { lowerFunction } from './entry.js';
 import { parseC, type SyntaxNode } from './parser.js';
 import { preprocess, type PreprocessorChoice } from './preprocess.js';
 import { ProgramInfo } from './program.js';
 import { SourceMap } from './srcmap.js';
 
-export interface CFrontendOptions {
-  dataModel: 'LP64' | 'ILP32';
-  /** Lower only this function (and what it calls, inlined). */
-  entry?: string;
-  /** Add a `returns-true` property on every path into the return node. */
-  returnsTrue?: boolean;
-  /** 'math': integers are mathematical (no overflow, no bitwise operators). */
-  semantics?: 'c' | 'math';
+/** The front-end options (frontend.ts), with the data model required, and the preprocessor. */
+export interface CFrontendOptions extends FrontendOptions {
+  readonly dataModel: DataModel;
   /** Force the built-in preprocessor ('builtin'); default: the system `cc` when installed. */
-  preprocessor?: PreprocessorChoice;
-  /**
-   * Inline recursive calls up to this many nested active calls of one
-   * function; a deeper call becomes an `unwinding` property (assert false).
-   * Without it, recursion is reported as a `recursion` diagnostic.
-   */
-  recursionDepth?: number;
+  readonly preprocessor?: PreprocessorChoice;
 }
 
 export type { FrontendResult, SourceText };
 
 export type CFrontendResult = FrontendResult;
+
+/** The C front-end, for the registry (registry.ts); the data model defaults to LP64. */
+export const cFrontend: Frontend = {
+  language: 'c',
+  extensions: ['.c', '.i', '.h'],
+  boundedRecursion: true,
+  lower: (file, options) =>
+    lowerCFile(file, { ...options, dataModel: options.dataModel ?? 'LP64' }),
+};
 
 export async function lowerCFile(
   path: string,

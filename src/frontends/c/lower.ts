@@ -15,6 +15,11 @@
  * Expressions with side effects are lowered left to right after a check
  * (src/frontends/c/effects.ts) that the order cannot matter; `&&`, `||` and
  * `?:` become control flow when their later operands emit edges.
+ *
+ * Calls are lowered by calls.ts, which inlines the callee's statements
+ * (stmt.ts), and both lower their expressions here. So that no module imports
+ * itself in a circle, this one imports neither: the `Lowerer` is given the
+ * call lowering when it is made (entry.ts wires them together).
  */
 import {
   diagnostic,
@@ -30,7 +35,7 @@ import {
   type PropertyKind,
   type Type,
 } from '../../ir/ir.js';
-import { FnBuilder } from './builder.js';
+import { FnBuilder } from '../builder.js';
 import {
   cRange,
   integerConstant,
@@ -42,9 +47,8 @@ import {
   type CType,
 } from './ctypes.js';
 import { effectsOf, type CalleeEffects } from './effects.js';
-import { LowerError } from './errors.js';
+import { LowerError } from '../errors.js';
 import { binary, cast, compare, exprRange, isConst, ite, not, overflow, unary } from './fold.js';
-import { lowerCall } from './calls.js';
 import type { SyntaxNode } from './parser.js';
 import { charValue, qualifiers, type GlobalInfo, type ProgramInfo } from './program.js';
 import type { SourceMap } from './srcmap.js';
@@ -94,6 +98,12 @@ export interface LowerSettings {
   readonly recursionDepth?: number;
 }
 
+/**
+ * Lowers a call expression (calls.ts's `lowerCall`); null for a call without
+ * a value. `used`: whether the value is needed.
+ */
+export type CallLowering = (lw: Lowerer, node: SyntaxNode, used: boolean) => Val | null;
+
 type ArithOp = '+' | '-' | '*' | '/' | '%' | '<<' | '>>' | '&' | '|' | '^';
 
 const IR_ARITH = {
@@ -133,6 +143,7 @@ export class Lowerer {
     readonly prog: ProgramInfo,
     readonly sm: SourceMap,
     readonly settings: LowerSettings,
+    private readonly lowerCall: CallLowering,
   ) {}
 
   get T(): ProgramInfo['T'] {
@@ -277,7 +288,7 @@ export class Lowerer {
       case 'sizeof_expression':
         return this.sizeofExpr(node);
       case 'call_expression':
-        return lowerCall(this, node, used);
+        return this.lowerCall(this, node, used);
       default:
         return this.unsupported(node, EXPR_WHAT[node.type] ?? `the expression ${this.text(node)}`);
     }

@@ -3,10 +3,12 @@
  * IrFunction per analysed function, callees defined in the file inlined),
  * with the same result shape and diagnostic codes as the C front-end.
  *
- * The subset and its model are described in lower.ts: integers are
- * mathematical (IR `int`), bools are IR `bool` cast to 0/1 where Python mixes
- * them, parameters of the entry function are arbitrary integers (so
- * `isinstance(x, int)` holds). Module-level code other than `def` and
+ * The subset and its model are described where they are lowered: values
+ * and expressions in lower.ts (integers are mathematical, IR `int`; bools
+ * are IR `bool` cast to 0/1 where Python mixes them), statements in stmt.ts,
+ * calls and builtins in calls.ts and builtins.ts, the entry function and its
+ * parameters in entry.ts (arbitrary integers, so `isinstance(x, int)`
+ * holds). Module-level code other than `def` and
  * imports is not analysed (a note says so); a name it binds is an
  * unsupported global where a function uses it. Only `typing` may be
  * imported: any other module could rebind the builtins the subset models.
@@ -21,22 +23,29 @@ import {
   type LoweredFunctions,
   guardLowering,
   readSourceFile,
+  type Frontend,
+  type FrontendOptions,
   type FrontendResult,
   type SourceText,
 } from '../frontend.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { IrProgram } from '../../ir/ir.js';
-import { PyLowerer, returnsValue, spanOf, type ModuleInfo, type PyFunctionInfo } from './lower.js';
+import { lowerFunction } from './entry.js';
 import { parsePython, type SyntaxNode } from './parser.js';
+import { returnsValue, spanOf, type ModuleInfo, type PyFunctionInfo } from './syntax.js';
 
-export interface PyFrontendOptions {
-  /** Lower only this function (and what it calls, inlined). */
-  entry?: string;
-  /** Add a `returns-true` property: the return value is truthy (not 0, False or None). */
-  returnsTrue?: boolean;
-}
+/** The front-end options (frontend.ts); only `entry` and `returnsTrue` apply to Python. */
+export type PyFrontendOptions = FrontendOptions;
 
 export type PyFrontendResult = FrontendResult;
+
+/** The Python front-end, for the registry (registry.ts). */
+export const pythonFrontend: Frontend = {
+  language: 'python',
+  extensions: ['.py'],
+  boundedRecursion: false,
+  lower: lowerPythonFile,
+};
 
 export async function lowerPythonFile(
   path: string,
@@ -168,10 +177,8 @@ function lowerFunctions(
   return lowerSelected(mod.file, defined, options.entry, (name, asEntry) => {
     const info = mod.functions.get(name);
     if (info === undefined) throw new Error(`internal error: no function ${name}`);
-    const lw = new PyLowerer(mod);
     // Lowering every function: --returns-true applies to those that return a value.
-    const fn = lw.lowerEntry(info, returnsTrue && (asEntry || returnsValue(info.node)));
-    return { fn, notes: lw.notes };
+    return lowerFunction(mod, info, returnsTrue && (asEntry || returnsValue(info.node)));
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Incremental construction of one IR function: nodes, edges, variables,
  * properties and approximations, with a "current node" cursor that lowering
- * code appends to.
+ * code appends to. Language-neutral: every front-end builds its IR with it.
  *
  * Guarantees of `finish`: node ids are dense indices; every node is reachable
  * from the entry except the `return` node (always present); chains of `skip`
@@ -9,7 +9,7 @@
  * counting in source order (by operator position) per function and kind,
  * independent of how often a function was inlined.
  */
-import type { SourceSpan } from '../../diagnostics/diagnostic.js';
+import type { SourceSpan } from '../diagnostics/diagnostic.js';
 import type {
   Action,
   Approximation,
@@ -21,7 +21,7 @@ import type {
   PropertyKind,
   Type,
   Variable,
-} from '../../ir/ir.js';
+} from '../ir/ir.js';
 
 export interface PropertyDraft {
   /** The function whose source contains the checked code. */
