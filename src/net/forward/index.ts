@@ -48,7 +48,14 @@ import { vpcPeering } from './peering.js';
 import { routeLookup } from './route-table.js';
 import { securityGroupCheck } from './security-group.js';
 import { transitGateway } from './transit-gateway.js';
-import { eniRef, Walk, type ComponentRef, type ForwardResult, type Start } from './walk.js';
+import {
+  eniRef,
+  Walk,
+  type ComponentRef,
+  type Destination,
+  type ForwardResult,
+  type Start,
+} from './walk.js';
 
 export { describePacket, type Packet } from './packet.js';
 export type {
@@ -87,15 +94,18 @@ export function forward(
     icmpType: last.protocol === 1 ? replyIcmpType(last.icmpType) : undefined,
     icmpCode: last.protocol === 1 ? last.icmpCode : undefined,
   };
-  const replyStart: Start =
-    dest.kind === 'network-interface'
-      ? { kind: 'eni', id: dest.id }
-      : dest.kind === 'host'
-        ? { kind: 'host', subnetId: dest.subnetId }
-        : { kind: 'internet' };
   const hostIp = start.kind === 'host' ? packet.srcIp : undefined;
-  const back = new Forwarder(model, true, w.natBindings, hostIp).run(replyStart, reply);
+  const back = new Forwarder(model, true, w.natBindings, hostIp).run(replyStart(dest), reply);
   return { ...result, returnTraffic: back };
+}
+
+/** Where the reply to a packet delivered at `dest` starts. */
+export function replyStart(dest: Exclude<Destination, { kind: 'vpc-endpoint' }>): Start {
+  return dest.kind === 'network-interface'
+    ? { kind: 'eni', id: dest.id }
+    : dest.kind === 'host'
+      ? { kind: 'host', subnetId: dest.subnetId }
+      : { kind: 'internet' };
 }
 
 /** Echo request (8) is answered by echo reply (0); other ICMP keeps its type. */

@@ -30,7 +30,7 @@
  */
 import { bvConst, disjunction, ite, not, type Term } from '../../smt/index.js';
 import { internetHostAssumption } from '../assume.js';
-import { routeTargetEni, type Destination, type Start } from '../forward/index.js';
+import { replyStart, routeTargetEni, type Destination, type Start } from '../forward/index.js';
 import { MAX_STEPS, type ComponentRef } from '../forward/walk.js';
 import { enisInSubnet, natsInSubnet, ownedPublicIps } from '../lookup.js';
 import type { NatGateway, NetworkInterface, NetworkModel, Route, Subnet } from '../model.js';
@@ -124,13 +124,7 @@ class Walker extends SymWalk {
     };
     const back: State = { ...clone(st), reply: true, count: 0, hostIp: st.hostStart };
     back.via.push('reply');
-    const start: Start =
-      dest.kind === 'network-interface'
-        ? { kind: 'eni', id: dest.id }
-        : dest.kind === 'host'
-          ? { kind: 'host', subnetId: dest.subnetId }
-          : { kind: 'internet' };
-    return this.begin(back, start, reply).map((path) =>
+    return this.begin(back, replyStart(dest), reply).map((path) =>
       path.end.kind === 'accepted'
         ? { ...path, end: { kind: 'accepted', destination: dest } }
         : path,

@@ -13,10 +13,9 @@
  * `forward`). A path ending at something the snapshot lacks that some
  * packet takes makes the answer don't know.
  *
- * Transit gateways are followed as in the forwarder (the ingress
- * attachment's associated route table, static and propagated routes, the
- * egress attachment's subnet); attachments to anything but a VPC are don't
- * know.
+ * Guarantees: a yes carries a packet `forward` delivers (and whose reply it
+ * delivers) to the destination; a no carries a proof over all packets of
+ * the question, re-checked; anything else is don't know with its reason.
  */
 import { checkSat, conjunction, disjunction, recheckUnsat, type Term } from '../../smt/index.js';
 import { OwnedExclusions } from '../assume.js';
