@@ -3,7 +3,7 @@
  * (bench/netgen.ts) of 100 instances in 10 VPCs, 1,000 in 30 and 10,000 in
  * 100, in one warm process. For each size: the time to load the snapshot
  * directory, then the time of each question (`reachable` of
- * src/net/symbolic.ts on the loaded model; the median of --repeat runs), its
+ * src/net/symbolic/reachable.ts on the loaded model; the median of --repeat runs), its
  * answer and the number of paths enumerated. Writes BENCHMARKS-net-scale.md
  * with the growth from one size to the next.
  *
@@ -13,11 +13,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseIpv4 } from '../src/net/ip.js';
+import { parseIpv4 } from '../src/core/ip.js';
 import { exposed } from '../src/net/flows.js';
 import type { NetworkModel } from '../src/net/model.js';
 import { loadSnapshot } from '../src/net/snapshot.js';
-import { reachable, type ReachAnswer, type ReachQuery } from '../src/net/symbolic.js';
+import type { ReachQuery } from '../src/net/symbolic/query.js';
+import { reachable, type ReachAnswer } from '../src/net/symbolic/reachable.js';
 import { stopSolvers } from '../src/smt/index.js';
 import {
   countOption,

@@ -7,12 +7,13 @@
  * (what the snapshot lacks). Snapshot errors are bad input (exit 2) with the
  * file and JSON path of each diagnostic.
  */
-import { parseIpv4 } from '../net/ip.js';
+import { parseIpv4 } from '../core/ip.js';
 import type { PortRange } from '../net/model.js';
 import { loadSnapshot, type NetDiagnostic, type Snapshot } from '../net/snapshot.js';
-import { reachable, type Blocker, type Endpoint, type ReachQuery } from '../net/symbolic.js';
+import type { Endpoint, ReachQuery } from '../net/symbolic/query.js';
+import { reachable, type Blocker } from '../net/symbolic/reachable.js';
 import { explainFlows, exposed, type Finding, type Flow, type Missing } from '../net/flows.js';
-import type { ComponentRef, ForwardResult, Packet } from '../net/forward.js';
+import type { ComponentRef, ForwardResult, Packet } from '../net/forward/index.js';
 import { answerExitCode, EXIT_BAD_INPUT } from '../verdict/verdict.js';
 
 export interface NetReachableRequest {

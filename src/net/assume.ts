@@ -4,7 +4,7 @@
  *
  * A question from (or to) the internet constrains the internet host's address
  * to a public address that nothing in the snapshot owns (`queryConstraint` in
- * symbolic.ts: outside every range of `NON_PUBLIC`, different from every
+ * symbolic/query.ts: outside every range of `NON_PUBLIC`, different from every
  * public or Elastic IP of an ENI or NAT gateway). Under that constraint an
  * atom comparing that address with a private range, a private address or an
  * owned public address is false. The path enumeration branches on exactly
@@ -27,7 +27,7 @@ import {
   type AppTerm,
   type Term,
 } from '../smt/index.js';
-import { cidrCovers, NON_PUBLIC, type Cidr4, type Ipv4 } from './ip.js';
+import { cidr4Covers, NON_PUBLIC, type Cidr4, type Ipv4 } from '../core/ip.js';
 
 /**
  * A simplifier for branch conditions, given the header variables that hold an
@@ -41,7 +41,7 @@ export function internetHostAssumption(
 ): (t: Term) => Term {
   if (vars.size === 0) return (t) => t;
   const memo = new Map<Term, Term>();
-  const privateCidr = (c: Cidr4): boolean => NON_PUBLIC.some((np) => cidrCovers(np, c));
+  const privateCidr = (c: Cidr4): boolean => NON_PUBLIC.some((np) => cidr4Covers(np, c));
   /** Is the atom false for an internet host's address? */
   const refuted = (a: AppTerm): boolean => {
     if (a.op !== '=' || a.args.length !== 2) return false;
@@ -93,7 +93,7 @@ export function internetHostAssumption(
   return simplify;
 }
 
-/** The header variables' names in a solver model (symbolic.ts `HEADER_VARS`). */
+/** The header variables' names in a solver model (symbolic/packet.ts `HEADER_VARS`). */
 const SRC = 'src_ip';
 const DST = 'dst_ip';
 
@@ -126,7 +126,7 @@ export class OwnedExclusions {
   /**
    * @param owned every public address the snapshot owns
    * @param internet which header addresses are the internet side's
-   * @param build the question's constraint excluding the given owned addresses (symbolic.ts `queryConstraint`)
+   * @param build the question's constraint excluding the given owned addresses (symbolic/query.ts `queryConstraint`)
    */
   constructor(
     private readonly owned: ReadonlySet<Ipv4>,

@@ -34,7 +34,7 @@ import {
   or,
   type Term,
 } from '../smt/index.js';
-import { forward, type ComponentRef, type ForwardResult, type Packet } from './forward.js';
+import { forward, type ComponentRef, type ForwardResult, type Packet } from './forward/index.js';
 import type { NetworkModel, PortRange } from './model.js';
 import {
   boxText,
@@ -49,20 +49,19 @@ import {
   type Box,
   type PacketFormula,
 } from './packetset.js';
+import { enumeratePaths } from './symbolic/index.js';
+import { symbolicHeader, type SymPacket } from './symbolic/packet.js';
 import {
-  enumeratePaths,
   packetOf,
   queryConstraint,
   reaches,
   resolveEndpoints,
   startFor,
-  symbolicHeader,
-  unresolved,
   type ReachQuery,
   type Resolved,
-  type SymPacket,
-  type SymPath,
-} from './symbolic.js';
+} from './symbolic/query.js';
+import { unresolved } from './symbolic/reachable.js';
+import type { SymPath } from './symbolic/walk.js';
 
 /** A set of packets that flow, one box of it, with a replayed witness. */
 export interface Flow {

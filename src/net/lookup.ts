@@ -1,18 +1,19 @@
 /**
  * Indexes over a `NetworkModel`, built on first use and kept per model (a
  * WeakMap keyed by the model object; a model is never changed after
- * `snapshot.ts` builds it). They answer the lookups `forward.ts` and
- * `symbolic.ts` make at every hop — the ENIs of a subnet, the members of a
- * security group, the owner of a public address, a subnet's route table —
- * in time independent of the size of the account, where a scan of every
- * ENI would make one question cost O(instances) per hop.
+ * `snapshot.ts` builds it). They answer the lookups the forwarder
+ * (`forward/`) and the symbolic walker (`symbolic/`) make at every hop — the
+ * ENIs of a subnet, the members of a security group, the owner of a public
+ * address, a subnet's route table — in time independent of the size of the
+ * account, where a scan of every ENI would make one question cost
+ * O(instances) per hop.
  *
  * Each index keeps the answer the scan it replaces gave, order included:
  * lists are in the model's iteration order, and where a scan returned the
  * first match (or, for a VPC's main route table and default network ACL,
  * the last one) the index keeps that same element.
  */
-import type { Ipv4 } from './ip.js';
+import type { Ipv4 } from '../core/ip.js';
 import type {
   NatGateway,
   NetworkAcl,

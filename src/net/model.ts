@@ -1,38 +1,32 @@
 /**
  * The typed AWS VPC network model that `snapshot.ts` builds from `describe-*`
- * output and `forward.ts` interprets.
+ * output and the forwarder (`forward/`) interprets.
  *
  * It keeps exactly what decides whether an IPv4 packet gets through, in the
  * vocabulary of the EC2 API (ids are the API's ids, so an explanation can name
  * `rtb-…`, `acl-…`, `sg-…`): VPCs and their CIDR blocks; subnets with their
  * route-table and network-ACL associations (a subnet without an explicit
  * association uses its VPC's main route table / default network ACL, as EC2
- * does — `subnetRouteTable` / `subnetNetworkAcl` resolve that); route tables
- * with routes (destination CIDR or prefix list; target; active or blackhole);
- * security groups (IpPermissions / IpPermissionsEgress); network ACLs
- * (numbered entries, both directions); ENIs and instances (private IPs with
- * their public / Elastic IP associations, subnet, groups, source/dest check);
- * internet gateways, NAT gateways, VPC peering connections, transit gateways
- * with their attachments and route tables, gateway VPC endpoints and prefix
- * lists.
+ * does — `subnetRouteTable` in forward/route-table.ts and `subnetNetworkAcl` in
+ * forward/nacl.ts resolve that); route tables with routes (destination CIDR or
+ * prefix list; target; active or blackhole); security groups (IpPermissions /
+ * IpPermissionsEgress); network ACLs (numbered entries, both directions); ENIs
+ * and instances (private IPs with their public / Elastic IP associations,
+ * subnet, groups, source/dest check); internet gateways, NAT gateways, VPC
+ * peering connections, transit gateways with their attachments and route
+ * tables, gateway VPC endpoints and prefix lists.
  *
  * Every element remembers where it came from (`source`: file and JSON path),
  * so an explanation can point at the snapshot.
  *
- * Not modelled (kept out on purpose, see forward.ts for the consequences):
- * IPv6 forwarding (IPv6 blocks are kept as text only), egress-only internet
- * gateways, virtual private gateways / VPN / Direct Connect beyond naming them,
- * gateway route tables (ingress routing), Gateway Load Balancer endpoints,
- * interface endpoint policies, managed prefix list versions, regions and
- * accounts (ids are assumed unique across the snapshot).
+ * Not modelled (kept out on purpose, see forward/index.ts for the
+ * consequences): IPv6 forwarding (IPv6 blocks are kept as text only),
+ * egress-only internet gateways, virtual private gateways / VPN / Direct
+ * Connect beyond naming them, gateway route tables (ingress routing), Gateway
+ * Load Balancer endpoints, interface endpoint policies, managed prefix list
+ * versions, regions and accounts (ids are assumed unique across the snapshot).
  */
-import type { Cidr4, Ipv4 } from './ip.js';
-import {
-  associatedNetworkAcl,
-  associatedRouteTable,
-  defaultNetworkAcl,
-  mainRouteTable,
-} from './lookup.js';
+import type { Cidr4, Ipv4 } from '../core/ip.js';
 
 /** Where an element was read: the snapshot file and the JSON path inside it. */
 export interface SourceRef {
@@ -287,22 +281,6 @@ export interface NetworkModel {
   readonly transitGatewayRouteTables: ReadonlyMap<string, TransitGatewayRouteTable>;
   readonly vpcEndpoints: ReadonlyMap<string, VpcEndpoint>;
   readonly prefixLists: ReadonlyMap<string, PrefixList>;
-}
-
-/** The route table a subnet uses: its explicit association, else its VPC's main table. */
-export function subnetRouteTable(
-  model: NetworkModel,
-  subnet: Subnet,
-): { readonly table: RouteTable; readonly explicit: boolean } | undefined {
-  const table = associatedRouteTable(model, subnet.id);
-  if (table !== undefined) return { table, explicit: true };
-  const main = mainRouteTable(model, subnet.vpcId);
-  return main === undefined ? undefined : { table: main, explicit: false };
-}
-
-/** The network ACL a subnet uses: its association, else its VPC's default ACL. */
-export function subnetNetworkAcl(model: NetworkModel, subnet: Subnet): NetworkAcl | undefined {
-  return associatedNetworkAcl(model, subnet.id) ?? defaultNetworkAcl(model, subnet.vpcId);
 }
 
 export function emptyModel(): NetworkModel {

@@ -3,7 +3,7 @@
  * symbolic engine admits, written as ranges of protocols, ports and
  * addresses (`arc net explain`, `arc net exposed`).
  *
- * The formulas `symbolic.ts` builds compare one header field at a time with
+ * The formulas `symbolic/` builds compare one header field at a time with
  * constants: an address in a CIDR block (a prefix `extract` equal to a
  * constant), a port in a range (`bvule` both ways), a field equal to a
  * constant, sometimes through an `ite` over fields (the reply's ports). Each
@@ -33,10 +33,10 @@ import {
   falseTerm,
   type Term,
 } from '../smt/index.js';
-import { formatIpv4, NON_PUBLIC } from './ip.js';
+import { formatIpv4, NON_PUBLIC } from '../core/ip.js';
 import { ownedPublicIps } from './lookup.js';
 import type { NetworkModel } from './model.js';
-import type { SymPacket } from './symbolic.js';
+import type { SymPacket } from './symbolic/packet.js';
 
 /** A header field, named as the symbolic engine's variables are. */
 export type Field = 'src_ip' | 'dst_ip' | 'protocol' | 'src_port' | 'dst_port';

@@ -27,14 +27,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import {
-  formatPath,
-  LineIndex,
-  parseJson,
-  type JsonNode,
-  type JsonObject,
-} from '../policy/json.js';
-import { parseCidr4, parseIpv4, type Cidr4, type Ipv4 } from './ip.js';
+import { formatPath, LineIndex, parseJson, type JsonNode, type JsonObject } from '../core/json.js';
+import { parseCidr4, parseIpv4, type Cidr4, type Ipv4 } from '../core/ip.js';
 import type {
   Instance,
   InternetGateway,

@@ -55,7 +55,7 @@
  *    folding); `StringLike` with `*` and `?` (wildcard.ts); `Numeric…`
  *    exact decimal comparison; `Date…` on epoch milliseconds (scalars.ts);
  *    `Bool` ignores case; `BinaryEquals` compares bytes; `IpAddress` CIDR
- *    containment (ip.ts); `ArnEquals` and `ArnLike` are the same operator,
+ *    containment (core/ip.ts); `ArnEquals` and `ArnLike` are the same operator,
  *    matching each of the six ARN components separately (arn.ts).
  * 10. Policy variables are resolved in the values of the String, ARN and
  *    Bool operators (CO lists variables as usable with String, Boolean and
@@ -65,7 +65,7 @@
  *    (variables.ts).
  */
 import { matchArnPattern } from './arn.js';
-import { cidrContains, parseIp, type IpAddress } from './ip.js';
+import { cidrContains, parseIp, type IpAddress } from '../core/ip.js';
 import type { ConditionEntry, ConditionValue } from './model.js';
 import { baseOperatorInfo, type BaseOperator, type ConditionOperator } from './operators.js';
 import type { RequestContext } from './request.js';

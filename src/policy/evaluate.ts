@@ -8,7 +8,7 @@
  * encoding to come:
  *   wildcard.ts   `*` / `?` patterns                 (→ regular expressions)
  *   arn.ts        ARN components, `ArnLike`, principal ARNs
- *   ip.ts         IPv4/IPv6 addresses and CIDR        (→ bit-vectors)
+ *   ../core/ip.ts IPv4/IPv6 addresses and CIDR        (→ bit-vectors)
  *   scalars.ts    exact decimals, dates, booleans, base-64
  *   variables.ts  policy variables, defaults, escapes
  *   conditions.ts condition operators, missing keys, set qualifiers

@@ -8,7 +8,7 @@
  * keeps its JSON path so answers can point back into the user's file.
  * Nothing in this file depends on a request or a solver.
  */
-import type { Cidr } from './ip.js';
+import type { Cidr } from '../core/ip.js';
 import type { ConditionOperator } from './operators.js';
 import type { Decimal } from './scalars.js';
 import type { Template } from './variables.js';

@@ -25,7 +25,7 @@ import {
   type PolicyDiagnostic,
   type PolicyDiagnosticCode,
 } from './diagnostics.js';
-import { parseCidr } from './ip.js';
+import { parseCidr } from '../core/ip.js';
 import {
   formatPath,
   fromPlain,
@@ -33,7 +33,7 @@ import {
   parseJson,
   type JsonNode,
   type JsonObject,
-} from './json.js';
+} from '../core/json.js';
 import type {
   ActionElement,
   ConditionEntry,

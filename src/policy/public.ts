@@ -42,7 +42,7 @@
  */
 import { parsePrincipalArn } from './arn.js';
 import type { PolicyInput } from './evaluate.js';
-import { cidrContains, parseCidr, parseIp, type Cidr } from './ip.js';
+import { cidrContains, parseCidr, parseIp, type Cidr } from '../core/ip.js';
 import type { AccessRequest } from './request.js';
 import type { Template } from './variables.js';
 

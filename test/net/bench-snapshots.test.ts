@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { forward, type ForwardResult } from '../../src/net/forward.js';
-import { formatIpv4 } from '../../src/net/ip.js';
+import { forward, type ForwardResult } from '../../src/net/forward/index.js';
+import { formatIpv4 } from '../../src/core/ip.js';
 import { loadSnapshot, renderNetDiagnostic } from '../../src/net/snapshot.js';
 import { ip, tcp } from './fixtures.js';
 

@@ -1,7 +1,12 @@
 /** Small hand-written snapshots (describe-* shapes) for the network tests. */
 import assert from 'node:assert/strict';
-import { forward, type ForwardResult, type Packet, type Start } from '../../src/net/forward.js';
-import { parseIpv4 } from '../../src/net/ip.js';
+import {
+  forward,
+  type ForwardResult,
+  type Packet,
+  type Start,
+} from '../../src/net/forward/index.js';
+import { parseIpv4 } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { buildSnapshot, renderNetDiagnostic } from '../../src/net/snapshot.js';
 

@@ -2,8 +2,8 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { explainFlows, exposed, type Flow } from '../../src/net/flows.js';
-import { reaches } from '../../src/net/symbolic.js';
-import { forward } from '../../src/net/forward.js';
+import { reaches } from '../../src/net/symbolic/query.js';
+import { forward } from '../../src/net/forward/index.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { allowAll, eni, ip, publicSubnet } from './fixtures.js';

@@ -1,8 +1,8 @@
 /** Golden tests of the concrete forwarder on hand-written snapshots. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { forward, type ForwardResult } from '../../src/net/forward.js';
-import { formatIpv4 } from '../../src/net/ip.js';
+import { forward, type ForwardResult } from '../../src/net/forward/index.js';
+import { formatIpv4 } from '../../src/core/ip.js';
 import {
   acl,
   allowAll,

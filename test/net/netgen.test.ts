@@ -10,18 +10,14 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { generate, generateNetwork, type GeneratedInstance } from '../../bench/netgen.js';
-import { forward, type Packet } from '../../src/net/forward.js';
-import { formatIpv4 } from '../../src/net/ip.js';
+import { forward, type Packet } from '../../src/net/forward/index.js';
+import { formatIpv4 } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { buildSnapshot, renderNetDiagnostic } from '../../src/net/snapshot.js';
-import {
-  enumeratePaths,
-  reachable,
-  reaches,
-  resolveEndpoints,
-  symbolicHeader,
-  type ReachQuery,
-} from '../../src/net/symbolic.js';
+import { enumeratePaths } from '../../src/net/symbolic/index.js';
+import { symbolicHeader } from '../../src/net/symbolic/packet.js';
+import { reaches, resolveEndpoints, type ReachQuery } from '../../src/net/symbolic/query.js';
+import { reachable } from '../../src/net/symbolic/reachable.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { ip, publicSubnet } from './fixtures.js';
 

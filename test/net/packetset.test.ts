@@ -35,7 +35,7 @@ import {
   type Box,
   type Field,
 } from '../../src/net/packetset.js';
-import { symbolicHeader, type SymPacket } from '../../src/net/symbolic.js';
+import { symbolicHeader, type SymPacket } from '../../src/net/symbolic/packet.js';
 import { prng } from '../../src/core/prng.js';
 
 after(() => stopSolvers());

@@ -10,8 +10,9 @@ import {
   longestPrefixMatch,
   parseCidr4,
   parseIpv4,
-} from '../../src/net/ip.js';
-import { subnetNetworkAcl, subnetRouteTable } from '../../src/net/model.js';
+} from '../../src/core/ip.js';
+import { subnetNetworkAcl } from '../../src/net/forward/nacl.js';
+import { subnetRouteTable } from '../../src/net/forward/route-table.js';
 import {
   buildSnapshot,
   loadSnapshot,

@@ -18,16 +18,11 @@
 import { appendFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { describePacket, forward, type Packet } from '../../src/net/forward.js';
-import { cidrContains, formatIpv4, NON_PUBLIC } from '../../src/net/ip.js';
+import { describePacket, forward, type Packet } from '../../src/net/forward/index.js';
+import { cidr4Contains, formatIpv4, NON_PUBLIC } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
-import {
-  reachable,
-  reaches,
-  resolveEndpoints,
-  type ReachAnswer,
-  type ReachQuery,
-} from '../../src/net/symbolic.js';
+import { reaches, resolveEndpoints, type ReachQuery } from '../../src/net/symbolic/query.js';
+import { reachable, type ReachAnswer } from '../../src/net/symbolic/reachable.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { acl, eni, ip, model, rtb, sg, subnet, vpc, type Doc } from './fixtures.js';
 
@@ -513,7 +508,7 @@ const ICMP_CODES = [0, 1, 255];
 
 /** A host on the internet, as the question means it: public, and owned by nothing in the snapshot. */
 function internetHost(m: NetworkModel, a: number): boolean {
-  if (NON_PUBLIC.some((c) => cidrContains(c, a))) return false;
+  if (NON_PUBLIC.some((c) => cidr4Contains(c, a))) return false;
   for (const e of m.networkInterfaces.values())
     if (e.addresses.some((x) => x.publicIp === a)) return false;
   for (const n of m.natGateways.values())

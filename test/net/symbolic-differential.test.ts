@@ -9,8 +9,9 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { forward, type Packet } from '../../src/net/forward.js';
-import { reachable, reaches } from '../../src/net/symbolic.js';
+import { forward, type Packet } from '../../src/net/forward/index.js';
+import { reaches } from '../../src/net/symbolic/query.js';
+import { reachable } from '../../src/net/symbolic/reachable.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { aclEntry, sgRule, uniqueNumbers, type PortPair } from './arbitraries.js';
 import { ip, publicSubnet, type Doc } from './fixtures.js';

@@ -8,15 +8,11 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ForwardResult, Hop } from '../../src/net/forward.js';
-import { formatIpv4, isPrivateIpv4 } from '../../src/net/ip.js';
+import type { ForwardResult, Hop } from '../../src/net/forward/index.js';
+import { formatIpv4, isPrivateIpv4 } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
-import {
-  reachable,
-  type Blocker,
-  type ReachAnswer,
-  type ReachQuery,
-} from '../../src/net/symbolic.js';
+import type { ReachQuery } from '../../src/net/symbolic/query.js';
+import { reachable, type Blocker, type ReachAnswer } from '../../src/net/symbolic/reachable.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import {
   allowAll,

@@ -1,7 +1,8 @@
 /** Golden tests of the symbolic reachability engine (every yes is a replayed witness). */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { reachable, type ReachAnswer, type ReachQuery } from '../../src/net/symbolic.js';
+import type { ReachQuery } from '../../src/net/symbolic/query.js';
+import { reachable, type ReachAnswer } from '../../src/net/symbolic/reachable.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { allowAll, eni, ip, publicSubnet, transitPair } from './fixtures.js';

@@ -9,7 +9,7 @@ import {
   LineIndex,
   parseJson,
   toPlain,
-} from '../../src/policy/json.js';
+} from '../../src/core/json.js';
 
 function plainOf(text: string): unknown {
   const r = parseJson(text);

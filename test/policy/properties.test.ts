@@ -16,7 +16,7 @@ import {
   type PolicyInput,
   type RequestPrincipal,
 } from '../../src/policy/index.js';
-import { cidrContains, formatIp, parseCidr, parseIp } from '../../src/policy/ip.js';
+import { cidrContains, formatIp, parseCidr, parseIp } from '../../src/core/ip.js';
 import { parsePolicy } from '../../src/policy/parse.js';
 import { matchPattern, type PatternToken } from '../../src/policy/wildcard.js';
 

@@ -7,7 +7,7 @@ import {
   splitArn,
   splitPatternComponents,
 } from '../../src/policy/arn.js';
-import { cidrContains, formatCidr, formatIp, parseCidr, parseIp } from '../../src/policy/ip.js';
+import { cidrContains, formatCidr, formatIp, parseCidr, parseIp } from '../../src/core/ip.js';
 import { parseOperator } from '../../src/policy/operators.js';
 import { requestContext, withPrincipalKeys } from '../../src/policy/request.js';
 import {

@@ -17,8 +17,8 @@ import {
   type NetVerdict,
 } from '../../api/net.js';
 import type { Flow } from '../../net/flows.js';
-import type { Blocker } from '../../net/symbolic.js';
-import { describePacket, type ForwardResult, type Hop } from '../../net/forward.js';
+import type { Blocker } from '../../net/symbolic/reachable.js';
+import { describePacket, type ForwardResult, type Hop } from '../../net/forward/index.js';
 import { renderNetDiagnostic } from '../../net/snapshot.js';
 import { flag, numberOption, parseCommandArgs, stringOption, UsageError } from '../common.js';
 import { ANSWER_WORDS as WORDS, label, ms, toJsonText } from '../render.js';

@@ -1,11 +1,11 @@
 /**
- * Mirrors `../ip.ts` (`cidrContains`): an address is a family (a Bool,
+ * Mirrors `../../core/ip.ts` (`cidrContains`): an address is a family (a Bool,
  * true for IPv6) with a 32-bit and a 128-bit bit-vector, of which the one
  * of its family is meaningful; a range contains the address when the
  * families agree and the masked address equals the network. Exact.
  */
 import { and, bvBinary, bvConst, eq, not, type Term } from '../../smt/index.js';
-import { formatIp, prefixMask, type Cidr } from '../ip.js';
+import { formatIp, prefixMask, type Cidr } from '../../core/ip.js';
 
 export interface SymbolicIp {
   readonly isV6: Term;

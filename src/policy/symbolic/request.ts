@@ -80,7 +80,7 @@ import {
   type Term,
 } from '../../smt/index.js';
 import { parsePrincipalArn } from '../arn.js';
-import { parseIp } from '../ip.js';
+import { parseIp } from '../../core/ip.js';
 import type { ConditionValue, PolicyInput, Template } from '../index.js';
 import type { OperatorFamily } from '../operators.js';
 import { baseHolds } from '../conditions.js';

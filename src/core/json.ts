@@ -1,7 +1,9 @@
 /**
- * A JSON reader that keeps source positions and never recurses.
+ * A JSON reader that keeps source positions and never recurses (the base
+ * layer: it imports nothing of arc; IAM policies and VPC snapshots are both
+ * read with it).
  *
- * `JSON.parse` would be enough to read a policy, but it cannot say where a
+ * `JSON.parse` would be enough to read a document, but it cannot say where a
  * value came from, it silently keeps the last of two equal keys (a policy with
  * two `"StringEquals"` blocks in one `Condition` loses the first one), and the
  * position in its error message differs between Node versions. This reader
