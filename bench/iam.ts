@@ -30,11 +30,13 @@ import {
   checkNoPublicAccess,
   comparePolicies,
   type PolicyText,
+  type PolicyResult,
   type PolicyVerdict,
 } from '../src/api/policy.js';
 import {
   evaluate,
   hasErrors,
+  jsonLocationOf,
   parsePolicy,
   type AccessRequest,
   type PolicyInput,
@@ -52,23 +54,42 @@ interface Check {
   readonly note?: string;
 }
 
-type Runner = () => Promise<PolicyVerdict>;
+type Runner = () => Promise<PolicyResult>;
 
 function text(name: string, value: unknown, type?: 'identity' | 'resource'): PolicyText {
   return { name, text: JSON.stringify(value, null, 2), ...(type ? { type } : {}) };
 }
 
 function note(v: PolicyVerdict): string | undefined {
-  if (v.answer === 'unknown') return v.reason;
-  if (v.answer === 'bad-input')
-    return v.diagnostics.map((d) => `${d.jsonPath}: ${d.message}`).join('; ');
+  if (v.answer === 'unknown') return v.reason.message;
   return undefined;
+}
+
+/** The verdict of a check; bad input becomes a don't-know verdict whose reason lists the diagnostics. */
+async function verdictOf(run: Promise<PolicyResult>): Promise<PolicyVerdict> {
+  const r = await run;
+  if (r.kind === 'verdict') return r.verdict;
+  const message = r.diagnostics
+    .map((d) => `${jsonLocationOf(d).jsonPath}: ${d.message}`)
+    .join('; ');
+  return {
+    domain: 'policy',
+    command: r.command as PolicyVerdict['command'],
+    question: '',
+    explanation: `bad input: ${message}`,
+    answer: 'unknown',
+    reason: { code: 'unsupported', message: `bad input: ${message}` },
+    diagnostics: r.diagnostics,
+    notes: [],
+    elapsedMs: 0,
+    solverMs: 0,
+  };
 }
 
 let done = 0;
 async function timed(run: Runner): Promise<{ v: PolicyVerdict; ms: number }> {
   const t0 = performance.now();
-  const v = await run();
+  const v = await verdictOf(run());
   const ms = performance.now() - t0;
   done++;
   if (process.env['IAM_PROGRESS'] !== undefined)
@@ -355,7 +376,7 @@ function manualCounts(dir: string): CountRow[] {
         published: expected,
         counted: null,
         domain: size,
-        note: `not valid IAM: ${why ? `${why.jsonPath}: ${why.message}` : 'rejected'}`,
+        note: `not valid IAM: ${why ? `${jsonLocationOf(why).jsonPath}: ${why.message}` : 'rejected'}`,
       });
       continue;
     }

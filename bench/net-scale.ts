@@ -14,11 +14,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIpv4 } from '../src/core/ip.js';
-import { exposed } from '../src/net/flows.js';
+import { decideExposed } from '../src/net/answer.js';
 import type { NetworkModel } from '../src/net/model.js';
 import { loadSnapshot } from '../src/net/snapshot.js';
 import type { ReachQuery } from '../src/net/symbolic/query.js';
-import { reachable, type ReachAnswer } from '../src/net/symbolic/reachable.js';
+import { decideReachable, type ReachDecision as ReachAnswer } from '../src/net/answer.js';
 import { stopSolvers } from '../src/smt/index.js';
 import {
   countOption,
@@ -87,12 +87,13 @@ export async function measureExposed(
   timeoutMs: number,
 ): Promise<ExposedTiming> {
   const t0 = performance.now();
-  const a = await exposed(model, { timeoutMs });
+  const a = await decideExposed(model, { timeoutMs });
   const ms = performance.now() - t0;
-  const enis = new Set(a.findings.map((f) => f.networkInterface)).size;
+  const findings = a.answer === 'no' ? a.witness.flows : [];
+  const enis = new Set(findings.map((f) => f.networkInterface)).size;
   return {
     ms,
-    summary: `answer ${a.answer}: ${enis} of ${a.interfaces} interfaces exposed, ${a.findings.length} findings, ${a.unknown.length} undecided; ${a.classes} packet sets; solver ${fmt(a.solverMs)} ms`,
+    summary: `answer ${a.answer}: ${enis} of ${a.interfaces} interfaces exposed, ${findings.length} findings, ${a.undecided.length} undecided; ${a.classes} packet sets; solver ${fmt(a.solverMs)} ms`,
   };
 }
 
@@ -233,7 +234,7 @@ function parseSizes(text: string): Size[] {
 }
 
 async function ask(model: NetworkModel, q: ReachQuery, timeoutMs: number): Promise<ReachAnswer> {
-  return reachable(model, q, { timeoutMs });
+  return decideReachable(model, q, { timeoutMs });
 }
 
 async function runSize(

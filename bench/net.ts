@@ -138,9 +138,9 @@ const CASES: readonly Case[] = [
 function note(v: NetVerdict): string {
   switch (v.answer) {
     case 'yes':
-      return `${v.path.hops.length} hops`;
+      return `${v.witness.path.hops.length} hops`;
     case 'no':
-      return v.blockers.map((b) => b.reason).join('; ');
+      return v.certificate.blockers.map((b) => b.reason).join('; ');
     default:
       return v.explanation;
   }
@@ -165,8 +165,8 @@ async function main(): Promise<void> {
     const dir = join(suite, c.snapshot);
     if (!existsSync(dir)) continue;
     // The first question also loads Z3; it is asked twice and timed the second time.
-    const ask = () =>
-      netReachable({
+    const ask = async (): Promise<NetVerdict> => {
+      const r = await netReachable({
         dir,
         from: c.from,
         to: c.to,
@@ -174,6 +174,9 @@ async function main(): Promise<void> {
         ...(c.port ? { port: c.port } : {}),
         timeoutMs,
       });
+      if (r.kind === 'bad-input') throw new Error(`bad input: ${JSON.stringify(r.diagnostics)}`);
+      return r.verdict;
+    };
     if (i === 0) await ask();
     const t0 = performance.now();
     const v = await ask();

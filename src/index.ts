@@ -5,8 +5,8 @@
  */
 export { prove } from './api/prove.js';
 export type { ProveOptions, ProveResult, DataModel } from './api/types.js';
+export type { Answer, Result, BadInput, UnknownReason, UnknownCode } from './core/answer.js';
 export type {
-  Answer,
   Verdict,
   YesVerdict,
   NoVerdict,
@@ -15,7 +15,14 @@ export type {
   Counterexample,
   PropertyStatus,
 } from './verdict/verdict.js';
-export { exitCodeFor, EXIT_YES, EXIT_NO, EXIT_BAD_INPUT, EXIT_UNKNOWN } from './verdict/verdict.js';
+export {
+  answerExitCode,
+  resultExitCode,
+  EXIT_YES,
+  EXIT_NO,
+  EXIT_BAD_INPUT,
+  EXIT_UNKNOWN,
+} from './core/answer.js';
 export type { Diagnostic, SourceSpan } from './diagnostics/diagnostic.js';
 export { renderDiagnostic } from './diagnostics/diagnostic.js';
 export { lowerCFile } from './frontends/c/index.js';
@@ -26,13 +33,11 @@ export {
   checkNoPublicAccess,
   comparePolicies,
   canRequest,
-  policyExitCode,
 } from './api/policy.js';
 export type {
   PolicyText,
   PolicyVerdict,
   PolicyCheckOptions,
   CompareRelation,
-  FileDiagnostic,
 } from './api/policy.js';
 export type { AccessRequest, Evaluation, PolicyType } from './policy/index.js';

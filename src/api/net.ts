@@ -7,14 +7,18 @@
  * (what the snapshot lacks). Snapshot errors are bad input (exit 2) with the
  * file and JSON path of each diagnostic.
  */
+import type { Exhibited, Proved, Result, UnknownReason, Verdict } from '../core/answer.js';
 import { parseIpv4 } from '../core/ip.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { decideExplain, decideExposed, decideReachable } from '../net/answer.js';
+import type { FindingPlace, Missing } from '../net/flows.js';
+import type { ComponentRef } from '../net/forward/index.js';
+import type { Flow, FlowSet, ReachProof, ReachWitness } from '../net/gate.js';
 import type { PortRange } from '../net/model.js';
-import { loadSnapshot, type NetDiagnostic, type Snapshot } from '../net/snapshot.js';
+import { loadSnapshot, type Snapshot } from '../net/snapshot.js';
 import type { Endpoint, ReachQuery } from '../net/symbolic/query.js';
-import { reachable, type Blocker } from '../net/symbolic/reachable.js';
-import { explainFlows, exposed, type Finding, type Flow, type Missing } from '../net/flows.js';
-import type { ComponentRef, ForwardResult, Packet } from '../net/forward/index.js';
-import { answerExitCode, EXIT_BAD_INPUT } from '../verdict/verdict.js';
+
+export type { Flow, FlowSet, ReachProof, ReachWitness };
 
 export interface NetReachableRequest {
   readonly dir: string;
@@ -29,33 +33,36 @@ export interface NetReachableRequest {
   readonly timeoutMs?: number;
 }
 
-interface Common {
-  readonly command: 'net reachable';
-  readonly question: string;
-  readonly diagnostics: readonly NetDiagnostic[];
-  readonly elapsedMs: number;
-  readonly solverMs: number;
+interface NetFields {
+  readonly domain: 'net';
+  /** What the snapshot lacks that the answer depends on (don't know), else empty. */
+  readonly missing: readonly Missing[];
 }
 
-export type NetVerdict =
-  | (Common & {
-      readonly answer: 'yes';
-      readonly explanation: string;
-      readonly packet: Packet;
-      readonly path: ForwardResult;
-    })
-  | (Common & {
-      readonly answer: 'no';
-      readonly explanation: string;
-      readonly blockers: readonly Blocker[];
-      readonly proof: { readonly paths: number; readonly recheck: string };
-    })
-  | (Common & {
-      readonly answer: 'unknown';
-      readonly explanation: string;
-      readonly missing: readonly { readonly component: ComponentRef; readonly missing: string }[];
-    })
-  | (Common & { readonly answer: 'bad-input'; readonly explanation: string });
+/** `net reachable`: yes with a replayed packet, no with a re-checked proof over every packet. */
+export type NetVerdict = Verdict<Exhibited<ReachWitness>, Proved<ReachProof>> &
+  NetFields & { readonly command: 'net reachable'; readonly paths: number };
+
+/** `net explain`: yes with the flowing ranges (each replayed), no with the proof that none flows. */
+export type NetExplainVerdict = Verdict<Exhibited<FlowSet<object>>, Proved<FlowSet<object>>> &
+  NetFields & { readonly command: 'net explain'; readonly paths: number };
+
+export type Finding = Flow & FindingPlace;
+
+/** `net exposed`: yes (nothing exposed) with the proof, no with the replayed findings. */
+export type NetExposedVerdict = Verdict<
+  Proved<FlowSet<FindingPlace>>,
+  Exhibited<FlowSet<FindingPlace>>
+> &
+  NetFields & {
+    readonly command: 'net exposed';
+    /** Interfaces whose exposure could not be decided, with the reason. */
+    readonly undecided: readonly { readonly networkInterface: string; readonly reason: string }[];
+    /** How many network interfaces were examined. */
+    readonly interfaces: number;
+    /** Distinct packet sets computed (interfaces with the same filters share one). */
+    readonly classes: number;
+  };
 
 export class NetInputError extends Error {}
 
@@ -92,26 +99,39 @@ export function parsePortRange(text: string, option: string): PortRange {
 /** The fields every net verdict has; `elapsedMs` counts from this call. */
 function header<C extends string>(command: C) {
   const t0 = performance.now();
-  return (question: string, diagnostics: readonly NetDiagnostic[], solverMs: number) => ({
+  return (
+    question: string,
+    explanation: string,
+    diagnostics: readonly Diagnostic[],
+    solverMs: number,
+  ) => ({
+    domain: 'net' as const,
     command,
     question,
+    explanation,
     diagnostics,
+    notes: [] as string[],
     elapsedMs: performance.now() - t0,
     solverMs,
   });
 }
 
-/** Loads a snapshot directory; `bad` explains why it is bad input (it has errors). */
-function loadChecked(dir: string): { snap: Snapshot; bad?: string } {
-  const snap = loadSnapshot(dir);
-  const errors = snap.diagnostics.filter((d) => d.severity === 'error').length;
-  return errors === 0
-    ? { snap }
-    : { snap, bad: `the snapshot has ${errors} error(s); see the diagnostics` };
+/** Bad input of a net command: the snapshot's diagnostics, or a bad option. */
+function badInput(command: string, diagnostics: readonly Diagnostic[]): Result<never> {
+  return { kind: 'bad-input', command, diagnostics };
 }
 
-export function netExitCode(v: NetVerdict): number {
-  return v.answer === 'bad-input' ? EXIT_BAD_INPUT : answerExitCode(v.answer);
+function badOption(command: string, message: string): Result<never> {
+  return badInput(command, [diagnostic('bad-option', 'error', message)]);
+}
+
+/** Loads a snapshot directory; bad input when it has errors. */
+function loadChecked(dir: string): Snapshot {
+  return loadSnapshot(dir);
+}
+
+function hasErrors(snap: Snapshot): boolean {
+  return snap.diagnostics.some((d) => d.severity === 'error');
 }
 
 function serviceText(q: ReachQuery, req: NetReachableRequest): string {
@@ -120,42 +140,56 @@ function serviceText(q: ReachQuery, req: NetReachableRequest): string {
   return `${proto}${port}`;
 }
 
-export async function netReachable(req: NetReachableRequest): Promise<NetVerdict> {
-  const base = header('net reachable');
+function unknownOf(reason: UnknownReason, missing: readonly Missing[]) {
+  return { answer: 'unknown' as const, reason, missing };
+}
+
+export async function netReachable(req: NetReachableRequest): Promise<Result<NetVerdict>> {
+  const base = header('net reachable' as const);
   const query = queryOf(req);
-  if (typeof query === 'string')
-    return {
-      ...base(`can ${req.from} reach ${req.to}?`, [], 0),
-      answer: 'bad-input',
-      explanation: query,
-    };
+  if (typeof query === 'string') return badOption('net reachable', query);
   const question = `can ${req.from} reach ${req.to} on ${serviceText(query, req)}?`;
-  const { snap, bad } = loadChecked(req.dir);
-  if (bad !== undefined)
-    return { ...base(question, snap.diagnostics, 0), answer: 'bad-input', explanation: bad };
-  const a = await reachable(snap.model, query, {
+  const snap = loadChecked(req.dir);
+  if (hasErrors(snap)) return badInput('net reachable', snap.diagnostics);
+  const outcome = await decideReachable(snap.model, query, {
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
   });
-  const common = base(question, snap.diagnostics, a.solverMs);
-  switch (a.answer) {
+  const a = outcome;
+  const solverMs = outcome.solverMs;
+  const common = (explanation: string) => ({
+    ...base(question, explanation, snap.diagnostics, solverMs),
+    paths: a.paths,
+  });
+  switch (outcome.answer) {
     case 'yes':
       return {
-        ...common,
-        answer: 'yes',
-        explanation: `a packet gets through and its reply gets back (found among ${a.paths} path(s) and replayed through the concrete forwarder)`,
-        packet: a.packet,
-        path: a.result,
+        kind: 'verdict',
+        verdict: {
+          ...common(
+            `a packet gets through and its reply gets back (found among ${a.paths} path(s) and replayed through the concrete forwarder)`,
+          ),
+          answer: 'yes',
+          witness: outcome.witness,
+          missing: [],
+        },
       };
     case 'no':
       return {
-        ...common,
-        answer: 'no',
-        explanation: `no packet gets through: every one of the ${a.paths} way(s) it could go is blocked`,
-        blockers: a.blockers,
-        proof: { paths: a.paths, recheck: a.recheck },
+        kind: 'verdict',
+        verdict: {
+          ...common(
+            `no packet gets through: every one of the ${a.paths} way(s) it could go is blocked`,
+          ),
+          answer: 'no',
+          certificate: outcome.certificate,
+          missing: [],
+        },
       };
     case 'unknown':
-      return { ...common, answer: 'unknown', explanation: a.reason, missing: a.missing };
+      return {
+        kind: 'verdict',
+        verdict: { ...common(outcome.reason.message), ...unknownOf(outcome.reason, a.missing) },
+      };
   }
 }
 
@@ -168,44 +202,6 @@ export interface NetExposedRequest {
   readonly protocol?: string;
   readonly port?: string;
   readonly timeoutMs?: number;
-}
-
-interface FlowCommon {
-  readonly question: string;
-  readonly diagnostics: readonly NetDiagnostic[];
-  readonly elapsedMs: number;
-  readonly solverMs: number;
-  readonly explanation: string;
-}
-
-export type NetExplainVerdict = FlowCommon & { readonly command: 'net explain' } & (
-    | {
-        readonly answer: 'yes' | 'no';
-        readonly flows: readonly Flow[];
-        readonly check: string;
-        readonly paths: number;
-      }
-    | { readonly answer: 'unknown'; readonly missing: readonly Missing[] }
-    | { readonly answer: 'bad-input' }
-  );
-
-export type NetExposedVerdict = FlowCommon & { readonly command: 'net exposed' } & (
-    | {
-        readonly answer: 'yes' | 'no' | 'unknown';
-        readonly findings: readonly Finding[];
-        readonly undecided: readonly {
-          readonly networkInterface: string;
-          readonly reason: string;
-        }[];
-        readonly interfaces: number;
-        readonly classes: number;
-        readonly check: string;
-      }
-    | { readonly answer: 'bad-input' }
-  );
-
-export function flowExitCode(v: NetExplainVerdict | NetExposedVerdict): number {
-  return v.answer === 'bad-input' ? EXIT_BAD_INPUT : answerExitCode(v.answer);
 }
 
 /** The query of a request, or a bad-input message. */
@@ -228,38 +224,56 @@ function queryOf(req: NetReachableRequest): ReachQuery | string {
 }
 
 /** `arc net explain`: every packet that can flow from SRC to DST, as ranges. */
-export async function netExplain(req: NetExplainRequest): Promise<NetExplainVerdict> {
-  const common = header('net explain');
+export async function netExplain(req: NetExplainRequest): Promise<Result<NetExplainVerdict>> {
+  const common = header('net explain' as const);
   const query = queryOf(req);
   const what = `which packets can flow from ${req.from} to ${req.to}`;
-  if (typeof query === 'string')
-    return { ...common(`${what}?`, [], 0), answer: 'bad-input', explanation: query };
+  if (typeof query === 'string') return badOption('net explain', query);
   const question = `${what} (${serviceText(query, req)})?`;
-  const { snap, bad } = loadChecked(req.dir);
-  if (bad !== undefined)
-    return { ...common(question, snap.diagnostics, 0), answer: 'bad-input', explanation: bad };
-  const a = await explainFlows(snap.model, query, {
+  const snap = loadChecked(req.dir);
+  if (hasErrors(snap)) return badInput('net explain', snap.diagnostics);
+  const outcome = await decideExplain(snap.model, query, {
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
   });
-  const c = common(question, snap.diagnostics, a.solverMs);
-  if (a.answer === 'unknown')
-    return { ...c, answer: 'unknown', explanation: a.reason, missing: a.missing };
-  return {
-    ...c,
-    answer: a.answer,
-    explanation:
-      a.answer === 'yes'
-        ? `these ${a.flows.length} set(s) of packets get through and their replies get back; no other packet does`
-        : `no packet gets through (arc net reachable names what stops each path)`,
-    flows: a.flows,
-    check: a.check,
+  const a = outcome;
+  const c = (explanation: string) => ({
+    ...common(question, explanation, snap.diagnostics, a.solverMs),
     paths: a.paths,
-  };
+  });
+  switch (outcome.answer) {
+    case 'yes':
+      return {
+        kind: 'verdict',
+        verdict: {
+          ...c(
+            `these ${outcome.witness.flows.length} set(s) of packets get through and their replies get back; no other packet does`,
+          ),
+          answer: 'yes',
+          witness: outcome.witness,
+          missing: [],
+        },
+      };
+    case 'no':
+      return {
+        kind: 'verdict',
+        verdict: {
+          ...c('no packet gets through (arc net reachable names what stops each path)'),
+          answer: 'no',
+          certificate: outcome.certificate,
+          missing: [],
+        },
+      };
+    case 'unknown':
+      return {
+        kind: 'verdict',
+        verdict: { ...c(outcome.reason.message), ...unknownOf(outcome.reason, a.missing) },
+      };
+  }
 }
 
 /** `arc net exposed`: which interfaces the internet reaches; yes when none is. */
-export async function netExposed(req: NetExposedRequest): Promise<NetExposedVerdict> {
-  const common = header('net exposed');
+export async function netExposed(req: NetExposedRequest): Promise<Result<NetExposedVerdict>> {
+  const common = header('net exposed' as const);
   let protocol: number | undefined;
   let dstPorts: PortRange | undefined;
   try {
@@ -267,37 +281,57 @@ export async function netExposed(req: NetExposedRequest): Promise<NetExposedVerd
     dstPorts = req.port === undefined ? undefined : parsePortRange(req.port, '--port');
   } catch (e) {
     if (!(e instanceof NetInputError)) throw e;
-    return {
-      ...common('is nothing reachable from the internet?', [], 0),
-      answer: 'bad-input',
-      explanation: e.message,
-    };
+    return badOption('net exposed', e.message);
   }
   const service = `${req.protocol ?? 'any protocol'}${req.port !== undefined ? `/${req.port}` : ''}`;
   const question = `is every network interface closed to the internet (${service})?`;
-  const { snap, bad } = loadChecked(req.dir);
-  if (bad !== undefined)
-    return { ...common(question, snap.diagnostics, 0), answer: 'bad-input', explanation: bad };
-  const a = await exposed(snap.model, {
+  const snap = loadChecked(req.dir);
+  if (hasErrors(snap)) return badInput('net exposed', snap.diagnostics);
+  const d = await decideExposed(snap.model, {
     ...(protocol !== undefined ? { protocol } : {}),
     ...(dstPorts !== undefined ? { dstPorts } : {}),
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
   });
-  const exposedEnis = new Set(a.findings.map((f) => f.networkInterface)).size;
-  const explanation =
-    a.answer === 'yes'
-      ? `none of the ${a.interfaces} network interface(s) can be reached from the internet`
-      : a.answer === 'no'
-        ? `${exposedEnis} of the ${a.interfaces} network interface(s) can be reached from the internet (${a.findings.length} finding(s), each with a replayed packet)`
-        : `${a.unknown.length} network interface(s) could not be decided; the others are closed`;
-  return {
-    ...common(question, snap.diagnostics, a.solverMs),
-    answer: a.answer,
-    explanation,
-    findings: a.findings,
-    undecided: a.unknown,
-    interfaces: a.interfaces,
-    classes: a.classes,
-    check: a.check,
+  const fields = {
+    undecided: d.undecided,
+    interfaces: d.interfaces,
+    classes: d.classes,
+    missing: [],
   };
+  const head = (explanation: string) => common(question, explanation, snap.diagnostics, d.solverMs);
+  switch (d.answer) {
+    case 'yes':
+      return {
+        kind: 'verdict',
+        verdict: {
+          ...head(
+            `none of the ${d.interfaces} network interface(s) can be reached from the internet`,
+          ),
+          ...fields,
+          answer: 'yes',
+          certificate: d.certificate,
+        },
+      };
+    case 'no': {
+      const enis = new Set(d.witness.flows.map((f) => f.networkInterface)).size;
+      return {
+        kind: 'verdict',
+        verdict: {
+          ...head(
+            `${enis} of the ${d.interfaces} network interface(s) can be reached from the internet (${d.witness.flows.length} finding(s), each with a replayed packet)`,
+          ),
+          ...fields,
+          answer: 'no',
+          witness: d.witness,
+        },
+      };
+    }
+    case 'unknown':
+      return {
+        kind: 'verdict',
+        verdict: { ...head(d.reason.message), ...fields, answer: 'unknown', reason: d.reason },
+      };
+  }
 }
+
+export type { ComponentRef, Endpoint };

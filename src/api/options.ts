@@ -8,7 +8,6 @@ import { ENGINE_CHOICES, type ProveOptions } from './types.js';
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 export const MAX_TIMEOUT_SECONDS = 86_400;
-export const DEFAULT_MAX_UNWIND = 64;
 export const MAX_UNWIND_LIMIT = 100_000;
 
 function inRange(value: number, min: number, max: number): boolean {

@@ -6,6 +6,8 @@
  * Exit codes as everywhere in arc: 0 yes, 1 no, 3 don't know, 2 bad input.
  */
 import { join } from 'node:path';
+import type { Exhibited, Proved, Result, UnknownReason, Verdict } from '../core/answer.js';
+import { diagnosticKind, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { answerQuestion, type PolicyProof, type PolicyWitness } from '../policy/answer.js';
 import {
   checkPolicyType,
@@ -13,11 +15,9 @@ import {
   hasErrors,
   inferPolicyType,
   parsePolicy,
-  policyDiagnosticKind,
+  policyDiagnostic,
   withPrincipalKeys,
   type AccessRequest,
-  type Evaluation,
-  type PolicyDiagnostic,
   type PolicyInput,
   type PolicyType,
 } from '../policy/index.js';
@@ -31,7 +31,6 @@ import {
   type PublicOptions,
 } from '../policy/questions.js';
 import { Unencodable } from '../policy/symbolic/unsupported.js';
-import { answerExitCode, EXIT_BAD_INPUT } from '../verdict/verdict.js';
 
 export interface PolicyText {
   /** A name for messages (the file name). */
@@ -48,80 +47,66 @@ export interface PolicyCheckOptions {
   readonly signal?: AbortSignal;
 }
 
-export interface FileDiagnostic extends PolicyDiagnostic {
-  readonly file: string;
-}
-
 export type CompareRelation = 'equivalent' | 'less-permissive' | 'more-permissive' | 'incomparable';
 
-interface VerdictBase {
-  readonly command: PolicyCommand | 'can';
-  readonly question: string;
-  readonly explanation: string;
-  readonly diagnostics: readonly FileDiagnostic[];
-  readonly elapsedMs: number;
-  readonly solverMs: number;
+/** A yes: every proof re-checked (one per direction for compare). */
+export interface PolicyCertificate {
+  readonly proofs: readonly PolicyProof[];
 }
 
-export type PolicyVerdict =
-  | (VerdictBase & {
-      readonly answer: 'yes';
-      readonly proofs: readonly PolicyProof[];
-      readonly relation?: CompareRelation;
-      readonly evaluation?: Evaluation;
-    })
-  | (VerdictBase & {
-      readonly answer: 'no';
-      /** One witness per direction that differs (compare), else one. */
-      readonly witnesses: readonly (PolicyWitness & { readonly direction?: string })[];
-      readonly proofs: readonly PolicyProof[];
-      readonly relation?: CompareRelation;
-      readonly evaluation?: Evaluation;
-    })
-  | (VerdictBase & {
-      readonly answer: 'unknown';
-      readonly reason: string;
-      readonly jsonPath?: string;
-      readonly file?: string;
-    })
-  | (VerdictBase & { readonly answer: 'bad-input' });
-
-export function policyExitCode(v: PolicyVerdict): number {
-  return v.answer === 'bad-input' ? EXIT_BAD_INPUT : answerExitCode(v.answer);
+/** A no: the replayed requests (one per direction that differs, for compare), and the proofs of the rest. */
+export interface PolicyCounterexample {
+  readonly witnesses: readonly (PolicyWitness & { readonly direction?: string })[];
+  readonly proofs: readonly PolicyProof[];
 }
+
+interface PolicyFields {
+  readonly domain: 'policy';
+  readonly command: `policy ${PolicyCommand | 'can'}`;
+  /** `compare`: how the two policies relate. */
+  readonly relation?: CompareRelation;
+}
+
+/** The verdict of the policy checks: yes with re-checked proofs, no with replayed requests. */
+export type PolicyVerdict = Verdict<Proved<PolicyCertificate>, Exhibited<PolicyCounterexample>> &
+  PolicyFields;
+export type PolicyResult = Result<PolicyVerdict>;
+
+/** `arc policy can`: the concrete evaluation decides either way; it is its own witness. */
+export type CanVerdict = Verdict<Exhibited<PolicyWitness>, Exhibited<PolicyWitness>> & {
+  readonly domain: 'policy';
+  readonly command: 'policy can';
+};
+export type CanResult = Result<CanVerdict>;
 
 type Loaded =
-  | { readonly ok: true; readonly set: PolicySet; readonly diagnostics: FileDiagnostic[] }
+  | { readonly ok: true; readonly set: PolicySet; readonly diagnostics: Diagnostic[] }
   | {
       readonly ok: false;
       readonly kind: 'bad-input' | 'unsupported';
-      readonly diagnostics: FileDiagnostic[];
+      readonly diagnostics: Diagnostic[];
     };
 
 /** Parses the texts of one policy set; bad input and unsupported constructs are told apart. */
 export function loadPolicies(name: string, texts: readonly PolicyText[]): Loaded {
-  const diagnostics: FileDiagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   const policies: PolicyInput[] = [];
   for (const t of texts) {
-    const parsed = parsePolicy(t.text);
+    const parsed = parsePolicy(t.text, t.name);
     const own = [...parsed.diagnostics];
     if (parsed.policy !== undefined) {
       const type = t.type ?? inferPolicyType(parsed.policy);
-      own.push(...checkPolicyType(parsed.policy, type));
+      own.push(...checkPolicyType(parsed.policy, type, t.name));
       policies.push({ policy: parsed.policy, type, name: t.name });
     }
-    diagnostics.push(...own.map((d) => ({ ...d, file: t.name })));
+    diagnostics.push(...own);
     if (parsed.policy === undefined && !hasErrors(own))
-      diagnostics.push({
-        code: 'invalid-json',
-        severity: 'error',
-        message: 'not a policy',
-        jsonPath: '',
-        file: t.name,
-      });
+      diagnostics.push(
+        policyDiagnostic('invalid-json', 'error', 'not a policy', { file: t.name, jsonPath: '' }),
+      );
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.some((d) => policyDiagnosticKind(d.code) === 'bad-input'))
+  if (errors.some((d) => diagnosticKind(d.code) === 'bad-input'))
     return { ok: false, kind: 'bad-input', diagnostics };
   if (errors.length > 0) return { ok: false, kind: 'unsupported', diagnostics };
   return { ok: true, set: { name, policies }, diagnostics };
@@ -133,43 +118,45 @@ interface Ctx {
   readonly command: PolicyCommand | 'can';
   readonly question: string;
   readonly started: number;
-  readonly diagnostics: FileDiagnostic[];
+  readonly diagnostics: Diagnostic[];
 }
 
-function base(ctx: Ctx, explanation: string, solverMs: number): VerdictBase {
+function header(ctx: Ctx, explanation: string, solverMs: number) {
   return {
-    command: ctx.command,
+    domain: 'policy' as const,
+    command: `policy ${ctx.command}` as const,
     question: ctx.question,
     explanation,
     diagnostics: ctx.diagnostics,
+    notes: [],
     elapsedMs: performance.now() - ctx.started,
     solverMs,
   };
 }
 
+function unknownVerdict(ctx: Ctx, reason: UnknownReason, solverMs: number): PolicyVerdict {
+  return { ...header(ctx, reason.message, solverMs), answer: 'unknown', reason };
+}
+
 /** Bad input or unsupported constructs in any set end the check before a question exists. */
-function early(ctx: Ctx, loaded: readonly Loaded[]): PolicyVerdict | undefined {
+function early(ctx: Ctx, loaded: readonly Loaded[]): PolicyResult | undefined {
   for (const l of loaded) ctx.diagnostics.push(...l.diagnostics);
-  const bad = loaded.find((l) => !l.ok && l.kind === 'bad-input');
-  if (bad !== undefined)
-    return {
-      ...base(ctx, 'the policy is not valid (see the diagnostics)', 0),
-      answer: 'bad-input',
-    };
+  if (loaded.some((l) => !l.ok && l.kind === 'bad-input'))
+    return { kind: 'bad-input', command: `policy ${ctx.command}`, diagnostics: ctx.diagnostics };
   const unsupported = ctx.diagnostics.find((d) => d.severity === 'error');
-  if (unsupported !== undefined)
-    return {
-      ...base(
-        ctx,
-        `arc does not model a construct the answer depends on: ${unsupported.message}`,
-        0,
-      ),
-      answer: 'unknown',
-      reason: unsupported.message,
-      jsonPath: unsupported.jsonPath,
-      file: unsupported.file,
-    };
-  return undefined;
+  if (unsupported === undefined) return undefined;
+  const reason: UnknownReason = {
+    code: 'unsupported',
+    message: unsupported.message,
+    ...(unsupported.location === undefined ? {} : { location: unsupported.location }),
+  };
+  return {
+    kind: 'verdict',
+    verdict: {
+      ...unknownVerdict(ctx, reason, 0),
+      explanation: `arc does not model a construct the answer depends on: ${unsupported.message}`,
+    },
+  };
 }
 
 function sets(loaded: readonly Loaded[]): PolicySet[] {
@@ -177,16 +164,25 @@ function sets(loaded: readonly Loaded[]): PolicySet[] {
 }
 
 /** Builds the question(s), answering don't know for what cannot be encoded. */
-function build(ctx: Ctx, make: () => PolicyQuestion[]): PolicyQuestion[] | PolicyVerdict {
+function build(
+  ctx: Ctx,
+  make: () => PolicyQuestion[],
+  policies: readonly PolicySet[],
+): PolicyQuestion[] | PolicyVerdict {
   try {
     return make();
   } catch (e) {
     if (!(e instanceof Unencodable)) throw e;
+    const reason: UnknownReason = {
+      code: 'unsupported',
+      message: e.reason,
+      ...(e.jsonPath === undefined
+        ? {}
+        : { location: { file: policies.map((p) => p.name).join(' or '), jsonPath: e.jsonPath } }),
+    };
     return {
-      ...base(ctx, `arc cannot encode this exactly: ${e.reason}`, 0),
-      answer: 'unknown',
-      reason: e.reason,
-      jsonPath: e.jsonPath,
+      ...unknownVerdict(ctx, reason, 0),
+      explanation: `arc cannot encode this exactly: ${e.reason}`,
     };
   }
 }
@@ -195,38 +191,39 @@ function dumpPath(options: PolicyCheckOptions, name: string): string | undefined
   return options.dumpSmtDir === undefined ? undefined : join(options.dumpSmtDir, `${name}.smt2`);
 }
 
+function answerOptions(options: PolicyCheckOptions, dump: string | undefined) {
+  return {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(dump ? { dumpPath: dump } : {}),
+  };
+}
+
 /** One question (every check but compare). */
 async function single(
   ctx: Ctx,
   questions: PolicyQuestion[] | PolicyVerdict,
   options: PolicyCheckOptions,
   explain: { yes: string; no: (w: PolicyWitness) => string },
-): Promise<PolicyVerdict> {
-  if (!Array.isArray(questions)) return questions;
+): Promise<PolicyResult> {
+  if (!Array.isArray(questions)) return { kind: 'verdict', verdict: questions };
   const [q] = questions;
-  const dump = dumpPath(options, q.command);
-  const a = await answerQuestion(q, {
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(dump ? { dumpPath: dump } : {}),
-  });
-  switch (a.answer) {
-    case 'yes':
-      return {
-        ...base(ctx, `${explain.yes}${relianceText([a.proof])}`, a.solverMs),
-        answer: 'yes',
-        proofs: [a.proof],
-      };
-    case 'no':
-      return {
-        ...base(ctx, explain.no(a.witness), a.solverMs),
-        answer: 'no',
-        witnesses: [a.witness],
-        proofs: [],
-      };
-    case 'unknown':
-      return { ...base(ctx, a.reason, a.solverMs), answer: 'unknown', reason: a.reason };
-  }
+  const a = await answerQuestion(q, answerOptions(options, dumpPath(options, q.command)));
+  const verdict: PolicyVerdict =
+    a.answer === 'yes'
+      ? {
+          ...header(ctx, `${explain.yes}${relianceText([a.certificate])}`, a.solverMs),
+          answer: 'yes',
+          certificate: { proofs: [a.certificate] },
+        }
+      : a.answer === 'no'
+        ? {
+            ...header(ctx, explain.no(a.witness), a.solverMs),
+            answer: 'no',
+            witness: { witnesses: [a.witness], proofs: [] },
+          }
+        : unknownVerdict(ctx, a.reason, a.solverMs);
+  return { kind: 'verdict', verdict };
 }
 
 /** What a yes relies on, when a proof covers only the catalogue's actions. */
@@ -252,7 +249,7 @@ export async function checkNoNewAccess(
   newer: readonly PolicyText[],
   existing: readonly PolicyText[],
   options: PolicyCheckOptions = {},
-): Promise<PolicyVerdict> {
+): Promise<PolicyResult> {
   const n = loadPolicies(newer.map((t) => t.name).join(' + '), newer);
   const o = loadPolicies(existing.map((t) => t.name).join(' + '), existing);
   const ctx = startCtx(
@@ -262,7 +259,7 @@ export async function checkNoNewAccess(
   const stop = early(ctx, [n, o]);
   if (stop) return stop;
   const [ns, os] = sets([n, o]);
-  const questions = build(ctx, () => [noNewAccess(ns, os)]);
+  const questions = build(ctx, () => [noNewAccess(ns, os)], [ns, os]);
   return single(ctx, questions, options, {
     yes: `Every request ${ns.name} allows, ${os.name} allows too.`,
     no: (w) => `${ns.name} allows a request that ${os.name} does not, through ${allowingText(w)}.`,
@@ -274,7 +271,7 @@ export async function checkAccessNotGranted(
   actions: readonly string[],
   resources: readonly string[],
   options: PolicyCheckOptions = {},
-): Promise<PolicyVerdict> {
+): Promise<PolicyResult> {
   const p = loadPolicies(policy.map((t) => t.name).join(' + '), policy);
   const on = resources.length > 0 ? ` on ${resources.join(', ')}` : '';
   const ctx = startCtx(
@@ -284,7 +281,7 @@ export async function checkAccessNotGranted(
   const stop = early(ctx, [p]);
   if (stop) return stop;
   const [ps] = sets([p]);
-  const questions = build(ctx, () => [accessNotGranted(ps, actions, resources)]);
+  const questions = build(ctx, () => [accessNotGranted(ps, actions, resources)], [ps]);
   return single(ctx, questions, options, {
     yes: `${ps.name} grants none of ${actions.join(', ')}${on}.`,
     no: (w) =>
@@ -296,13 +293,13 @@ export async function checkNoPublicAccess(
   policy: readonly PolicyText[],
   publicOptions: PublicOptions,
   options: PolicyCheckOptions = {},
-): Promise<PolicyVerdict> {
+): Promise<PolicyResult> {
   const p = loadPolicies(policy.map((t) => t.name).join(' + '), policy);
   const ctx = startCtx('check-no-public-access', 'Is the resource policy free of public access?');
   const stop = early(ctx, [p]);
   if (stop) return stop;
   const [ps] = sets([p]);
-  const questions = build(ctx, () => [noPublicAccess(ps, publicOptions)]);
+  const questions = build(ctx, () => [noPublicAccess(ps, publicOptions)], [ps]);
   return single(ctx, questions, options, {
     yes: `No request from the public is allowed by ${ps.name}.`,
     no: (w) => `${ps.name} allows a request from the public through ${allowingText(w)}.`,
@@ -313,46 +310,43 @@ export async function comparePolicies(
   a: readonly PolicyText[],
   b: readonly PolicyText[],
   options: PolicyCheckOptions = {},
-): Promise<PolicyVerdict> {
+): Promise<PolicyResult> {
   const la = loadPolicies(a.map((t) => t.name).join(' + '), a);
   const lb = loadPolicies(b.map((t) => t.name).join(' + '), b);
   const ctx = startCtx('compare', 'Are the two policies equivalent?');
   const stop = early(ctx, [la, lb]);
   if (stop) return stop;
   const [sa, sb] = sets([la, lb]);
-  const questions = build(ctx, () => [
-    noNewAccess(sa, sb, 'compare'),
-    noNewAccess(sb, sa, 'compare'),
-  ]);
-  if (!Array.isArray(questions)) return questions;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const questions = build(
+    ctx,
+    () => [noNewAccess(sa, sb, 'compare'), noNewAccess(sb, sa, 'compare')],
+    [sa, sb],
+  );
+  if (!Array.isArray(questions)) return { kind: 'verdict', verdict: questions };
   const answers = [];
   for (const [i, q] of questions.entries()) {
     const dump = dumpPath(options, `compare-${i === 0 ? 'a-not-b' : 'b-not-a'}`);
-    answers.push(
-      await answerQuestion(q, {
-        timeoutMs,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(dump ? { dumpPath: dump } : {}),
-      }),
-    );
+    answers.push(await answerQuestion(q, answerOptions(options, dump)));
   }
   const solverMs = answers.reduce((s, x) => s + x.solverMs, 0);
   const unknown = answers.find((x) => x.answer === 'unknown');
   if (unknown !== undefined && unknown.answer === 'unknown')
-    return { ...base(ctx, unknown.reason, solverMs), answer: 'unknown', reason: unknown.reason };
+    return { kind: 'verdict', verdict: unknownVerdict(ctx, unknown.reason, solverMs) };
   const [aOnly, bOnly] = answers;
-  const proofs = answers.flatMap((x) => (x.answer === 'yes' ? [x.proof] : []));
+  const proofs = answers.flatMap((x) => (x.answer === 'yes' ? [x.certificate] : []));
   if (aOnly.answer === 'yes' && bOnly.answer === 'yes')
     return {
-      ...base(
-        ctx,
-        `${sa.name} and ${sb.name} allow exactly the same requests.${relianceText(proofs)}`,
-        solverMs,
-      ),
-      answer: 'yes',
-      relation: 'equivalent',
-      proofs,
+      kind: 'verdict',
+      verdict: {
+        ...header(
+          ctx,
+          `${sa.name} and ${sb.name} allow exactly the same requests.${relianceText(proofs)}`,
+          solverMs,
+        ),
+        answer: 'yes',
+        relation: 'equivalent',
+        certificate: { proofs },
+      },
     };
   const witnesses = [];
   if (aOnly.answer === 'no')
@@ -372,11 +366,13 @@ export async function comparePolicies(
     equivalent: '',
   }[relation];
   return {
-    ...base(ctx, `Not equivalent: ${words}.${relianceText(proofs)}`, solverMs),
-    answer: 'no',
-    relation,
-    witnesses,
-    proofs,
+    kind: 'verdict',
+    verdict: {
+      ...header(ctx, `Not equivalent: ${words}.${relianceText(proofs)}`, solverMs),
+      answer: 'no',
+      relation,
+      witness: { witnesses, proofs },
+    },
   };
 }
 
@@ -385,14 +381,18 @@ export function canRequest(
   policy: readonly PolicyText[],
   request: AccessRequest,
   options: { readonly derivePrincipalKeys?: boolean } = {},
-): PolicyVerdict {
+): CanResult {
   const p = loadPolicies(policy.map((t) => t.name).join(' + '), policy);
   const ctx = startCtx(
     'can',
     `Is ${describePrincipal(request)} allowed ${request.action} on ${request.resource}?`,
   );
   const stop = early(ctx, [p]);
-  if (stop) return stop;
+  if (stop !== undefined) {
+    if (stop.kind === 'bad-input') return stop;
+    if (stop.verdict.answer !== 'unknown') throw new Error('internal error: an early decision');
+    return { kind: 'verdict', verdict: { ...stop.verdict, command: 'policy can' } };
+  }
   const [ps] = sets([p]);
   const full = options.derivePrincipalKeys === false ? request : withPrincipalKeys(request);
   const evaluation = evaluate(ps.policies, full);
@@ -400,26 +400,20 @@ export function canRequest(
     .map((s) => `${s.policyName ?? ps.name} ${s.jsonPath}${s.sid ? ` (${s.sid})` : ''}`)
     .join(', ');
   const witness: PolicyWitness = { request: full, evaluations: [{ name: ps.name, evaluation }] };
-  switch (evaluation.decision) {
-    case 'allow':
-      return { ...base(ctx, `Allowed by ${deciding}.`, 0), answer: 'yes', proofs: [], evaluation };
-    case 'explicit-deny':
-      return {
-        ...base(ctx, `Explicitly denied by ${deciding}.`, 0),
-        answer: 'no',
-        witnesses: [witness],
-        proofs: [],
-        evaluation,
-      };
-    case 'implicit-deny':
-      return {
-        ...base(ctx, 'Implicitly denied: no statement allows it.', 0),
-        answer: 'no',
-        witnesses: [witness],
-        proofs: [],
-        evaluation,
-      };
-  }
+  const base = { ...header(ctx, '', 0), command: 'policy can' as const };
+  const verdict: CanVerdict =
+    evaluation.decision === 'allow'
+      ? { ...base, explanation: `Allowed by ${deciding}.`, answer: 'yes', witness }
+      : {
+          ...base,
+          explanation:
+            evaluation.decision === 'explicit-deny'
+              ? `Explicitly denied by ${deciding}.`
+              : 'Implicitly denied: no statement allows it.',
+          answer: 'no',
+          witness,
+        };
+  return { kind: 'verdict', verdict };
 }
 
 export function describePrincipal(r: AccessRequest): string {

@@ -12,27 +12,19 @@
  * applied to the call stack.
  */
 import { performance } from 'node:perf_hooks';
+import type { UnknownReason } from '../core/answer.js';
+import { Budget } from '../core/budget.js';
 import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { EngineOptions, EngineResult, UnknownReason } from '../engines/engine.js';
-import { bmcEngine } from '../engines/bmc/index.js';
-import { findLoops } from '../ir/loops.js';
-import { checkChc } from '../engines/chc/index.js';
-import { checkKInduction } from '../engines/kind/index.js';
 import type { FrontendResult } from '../frontends/frontend.js';
 import { frontendFor } from '../frontends/registry.js';
-import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
-import { initSolver, onLane } from '../smt/index.js';
-import { trace } from '../diagnostics/trace.js';
-import { judge, unknown, type JudgeContext } from '../verdict/judge.js';
+import type { IrFunction, PropertyKind } from '../ir/ir.js';
+import { initSolver } from '../smt/index.js';
+import { unknownVerdict, type CodeContext } from '../verdict/code-gate.js';
+import { decideAtDepth, decideProperties, type PortfolioOptions } from '../verdict/portfolio.js';
 import { phraseQuestion } from '../verdict/question.js';
 import { testingCostNote } from '../verdict/testing-cost.js';
 import type { UnknownVerdict, Verdict } from '../verdict/verdict.js';
-import {
-  DEFAULT_MAX_UNWIND,
-  DEFAULT_TIMEOUT_SECONDS,
-  selectedKinds,
-  validateProveOptions,
-} from './options.js';
+import { DEFAULT_TIMEOUT_SECONDS, selectedKinds, validateProveOptions } from './options.js';
 import type { ProveOptions, ProveResult } from './types.js';
 
 /** Largest recursion inlining depth tried (the front-end also stops at an IR size limit). */
@@ -44,7 +36,7 @@ interface Request {
   readonly dataModel: 'LP64' | 'ILP32';
   readonly kinds: ReadonlySet<PropertyKind>;
   readonly started: number;
-  readonly deadline: number;
+  readonly budget: Budget;
 }
 
 type Lowered = Extract<FrontendResult, { ok: true }>;
@@ -52,7 +44,7 @@ type Lowered = Extract<FrontendResult, { ok: true }>;
 export async function prove(options: ProveOptions): Promise<ProveResult> {
   const started = performance.now();
   const problems = validateProveOptions(options);
-  if (problems.length > 0) return { kind: 'bad-input', diagnostics: problems };
+  if (problems.length > 0) return { kind: 'bad-input', command: 'prove', diagnostics: problems };
   // Load Z3 while the front-end works; the engine awaits the same instance.
   void initSolver().catch(() => undefined);
   const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
@@ -62,7 +54,7 @@ export async function prove(options: ProveOptions): Promise<ProveResult> {
     dataModel: options.dataModel ?? 'LP64',
     kinds: selectedKinds(options),
     started,
-    deadline: started + timeoutMs,
+    budget: new Budget(started + timeoutMs, options.signal),
   };
   const lowered = await lower(request, undefined);
   if (lowered.ok) return proveLowered(request, lowered);
@@ -90,24 +82,16 @@ function entryOf(request: Request, lowered: Lowered): IrFunction {
   return fn;
 }
 
-function engineOptions(request: Request, properties: readonly Property[]): EngineOptions {
-  const { options } = request;
-  return {
-    timeoutMs: Math.max(1, request.deadline - performance.now()),
-    properties: new Set(properties.map((p) => p.id)),
-    maxUnwind: options.maxUnwind ?? DEFAULT_MAX_UNWIND,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.dumpSmtDir ? { dumpSmtDir: options.dumpSmtDir } : {}),
-  };
-}
-
-function contextFor(request: Request, lowered: Lowered, fn: IrFunction): JudgeContext {
+function contextFor(request: Request, lowered: Lowered, fn: IrFunction): CodeContext {
   const checked = fn.properties.filter((p) => request.kinds.has(p.kind));
   return {
     fn,
+    domain: 'code',
+    command: 'prove',
     question: phraseQuestion(fn, request.kinds, checked),
     checked,
     source: lowered.source,
+    syntax: frontendFor(request.options.file).syntax,
     diagnostics: lowered.diagnostics,
     started: request.started,
     dataModel: request.dataModel,
@@ -116,234 +100,27 @@ function contextFor(request: Request, lowered: Lowered, fn: IrFunction): JudgeCo
       request.options.compilerReplay !== false &&
       request.options.semantics !== 'math' &&
       lowered.program.language === 'c',
-    timeoutMs: Math.max(1, request.deadline - request.started),
+    timeoutMs: Math.max(1, request.budget.deadline - request.started),
+  };
+}
+
+function portfolioOptions(request: Request): PortfolioOptions {
+  const { options } = request;
+  return {
+    engines: options.engines ?? 'portfolio',
+    budget: request.budget,
+    ...(options.maxUnwind !== undefined ? { maxUnwind: options.maxUnwind } : {}),
+    ...(options.dumpSmtDir ? { dumpSmtDir: options.dumpSmtDir } : {}),
   };
 }
 
 async function proveLowered(request: Request, lowered: Lowered): Promise<ProveResult> {
   const fn = entryOf(request, lowered);
-  const context = contextFor(request, lowered, fn);
-  if (context.checked.length === 0) return finish(await judge(nothingToCheck(), context), fn, []);
-  const options = {
-    ...engineOptions(request, context.checked),
-    language: lowered.program.language,
-  };
-  const loops = findLoops(fn);
-  if (!loops.ok || loops.info.loops.length === 0 || request.options.engines === 'bmc') {
-    return finish(await judge(await bmcEngine.check(fn, options), context), fn, []);
-  }
-  return portfolio(request, fn, context, options);
-}
-
-/** The first stage: shallow bounded model checking beside a quick attempt of Spacer. */
-const SHALLOW_UNWIND = 16;
-const SHALLOW_SHARE = 0.25;
-const SHALLOW_MAX_MS = 4_000;
-const SPACER_QUICK_MS = 2_500;
-
-/** Deepest unwinding BMC tries in the portfolio when the user set no --max-unwind. */
-const DEEP_UNWIND = 4096;
-
-/** What one lane of the portfolio ended with: a decisive verdict, or why it has none. */
-type LaneOutcome =
-  | { readonly kind: 'verdict'; readonly verdict: Verdict }
-  | {
-      readonly kind: 'none';
-      readonly reasons: readonly string[];
-      readonly solverMs: number;
-      readonly code?: UnknownReason['code'];
-    };
-
-/** A verdict that settles the question (yes or no) ends the portfolio. */
-function decisive(v: Verdict): boolean {
-  return v.answer === 'yes' || v.answer === 'no';
-}
-
-/** The lane's outcome for an engine result: a decisive verdict, or the reason (`what: …`). */
-async function laneOutcome(
-  what: string,
-  r: EngineResult,
-  context: JudgeContext,
-): Promise<LaneOutcome> {
-  const v = await judge(r, context);
-  if (decisive(v)) return { kind: 'verdict', verdict: v };
-  if (v.answer !== 'unknown' || v.reason.code === 'cancelled')
-    return { kind: 'none', reasons: [], solverMs: r.solverMs };
-  return {
-    kind: 'none',
-    reasons: [`${what}: ${v.reason.message}`],
-    solverMs: r.solverMs,
-    ...(r.status === 'unknown' ? { code: r.reason.code } : {}),
-  };
-}
-
-/**
- * Programs with loops, in two stages.
- *
- * 1. Two lanes side by side (one per core): bounded model checking up to
- *    16 unwindings, which settles bounded loops with unwinding assertions
- *    and finds shallow bugs; and a quick attempt of Spacer on the Horn
- *    clauses (its configurations in turn, each with all the time left),
- *    which settles most easy invariants. Each gets a quarter of the budget
- *    (BMC at most 4 s, Spacer at most 2.5 s); the first yes or no wins.
- * 2. Three lanes, each with its own Z3 worker, side by side until one has a
- *    verdict the trust gate accepts (the first yes or no wins and cancels
- *    the others):
- *    - bounded model checking, deeper (32, 64, … up to 4,096 unwindings or
- *      --max-unwind): bugs that need many iterations;
- *    - k-induction with invariant strengthening (whose concrete runs may also
- *      find a bug);
- *    - Spacer with all its configurations.
- *
- * A single engine can be chosen with `engines`.
- */
-async function portfolio(
-  request: Request,
-  fn: IrFunction,
-  context: JudgeContext,
-  options: EngineOptions,
-): Promise<ProveResult> {
-  const choice = request.options.engines ?? 'portfolio';
-  const left = (): number => Math.max(1, request.deadline - performance.now());
-  const reasons: string[] = [];
-  let solverMs = 0;
-  /** A decisive verdict, or null after noting why there is none. */
-  const attempt = async (what: string, r: EngineResult): Promise<Verdict | null> => {
-    trace('portfolio', () => `${what}: ${r.status}`);
-    solverMs += r.solverMs;
-    const o = await laneOutcome(what, r, context);
-    if (o.kind === 'verdict') return o.verdict;
-    reasons.push(...o.reasons);
-    return null;
-  };
-  const userMax = request.options.maxUnwind;
-  let deepFrom = 1;
-  if (choice === 'portfolio') {
-    // Shallow BMC and a quick Spacer attempt side by side, one lane (core)
-    // each; the first decisive verdict cancels the other.
-    const stage1 = new AbortController();
-    const signal1 = request.options.signal
-      ? AbortSignal.any([request.options.signal, stage1.signal])
-      : stage1.signal;
-    const shallowMax = Math.min(userMax ?? SHALLOW_UNWIND, SHALLOW_UNWIND);
-    let shallow: EngineResult | null = null;
-    const bmcLane = onLane(0, async () => {
-      shallow = await bmcEngine.check(fn, {
-        ...options,
-        signal: signal1,
-        maxUnwind: shallowMax,
-        timeoutMs: Math.min(left() * SHALLOW_SHARE, SHALLOW_MAX_MS),
-      });
-      const v = await attempt('bounded model checking', shallow);
-      if (v !== null) stage1.abort();
-      return v;
-    });
-    const spacerLane = onLane(1, async () => {
-      // Two Z3 instances compiling at once would delay the first answer:
-      // this lane's loads once lane 0's is ready.
-      await onLane(0, () => initSolver()).catch(() => undefined);
-      const quick = await checkChc(
-        fn,
-        {
-          ...options,
-          signal: signal1,
-          timeoutMs: Math.min(SPACER_QUICK_MS, left() * SHALLOW_SHARE),
-        },
-        'quick',
-      );
-      const v = await attempt('Horn clauses', quick.result);
-      if (v !== null) stage1.abort();
-      return v;
-    });
-    // The third lane's Z3 instance loads meanwhile.
-    void onLane(2, () => initSolver()).catch(() => undefined);
-    const first = await firstDecisive([bmcLane, spacerLane]);
-    if (first !== null) return finish(first, fn, []);
-    const s = shallow as EngineResult | null;
-    if (s?.status === 'unknown' && ['cancelled', 'unsupported'].includes(s.reason.code))
-      return finish(unknown(context, solverMs, s.reason), fn, []);
-    // The deeper search resumes after the deepest unwinding shown free of
-    // violations (the shallow stage may have run out of its share earlier).
-    deepFrom = Math.max(1, (s?.status === 'unknown' ? (s.searched ?? 0) : 0) * 2);
-  }
-  const stop = new AbortController();
-  const signal = request.options.signal
-    ? AbortSignal.any([request.options.signal, stop.signal])
-    : stop.signal;
-  const shared: EngineOptions = { ...options, signal };
-  const lanes: Promise<Verdict | null>[] = [];
-  const run = (lane: number, work: () => Promise<Verdict | null>): void => {
-    lanes.push(
-      onLane(lane, async () => {
-        const v = await work();
-        if (v !== null) stop.abort();
-        return v;
-      }),
-    );
-  };
-  const deepMax = userMax ?? DEEP_UNWIND;
-  if ((choice === 'portfolio' && deepMax >= deepFrom) || choice === 'bmc') {
-    run(0, async () => {
-      trace('portfolio', () => `bounded model checking from ${deepFrom} to ${deepMax} unwindings`);
-      const r = await bmcEngine.check(fn, {
-        ...shared,
-        minUnwind: deepFrom,
-        maxUnwind: deepMax,
-        timeoutMs: left(),
-      });
-      return attempt('deeper bounded model checking', r);
-    });
-  }
-  if (choice === 'portfolio' || choice === 'k-induction') {
-    run(choice === 'portfolio' ? 1 : 0, async () => {
-      const ki = await checkKInduction(fn, { ...shared, timeoutMs: left() });
-      return attempt('k-induction', ki);
-    });
-  }
-  if (choice === 'portfolio' || choice === 'chc') {
-    run(choice === 'portfolio' ? 2 : 0, async () => {
-      const chc = await checkChc(fn, { ...shared, timeoutMs: left() });
-      return attempt('Horn clauses', chc.result);
-    });
-  }
-  // The first decisive verdict is the answer: the other lanes are cancelled and wind
-  // down on their own (their queries are interrupted, their workers stopped if need be).
-  const first = await firstDecisive(lanes);
-  if (first !== null) return finish(first, fn, []);
-  const code =
-    performance.now() >= request.deadline ? 'timeout' : unboundedOr(reasons, 'solver-unknown');
-  return finish(
-    unknown(context, solverMs, { code, message: [...new Set(reasons)].join('; ') }),
-    fn,
-    [],
+  const verdict = await decideProperties(
+    contextFor(request, lowered, fn),
+    portfolioOptions(request),
   );
-}
-
-/** The first non-null verdict of `lanes`, or null once all of them have ended without one. */
-function firstDecisive(lanes: readonly Promise<Verdict | null>[]): Promise<Verdict | null> {
-  return new Promise((resolve) => {
-    let open = lanes.length;
-    for (const lane of lanes)
-      void lane.then(
-        (v) => {
-          open--;
-          if (v !== null) resolve(v);
-          else if (open === 0) resolve(null);
-        },
-        () => {
-          open--;
-          if (open === 0) resolve(null);
-        },
-      );
-  });
-}
-
-/** `unbounded-loop` when bounded model checking said a loop was not shown to stop. */
-function unboundedOr(
-  reasons: readonly string[],
-  otherwise: UnknownReason['code'],
-): UnknownReason['code'] {
-  return reasons.some((r) => /was not shown to stop/.test(r)) ? 'unbounded-loop' : otherwise;
+  return finish(verdict, fn, []);
 }
 
 function finish(verdict: Verdict, fn: IrFunction, notes: readonly string[]): ProveResult {
@@ -371,7 +148,7 @@ async function proveRecursive(
   let last: { lowered: Lowered; fn: IrFunction; depth: number } | null = null;
   let why = 'the time budget ran out';
   for (const depth of recursionSchedule()) {
-    if (performance.now() >= request.deadline) break;
+    if (request.budget.expired()) break;
     const lowered = await lower(request, depth);
     if (!lowered.ok) {
       const tooLarge = last !== null && onlyRecursion(lowered.diagnostics);
@@ -381,49 +158,18 @@ async function proveRecursive(
     }
     const fn = entryOf(request, lowered);
     last = { lowered, fn, depth };
-    const step = await checkAtDepth(request, lowered, fn, depth);
-    if (step !== null) return step;
+    const note = `recursion inlined ${depth} nested call(s) deep; no run of ${fn.name} recurses deeper`;
+    const step = await decideAtDepth(contextFor(request, lowered, fn), portfolioOptions(request));
+    if (step !== null) return finish(step, fn, step.answer === 'yes' ? [note] : []);
     why = `some run makes more than ${depth} nested recursive calls`;
   }
   if (last === null) return frontEndFailure(firstDiagnostics, request.entry, request.started);
   const context = contextFor(request, last.lowered, last.fn);
-  const verdict = unknown(context, 0, {
+  const verdict = unknownVerdict(context, 0, {
     code: 'recursion',
     message: `the recursion in ${request.entry} was not shown to stop within ${last.depth} nested calls: ${why}`,
   });
   return finish(verdict, last.fn, []);
-}
-
-/** One depth: a verdict, or null when some run recurses deeper than `depth`. */
-async function checkAtDepth(
-  request: Request,
-  lowered: Lowered,
-  fn: IrFunction,
-  depth: number,
-): Promise<ProveResult | null> {
-  const context = contextFor(request, lowered, fn);
-  const note = `recursion inlined ${depth} nested call(s) deep; no run of ${fn.name} recurses deeper`;
-  if (context.checked.length === 0) return finish(await judge(nothingToCheck(), context), fn, []);
-  const properties = await bmcEngine.check(fn, engineOptions(request, context.checked));
-  if (properties.status !== 'safe') return finish(await judge(properties, context), fn, []);
-  const cuts = fn.properties.filter((p) => p.kind === 'unwinding');
-  if (cuts.length === 0) return finish(await judge(properties, context), fn, []);
-  const deeper = await bmcEngine.check(fn, engineOptions(request, cuts));
-  if (deeper.status === 'unsafe') return null;
-  if (deeper.status === 'unknown') return finish(await judge(deeper, context), fn, []);
-  if (properties.certificate.kind !== 'bmc' || deeper.certificate.kind !== 'bmc')
-    throw new Error('internal error: BMC returned a non-BMC certificate');
-  const combined: EngineResult = {
-    status: 'safe',
-    sound: properties.sound && deeper.sound,
-    solverMs: properties.solverMs + deeper.solverMs,
-    certificate: {
-      kind: 'bmc',
-      unwind: Math.max(properties.certificate.unwind, deeper.certificate.unwind),
-      queries: [...properties.certificate.queries, ...deeper.certificate.queries],
-    },
-  };
-  return finish(await judge(combined, context), fn, [note]);
 }
 
 /** Unsupported constructs give don't know (exit 3); anything else is bad input (exit 2). */
@@ -431,20 +177,24 @@ export function frontEndFailure(
   diagnostics: readonly Diagnostic[],
   entry: string,
   started: number,
-  question = `Does ${entry} satisfy its properties?`,
+  how: { command: 'prove' | 'terminates'; question?: string } = { command: 'prove' },
 ): ProveResult {
   const unsupported = diagnostics.find((d) => d.severity === 'error' && isUnsupportedCode(d.code));
   const fatal = diagnostics.find((d) => d.severity === 'error' && !isUnsupportedCode(d.code));
-  if (fatal !== undefined || unsupported === undefined) return { kind: 'bad-input', diagnostics };
+  if (fatal !== undefined || unsupported === undefined)
+    return { kind: 'bad-input', command: how.command, diagnostics };
   const reason: UnknownReason = {
     code: unsupported.code === 'recursion' ? 'recursion' : 'unsupported',
     message: unsupported.message,
+    ...(unsupported.location ? { location: unsupported.location } : {}),
   };
   const verdict: UnknownVerdict = {
     answer: 'unknown',
-    question,
+    domain: how.command === 'prove' ? 'code' : 'termination',
+    command: how.command,
+    question: how.question ?? `Does ${entry} satisfy its properties?`,
     explanation: `arc cannot model this program: ${unsupported.message}`,
-    reason: unsupported.span ? { ...reason, span: unsupported.span } : reason,
+    reason,
     elapsedMs: performance.now() - started,
     solverMs: 0,
     properties: [],
@@ -452,14 +202,4 @@ export function frontEndFailure(
     notes: [],
   };
   return { kind: 'verdict', verdict };
-}
-
-/** With no property of the selected kinds in the function, there is nothing for a solver to do. */
-function nothingToCheck(): EngineResult {
-  return {
-    status: 'safe',
-    sound: true,
-    certificate: { kind: 'bmc', unwind: 0, queries: [] },
-    solverMs: 0,
-  };
 }

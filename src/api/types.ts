@@ -1,11 +1,11 @@
 /** Options and results of the library API (`import { prove } from 'arc'`). */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../core/answer.js';
+import type { EngineChoice } from '../verdict/portfolio.js';
 import type { Verdict } from '../verdict/verdict.js';
 
-export type DataModel = 'LP64' | 'ILP32';
+export { ENGINE_CHOICES, type EngineChoice } from '../verdict/portfolio.js';
 
-export const ENGINE_CHOICES = ['portfolio', 'bmc', 'k-induction', 'chc'] as const;
-export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+export type DataModel = 'LP64' | 'ILP32';
 
 export interface ProveOptions {
   /** Path of the C file. */
@@ -41,9 +41,7 @@ export interface ProveOptions {
 }
 
 /** Bad input is a result, not an exception: the CLI maps it to exit code 2. */
-export type ProveResult =
-  | { readonly kind: 'verdict'; readonly verdict: Verdict }
-  | { readonly kind: 'bad-input'; readonly diagnostics: readonly Diagnostic[] };
+export type ProveResult = Result<Verdict>;
 
 /** Options of `terminates` (`arc terminates`). */
 export interface TerminatesOptions {

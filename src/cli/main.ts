@@ -5,7 +5,7 @@
  * in arc itself — a bug, reported in one line without a stack trace unless
  * ARC_DEBUG is set).
  */
-import { EXIT_BAD_INPUT } from '../verdict/verdict.js';
+import { EXIT_BAD_INPUT } from '../core/answer.js';
 import { EXIT_INTERNAL, UsageError } from './common.js';
 import { runBench } from './commands/bench.js';
 import { runIr } from './commands/ir.js';

@@ -2,10 +2,16 @@
  * Renders verdicts for people (aligned text) and for programs (JSON with every
  * key of the verdict contract present, `null` where it does not apply).
  */
-import { formatSpan, renderDiagnostic } from '../diagnostics/diagnostic.js';
+import { formatLocation, formatSpan, renderDiagnostic } from '../diagnostics/diagnostic.js';
 import type { ProveResult } from '../api/types.js';
 import type { Counterexample, Verdict } from '../verdict/verdict.js';
-import { EXIT_BAD_INPUT, exitCodeFor } from '../verdict/verdict.js';
+import {
+  answerExitCode,
+  EXIT_BAD_INPUT,
+  type Answer,
+  type BadInput,
+  type VerdictHeader,
+} from '../core/answer.js';
 import { printDiagnostics } from './common.js';
 
 /** How each answer is printed (the verdict contract), and bad input. */
@@ -44,24 +50,24 @@ export function renderVerdictText(v: Verdict): string {
       break;
     }
     case 'no': {
-      const cx = v.counterexample;
+      const cx = v.witness;
       out.push(
         label(
           'Violated',
           `${cx.property.id}: ${cx.property.description} (${formatSpan(cx.property.span)})`,
         ),
       );
-      const inputs = cx.inputs.map((i) => `${i.name} = ${i.value}  (${i.type})`);
+      const inputs = cx.inputs.map((i) => `${i.name} = ${i.text}  (${i.type})`);
       out.push(label('Inputs', inputs.length > 0 ? inputs.join('\n') : '(none)'));
       if (cx.foundBy !== undefined) out.push(label('Found by', cx.foundBy));
       if (cx.nondet.length > 0)
-        out.push(label('Nondet', cx.nondet.map((n) => `${n.source}() = ${n.value}`).join('\n')));
+        out.push(label('Nondet', cx.nondet.map((n) => `${n.source}() = ${n.text}`).join('\n')));
       if (cx.path.length > 0) out.push(label('Path', pathText(cx)));
       out.push(label('Replayed', replayWords(v)));
       break;
     }
     case 'unknown': {
-      const where = v.reason.span ? ` (${formatSpan(v.reason.span)})` : '';
+      const where = v.reason.location ? ` (${formatLocation(v.reason.location)})` : '';
       out.push(label('Reason', `[${v.reason.code}] ${v.reason.message}${where}`));
       break;
     }
@@ -83,7 +89,7 @@ const SHOWN = 30;
 /** One line per source line of the run, with the values it assigned; long runs are cut in the middle. */
 function pathText(cx: Counterexample): string {
   const lines = cx.path.map((s) => {
-    const values = (s.assigned ?? []).map((a) => `${a.name} = ${a.value}`).join(', ');
+    const values = (s.assigned ?? []).map((a) => `${a.name} = ${a.text}`).join(', ');
     const text = `line ${String(s.line).padStart(4)}: ${s.text}`;
     return values === '' ? text : `${text.padEnd(48)}  [${values}]`;
   });
@@ -104,7 +110,7 @@ function pathText(cx: Counterexample): string {
 }
 
 function replayWords(v: Verdict & { answer: 'no' }): string {
-  const r = v.counterexample.replay;
+  const r = v.witness.replay;
   const compiler = {
     agrees: 'the compiled program (cc + UBSan) fails the same way',
     disagrees: 'the compiled program does NOT fail the same way',
@@ -115,21 +121,45 @@ function replayWords(v: Verdict & { answer: 'no' }): string {
   return `arc's interpreter reproduces the failure; ${compiler}${detail}`;
 }
 
-/** The JSON form: the verdict with every contract key present. */
-export function verdictToJson(v: Verdict): Record<string, unknown> {
+/**
+ * The JSON form of any verdict, the same keys for every domain: the header,
+ * the answer and its evidence (`certificate`, `witness`, `reason`; `null`
+ * where it does not apply), then the domain's own keys (`extra`).
+ */
+export function contractJson(
+  v: VerdictHeader & { readonly answer: Answer },
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
+    domain: v.domain,
+    command: v.command,
     answer: v.answer,
     question: v.question,
     explanation: v.explanation,
-    counterexample: v.answer === 'no' ? v.counterexample : null,
-    certificate: v.answer === 'yes' ? v.certificate : null,
-    reason: v.answer === 'unknown' ? v.reason : null,
-    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
-    solverMs: Math.round(v.solverMs * 10) / 10,
-    properties: v.properties,
+    certificate: 'certificate' in v ? v.certificate : null,
+    witness: 'witness' in v ? v.witness : null,
+    reason: 'reason' in v ? v.reason : null,
+    ...extra,
     notes: v.notes,
     diagnostics: v.diagnostics,
+    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
+    solverMs: Math.round(v.solverMs * 10) / 10,
   };
+}
+
+/** The JSON form of a code verdict. */
+export function verdictToJson(v: Verdict): Record<string, unknown> {
+  return contractJson(v, { properties: v.properties });
+}
+
+/** Bad input: the diagnostics on stderr (and, with --json, one object on stdout); exit 2. */
+export function printBadInput(b: BadInput, json: boolean): number {
+  printDiagnostics(b.diagnostics);
+  if (json) {
+    const out = { answer: 'bad-input', command: b.command, diagnostics: b.diagnostics };
+    process.stdout.write(`${toJsonText(out)}\n`);
+  }
+  return EXIT_BAD_INPUT;
 }
 
 export function toJsonText(value: unknown): string {
@@ -142,11 +172,8 @@ export function toJsonText(value: unknown): string {
 
 /** Prints a command's result (diagnostics, or the verdict as text or JSON) and returns its exit code. */
 export function printResult(result: ProveResult, json: boolean): number {
-  if (result.kind === 'bad-input') {
-    printDiagnostics(result.diagnostics);
-    return EXIT_BAD_INPUT;
-  }
+  if (result.kind === 'bad-input') return printBadInput(result, json);
   const v = result.verdict;
   process.stdout.write(`${json ? toJsonText(verdictToJson(v)) : renderVerdictText(v)}\n`);
-  return exitCodeFor(v);
+  return answerExitCode(v.answer);
 }

@@ -9,7 +9,12 @@
  * `precise` — false when the witness may be spurious. Only a sound `safe`
  * can become yes, only a precise `unsafe` whose witness replays can become no.
  */
-import type { IrFunction } from '../ir/ir.js';
+import type { UnknownCode, UnknownReason } from '../core/answer.js';
+import type { IrFunction, SourceSpan } from '../ir/ir.js';
+import type { SourceSyntax } from '../ir/syntax.js';
+import type { Value } from '../ir/value.js';
+
+export type { UnknownCode, UnknownReason };
 
 export interface EngineOptions {
   /** Wall-clock budget for the whole check, in milliseconds. */
@@ -22,28 +27,79 @@ export interface EngineOptions {
   readonly properties: ReadonlySet<string>;
   /** Largest loop unwinding to try (BMC). */
   readonly maxUnwind?: number;
-  /** The source language, for printing invariants in its syntax (default C). */
-  readonly language?: 'c' | 'python';
+  /** The front-end's back-translator: invariants and values are printed in its language. */
+  readonly syntax: SourceSyntax;
   /** Smallest loop unwinding to try (BMC; the rounds below it are skipped). */
   readonly minUnwind?: number;
+  /**
+   * `quick`: a short first attempt (Spacer's configurations in turn, each with
+   * all the time left, instead of a slice each); default `full`.
+   */
+  readonly effort?: 'quick' | 'full';
 }
 
 /** A concrete run that violates a property, as found by an engine. */
 export interface RawWitness {
-  /** Value of each parameter, by IR variable name (in its type's range). */
-  readonly inputs: ReadonlyMap<string, bigint>;
+  /** Value of each parameter, by IR variable name (a value of its type). */
+  readonly inputs: ReadonlyMap<string, Value>;
   /** Values returned by `havoc` actions, in execution order. */
-  readonly nondet: readonly bigint[];
+  readonly nondet: readonly Value[];
   /** The violated property's id. */
   readonly property: string;
   /** Edge indices (into `fn.edges`) along the path, in order, where known. */
   readonly path: readonly number[];
   /** How the run was found, in words ("bounded model checking with 4 loop unwindings"). */
   readonly foundBy?: string;
+  /** For the `termination` property: the set of loop states the run enters and never leaves. */
+  readonly recurrence?: RawRecurrence;
+}
+
+/**
+ * A non-termination argument: a set of states at loop heads that the loop
+ * body maps back into itself (closure, shown by unsat `queries`), which the
+ * witness run enters. The gate re-checks the queries and replays the run,
+ * asking `contains` at every visit of a loop head after the run entered the set.
+ */
+export interface RawRecurrence {
+  readonly kind: 'fixed-point' | 'recurrent-set';
+  /** The loop's header in the source. */
+  readonly loop: SourceSpan;
+  /** The set at each loop header, in source syntax. */
+  readonly sets: readonly { readonly loop: SourceSpan; readonly set: string }[];
+  /** The state in which the run first enters the set, in source names. */
+  readonly entryState: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly value: Value;
+  }[];
+  /** Whether the values at IR node `node` (indexed like `allVariables(fn)`) are in the set. */
+  readonly contains: (node: number, values: readonly Value[]) => boolean;
+  /** The IR nodes of the loop heads the set constrains. */
+  readonly nodes: readonly number[];
+  readonly queries: readonly CertificateQuery[];
 }
 
 /** Evidence for `safe`: the unsatisfiable queries, re-checkable independently. */
-export type RawCertificate = BmcRawCertificate | InvariantRawCertificate;
+export type RawCertificate =
+  BmcRawCertificate | InvariantRawCertificate | TerminationRawCertificate;
+
+/**
+ * Every run returns: each loop (strongly connected part) has a ranking
+ * argument, under invariants; `queries` check both (each unsat).
+ */
+export interface TerminationRawCertificate {
+  readonly kind: 'termination';
+  readonly summary: string;
+  readonly loops: readonly {
+    readonly loop: SourceSpan;
+    readonly kind: 'linear' | 'lexicographic' | 'nested';
+    readonly components: readonly string[];
+  }[];
+  readonly invariants: readonly { readonly loop: SourceSpan; readonly invariant: string }[];
+  readonly queries: readonly CertificateQuery[];
+  /** Operations whose undefined behaviour the invariants do not rule out (for the caller to settle). */
+  readonly openChecks: readonly SourceSpan[];
+}
 
 export interface BmcRawCertificate {
   readonly kind: 'bmc';
@@ -66,7 +122,7 @@ export interface InvariantRawCertificate {
   readonly k: number;
   readonly invariants: readonly {
     readonly node: number;
-    readonly loop: import('../ir/ir.js').SourceSpan;
+    readonly loop: SourceSpan;
     readonly function: string;
     /** In the source language's syntax. */
     readonly text: string;
@@ -81,22 +137,6 @@ export interface CertificateQuery {
   readonly condition?: string;
   readonly smtlib: string;
   readonly solverMs: number;
-}
-
-export type UnknownCode =
-  | 'timeout'
-  | 'cancelled'
-  | 'unbounded-loop'
-  | 'solver-unknown'
-  | 'unsupported'
-  | 'recursion'
-  | 'undefined-function'
-  | 'replay-failed'
-  | 'recheck-failed';
-
-export interface UnknownReason {
-  readonly code: UnknownCode;
-  readonly message: string;
 }
 
 export type EngineResult =
@@ -118,6 +158,8 @@ export type EngineResult =
       readonly solverMs: number;
       /** Bounded model checking: no property fails within this many unwindings. */
       readonly searched?: number;
+      /** Termination: operations whose undefined behaviour was not ruled out. */
+      readonly openChecks?: readonly SourceSpan[];
     };
 
 export interface Engine {

@@ -6,7 +6,8 @@
  * lowering failure into a diagnostic.
  */
 import { readFile } from 'node:fs/promises';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, formatLocation, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceSyntax } from '../ir/syntax.js';
 import type { IrFunction, IrProgram } from '../ir/ir.js';
 import { LowerError } from './errors.js';
 
@@ -55,6 +56,8 @@ export interface Frontend {
   readonly extensions: readonly string[];
   /** Whether it honours `FrontendOptions.recursionDepth` (bounded inlining of recursion). */
   readonly boundedRecursion: boolean;
+  /** The back-translator: how the language writes invariants and values (ir/syntax.ts). */
+  readonly syntax: SourceSyntax;
   /** Reads and lowers `file`; bad input is returned as diagnostics, never thrown. */
   lower(file: string, options: FrontendOptions): Promise<FrontendResult>;
 }
@@ -181,7 +184,7 @@ export function lowerSelected(
 export function dedupeDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
-    const key = `${d.code}|${d.message}|${d.span ? `${d.span.startLine}:${d.span.startCol}` : ''}`;
+    const key = `${d.code}|${d.message}|${d.location ? formatLocation(d.location) : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -34,7 +34,10 @@ import {
   or,
   type Term,
 } from '../smt/index.js';
-import { forward, type ComponentRef, type ForwardResult, type Packet } from './forward/index.js';
+import type { UnknownCode } from '../core/answer.js';
+import type { Claim } from '../core/gate.js';
+import type { ComponentRef, Packet } from './forward/index.js';
+import type { Flow } from './gate.js';
 import type { NetworkModel, PortRange } from './model.js';
 import {
   boxText,
@@ -54,52 +57,26 @@ import { symbolicHeader, type SymPacket } from './symbolic/packet.js';
 import {
   packetOf,
   queryConstraint,
-  reaches,
   resolveEndpoints,
-  startFor,
   type ReachQuery,
   type Resolved,
 } from './symbolic/query.js';
 import { unresolved } from './symbolic/reachable.js';
 import type { SymPath } from './symbolic/walk.js';
 
-/** A set of packets that flow, one box of it, with a replayed witness. */
-export interface Flow {
-  /**
-   * The box as certified. Its `internetSide` fields are to be read "and not
-   * an address the snapshot owns" (thousands of points in a large account,
-   * which `text` words as "the internet").
-   */
-  readonly box: Box;
-  readonly internetSide: readonly ('src_ip' | 'dst_ip')[];
-  /** The box in words. */
-  readonly text: string;
-  readonly packet: Packet;
-  readonly path: ForwardResult;
-}
-
 export interface Missing {
   readonly component: ComponentRef;
   readonly missing: string;
 }
 
-export type ExplainAnswer =
-  | {
-      /** yes: some packet flows; no: none does. */
-      readonly answer: 'yes' | 'no';
-      readonly flows: readonly Flow[];
-      readonly paths: number;
-      /** How the set was checked, in words. */
-      readonly check: string;
-      readonly solverMs: number;
-    }
-  | {
-      readonly answer: 'unknown';
-      readonly reason: string;
-      readonly missing: readonly Missing[];
-      readonly paths: number;
-      readonly solverMs: number;
-    };
+/** What `explainFlows` claims, for the gate (gate.ts): some flow (yes) or none (no). */
+export interface ExplainAnswer {
+  readonly claim: Claim<FlowSetClaim<object>, FlowSetClaim<object>>;
+  /** What the snapshot lacks that some packet of the question reaches (don't know). */
+  readonly missing: readonly Missing[];
+  readonly paths: number;
+  readonly solverMs: number;
+}
 
 const conj = (p: SymPath): Term => conjunction(p.steps.map((s) => s.term));
 
@@ -155,31 +132,27 @@ function missingOf(sets: PacketSets, user: Term, paths: readonly SymPath[]): Mis
 }
 
 /**
- * Replays one packet of each box (narrowed to the internet's addresses); the
- * first failure as text, or the flows. A box that narrowing empties (only
- * the snapshot's own addresses) is no flow.
+ * One packet of each box (narrowed to the internet's addresses), for the
+ * gate to replay. A box that narrowing empties (only the snapshot's own
+ * addresses) is no flow.
  */
-function replayBoxes(
-  model: NetworkModel,
+function claimBoxes(
   r: Resolved,
   boxes: readonly Box[],
   side: Side,
   named: readonly NamedSet[],
-): Flow[] | string {
-  const flows: Flow[] = [];
+): FlowClaim[] {
+  const flows: FlowClaim[] = [];
   for (const box of boxes) {
     const narrowed = side.narrow(box);
     if (narrowed === undefined) continue;
-    const packet = packetOf(sampleOf(narrowed));
-    const path = forward(model, startFor(r, packet), packet);
-    if (!reaches(path, r.accepts))
-      return `internal inconsistency: the packet set contains ${JSON.stringify(packet)}, which the concrete forwarder does not deliver (${path.outcome})`;
     flows.push({
       box,
+      narrowed,
       internetSide: side.internet,
       text: boxText(narrowed, named),
-      packet,
-      path,
+      packet: packetOf(sampleOf(narrowed)),
+      resolved: r,
     });
   }
   return flows;
@@ -197,13 +170,36 @@ export async function explainFlows(
 ): Promise<ExplainAnswer> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const resolved = resolveEndpoints(model, q);
-  if (typeof resolved === 'string') return unresolved(resolved);
+  if (typeof resolved === 'string') {
+    const u = unresolved(resolved);
+    return {
+      claim: {
+        kind: 'unknown',
+        reason:
+          u.claim.kind === 'unknown'
+            ? u.claim.reason
+            : { code: 'incomplete-input', message: resolved },
+      },
+      missing: u.missing,
+      paths: 0,
+      solverMs: 0,
+    };
+  }
   const h = symbolicHeader();
   const side = internetSide(model, q, h);
   const user = side.base;
   const paths = enumeratePaths(model, resolved, h);
-  const unknown = (reason: string, missing: readonly Missing[] = [], solverMs = 0) =>
-    ({ answer: 'unknown', reason, missing, paths: paths.length, solverMs }) as const;
+  const unknown = (
+    code: UnknownCode,
+    message: string,
+    missing: readonly Missing[] = [],
+    solverMs = 0,
+  ): ExplainAnswer => ({
+    claim: { kind: 'unknown', reason: { code, message } },
+    missing,
+    paths: paths.length,
+    solverMs,
+  });
   const f = formulas(user, paths);
   const sets = new PacketSets();
   let boxes: readonly Box[];
@@ -213,11 +209,12 @@ export async function explainFlows(
     missing = missingOf(sets, user, paths);
   } catch (e) {
     if (e instanceof UnsupportedFormula)
-      return unknown(`the packet set cannot be written as ranges: ${e.message}`);
+      return unknown('unsupported', `the packet set cannot be written as ranges: ${e.message}`);
     throw e;
   }
   if (missing.length > 0)
     return unknown(
+      'incomplete-input',
       `the answer depends on what the snapshot lacks: ${missing.map((m) => m.missing).join('; ')}`,
       missing,
     );
@@ -226,20 +223,32 @@ export async function explainFlows(
     { timeoutMs },
   );
   if (proof.status !== 'unsat')
-    return unknown(
-      proof.status === 'sat'
-        ? 'internal inconsistency: Z3 finds a packet on which the ranges and the paths disagree'
-        : `the solver could not confirm the ranges (${proof.reason ?? 'unknown'})`,
-      [],
-      proof.solverMs,
-    );
-  const flows = replayBoxes(model, resolved, boxes, side, internetNames(model));
-  if (typeof flows === 'string') return unknown(flows, [], proof.solverMs);
+    return proof.status === 'sat'
+      ? unknown(
+          'recheck-failed',
+          'internal inconsistency: Z3 finds a packet on which the ranges and the paths disagree',
+          [],
+          proof.solverMs,
+        )
+      : unknown(
+          'solver-unknown',
+          `the solver could not confirm the ranges (${proof.reason ?? 'unknown'})`,
+          [],
+          proof.solverMs,
+        );
+  const flows = claimBoxes(resolved, boxes, side, internetNames(model));
+  const set: FlowSetClaim<object> = {
+    queries: [proof.smtlib],
+    flows: flows.map((claim) => ({ claim, about: {} })),
+    check: `Z3: the ranges equal the ${paths.filter((p) => p.end.kind === 'accepted').length} accepting path(s) and no path to a missing component is taken (unsat, ${proof.solverMs.toFixed(1)} ms)`,
+  };
   return {
-    answer: flows.length > 0 ? 'yes' : 'no',
-    flows,
+    claim:
+      flows.length > 0
+        ? { kind: 'witness', answer: 'yes', witness: set }
+        : { kind: 'certificate', answer: 'no', certificate: set },
+    missing: [],
     paths: paths.length,
-    check: `Z3: the ranges equal the ${paths.filter((p) => p.end.kind === 'accepted').length} accepting path(s) and no path to a missing component is taken (unsat, ${proof.solverMs.toFixed(1)} ms); one packet of each range replayed through the concrete forwarder`,
     solverMs: proof.solverMs,
   };
 }
@@ -253,25 +262,30 @@ export interface ExposedOptions extends FlowOptions {
   readonly batch?: number;
 }
 
-/** A network interface the internet reaches: one box of packets, with a replayed witness. */
-export interface Finding extends Flow {
+/** Where a range of packets from the internet arrives. */
+export interface FindingPlace {
   readonly networkInterface: string;
   readonly instance?: string;
   readonly vpc: string;
   readonly subnet: string;
 }
 
+/** A network interface the internet reaches: one box of packets, with a replayed witness. */
+export type Finding = Flow & FindingPlace;
+
 export interface ExposedAnswer {
-  /** yes: nothing is exposed; no: something is (findings); unknown: see `unknown`. */
-  readonly answer: 'yes' | 'no' | 'unknown';
-  readonly findings: readonly Finding[];
+  /**
+   * The ranges that reach some interface (each to be replayed) and the unsat
+   * queries saying they are exact for every interface not in `unknown`; no
+   * range means nothing is exposed.
+   */
+  readonly claim: FlowSetClaim<FindingPlace>;
   /** Interfaces whose exposure could not be decided, with the reason. */
   readonly unknown: readonly { readonly networkInterface: string; readonly reason: string }[];
   /** How many network interfaces were examined. */
   readonly interfaces: number;
   /** Distinct packet sets computed (interfaces with the same filters share one). */
   readonly classes: number;
-  readonly check: string;
   readonly solverMs: number;
 }
 
@@ -355,6 +369,7 @@ export async function exposed(
   // two solver lanes (two Z3 workers) at once.
   let solverMs = 0;
   let queries = 0;
+  const proofs: string[] = [];
   const refuted = new Set<string>();
   const claims = examined
     .map((x) => ({ x, claim: or(not(eq(x.accepted, boxesTerm(x.boxes, h))), x.missing) }))
@@ -368,7 +383,10 @@ export async function exposed(
     );
     queries++;
     solverMs += r.solverMs;
-    if (r.status === 'unsat') return;
+    if (r.status === 'unsat') {
+      proofs.push(r.smtlib);
+      return;
+    }
     if (group.length === 1) {
       refuted.add(group[0].x.eni);
       unknown.push({
@@ -400,40 +418,51 @@ export async function exposed(
     process.stderr.write(
       `[net] exposed: certificate ${queries} queries for ${claims.length} interfaces in ${(performance.now() - t1).toFixed(0)} ms (solver ${solverMs.toFixed(0)} ms)\n`,
     );
-  const t2 = performance.now();
-  const findings: Finding[] = [];
+  const findings: { claim: FlowClaim; about: FindingPlace }[] = [];
   const named = internetNames(model);
   for (const x of examined) {
-    if (refuted.has(x.eni)) continue;
-    if (side === undefined) continue;
-    const flows = replayBoxes(model, x.resolved, x.boxes, side, named);
-    if (typeof flows === 'string') {
-      unknown.push({ networkInterface: x.eni, reason: flows });
-      continue;
-    }
+    if (refuted.has(x.eni) || side === undefined) continue;
     const eni = model.networkInterfaces.get(x.eni);
     if (eni === undefined) continue;
-    for (const flow of flows)
-      findings.push({
-        ...flow,
-        networkInterface: eni.id,
-        ...(eni.instanceId !== undefined ? { instance: eni.instanceId } : {}),
-        vpc: eni.vpcId,
-        subnet: eni.subnetId,
-      });
+    const about: FindingPlace = {
+      networkInterface: eni.id,
+      ...(eni.instanceId !== undefined ? { instance: eni.instanceId } : {}),
+      vpc: eni.vpcId,
+      subnet: eni.subnetId,
+    };
+    for (const claim of claimBoxes(x.resolved, x.boxes, side, named))
+      findings.push({ claim, about });
   }
-  if (trace)
-    process.stderr.write(
-      `[net] exposed: ${findings.length} findings replayed in ${(performance.now() - t2).toFixed(0)} ms\n`,
-    );
   unknown.sort((a, b) => (a.networkInterface < b.networkInterface ? -1 : 1));
   return {
-    answer: findings.length > 0 ? 'no' : unknown.length > 0 ? 'unknown' : 'yes',
-    findings,
+    claim: {
+      queries: proofs,
+      flows: findings,
+      check: `Z3: every interface's ranges equal its accepting paths and no path to a missing component is taken (${claims.length} interface(s) in ${queries} unsat quer${queries === 1 ? 'y' : 'ies'}, ${examined.length - claims.length} with no path from the internet and no range)`,
+    },
     unknown,
     interfaces: enis.length,
     classes: classes.size,
-    check: `Z3: every interface's ranges equal its accepting paths and no path to a missing component is taken (${claims.length} interface(s) in ${queries} unsat quer${queries === 1 ? 'y' : 'ies'}, ${examined.length - claims.length} with no path from the internet and no range); one packet of each range replayed through the concrete forwarder`,
     solverMs,
   };
+}
+
+/** One range of packets between two endpoints, with the packet to replay. */
+export interface FlowClaim {
+  readonly box: Box;
+  /** `box` without the snapshot's own public addresses on the internet side. */
+  readonly narrowed: Box;
+  readonly internetSide: readonly ('src_ip' | 'dst_ip')[];
+  readonly text: string;
+  readonly packet: Packet;
+  readonly resolved: Resolved;
+}
+
+/** Ranges claimed exact: each query (ranges ≠ paths, or a path to something missing) is unsat. */
+export interface FlowSetClaim<T> {
+  readonly queries: readonly string[];
+  /** The ranges, each with the packet to replay and what to report with it. */
+  readonly flows: readonly { readonly claim: FlowClaim; readonly about: T }[];
+  /** How the ranges were found, in words (completed by the gate with how they were checked). */
+  readonly check: string;
 }

@@ -26,7 +26,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type {
+  Diagnostic,
+  DiagnosticCode,
+  JsonLocation,
+  Severity,
+} from '../diagnostics/diagnostic.js';
 import { formatPath, LineIndex, parseJson, type JsonNode, type JsonObject } from '../core/json.js';
 import { parseCidr4, parseIpv4, type Cidr4, type Ipv4 } from '../core/ip.js';
 import type {
@@ -59,7 +64,9 @@ import type {
   VpcPeering,
 } from './model.js';
 
-export type NetDiagnosticCode =
+/** The codes a snapshot can have (arc's one list of diagnostic codes). */
+export type NetDiagnosticCode = Extract<
+  DiagnosticCode,
   | 'file-unreadable'
   | 'invalid-json'
   | 'repaired-json'
@@ -71,47 +78,20 @@ export type NetDiagnosticCode =
   | 'invalid-ip'
   | 'duplicate-id'
   | 'ignored-key'
-  | 'empty-snapshot';
+  | 'empty-snapshot'
+>;
 
-export interface NetDiagnostic {
-  readonly code: NetDiagnosticCode;
-  readonly severity: 'error' | 'warning' | 'note';
-  readonly message: string;
-  /** The snapshot file, relative to the snapshot directory when loaded from one. */
-  readonly file: string;
-  /** JSON path of the value concerned; `''` is the whole file. */
-  readonly jsonPath: string;
-  readonly line?: number;
-  readonly col?: number;
-}
+/** A snapshot diagnostic: arc's one diagnostic type, at a JSON path of a snapshot file. */
+export type NetDiagnostic = Diagnostic;
 
-/** `file:line:col: severity: message at PATH [code]` — one line. */
-export function renderNetDiagnostic(d: NetDiagnostic): string {
-  const where = d.line !== undefined ? `${d.file}:${d.line}:${d.col ?? 1}: ` : `${d.file}: `;
-  const at = d.jsonPath === '' ? '' : ` at ${d.jsonPath}`;
-  return `${where}${d.severity}: ${d.message}${at} [${d.code}]`;
-}
-
-/** The same diagnostic in arc's general shape (`syntax-error`, `type-error` or `note`). */
-export function toArcDiagnostic(d: NetDiagnostic): Diagnostic {
-  const code =
-    d.code === 'invalid-json'
-      ? 'syntax-error'
-      : d.code === 'file-unreadable'
-        ? 'file-unreadable'
-        : d.severity === 'error'
-          ? 'type-error'
-          : 'note';
-  const at = d.jsonPath === '' ? '' : ` at ${d.jsonPath}`;
-  const message = `${d.message}${at} [${d.code}]`;
-  if (d.line === undefined) return { code, severity: d.severity, message };
-  const col = d.col ?? 1;
-  return {
-    code,
-    severity: d.severity,
-    message,
-    span: { file: d.file, startLine: d.line, startCol: col, endLine: d.line, endCol: col + 1 },
-  };
+/** A diagnostic at `at.jsonPath` of snapshot file `at.file` (relative to the snapshot directory). */
+function netDiagnostic(
+  code: NetDiagnosticCode,
+  severity: Severity,
+  message: string,
+  at: JsonLocation,
+): Diagnostic {
+  return { code, severity, message, location: at };
 }
 
 export interface SnapshotFile {
@@ -165,13 +145,12 @@ export function loadSnapshot(dir: string): Snapshot {
     }
   };
   if (!existsSync(dir)) {
-    const d: NetDiagnostic = {
-      code: 'file-unreadable',
-      severity: 'error',
-      message: 'no such snapshot directory',
-      file: dir,
-      jsonPath: '',
-    };
+    const d: NetDiagnostic = netDiagnostic(
+      'file-unreadable',
+      'error',
+      'no such snapshot directory',
+      { file: dir, jsonPath: '' },
+    );
     return { ...buildSnapshot([]), diagnostics: [d] };
   }
   walk(dir);
@@ -179,7 +158,7 @@ export function loadSnapshot(dir: string): Snapshot {
   // The directory, not '.', names an empty snapshot.
   const diagnostics = snap.diagnostics.map((d) =>
     d.code === 'empty-snapshot'
-      ? { ...d, file: dir, message: 'no JSON files in the directory' }
+      ? { ...d, location: { file: dir, jsonPath: '' }, message: 'no JSON files in the directory' }
       : d,
   );
   return { ...snap, diagnostics: [...unreadable, ...diagnostics] };
@@ -187,7 +166,7 @@ export function loadSnapshot(dir: string): Snapshot {
 
 function unreadableDiag(file: string, e: unknown): NetDiagnostic {
   const message = e instanceof Error ? e.message : String(e);
-  return { code: 'file-unreadable', severity: 'error', message, file, jsonPath: '' };
+  return netDiagnostic('file-unreadable', 'error', message, { file, jsonPath: '' });
 }
 
 type Path = readonly (string | number)[];
@@ -233,22 +212,14 @@ class Reader {
 
   report(
     code: NetDiagnosticCode,
-    severity: NetDiagnostic['severity'],
+    severity: Severity,
     message: string,
     path: Path,
     node?: JsonNode,
   ): void {
-    const d: NetDiagnostic = {
-      code,
-      severity,
-      message,
-      file: this.file,
-      jsonPath: formatPath(path),
-    };
-    if (node !== undefined && node.start >= 0) {
-      const { line, col } = this.lines.position(node.start);
-      this.out.push({ ...d, line, col });
-    } else this.out.push(d);
+    const at = { file: this.file, jsonPath: formatPath(path) };
+    const position = node !== undefined && node.start >= 0 ? this.lines.position(node.start) : {};
+    this.out.push(netDiagnostic(code, severity, message, { ...at, ...position }));
   }
 
   src(path: Path): SourceRef {
@@ -1145,40 +1116,38 @@ export function buildSnapshot(texts: readonly SnapshotText[]): Snapshot {
       const second = repaired === undefined ? undefined : parseJson(repaired);
       const { line, col, message } = parsed.error;
       if (second !== undefined && second.ok) {
-        b.diagnostics.push({
-          code: 'repaired-json',
-          severity: 'warning',
-          message: `not strict JSON (${message}); read after removing trailing commas`,
-          file,
-          jsonPath: '',
-          line,
-          col,
-        });
+        b.diagnostics.push(
+          netDiagnostic(
+            'repaired-json',
+            'warning',
+            `not strict JSON (${message}); read after removing trailing commas`,
+            { file: file, jsonPath: '', line, col },
+          ),
+        );
         parsed = second;
       } else {
         const python = /'[A-Za-z]+'\s*:|\b(True|False|None)\b|datetime\.datetime\(/.test(text);
-        b.diagnostics.push({
-          code: 'invalid-json',
-          severity: 'error',
-          message: `not JSON: ${message}${python ? ' (this looks like a Python repr; dump with json.dump(response, f, default=str))' : ''}`,
-          file,
-          jsonPath: '',
-          line,
-          col,
-        });
+        b.diagnostics.push(
+          netDiagnostic(
+            'invalid-json',
+            'error',
+            `not JSON: ${message}${python ? ' (this looks like a Python repr; dump with json.dump(response, f, default=str))' : ''}`,
+            { file: file, jsonPath: '', line, col },
+          ),
+        );
         files.push({ file, recognised: [], ignored: [] });
         continue;
       }
     }
     for (const d of parsed.duplicates)
-      b.diagnostics.push({
-        code: 'duplicate-key',
-        severity: 'warning',
-        message: `duplicate key ${JSON.stringify(d.key)}; the first value is used`,
-        file,
-        jsonPath: d.path,
-        ...lines.position(d.offset),
-      });
+      b.diagnostics.push(
+        netDiagnostic(
+          'duplicate-key',
+          'warning',
+          `duplicate key ${JSON.stringify(d.key)}; the first value is used`,
+          { file: file, jsonPath: d.path, ...lines.position(d.offset) },
+        ),
+      );
     const root = parsed.value;
     if (root.kind !== 'object') {
       r.report(
@@ -1203,23 +1172,23 @@ export function buildSnapshot(texts: readonly SnapshotText[]): Snapshot {
       handler(b, r, m.value, [m.key]);
     }
     if (recognised.length === 0)
-      b.diagnostics.push({
-        code: 'ignored-key',
-        severity: 'note',
-        message: `no recognised top-level key (found ${ignored.map((k) => JSON.stringify(k)).join(', ') || 'none'}); file ignored`,
-        file,
-        jsonPath: '',
-      });
+      b.diagnostics.push(
+        netDiagnostic(
+          'ignored-key',
+          'note',
+          `no recognised top-level key (found ${ignored.map((k) => JSON.stringify(k)).join(', ') || 'none'}); file ignored`,
+          { file: file, jsonPath: '' },
+        ),
+      );
     files.push({ file, recognised, ignored });
   }
   if (texts.length === 0)
-    b.diagnostics.push({
-      code: 'empty-snapshot',
-      severity: 'error',
-      message: 'no JSON files in the snapshot',
-      file: '.',
-      jsonPath: '',
-    });
+    b.diagnostics.push(
+      netDiagnostic('empty-snapshot', 'error', 'no JSON files in the snapshot', {
+        file: '.',
+        jsonPath: '',
+      }),
+    );
   return { model: link(b), files, diagnostics: b.diagnostics };
 }
 

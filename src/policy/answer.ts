@@ -12,6 +12,15 @@
  * searched again among the catalogue's actions; a yes found then says that
  * it relies on the catalogue, with the request outside it it would differ on.
  */
+import type { Exhibited, Outcome, Proved } from '../core/answer.js';
+import {
+  accepted,
+  admit,
+  rejected,
+  universalOutcome,
+  type Claim,
+  type Gate,
+} from '../core/gate.js';
 import {
   and,
   checkSatStrings,
@@ -76,15 +85,59 @@ export interface PolicyWitness {
   readonly evaluations: readonly NamedEvaluation[];
 }
 
-export type QuestionAnswer =
-  | { readonly answer: 'yes'; readonly proof: PolicyProof; readonly solverMs: number }
-  | { readonly answer: 'no'; readonly witness: PolicyWitness; readonly solverMs: number }
-  | {
-      readonly answer: 'unknown';
-      readonly reason: string;
-      readonly jsonPath?: string;
-      readonly solverMs: number;
-    };
+/** A question's answer after the gate: yes with a re-checked proof, no with a replayed witness. */
+export type QuestionAnswer = Outcome<Proved<PolicyProof>, Exhibited<PolicyWitness>> & {
+  readonly solverMs: number;
+};
+
+/** What the search claims for a yes, before the gate re-checks it: an unsatisfiable query. */
+export interface RawPolicyProof {
+  readonly meaning: string;
+  readonly catalogue?: CatalogueReliance;
+  /** The unsat result, with the abstraction the re-check needs. */
+  readonly result: StringsCheckResult;
+}
+
+export type PolicyClaim = Claim<RawPolicyProof, AccessRequest>;
+
+/**
+ * The policy domain's gate (core/gate.ts): a proof is re-checked without
+ * our automata (`recheckStringsUnsat`, a fresh Z3 context); a witness request
+ * is replayed through the concrete evaluator (`q.replay`), which must decide
+ * it as the question says.
+ */
+export function policyGate(
+  q: PolicyQuestion,
+  options: AnswerOptions,
+): Gate<RawPolicyProof, AccessRequest, PolicyProof, PolicyWitness> {
+  return {
+    domain: 'policy',
+    async recheck(proof) {
+      const re = await recheckStringsUnsat(proof.result, options.timeoutMs, options.signal);
+      if (re.status !== 'unsat')
+        return rejected({
+          code: 'recheck-failed',
+          message: `the unsatisfiable query was not confirmed by the re-check (${re.status}${re.reason ? `: ${re.reason}` : ''})`,
+        });
+      return accepted({
+        meaning: proof.meaning,
+        ...(proof.catalogue === undefined ? {} : { catalogue: proof.catalogue }),
+        smtlib: proof.result.smtlib,
+        solverMs: proof.result.solverMs + re.solverMs,
+        recheck: `unsat again in ${re.strategy}`,
+      });
+    },
+    async replay(request) {
+      const replay = q.replay(request);
+      if (!replay.agrees)
+        return rejected({
+          code: 'replay-failed',
+          message: `${INCONSISTENT}: the solver's witness does not replay (${replay.reason}): ${JSON.stringify(request)}`,
+        });
+      return accepted({ request, evaluations: replay.evaluations });
+    },
+  };
+}
 
 export const INCONSISTENT = 'internal inconsistency';
 
@@ -100,12 +153,27 @@ export async function answerQuestion(
     const tried = await solve(q, [{ term: q.candidates, holds: () => true }], quick);
     spent += tried.solverMs;
     if (tried.result.status === 'sat') {
-      const a = await answerFrom(q, { ...tried.result, solverMs: spent }, options, tried.reliance);
+      const a = await admitted(q, claimFrom(q, tried.result, tried.reliance), spent, options);
       if (a.answer === 'no') return a;
     }
   }
   const full = await solve(q, [], options);
-  return answerFrom(q, { ...full.result, solverMs: spent + full.solverMs }, options, full.reliance);
+  return admitted(q, claimFrom(q, full.result, full.reliance), spent + full.solverMs, options);
+}
+
+/** The claim through the gate; the solver time includes the re-check's. */
+async function admitted(
+  q: PolicyQuestion,
+  claim: PolicyClaim,
+  solverMs: number,
+  options: AnswerOptions,
+): Promise<QuestionAnswer> {
+  const outcome = universalOutcome(await admit(policyGate(q, options), claim));
+  const recheckMs =
+    outcome.answer === 'yes' && claim.kind === 'certificate'
+      ? outcome.certificate.solverMs - claim.certificate.result.solverMs
+      : 0;
+  return { ...outcome, solverMs: solverMs + recheckMs };
 }
 
 /**
@@ -243,57 +311,35 @@ function witnessOf(q: PolicyQuestion, result: StringsCheckResult): AccessRequest
   });
 }
 
-async function answerFrom(
+/** What a solver result claims: sat → the model's request as a witness; unsat → a proof. */
+function claimFrom(
   q: PolicyQuestion,
   result: StringsCheckResult,
-  options: AnswerOptions,
   reliance?: CatalogueReliance,
-): Promise<QuestionAnswer> {
+): PolicyClaim {
   switch (result.status) {
     case 'unknown':
       return {
-        answer: 'unknown',
-        reason: `the solver gave up: ${result.reason ?? 'unknown'}`,
-        solverMs: result.solverMs,
+        kind: 'unknown',
+        reason: {
+          code: result.reason === 'timeout' ? 'timeout' : 'solver-unknown',
+          message: `the solver gave up: ${result.reason ?? 'unknown'}`,
+        },
       };
-    case 'sat': {
-      const witness = witnessOf(q, result);
-      const replay = q.replay(witness);
-      if (!replay.agrees)
-        return {
-          answer: 'unknown',
-          reason: `${INCONSISTENT}: the solver's witness does not replay (${replay.reason}): ${JSON.stringify(witness)}`,
-          solverMs: result.solverMs,
-        };
+    case 'sat':
+      return { kind: 'witness', answer: 'no', witness: witnessOf(q, result) };
+    case 'unsat':
       return {
-        answer: 'no',
-        witness: { request: witness, evaluations: replay.evaluations },
-        solverMs: result.solverMs,
-      };
-    }
-    case 'unsat': {
-      const recheck = await recheckStringsUnsat(result, options.timeoutMs, options.signal);
-      const solverMs = result.solverMs + recheck.solverMs;
-      if (recheck.status !== 'unsat')
-        return {
-          answer: 'unknown',
-          reason: `the unsatisfiable query was not confirmed by the re-check (${recheck.status}${recheck.reason ? `: ${recheck.reason}` : ''})`,
-          solverMs,
-        };
-      return {
+        kind: 'certificate',
         answer: 'yes',
-        proof: {
+        certificate: {
           meaning:
             reliance === undefined
               ? q.meaning
               : `${q.meaning}, for every action of the ${reliance.actions} in ${reliance.source}${reliance.resourceTypes ? ' on the resources it applies to' : ''} (not for ${reliance.outside.action} on ${JSON.stringify(reliance.outside.resource)}, outside it)`,
           ...(reliance === undefined ? {} : { catalogue: reliance }),
-          smtlib: result.smtlib,
-          solverMs,
-          recheck: `unsat again in ${recheck.strategy}`,
+          result,
         },
-        solverMs,
       };
-    }
   }
 }

@@ -12,10 +12,19 @@
  * - advice: valid and modelled, but probably not what the author meant, or
  *   a place where AWS behaves surprisingly (severity `warning` or `note`).
  */
-import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
+import {
+  diagnosticKind,
+  isJsonLocation,
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticKind,
+  type JsonLocation,
+  type Severity,
+} from '../diagnostics/diagnostic.js';
 
-export type PolicyDiagnosticCode =
-  // bad input
+/** The codes a policy can have (arc's one list of diagnostic codes). */
+export type PolicyDiagnosticCode = Extract<
+  DiagnosticCode,
   | 'invalid-json'
   | 'duplicate-key'
   | 'wrong-type'
@@ -40,9 +49,7 @@ export type PolicyDiagnosticCode =
   | 'invalid-variable'
   | 'principal-in-identity-policy'
   | 'missing-principal'
-  // unsupported
   | 'unsupported-principal'
-  // advice
   | 'missing-version'
   | 'variables-disabled'
   | 'variable-outside-resource-part'
@@ -52,82 +59,41 @@ export type PolicyDiagnosticCode =
   | 'no-resource'
   | 'not-principal-with-allow'
   | 'diagnostics-truncated'
-  | 'id-in-identity-policy';
+  | 'id-in-identity-policy'
+>;
 
-export type PolicyDiagnosticKind = 'bad-input' | 'unsupported' | 'advice';
+export type PolicyDiagnosticKind = DiagnosticKind;
 
-const UNSUPPORTED: ReadonlySet<PolicyDiagnosticCode> = new Set(['unsupported-principal']);
-const ADVICE: ReadonlySet<PolicyDiagnosticCode> = new Set([
-  'missing-version',
-  'variables-disabled',
-  'variable-outside-resource-part',
-  'resource-not-arn',
-  'arn-pattern-malformed',
-  'duplicate-sid',
-  'no-resource',
-  'not-principal-with-allow',
-  'diagnostics-truncated',
-  'id-in-identity-policy',
-]);
-
-export function policyDiagnosticKind(code: PolicyDiagnosticCode): PolicyDiagnosticKind {
-  if (UNSUPPORTED.has(code)) return 'unsupported';
-  if (ADVICE.has(code)) return 'advice';
-  return 'bad-input';
+export function policyDiagnosticKind(code: DiagnosticCode): PolicyDiagnosticKind {
+  return diagnosticKind(code);
 }
 
-export interface PolicyDiagnostic {
-  readonly code: PolicyDiagnosticCode;
-  readonly severity: 'error' | 'warning' | 'note';
-  readonly message: string;
-  /** JSON path of the value concerned; `''` is the whole document. */
-  readonly jsonPath: string;
-  /** 1-based position in the source text, when the policy was parsed from text. */
-  readonly line?: number;
-  readonly col?: number;
+/** A policy diagnostic: arc's one diagnostic type, located by a JSON path in `file`. */
+export type PolicyDiagnostic = Diagnostic;
+
+/** A diagnostic at `jsonPath` of the policy in `file` (at line:col when known). */
+export function policyDiagnostic(
+  code: PolicyDiagnosticCode,
+  severity: Severity,
+  message: string,
+  at: {
+    readonly file: string;
+    readonly jsonPath: string;
+    readonly line?: number;
+    readonly col?: number;
+  },
+): Diagnostic {
+  return { code, severity, message, location: at };
 }
 
-/** `file:line:col: severity: message at PATH [code]` — one line. */
-export function renderPolicyDiagnostic(d: PolicyDiagnostic, file?: string): string {
-  const where =
-    d.line !== undefined
-      ? `${file ?? '<policy>'}:${d.line}:${d.col ?? 1}: `
-      : file
-        ? `${file}: `
-        : '';
-  const at = d.jsonPath === '' ? '' : ` at ${d.jsonPath}`;
-  return `${where}${d.severity}: ${d.message}${at} [${d.code}]`;
+/** Where a policy diagnostic points: its file, JSON path and, when known, line and column. */
+export function jsonLocationOf(d: Diagnostic): JsonLocation {
+  return d.location !== undefined && isJsonLocation(d.location)
+    ? d.location
+    : { file: '', jsonPath: '' };
 }
 
 /** True when some diagnostic makes the policy unusable (bad input or unsupported). */
-export function hasErrors(diagnostics: readonly PolicyDiagnostic[]): boolean {
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
-}
-
-/**
- * The same diagnostic in arc's general shape, for the CLI: bad input becomes
- * `syntax-error` (invalid JSON) or `type-error`, unsupported becomes
- * `unsupported`, advice becomes `note`; the JSON path goes into the message.
- */
-export function toArcDiagnostic(d: PolicyDiagnostic, file: string): Diagnostic {
-  const kind = policyDiagnosticKind(d.code);
-  const code =
-    kind === 'unsupported'
-      ? 'unsupported'
-      : kind === 'advice'
-        ? 'note'
-        : d.code === 'invalid-json'
-          ? 'syntax-error'
-          : 'type-error';
-  const at = d.jsonPath === '' ? '' : ` at ${d.jsonPath}`;
-  const message = `${d.message}${at} [${d.code}]`;
-  if (d.line === undefined) return { code, severity: d.severity, message };
-  const span: SourceSpan = {
-    file,
-    startLine: d.line,
-    startCol: d.col ?? 1,
-    endLine: d.line,
-    endCol: (d.col ?? 1) + 1,
-  };
-  return { code, severity: d.severity, message, span };
 }

@@ -21,6 +21,7 @@
  */
 import { splitPatternComponents } from './arn.js';
 import {
+  policyDiagnostic,
   policyDiagnosticKind,
   type PolicyDiagnostic,
   type PolicyDiagnosticCode,
@@ -63,29 +64,30 @@ export interface PolicyParseResult {
   readonly diagnostics: readonly PolicyDiagnostic[];
 }
 
+/** The file name diagnostics carry when the caller gives none. */
+const DEFAULT_FILE = 'policy';
+
 /** At most this many diagnostics are kept; a final note says how many more there were. */
 export const MAX_DIAGNOSTICS = 1000;
 
 /** Parses and validates policy JSON text. */
-export function parsePolicy(text: string): PolicyParseResult {
+export function parsePolicy(text: string, file = DEFAULT_FILE): PolicyParseResult {
   const parsed = parseJson(text);
   if (!parsed.ok) {
     const e = parsed.error;
     return {
       policy: undefined,
       diagnostics: [
-        {
-          code: 'invalid-json',
-          severity: 'error',
-          message: `invalid JSON: ${e.message}`,
+        policyDiagnostic('invalid-json', 'error', `invalid JSON: ${e.message}`, {
+          file,
           jsonPath: '',
           line: e.line,
           col: e.col,
-        },
+        }),
       ],
     };
   }
-  const validator = new Validator(new LineIndex(text));
+  const validator = new Validator(new LineIndex(text), file);
   for (const d of parsed.duplicates)
     validator.report(
       'duplicate-key',
@@ -97,8 +99,8 @@ export function parsePolicy(text: string): PolicyParseResult {
 }
 
 /** Validates a policy already read as a JavaScript value (positions are then unknown). */
-export function policyFromValue(value: unknown): PolicyParseResult {
-  return new Validator(undefined).run(fromPlain(value));
+export function policyFromValue(value: unknown, file = DEFAULT_FILE): PolicyParseResult {
+  return new Validator(undefined, file).run(fromPlain(value));
 }
 
 /** `identity` when no statement names a principal, else `resource`. */
@@ -115,30 +117,40 @@ export function inferPolicyType(policy: Policy): PolicyType {
  * says the `Id` element "must not be included in identity-based policies";
  * arc reports that as advice, not as bad input.
  */
-export function checkPolicyType(policy: Policy, type: PolicyType): PolicyDiagnostic[] {
+export function checkPolicyType(
+  policy: Policy,
+  type: PolicyType,
+  file = DEFAULT_FILE,
+): PolicyDiagnostic[] {
   const out: PolicyDiagnostic[] = [];
   if (type === 'identity' && policy.id !== undefined)
-    out.push({
-      code: 'id-in-identity-policy',
-      severity: 'warning',
-      message: 'the policy grammar reserves Id for resource-based policies',
-      jsonPath: 'Id',
-    });
+    out.push(
+      policyDiagnostic(
+        'id-in-identity-policy',
+        'warning',
+        'the policy grammar reserves Id for resource-based policies',
+        { file, jsonPath: 'Id' },
+      ),
+    );
   for (const s of policy.statements) {
     if (type === 'identity' && s.principal !== undefined)
-      out.push({
-        code: 'principal-in-identity-policy',
-        severity: 'error',
-        message: `an identity-based policy cannot have ${s.principal.negated ? 'NotPrincipal' : 'Principal'}`,
-        jsonPath: s.jsonPath,
-      });
+      out.push(
+        policyDiagnostic(
+          'principal-in-identity-policy',
+          'error',
+          `an identity-based policy cannot have ${s.principal.negated ? 'NotPrincipal' : 'Principal'}`,
+          { file, jsonPath: s.jsonPath },
+        ),
+      );
     if (type === 'resource' && s.principal === undefined)
-      out.push({
-        code: 'missing-principal',
-        severity: 'error',
-        message: 'a statement of a resource-based policy needs Principal or NotPrincipal',
-        jsonPath: s.jsonPath,
-      });
+      out.push(
+        policyDiagnostic(
+          'missing-principal',
+          'error',
+          'a statement of a resource-based policy needs Principal or NotPrincipal',
+          { file, jsonPath: s.jsonPath },
+        ),
+      );
   }
   return out;
 }
@@ -191,7 +203,10 @@ class Validator {
   private omitted = 0;
   private variablesEnabled = false;
 
-  constructor(private readonly lines: LineIndex | undefined) {}
+  constructor(
+    private readonly lines: LineIndex | undefined,
+    private readonly file: string,
+  ) {}
 
   report(code: PolicyDiagnosticCode, message: string, path: Segments | string, offset = -1): void {
     if (this.diagnostics.length >= MAX_DIAGNOSTICS) {
@@ -199,20 +214,27 @@ class Validator {
       return;
     }
     const jsonPath = typeof path === 'string' ? path : formatPath(path);
-    const base = { code, severity: severityOf(code), message, jsonPath };
-    if (this.lines === undefined || offset < 0) this.diagnostics.push(base);
-    else this.diagnostics.push({ ...base, ...this.lines.position(offset) });
+    const at =
+      this.lines === undefined || offset < 0
+        ? { file: this.file, jsonPath }
+        : { file: this.file, jsonPath, ...this.lines.position(offset) };
+    this.diagnostics.push(policyDiagnostic(code, severityOf(code), message, at));
   }
 
   run(root: JsonNode): PolicyParseResult {
     const policy = this.document(root);
     if (this.omitted > 0)
-      this.diagnostics.push({
-        code: 'diagnostics-truncated',
-        severity: 'note',
-        message: `${this.omitted} more diagnostics not shown`,
-        jsonPath: '',
-      });
+      this.diagnostics.push(
+        policyDiagnostic(
+          'diagnostics-truncated',
+          'note',
+          `${this.omitted} more diagnostics not shown`,
+          {
+            file: this.file,
+            jsonPath: '',
+          },
+        ),
+      );
     return { policy, diagnostics: this.diagnostics };
   }
 

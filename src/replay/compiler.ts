@@ -15,6 +15,7 @@
  * is missing; everything else is `disagrees`. Nothing is cached between
  * calls but the compiler lookup; the temporary directory is always removed.
  */
+import { isScalar, type Value } from '../ir/value.js';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -32,10 +33,10 @@ export interface CompilerReplayRequest {
   readonly params: readonly {
     readonly name: string;
     readonly sourceType: string;
-    readonly value: bigint;
+    readonly value: Value;
   }[];
   /** Values for the nondet calls, in the order the run makes them. */
-  readonly nondet: readonly { readonly source: string; readonly value: bigint }[];
+  readonly nondet: readonly { readonly source: string; readonly value: Value }[];
   readonly expected: { readonly kind: ReplayKind; readonly line: number };
   readonly dataModel: 'LP64' | 'ILP32';
   /** For the run of the compiled program (default 10 s). */
@@ -73,6 +74,33 @@ export type UbCategory = 'overflow' | 'div-by-zero' | 'shift' | 'other';
 const COMPILE_TIMEOUT_MS = 60_000;
 
 export async function replayWithCompiler(req: CompilerReplayRequest): Promise<CompilerReplay> {
+  const scalars = scalarRequest(req);
+  if (scalars === null) return unavailable('the harness passes scalar values only');
+  return replayScalars(scalars);
+}
+
+/** The request with every value a scalar, or null when some value is not one. */
+function scalarRequest(req: CompilerReplayRequest): ScalarRequest | null {
+  const params = req.params.map((p) => (isScalar(p.value) ? { ...p, value: p.value } : null));
+  const nondet = req.nondet.map((n) => (isScalar(n.value) ? { ...n, value: n.value } : null));
+  if (params.some((p) => p === null) || nondet.some((n) => n === null)) return null;
+  return {
+    ...req,
+    params: params.filter((p) => p !== null),
+    nondet: nondet.filter((n) => n !== null),
+  };
+}
+
+type ScalarRequest = Omit<CompilerReplayRequest, 'params' | 'nondet'> & {
+  readonly params: readonly {
+    readonly name: string;
+    readonly sourceType: string;
+    readonly value: bigint;
+  }[];
+  readonly nondet: readonly { readonly source: string; readonly value: bigint }[];
+};
+
+async function replayScalars(req: ScalarRequest): Promise<CompilerReplay> {
   const cc = req.compiler === undefined ? findCompiler() : req.compiler;
   if (cc === null) return unavailable('no C compiler (cc, gcc or clang) on PATH');
   const file = resolve(req.file);
@@ -98,7 +126,7 @@ async function build(
   file: string,
   dir: string,
   exe: string,
-  req: CompilerReplayRequest,
+  req: ScalarRequest,
 ): Promise<CompilerReplay | null> {
   const args = req.params.map((p) => cCast(p.sourceType, p.value));
   const entry = `void __arc_entry(void) { ${callStatement(req.functionName, args, req.expected.kind === 'returns-true')} }`;

@@ -29,6 +29,7 @@
  * the list of `function_return` waypoints (fewer waypoints describe more
  * executions, still including the violating one).
  */
+import { isScalar, type Value } from '../ir/value.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -150,8 +151,7 @@ export function buildWitness(
     source: new CSource(text),
     notes: [],
   };
-  const kinds =
-    verdict.answer === 'no' ? [verdict.counterexample.property.kind] : task.checkedKinds;
+  const kinds = verdict.answer === 'no' ? [verdict.witness.property.kind] : task.checkedKinds;
   const specification = specificationFor(kinds, task.entryFunction, text);
   if (specification.lines.length === 0) {
     return {
@@ -313,7 +313,7 @@ function spanText(span: SourceSpan): string {
 const NONDET_CALL = /\b__VERIFIER_nondet_[A-Za-z0-9_]+(?=\s*\()/g;
 
 function segmentsOf(verdict: NoVerdict, ctx: Context): SegmentItem[] {
-  const cx = verdict.counterexample;
+  const cx = verdict.witness;
   const waypoints: Waypoint[] = [
     ...parameterWaypoints(cx.inputs, ctx),
     ...nondetWaypoints(cx.nondet, cx.path, ctx),
@@ -336,7 +336,14 @@ function parameterWaypoints(inputs: readonly InputValue[], ctx: Context): Waypoi
     );
     return [];
   }
-  const value = inputs.map((i) => `${i.name} == ${cLiteral(i.value, i.type)}`).join(' && ');
+  const literals = inputs.map((i) => ({ name: i.name, literal: cLiteral(i.value, i.type) }));
+  if (literals.some((l) => l.literal === null)) {
+    ctx.notes.push(
+      `the parameters of ${ctx.task.entryFunction} have no waypoint: a witness constraint holds scalar values only`,
+    );
+    return [];
+  }
+  const value = literals.map((l) => `${l.name} == ${l.literal}`).join(' && ');
   return [
     {
       type: 'assumption',
@@ -348,8 +355,10 @@ function parameterWaypoints(inputs: readonly InputValue[], ctx: Context): Waypoi
 }
 
 /** A C constant with the value: unsigned types get `U`; the one negative value without a positive counterpart is written as a difference. */
-export function cLiteral(value: string, type: string): string {
-  const v = BigInt(value);
+/** A scalar as a C literal of `type`; null for a value that is not a scalar. */
+export function cLiteral(value: Value, type: string): string | null {
+  if (!isScalar(value)) return null;
+  const v = value;
   const unsigned = /\bunsigned\b|\b_Bool\b|\bbool\b|\buint\d+_t\b|\bsize_t\b/.test(type);
   if (unsigned && v >= 0n) return `${v}U`;
   if (v < -(2n ** 63n - 1n)) return `(${v + 1n}LL - 1)`;
@@ -378,7 +387,7 @@ function nondetWaypoints(
     type: 'function_return',
     action: 'follow',
     location: location(ctx, rparen),
-    constraint: { value: `\\result == ${value.value}`, format: 'acsl_expression' },
+    constraint: { value: `\\result == ${value.text}`, format: 'acsl_expression' },
   }));
 }
 
@@ -434,7 +443,7 @@ function placeNondet(
 const ERROR_FUNCTIONS = ['reach_error', '__VERIFIER_error'];
 
 function targetWaypoints(verdict: NoVerdict, ctx: Context): Waypoint[] {
-  const property = verdict.counterexample.property;
+  const property = verdict.witness.property;
   const span = property.span;
   const offset = inInput(ctx, span)
     ? ctx.source.offsetOf(span.startLine, span.startCol)

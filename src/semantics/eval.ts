@@ -10,15 +10,24 @@
  * `ite` evaluates only the chosen branch.
  */
 import type { Expr } from '../ir/ir.js';
+import type { Value } from '../ir/value.js';
 import { binaryFn, castFn, compareFn, overflowFn, unaryFn } from './ops.js';
 
-/** A compiled expression: reads variables from `slots`. */
-export type CompiledExpr = (slots: readonly bigint[]) => bigint;
+/** A compiled expression: reads variables from `slots` (one value per variable). */
+export type CompiledExpr = (slots: readonly Value[]) => Value;
+
+/**
+ * A compiled expression of a scalar type (every expression kind of the IR
+ * today). A variable of a scalar type holds a `bigint` (the IR is typed and
+ * the interpreter checks every input against its type), so its slot is read
+ * without a check.
+ */
+export type CompiledScalar = (slots: readonly Value[]) => bigint;
 
 /** Maps a variable name to its slot index, or undefined if there is no such variable. */
 export type SlotResolver = (name: string) => number | undefined;
 
-export function compileExpr(e: Expr, slotOf: SlotResolver): CompiledExpr {
+export function compileExpr(e: Expr, slotOf: SlotResolver): CompiledScalar {
   switch (e.kind) {
     case 'const': {
       const v = e.value;
@@ -28,7 +37,7 @@ export function compileExpr(e: Expr, slotOf: SlotResolver): CompiledExpr {
       const i = slotOf(e.name);
       if (i === undefined)
         throw new Error(`internal error: unknown variable '${e.name}' in IR expression`);
-      return (s) => s[i];
+      return (s) => s[i] as bigint;
     }
     case 'unary': {
       const f = unaryFn(e.op, e.type);
@@ -66,7 +75,7 @@ export function compileExpr(e: Expr, slotOf: SlotResolver): CompiledExpr {
 function compileOverflow(
   e: Extract<Expr, { kind: 'overflow' }>,
   slotOf: SlotResolver,
-): CompiledExpr {
+): CompiledScalar {
   if (e.args.length === 0) throw new Error(`internal error: overflow(${e.op}) without arguments`);
   const f = overflowFn(e.op, e.args[0].type);
   const args = e.args.map((a) => compileExpr(a, slotOf));
@@ -74,9 +83,9 @@ function compileOverflow(
 }
 
 /** Value of `e` with variables taken from `env`. Throws on a variable missing from `env`. */
-export function evalExpr(e: Expr, env: ReadonlyMap<string, bigint>): bigint {
+export function evalExpr(e: Expr, env: ReadonlyMap<string, Value>): bigint {
   const names = [...env.keys()];
   const index = new Map(names.map((n, i) => [n, i]));
-  const slots = names.map((n) => env.get(n) as bigint);
+  const slots = names.map((n) => env.get(n) as Value);
   return compileExpr(e, (n) => index.get(n))(slots);
 }

@@ -17,14 +17,16 @@
  */
 import type { Action, IrFunction, Type, Variable } from '../ir/ir.js';
 import { allVariables, bvRange } from '../ir/ir.js';
+import type { Value } from '../ir/value.js';
+import { formatValue } from '../ir/value.js';
 import type { RunOutcome } from './outcome.js';
 import { compileExpr } from './eval.js';
-import type { CompiledExpr } from './eval.js';
+import type { CompiledExpr, CompiledScalar } from './eval.js';
 import { wrapFn } from './ops.js';
 
 export const DEFAULT_MAX_STEPS = 1_000_000;
 
-export type NondetSource = readonly bigint[] | (() => bigint);
+export type NondetSource = readonly Value[] | (() => Value);
 
 export interface RunOptions {
   /** Largest number of edges a run may take (default 1,000,000). */
@@ -37,7 +39,7 @@ export interface RunOptions {
    */
   readonly observe?: {
     readonly nodes: ReadonlySet<number>;
-    readonly visit: (node: number, values: readonly bigint[]) => void;
+    readonly visit: (node: number, values: readonly Value[]) => void;
   };
   /** When given, receives the number of edges the run took. */
   readonly stats?: { steps: number };
@@ -47,9 +49,9 @@ export interface RunOptions {
 export interface CompiledFunction {
   readonly fn: IrFunction;
   /** Run with parameters by name. */
-  run(inputs: ReadonlyMap<string, bigint>, nondet: NondetSource, options?: RunOptions): RunOutcome;
+  run(inputs: ReadonlyMap<string, Value>, nondet: NondetSource, options?: RunOptions): RunOutcome;
   /** Run with parameters in `fn.params` order (no map needed). */
-  runPositional(args: readonly bigint[], nondet: NondetSource, options?: RunOptions): RunOutcome;
+  runPositional(args: readonly Value[], nondet: NondetSource, options?: RunOptions): RunOutcome;
 }
 
 type CompiledEdge =
@@ -65,19 +67,19 @@ type CompiledEdge =
       readonly to: number;
       readonly kind: 'havoc';
       readonly slot: number;
-      readonly reduce: (v: bigint) => bigint;
+      readonly reduce: (v: Value) => Value;
     }
   | {
       readonly index: number;
       readonly to: number;
       readonly kind: 'assume';
-      readonly cond: CompiledExpr;
+      readonly cond: CompiledScalar;
     }
   | {
       readonly index: number;
       readonly to: number;
       readonly kind: 'assert';
-      readonly cond: CompiledExpr;
+      readonly cond: CompiledScalar;
       readonly property: string;
     }
   | { readonly index: number; readonly to: number; readonly kind: 'skip' };
@@ -122,7 +124,7 @@ function compileEdge(
       };
     case 'havoc': {
       const slot = slotFor(l, a.target, fn.name);
-      return { index, to, kind: 'havoc', slot, reduce: wrapFn(l.vars[slot].type) };
+      return { index, to, kind: 'havoc', slot, reduce: reduceTo(l.vars[slot].type) };
     }
     case 'assume':
       return { index, to, kind: 'assume', cond: compileExpr(a.cond, l.slotOf) };
@@ -152,8 +154,19 @@ function compileEdges(fn: IrFunction, l: Layout): CompiledEdge[][] {
   return out;
 }
 
-/** Whether `v` is a value of type `t` (ir.ts value conventions). */
-export function inRange(v: bigint, t: Type): boolean {
+/** A nondeterministic value as a variable of type `t` holds it (C conversion for scalars). */
+function reduceTo(t: Type): (v: Value) => Value {
+  const wrap = wrapFn(t);
+  return (v) => {
+    if (typeof v !== 'bigint')
+      throw new Error(`internal error: a ${v.kind} value for a variable of a scalar type`);
+    return wrap(v);
+  };
+}
+
+/** Whether `v` is a value of type `t` (ir.ts and value.ts conventions). */
+export function inRange(v: Value, t: Type): boolean {
+  if (typeof v !== 'bigint') return false;
   if (t.kind === 'int') return true;
   if (t.kind === 'bool') return v === 0n || v === 1n;
   const { min, max } = bvRange(t);
@@ -163,7 +176,7 @@ export function inRange(v: bigint, t: Type): boolean {
 /** The unique enabled edge out of a node, null if none; throws if several are enabled. */
 function enabledEdge(
   edges: readonly CompiledEdge[],
-  slots: readonly bigint[],
+  slots: readonly Value[],
   node: number,
   fnName: string,
 ): CompiledEdge | null {
@@ -180,7 +193,7 @@ function enabledEdge(
   return chosen;
 }
 
-function nondetReader(nondet: NondetSource): () => bigint | undefined {
+function nondetReader(nondet: NondetSource): () => Value | undefined {
   if (typeof nondet === 'function') return nondet;
   let next = 0;
   return () => (next < nondet.length ? nondet[next++] : undefined);
@@ -194,7 +207,7 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
   const paramSlots = fn.params.map((p) => slotFor(l, p.name, fn.name));
 
   const execute = (
-    slots: bigint[],
+    slots: Value[],
     nondet: NondetSource,
     options: RunOptions | undefined,
   ): RunOutcome => {
@@ -230,21 +243,23 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
     }
   };
 
-  const checkArg = (v: bigint | undefined, i: number): bigint => {
+  const checkArg = (v: Value | undefined, i: number): Value => {
     const p = fn.params[i];
     if (v === undefined)
       throw new Error(`internal error: no input value for parameter '${p.name}' of ${fn.name}`);
     if (!inRange(v, p.type))
-      throw new Error(`internal error: input ${p.name} = ${v} is outside its type's range`);
+      throw new Error(
+        `internal error: input ${p.name} = ${formatValue(v)} is outside its type's range`,
+      );
     return v;
   };
 
   const runPositional = (
-    args: readonly bigint[],
+    args: readonly Value[],
     nondet: NondetSource,
     options?: RunOptions,
   ): RunOutcome => {
-    const slots: bigint[] = new Array<bigint>(l.vars.length).fill(0n);
+    const slots: Value[] = new Array<Value>(l.vars.length).fill(0n);
     paramSlots.forEach((s, i) => (slots[s] = checkArg(args[i], i)));
     return execute(slots, nondet, options);
   };
@@ -254,7 +269,7 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
     runPositional,
     run: (inputs, nondet, options) =>
       runPositional(
-        fn.params.map((p) => inputs.get(p.name) as bigint),
+        fn.params.map((p) => inputs.get(p.name) as Value),
         nondet,
         options,
       ),
@@ -281,7 +296,7 @@ export function compiled(fn: IrFunction): CompiledFunction {
  */
 export function runFunction(
   fn: IrFunction,
-  inputs: ReadonlyMap<string, bigint>,
+  inputs: ReadonlyMap<string, Value>,
   nondet: NondetSource,
   options?: RunOptions,
 ): RunOutcome {

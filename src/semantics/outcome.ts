@@ -1,7 +1,9 @@
 /** What a concrete run of an IR function ends in. Paths are edge indices into `fn.edges`. */
+import type { Value } from '../ir/value.js';
+
 export type RunOutcome =
   /** Reached the `return` node; `value` is the return variable's value (null for void). */
-  | { readonly kind: 'returned'; readonly value: bigint | null; readonly path: readonly number[] }
+  | { readonly kind: 'returned'; readonly value: Value | null; readonly path: readonly number[] }
   /** An `assert` edge whose condition is false. */
   | { readonly kind: 'violated'; readonly property: string; readonly path: readonly number[] }
   /** Reached a `halt` node (`abort()`, `exit()`). */

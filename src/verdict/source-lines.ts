@@ -5,61 +5,28 @@
 import type { SourceSpan } from '../diagnostics/diagnostic.js';
 import type { IrFunction } from '../ir/ir.js';
 import { allVariables } from '../ir/ir.js';
+import type { Value } from '../ir/value.js';
 import { compiled, type NondetSource } from '../semantics/interpreter.js';
-import type { PathStep } from './verdict.js';
+
+/** A source line of a run, with the values the run gave the user's variables there. */
+export interface TraceStep {
+  readonly line: number;
+  readonly col: number;
+  /** The source line, trimmed. */
+  readonly text: string;
+  readonly assigned?: readonly { readonly name: string; readonly value: Value }[];
+}
 
 export interface SourceLines {
   readonly file: string;
   readonly lines: readonly string[];
 }
 
-/** The distinct consecutive source lines an edge path passes through, in order. */
-export function pathToSteps(
-  fn: IrFunction,
-  path: readonly number[],
-  source: SourceLines,
-): PathStep[] {
-  return stepsOf(fn, path, source, () => []);
-}
-
-function stepsOf(
-  fn: IrFunction,
-  path: readonly number[],
-  source: SourceLines,
-  assignedBy: (position: number) => readonly { name: string; value: string }[],
-): PathStep[] {
-  const steps: PathStep[] = [];
-  let pending: { name: string; value: string }[] = [];
-  path.forEach((index, position) => {
-    const span: SourceSpan | undefined = fn.edges[index]?.span;
-    pending.push(...assignedBy(position));
-    if (span === undefined || span.file !== source.file) return;
-    const last = steps[steps.length - 1];
-    if (last !== undefined && last.line === span.startLine) {
-      if (pending.length > 0) {
-        steps[steps.length - 1] = { ...last, assigned: merge(last.assigned ?? [], pending) };
-        pending = [];
-      }
-      return;
-    }
-    const text = (source.lines[span.startLine - 1] ?? '').trim();
-    const assigned = merge([], pending);
-    pending = [];
-    steps.push({
-      line: span.startLine,
-      col: span.startCol,
-      text,
-      ...(assigned.length > 0 ? { assigned } : {}),
-    });
-  });
-  return steps;
-}
-
 /** Later values of a variable replace earlier ones on the same line. */
 function merge(
-  a: readonly { name: string; value: string }[],
-  b: readonly { name: string; value: string }[],
-): { name: string; value: string }[] {
+  a: readonly { name: string; value: Value }[],
+  b: readonly { name: string; value: Value }[],
+): { name: string; value: Value }[] {
   const out = [...a];
   for (const x of b) {
     const i = out.findIndex((y) => y.name === x.name);
@@ -70,7 +37,7 @@ function merge(
 }
 
 export interface Trace {
-  readonly steps: readonly PathStep[];
+  readonly steps: readonly TraceStep[];
   /** Steps left out of the middle of a long run (0 when the trace is complete). */
   readonly omitted: number;
 }
@@ -87,7 +54,7 @@ export const TRACE_KEEP = 200;
  */
 export function traceSteps(
   fn: IrFunction,
-  inputs: ReadonlyMap<string, bigint>,
+  inputs: ReadonlyMap<string, Value>,
   nondet: NondetSource,
   path: readonly number[],
   source: SourceLines,
@@ -114,15 +81,15 @@ export function traceSteps(
   // Pass 2 builds the kept steps only (one more on each side: a step at the cut may be partial).
   const wanted = (k: number): boolean =>
     total <= 2 * keep || lineStep[k] <= keep || lineStep[k] >= total - keep - 1;
-  const built: PathStep[][] = [[], []];
+  const built: TraceStep[][] = [[], []];
   let part = 0;
-  let current: PathStep | null = null;
-  let pending: { name: string; value: string }[] = [];
+  let current: TraceStep | null = null;
+  let pending: { name: string; value: Value }[] = [];
   const close = (): void => {
     if (current !== null) built[part].push(current);
     current = null;
   };
-  const edgeDone = (k: number, values: readonly bigint[]): void => {
+  const edgeDone = (k: number, values: readonly Value[]): void => {
     if (!wanted(k)) {
       if (part === 0) {
         close();
@@ -136,7 +103,7 @@ export function traceSteps(
     if (a !== undefined && (a.kind === 'assign' || a.kind === 'havoc')) {
       const slot = slotOf.get(a.target);
       if (slot !== undefined) {
-        pending.push({ name: vars[slot].sourceName, value: String(values[slot]) });
+        pending.push({ name: vars[slot].sourceName, value: values[slot] });
       }
     }
     const span: SourceSpan | undefined = edge?.span;

@@ -1,14 +1,13 @@
 /**
- * The verdict contract, the same for every arc command: an answer is a
- * union, never a boolean. `yes` carries a certificate that was re-checked,
- * `no` a counterexample that was replayed, `unknown` a reason.
- * Exit codes: 0 yes, 1 no, 3 don't know (2 is bad input, decided before a verdict exists).
+ * The verdicts of code questions (`prove`, `terminates`) on the contract of
+ * core/answer.ts: yes carries a re-checked certificate, no a replayed
+ * counterexample (`witness`), unknown a reason. Values are IR values
+ * (ir/value.ts), printed by the front-end's back-translator.
  */
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
-import type { UnknownReason } from '../engines/engine.js';
+import type { Exhibited, Proved, UnknownReason, Verdict as VerdictOf } from '../core/answer.js';
 import type { PropertyKind } from '../ir/ir.js';
-
-export type Answer = 'yes' | 'no' | 'unknown';
+import type { Value } from '../ir/value.js';
 
 export interface PropertyRef {
   readonly id: string;
@@ -21,14 +20,17 @@ export interface InputValue {
   readonly name: string;
   /** The type as written in the source: "unsigned int". */
   readonly type: string;
-  /** Decimal. */
-  readonly value: string;
+  readonly value: Value;
+  /** The value as the source language writes it: "-5", "{1, 2}", "[1, 2]". */
+  readonly text: string;
 }
 
 export interface NondetValue {
   /** The call that produced it: "__VERIFIER_nondet_int". */
   readonly source: string;
-  readonly value: string;
+  readonly value: Value;
+  /** As the source language writes it. */
+  readonly text: string;
   /** Where the call is in the source. */
   readonly span?: SourceSpan;
 }
@@ -39,7 +41,12 @@ export interface PathStep {
   /** The source line, trimmed. */
   readonly text: string;
   /** The values the run gave the user's variables on this line, in order (last value of each). */
-  readonly assigned?: readonly { readonly name: string; readonly value: string }[];
+  readonly assigned?: readonly {
+    readonly name: string;
+    readonly value: Value;
+    /** As the source language writes the value. */
+    readonly text: string;
+  }[];
 }
 
 export interface ReplayReport {
@@ -85,7 +92,7 @@ export interface Counterexample {
   /** Steps left out of the middle of `path` (a long run keeps its first and last 200 lines). */
   readonly omittedSteps?: number;
   /** What the function returned on this run, when it returned. */
-  readonly returned?: string;
+  readonly returned?: Value;
   readonly replay: ReplayReport;
 }
 
@@ -124,6 +131,8 @@ export interface TerminationCertificate {
   readonly loops: readonly LoopArgument[];
   /** The invariants the arguments rely on, per loop header, in source syntax. */
   readonly invariants: readonly { readonly loop: SourceSpan; readonly invariant: string }[];
+  /** Operations whose undefined behaviour the invariants left open (bounded model checking ruled it out). */
+  readonly openChecks: readonly SourceSpan[];
   readonly queries: readonly CertificateQuery[];
   readonly recheck: string;
 }
@@ -162,53 +171,15 @@ export interface PropertyStatus {
   readonly status: 'holds' | 'violated' | 'unknown';
 }
 
-interface VerdictBase {
-  readonly question: string;
-  readonly explanation: string;
-  readonly elapsedMs: number;
-  readonly solverMs: number;
+/** What a code verdict says besides the header and its evidence. */
+interface CodeFields {
+  readonly domain: 'code' | 'termination';
   readonly properties: readonly PropertyStatus[];
-  readonly diagnostics: readonly Diagnostic[];
-  /** Extra facts to show, e.g. the cost of exhaustive testing. */
-  readonly notes: readonly string[];
 }
 
-export interface YesVerdict extends VerdictBase {
-  readonly answer: 'yes';
-  readonly certificate: Certificate;
-}
-export interface NoVerdict extends VerdictBase {
-  readonly answer: 'no';
-  readonly counterexample: Counterexample;
-}
-export interface UnknownVerdict extends VerdictBase {
-  readonly answer: 'unknown';
-  readonly reason: UnknownReason & { readonly span?: SourceSpan };
-}
-
-export type Verdict = YesVerdict | NoVerdict | UnknownVerdict;
-
-export const EXIT_YES = 0;
-export const EXIT_NO = 1;
-export const EXIT_BAD_INPUT = 2;
-export const EXIT_UNKNOWN = 3;
-
-export function exitCodeFor(v: Verdict): number {
-  return answerExitCode(v.answer);
-}
-
-/** The exit code of an answer (every command of arc uses these). */
-export function answerExitCode(answer: 'yes' | 'no' | 'unknown'): number {
-  switch (answer) {
-    case 'yes':
-      return EXIT_YES;
-    case 'no':
-      return EXIT_NO;
-    case 'unknown':
-      return EXIT_UNKNOWN;
-  }
-}
-
-export function assertNever(x: never): never {
-  throw new Error(`internal error: unexpected value ${JSON.stringify(x)}`);
-}
+/** The verdict of `prove` and `terminates`. */
+export type Verdict = VerdictOf<Proved<Certificate>, Exhibited<Counterexample>> & CodeFields;
+export type YesVerdict = Extract<Verdict, { answer: 'yes' }>;
+export type NoVerdict = Extract<Verdict, { answer: 'no' }>;
+export type UnknownVerdict = Extract<Verdict, { answer: 'unknown' }>;
+export type { Diagnostic, UnknownReason };

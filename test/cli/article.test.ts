@@ -19,7 +19,7 @@ interface JsonVerdict {
     recheck: string;
     invariants?: { invariant: string }[];
   } | null;
-  counterexample: {
+  witness: {
     inputs: { name: string; value: string }[];
     property: { id: string };
     replay: { interpreter: string; compiler: string };
@@ -42,7 +42,7 @@ test('f always returns true: yes, with an unsat query that was re-checked', () =
   assert.ok(v.certificate.queries.length >= 1);
   assert.match(v.certificate.queries[0].smtlib, /\(check-sat\)/);
   assert.match(v.certificate.recheck, /re-checked unsat/);
-  assert.equal(v.counterexample, null);
+  assert.equal(v.witness, null);
   assert.equal(v.reason, null);
   const cost = v.notes.join('\n');
   assert.match(cost, /18,446,744,073,709,551,616/);
@@ -61,12 +61,12 @@ test('g2 can overflow (x - y with y very negative): no, replayed', () => {
   const { code, v } = proveJson([`${EXAMPLES}g2.c`, '--function', 'g2']);
   assert.equal(code, 1);
   assert.equal(v.answer, 'no');
-  assert.ok(v.counterexample !== null);
-  assert.equal(v.counterexample.property.id, 'g2.overflow.1');
-  assert.equal(v.counterexample.replay.interpreter, 'agrees');
-  assert.notEqual(v.counterexample.replay.compiler, 'disagrees');
-  const x = BigInt(v.counterexample.inputs.find((i) => i.name === 'x')?.value ?? 'NaN');
-  const y = BigInt(v.counterexample.inputs.find((i) => i.name === 'y')?.value ?? 'NaN');
+  assert.ok(v.witness !== null);
+  assert.equal(v.witness.property.id, 'g2.overflow.1');
+  assert.equal(v.witness.replay.interpreter, 'agrees');
+  assert.notEqual(v.witness.replay.compiler, 'disagrees');
+  const x = BigInt(v.witness.inputs.find((i) => i.name === 'x')?.value ?? 'NaN');
+  const y = BigInt(v.witness.inputs.find((i) => i.name === 'y')?.value ?? 'NaN');
   assert.ok(x > y, 'the loop is entered');
   assert.ok(y < 0n, 'only a negative y can make x - y overflow');
 });
@@ -126,7 +126,7 @@ test('arc terminates g.c: yes with a ranking function over x and the invariant y
 test('arc terminates g2.c: no, with a witness that never leaves the loop (y == 0)', () => {
   const { code, v } = terminatesJson([`${EXAMPLES}g2.c`, '--function', 'g2']);
   assert.equal(code, 1);
-  const cx = v.counterexample as {
+  const cx = v.witness as {
     inputs: { name: string; value: string }[];
     property: { kind: string };
     nonTermination: { sets: { set: string }[]; queries: unknown[] };

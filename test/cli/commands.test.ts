@@ -77,8 +77,8 @@ test('--semantics math: x + 1 > x holds for mathematical integers, not for C int
   const path = file('succ.c', 'int f(int x) {\n  int y = x + 1;\n  return y > x;\n}\n');
   const c = runCli(['prove', path, '--function', 'f', '--returns-true', '--json']);
   assert.equal(c.code, 1, c.stderr);
-  const cv = JSON.parse(c.stdout) as { counterexample: { property: { id: string } } };
-  assert.equal(cv.counterexample.property.id, 'f.overflow.1');
+  const cv = JSON.parse(c.stdout) as { witness: { property: { id: string } } };
+  assert.equal(cv.witness.property.id, 'f.overflow.1');
   const m = runCli([
     'prove',
     path,
@@ -102,10 +102,10 @@ test('Python: unbounded integers and floor division, with replayed counterexampl
   const no = runCli(['prove', path, '--function', 'square', '--json']);
   assert.equal(no.code, 1, no.stderr);
   const nv = JSON.parse(no.stdout) as {
-    counterexample: { inputs: { name: string; value: string }[]; replay: { interpreter: string } };
+    witness: { inputs: { name: string; value: string }[]; replay: { interpreter: string } };
   };
-  assert.ok(['7', '-7'].includes(nv.counterexample.inputs[0].value));
-  assert.equal(nv.counterexample.replay.interpreter, 'agrees');
+  assert.ok(['7', '-7'].includes(nv.witness.inputs[0].value));
+  assert.equal(nv.witness.replay.interpreter, 'agrees');
   // Python's // rounds toward negative infinity, so 2q <= x < 2q + 2 for every x, negative too.
   const yes = runCli(['prove', path, '--function', 'half', '--json']);
   assert.equal(yes.code, 0, yes.stdout);

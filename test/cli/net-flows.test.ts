@@ -23,25 +23,29 @@ describe('arc net exposed / explain (CLI)', () => {
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const v = JSON.parse(r.stdout) as {
       answer: string;
-      findings: {
-        networkInterface: string;
-        instance: string | null;
-        text: string;
-        packet: { dstPort: number; header: string };
-        path: { outcome: string; hops: unknown[] };
-      }[];
+      witness: {
+        flows: {
+          networkInterface: string;
+          instance: string | null;
+          text: string;
+          packet: { dstPort: number; header: string };
+          path: { outcome: string; hops: unknown[] };
+        }[];
+        check: string;
+      };
       interfaces: number;
-      check: string;
     };
     assert.equal(v.answer, 'no');
     assert.equal(v.interfaces, 2);
+    const findings = v.witness.flows;
     assert.deepEqual(
-      v.findings.map((f) => [f.networkInterface, f.text]),
+      findings.map((f) => [f.networkInterface, f.text]),
       [['eni-web', 'tcp port 22 (source port any) from the internet to 18.216.80.133']],
     );
-    assert.equal(v.findings[0].packet.dstPort, 22);
-    assert.equal(v.findings[0].path.outcome, 'accepted');
-    assert.match(v.check, /unsat/);
+    assert.equal(findings[0].packet.dstPort, 22);
+    assert.equal(findings[0].path.outcome, 'accepted');
+    assert.match(v.witness.check, /unsat/);
+    assert.match(v.witness.check, /re-checked unsat in a fresh Z3 context/);
   });
 
   it('exposed --protocol tcp --port 80: yes (exit 0), nothing exposed', () => {

@@ -52,19 +52,25 @@ describe('arc net reachable', () => {
       ]);
       assert.equal(r.code, 1, r.stdout + r.stderr);
       const v = JSON.parse(r.stdout) as {
+        domain: string;
         answer: string;
-        blocked: { component: { kind: string }; reason: string }[];
-        proof: { recheck: string };
-        packet: unknown;
+        certificate: {
+          blockers: { component: { kind: string }; reason: string }[];
+          recheck: string;
+          smtlib: string;
+        };
+        witness: unknown;
       };
+      assert.equal(v.domain, 'net');
       assert.equal(v.answer, 'no');
-      assert.equal(v.packet, null);
-      assert.ok(v.blocked.length > 0);
-      for (const b of v.blocked) {
+      assert.equal(v.witness, null);
+      assert.ok(v.certificate.blockers.length > 0);
+      for (const b of v.certificate.blockers) {
         assert.equal(b.component.kind, 'security-group');
         assert.match(b.reason, /has no inbound rule for tcp\/80/);
       }
-      assert.match(v.proof.recheck, /^unsat/);
+      assert.match(v.certificate.recheck, /^unsat/);
+      assert.match(v.certificate.smtlib, /\(check-sat\)/);
     },
   );
 
@@ -133,17 +139,28 @@ describe('arc net reachable: bad input in the snapshot and the arguments', () =>
     // Line 3 is `    { "SubnetId": "s-1",, …`: the second comma is column 25.
     assert.match(r.stderr, /^subnets\.json:3:25: error: not JSON: .*\[invalid-json\]$/m);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
-    assert.match(r.stdout, /Answer {4}bad input/);
+    assert.equal(r.stdout, '', 'bad input is not an answer: nothing on stdout');
     assertNoStackTrace(r);
   });
 
   it('malformed JSON with --json: answer bad-input and the diagnostic as data', () => {
     const r = reach(malformed, '--json');
     assert.equal(r.code, 2, r.stdout + r.stderr);
-    const v = JSON.parse(r.stdout) as { answer: string; diagnostics: Record<string, unknown>[] };
+    const v = JSON.parse(r.stdout) as {
+      answer: string;
+      command: string;
+      diagnostics: { code: string; severity: string; location: Record<string, unknown> }[];
+    };
     assert.equal(v.answer, 'bad-input');
+    assert.equal(v.command, 'net reachable');
     assert.deepEqual(
-      v.diagnostics.map((d) => [d['file'], d['line'], d['col'], d['code'], d['severity']]),
+      v.diagnostics.map((d) => [
+        d.location['file'],
+        d.location['line'],
+        d.location['col'],
+        d.code,
+        d.severity,
+      ]),
       [['subnets.json', 3, 25, 'invalid-json', 'error']],
     );
     assertNoStackTrace(r);
@@ -169,12 +186,12 @@ describe('arc net reachable: bad input in the snapshot and the arguments', () =>
       args[args.indexOf(flag) + 1] = text;
       const r = runCli(args);
       assert.equal(r.code, 2, `${text}: ${r.stdout}${r.stderr}`);
-      assert.match(r.stdout, /Answer {4}bad input/);
+      assert.equal(r.stdout, '', 'bad input is not an answer: nothing on stdout');
       assert.ok(
-        r.stdout.includes(
+        r.stderr.includes(
           `expected an instance id (i-…), a network interface id (eni-…), an IPv4 address or 'internet', got '${text}'`,
         ),
-        r.stdout,
+        r.stderr,
       );
       assertNoStackTrace(r);
     }
@@ -203,7 +220,8 @@ describe('arc net reachable: bad input in the snapshot and the arguments', () =>
     for (const [extra, message] of cases) {
       const r = reach(good, ...extra);
       assert.equal(r.code, 2, `${extra.join(' ')}: ${r.stdout}${r.stderr}`);
-      assert.match(r.stdout, message);
+      assert.match(r.stderr, message);
+      assert.match(r.stderr, /\[bad-option\]/);
       assertNoStackTrace(r);
     }
   });

@@ -123,7 +123,7 @@ function describe(v: Verdict): string {
   const parts = [`answer ${v.answer}: ${v.explanation}`];
   if (v.answer === 'unknown') parts.push(`reason ${v.reason.code}: ${v.reason.message}`);
   if (v.answer === 'no') {
-    const cx = v.counterexample;
+    const cx = v.witness;
     parts.push(
       `property ${cx.property.id}; inputs ${cx.inputs.map((i) => `${i.name}=${i.value}`).join(', ')}` +
         `; nondet ${cx.nondet.map((n) => n.value).join(', ')}` +
@@ -139,7 +139,7 @@ export function checkCase(c: CorpusCase, v: Verdict): void {
   assert.equal(v.answer, c.expect, `wrong answer for ${context}`);
   switch (v.answer) {
     case 'no': {
-      const cx = v.counterexample;
+      const cx = v.witness;
       assert.equal(cx.property.id, c.property, `wrong violated property for ${context}`);
       assert.equal(cx.replay.interpreter, 'agrees', `interpreter replay for ${context}`);
       assert.ok(
@@ -156,7 +156,7 @@ export function checkCase(c: CorpusCase, v: Verdict): void {
         `inputs must be named by parameter for ${context}`,
       );
       for (const i of cx.inputs) {
-        assert.match(i.value, /^-?\d+$/, `input ${i.name} is not a decimal for ${context}`);
+        assert.match(i.text, /^-?\d+$/, `input ${i.name} is not a decimal for ${context}`);
       }
       break;
     }

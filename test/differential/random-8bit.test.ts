@@ -801,7 +801,7 @@ test(`differential: ${COUNT} random 8-bit functions (seed ${SEED}) against a ref
           }
         }
       } else if (v.answer === 'no') {
-        const cx = v.counterexample;
+        const cx = v.witness;
         const inputs = p.params.map((param) => {
           const iv = cx.inputs.find((i) => i.name === param.name);
           assert.ok(iv !== undefined, `counterexample lacks parameter ${param.name} — ${context}`);

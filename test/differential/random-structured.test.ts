@@ -1189,14 +1189,11 @@ test(`differential: ${COUNT} random structured functions (seed ${SEED}) against 
       const context = `${label}: arc says ${describeVerdict(v)}\n${source}`;
       if (VERBOSE) t.diagnostic(context);
       if (v.answer === 'no') {
-        const r = `replay-${v.counterexample.replay.compiler}`;
+        const r = `replay-${v.witness.replay.compiler}`;
         kinds.set(r, (kinds.get(r) ?? 0) + 1);
       }
       if (v.answer === 'no')
-        kinds.set(
-          v.counterexample.property.kind,
-          (kinds.get(v.counterexample.property.kind) ?? 0) + 1,
-        );
+        kinds.set(v.witness.property.kind, (kinds.get(v.witness.property.kind) ?? 0) + 1);
 
       if (v.answer === 'yes') {
         outcomes.forEach((g, index) => {
@@ -1216,7 +1213,7 @@ test(`differential: ${COUNT} random structured functions (seed ${SEED}) against 
           }
         }
       } else if (v.answer === 'no') {
-        const cx = v.counterexample;
+        const cx = v.witness;
         const inputs = p.entry.params.map((param) => {
           const iv = cx.inputs.find((i) => i.name === param.name);
           assert.ok(iv !== undefined, `counterexample lacks parameter ${param.name} — ${context}`);

@@ -29,7 +29,7 @@ export function gccAvailable(): boolean {
 
 export function describeVerdict(v: Verdict): string {
   if (v.answer === 'no') {
-    const cx = v.counterexample;
+    const cx = v.witness;
     return `no: ${cx.property.id} (${cx.property.description}) at ${cx.property.span.startLine}:${cx.property.span.startCol}-${cx.property.span.endLine}:${cx.property.span.endCol}; inputs ${cx.inputs.map((i) => `${i.name}=${i.value}`).join(', ')}`;
   }
   if (v.answer === 'unknown') return `unknown: ${v.reason.code}: ${v.reason.message}`;

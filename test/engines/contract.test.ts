@@ -17,6 +17,7 @@
  * must decide it: BMC the bounded and unsafe ones, CHC the unbounded-loop
  * safe ones.
  */
+import { C_SYNTAX } from '../../src/frontends/c/back-translator.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -231,7 +232,7 @@ function optionsFor(fn: IrFunction, p: Program, extra: Partial<EngineOptions> = 
     fn.properties.filter((q) => p.kinds.includes(q.kind)).map((q) => q.id),
   );
   assert.ok(properties.size > 0, `${p.name}: no property of the kinds ${p.kinds.join(', ')}`);
-  return { timeoutMs: TIMEOUT_MS, properties, maxUnwind: MAX_UNWIND, language: 'c', ...extra };
+  return { timeoutMs: TIMEOUT_MS, properties, maxUnwind: MAX_UNWIND, syntax: C_SYNTAX, ...extra };
 }
 
 function show(r: EngineResult): string {

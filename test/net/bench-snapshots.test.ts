@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { forward, type ForwardResult } from '../../src/net/forward/index.js';
 import { formatIpv4 } from '../../src/core/ip.js';
-import { loadSnapshot, renderNetDiagnostic } from '../../src/net/snapshot.js';
+import { loadSnapshot } from '../../src/net/snapshot.js';
+import { renderDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { ip, tcp } from './fixtures.js';
 
 const ROOT = '/work/shared/bench/network';
@@ -18,7 +19,7 @@ const skip = existsSync(ROOT) ? false : `${ROOT} not present`;
 function load(name: string) {
   const snap = loadSnapshot(join(ROOT, name));
   assert.deepEqual(
-    snap.diagnostics.filter((d) => d.severity === 'error').map(renderNetDiagnostic),
+    snap.diagnostics.filter((d) => d.severity === 'error').map(renderDiagnostic),
     [],
   );
   return snap.model;

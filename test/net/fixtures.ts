@@ -8,14 +8,15 @@ import {
 } from '../../src/net/forward/index.js';
 import { parseIpv4 } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
-import { buildSnapshot, renderNetDiagnostic } from '../../src/net/snapshot.js';
+import { buildSnapshot } from '../../src/net/snapshot.js';
+import { renderDiagnostic } from '../../src/diagnostics/diagnostic.js';
 
 export type Doc = Record<string, unknown>;
 
 /** Builds a model from describe-* documents, asserting the loader reports nothing. */
 export function model(...docs: Doc[]): NetworkModel {
   const snap = buildSnapshot(docs.map((d, i) => ({ file: `f${i}.json`, text: JSON.stringify(d) })));
-  assert.deepEqual(snap.diagnostics.map(renderNetDiagnostic), []);
+  assert.deepEqual(snap.diagnostics.map(renderDiagnostic), []);
   return snap.model;
 }
 

@@ -9,13 +9,23 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { explainFlows, exposed } from '../../src/net/flows.js';
+import { decideExplain, decideExposed } from '../../src/net/answer.js';
 import { forward } from '../../src/net/forward/index.js';
 import { FIELDS, rangesContain, type Box, type Field } from '../../src/net/packetset.js';
 import { packetOf, reaches } from '../../src/net/symbolic/query.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { aclEntry, sgRule, uniqueNumbers, type PortPair } from './arbitraries.js';
 import { ip, publicSubnet, type Doc } from './fixtures.js';
+import type { Flow, FlowSet } from '../../src/net/gate.js';
+
+/** The flows a decision shows: the witness's (yes of explain, no of exposed) or the certificate's. */
+function flowsOf<T>(
+  d: { witness: FlowSet<T> } | { certificate: FlowSet<T> } | object,
+): readonly (Flow & T)[] {
+  if ('witness' in d) return d.witness.flows;
+  if ('certificate' in d) return d.certificate.flows;
+  return [];
+}
 
 after(() => stopSolvers());
 
@@ -82,7 +92,7 @@ describe('explain / exposed vs the concrete forwarder (random networks)', () => 
             sgIngress: rules,
           });
           const what = JSON.stringify({ rules, inAcl, outAcl, withFinalAllow });
-          const a = await explainFlows(
+          const a = await decideExplain(
             m,
             { from: { kind: 'internet' }, to: { kind: 'eni', id: 'eni-web' } },
             { timeoutMs: 30_000 },
@@ -91,7 +101,7 @@ describe('explain / exposed vs the concrete forwarder (random networks)', () => 
           if (a.answer !== 'yes' && a.answer !== 'no') return;
           if (a.answer === 'yes') flowing++;
           else empty++;
-          const boxes = a.flows.map((f) => f.box);
+          const boxes = flowsOf(a).map((f) => f.box);
           const dst = ip('18.216.80.133');
           for (const src_ip of GRID.src_ip)
             for (const protocol of GRID.protocol)
@@ -107,10 +117,12 @@ describe('explain / exposed vs the concrete forwarder (random networks)', () => 
                   assert.equal(inBoxes(boxes, v), delivered, `${what} at ${JSON.stringify(v)}`);
                 }
           // exposed says the same for the interface.
-          const e = await exposed(m, { timeoutMs: 30_000 });
+          const e = await decideExposed(m, { timeoutMs: 30_000 });
           assert.deepEqual(
-            e.findings.filter((f) => f.networkInterface === 'eni-web').map((f) => f.text),
-            a.flows.map((f) => f.text),
+            flowsOf(e)
+              .filter((f) => f.networkInterface === 'eni-web')
+              .map((f) => f.text),
+            flowsOf(a).map((f) => f.text),
           );
         },
       ),

@@ -1,12 +1,29 @@
 /** Golden tests of `arc net explain` and `arc net exposed` (net/flows.ts) on hand-built snapshots. */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainFlows, exposed, type Flow } from '../../src/net/flows.js';
+import { decideExplain, decideExposed } from '../../src/net/answer.js';
+import type { Flow, FlowSet } from '../../src/net/gate.js';
 import { reaches } from '../../src/net/symbolic/query.js';
 import { forward } from '../../src/net/forward/index.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { allowAll, eni, ip, publicSubnet } from './fixtures.js';
+
+/** The flows a decision shows: the witness's (yes of explain, no of exposed) or the certificate's. */
+function flowsOf<T>(
+  d: { witness: FlowSet<T> } | { certificate: FlowSet<T> } | object,
+): readonly (Flow & T)[] {
+  if ('witness' in d) return d.witness.flows;
+  if ('certificate' in d) return d.certificate.flows;
+  return [];
+}
+
+/** How the flows were checked, in words. */
+function checkOf(d: object): string {
+  if ('witness' in d) return (d.witness as FlowSet<object>).check;
+  if ('certificate' in d) return (d.certificate as FlowSet<object>).check;
+  return '';
+}
 
 after(() => stopSolvers());
 
@@ -38,18 +55,18 @@ describe('arc net explain (packet sets as ranges)', () => {
         },
       ],
     });
-    const a = await explainFlows(
+    const a = await decideExplain(
       m,
       { from: fromInternet, to: { kind: 'eni', id: 'eni-web' } },
       opts,
     );
     assert.equal(a.answer, 'yes', JSON.stringify(a));
     if (a.answer !== 'yes') return;
-    assert.deepEqual(texts(m, a.flows), [
+    assert.deepEqual(texts(m, flowsOf(a)), [
       'tcp port 22 (source port any) from the internet to 18.216.80.133',
       'tcp port 443 (source port any) from 203.0.113.0/24 to 18.216.80.133',
     ]);
-    assert.match(a.check, /unsat/);
+    assert.match(checkOf(a), /unsat/);
   });
 
   it('a NACL deny rule shadowing the allow carves its network out of the set', async () => {
@@ -67,14 +84,14 @@ describe('arc net explain (packet sets as ranges)', () => {
         ...allowAll(true),
       ],
     });
-    const a = await explainFlows(
+    const a = await decideExplain(
       m,
       { from: fromInternet, to: { kind: 'eni', id: 'eni-web' }, protocol: 6 },
       opts,
     );
     assert.equal(a.answer, 'yes', JSON.stringify(a));
     if (a.answer !== 'yes') return;
-    assert.deepEqual(texts(m, a.flows), [
+    assert.deepEqual(texts(m, flowsOf(a)), [
       'tcp port 22 (source port any) from the internet except 198.51.100.0/24 to 18.216.80.133',
     ]);
   });
@@ -93,14 +110,14 @@ describe('arc net explain (packet sets as ranges)', () => {
         },
       ],
     });
-    const a = await explainFlows(
+    const a = await decideExplain(
       m,
       { from: fromInternet, to: { kind: 'eni', id: 'eni-web' } },
       opts,
     );
     assert.equal(a.answer, 'yes', JSON.stringify(a));
     if (a.answer !== 'yes') return;
-    assert.deepEqual(texts(m, a.flows), [
+    assert.deepEqual(texts(m, flowsOf(a)), [
       'tcp port 22 (source port 1024-65535) from the internet to 18.216.80.133',
     ]);
   });
@@ -109,27 +126,27 @@ describe('arc net explain (packet sets as ranges)', () => {
     const m = publicSubnet({
       enis: [eni('eni-priv', 'subnet-pub', 'vpc-1', '10.0.0.50', ['sg-web'])],
     });
-    const a = await explainFlows(
+    const a = await decideExplain(
       m,
       { from: fromInternet, to: { kind: 'eni', id: 'eni-priv' } },
       opts,
     );
     assert.equal(a.answer, 'no', JSON.stringify(a));
     if (a.answer !== 'no') return;
-    assert.deepEqual(a.flows, []);
-    assert.match(a.check, /unsat/);
+    assert.deepEqual(flowsOf(a), []);
+    assert.match(checkOf(a), /unsat/);
   });
 
   it('the web ENI to the internet: every flow leaves with its public address', async () => {
     const m = publicSubnet();
-    const a = await explainFlows(
+    const a = await decideExplain(
       m,
       { from: { kind: 'eni', id: 'eni-web' }, to: fromInternet },
       opts,
     );
     assert.equal(a.answer, 'yes', JSON.stringify(a));
     if (a.answer !== 'yes') return;
-    for (const f of a.flows) {
+    for (const f of flowsOf(a)) {
       assert.equal(f.packet.srcIp, ip('10.0.0.91'));
       assert.match(f.text, /from 10\.0\.0\.91 to the internet$/);
       const r = forward(m, { kind: 'eni', id: 'eni-web' }, f.packet);
@@ -144,10 +161,14 @@ describe('arc net explain (packet sets as ranges)', () => {
     const m = publicSubnet({
       enis: [eni('eni-x', 'subnet-pub', 'vpc-1', '10.0.0.60', ['sg-gone'], '3.3.3.3')],
     });
-    const a = await explainFlows(m, { from: fromInternet, to: { kind: 'eni', id: 'eni-x' } }, opts);
+    const a = await decideExplain(
+      m,
+      { from: fromInternet, to: { kind: 'eni', id: 'eni-x' } },
+      opts,
+    );
     assert.equal(a.answer, 'unknown', JSON.stringify(a));
     if (a.answer !== 'unknown') return;
-    assert.match(a.reason, /sg-gone/);
+    assert.match(a.reason.message, /sg-gone/);
   });
 });
 
@@ -164,62 +185,72 @@ describe('arc net exposed', () => {
   });
 
   it('lists each exposed interface with its packets and a replayed witness; private ones are not', async () => {
-    const a = await exposed(m, opts);
-    assert.equal(a.answer, 'no', JSON.stringify(a.unknown));
+    const a = await decideExposed(m, opts);
+    assert.equal(a.answer, 'no', JSON.stringify(a.undecided));
     assert.equal(a.interfaces, 3);
-    assert.deepEqual(a.findings.map((f) => `${f.networkInterface}: ${f.text}`).sort(), [
-      'eni-pub2: tcp port 22 (source port any) from the internet to 3.3.3.4',
-      'eni-pub2: udp port 53 (source port any) from 192.0.2.0/24 to 3.3.3.4',
-      'eni-web: tcp port 22 (source port any) from the internet to 18.216.80.133',
-      'eni-web: udp port 53 (source port any) from 192.0.2.0/24 to 18.216.80.133',
-    ]);
-    for (const f of a.findings) {
+    assert.deepEqual(
+      flowsOf(a)
+        .map((f) => `${f.networkInterface}: ${f.text}`)
+        .sort(),
+      [
+        'eni-pub2: tcp port 22 (source port any) from the internet to 3.3.3.4',
+        'eni-pub2: udp port 53 (source port any) from 192.0.2.0/24 to 3.3.3.4',
+        'eni-web: tcp port 22 (source port any) from the internet to 18.216.80.133',
+        'eni-web: udp port 53 (source port any) from 192.0.2.0/24 to 18.216.80.133',
+      ],
+    );
+    for (const f of flowsOf(a)) {
       assert.equal(f.vpc, 'vpc-1');
       assert.equal(f.path.outcome, 'accepted');
       const r = forward(m, { kind: 'internet' }, f.packet);
       assert.ok(reaches(r, (d) => d.kind === 'network-interface' && d.id === f.networkInterface));
     }
-    assert.deepEqual(a.unknown, []);
+    assert.deepEqual(a.undecided, []);
     // The two public interfaces share their filters: one packet set (and the private one's empty set).
     assert.equal(a.classes, 2);
-    assert.match(a.check, /unsat/);
+    assert.match(checkOf(a), /unsat/);
   });
 
   it('restricted to tcp/80: nothing is exposed (answer yes, proved for every interface)', async () => {
-    const a = await exposed(m, { ...opts, protocol: 6, dstPorts: { from: 80, to: 80 } });
+    const a = await decideExposed(m, { ...opts, protocol: 6, dstPorts: { from: 80, to: 80 } });
     assert.equal(a.answer, 'yes', JSON.stringify(a));
-    assert.deepEqual(a.findings, []);
-    assert.match(a.check, /unsat/);
+    assert.deepEqual(flowsOf(a), []);
+    assert.match(checkOf(a), /unsat/);
   });
 
   it('restricted to udp: only the DNS finding remains', async () => {
-    const a = await exposed(m, { ...opts, protocol: 17 });
-    assert.deepEqual(a.findings.map((f) => f.networkInterface).sort(), ['eni-pub2', 'eni-web']);
-    assert.ok(a.findings.every((f) => f.packet.protocol === 17 && f.packet.dstPort === 53));
+    const a = await decideExposed(m, { ...opts, protocol: 17 });
+    assert.deepEqual(
+      flowsOf(a)
+        .map((f) => f.networkInterface)
+        .sort(),
+      ['eni-pub2', 'eni-web'],
+    );
+    assert.ok(flowsOf(a).every((f) => f.packet.protocol === 17 && f.packet.dstPort === 53));
   });
 
   it('an interface whose security group is missing is undecided, the others still answered', async () => {
     const m2 = publicSubnet({
       enis: [eni('eni-x', 'subnet-pub', 'vpc-1', '10.0.0.60', ['sg-gone'], '3.3.3.3')],
     });
-    const a = await exposed(m2, { ...opts, protocol: 6, dstPorts: { from: 80, to: 80 } });
+    const a = await decideExposed(m2, { ...opts, protocol: 6, dstPorts: { from: 80, to: 80 } });
     assert.equal(a.answer, 'unknown', JSON.stringify(a));
     assert.deepEqual(
-      a.unknown.map((u) => u.networkInterface),
+      a.undecided.map((u) => u.networkInterface),
       ['eni-x'],
     );
-    assert.match(a.unknown[0].reason, /sg-gone/);
+    assert.match(a.undecided[0].reason, /sg-gone/);
   });
 
   it('one certificate query per interface or one per batch: the same findings', async () => {
-    const one = await exposed(m, { ...opts, batch: 1 });
-    const many = await exposed(m, opts);
+    const one = await decideExposed(m, { ...opts, batch: 1 });
+    const many = await decideExposed(m, opts);
     assert.deepEqual(
-      one.findings.map((f) => f.text),
-      many.findings.map((f) => f.text),
+      flowsOf(one).map((f) => f.text),
+      flowsOf(many).map((f) => f.text),
     );
     assert.match(
-      one.check,
+      checkOf(one),
       /2 interface\(s\) in 2 unsat queries, 1 with no path from the internet/,
     );
   });

@@ -13,11 +13,12 @@ import { generate, generateNetwork, type GeneratedInstance } from '../../bench/n
 import { forward, type Packet } from '../../src/net/forward/index.js';
 import { formatIpv4 } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
-import { buildSnapshot, renderNetDiagnostic } from '../../src/net/snapshot.js';
+import { buildSnapshot } from '../../src/net/snapshot.js';
+import { renderDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { enumeratePaths } from '../../src/net/symbolic/index.js';
 import { symbolicHeader } from '../../src/net/symbolic/packet.js';
 import { reaches, resolveEndpoints, type ReachQuery } from '../../src/net/symbolic/query.js';
-import { reachable } from '../../src/net/symbolic/reachable.js';
+import { decideReachable } from '../../src/net/answer.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { ip, publicSubnet } from './fixtures.js';
 
@@ -27,7 +28,7 @@ function load(files: Record<string, unknown>): NetworkModel {
   const snap = buildSnapshot(
     Object.entries(files).map(([file, d]) => ({ file, text: JSON.stringify(d, null, 1) })),
   );
-  assert.deepEqual(snap.diagnostics.map(renderNetDiagnostic), []);
+  assert.deepEqual(snap.diagnostics.map(renderDiagnostic), []);
   return snap.model;
 }
 
@@ -83,7 +84,7 @@ describe('generated networks (bench/netgen.ts)', () => {
       srcPort: 50000,
       dstPort: 443,
     };
-    const a1 = await reachable(m, {
+    const a1 = await decideReachable(m, {
       from: inet,
       to: { kind: 'instance', id: web.id },
       protocol: 6,
@@ -92,7 +93,7 @@ describe('generated networks (bench/netgen.ts)', () => {
     assert.equal(a1.answer, 'yes');
     assert.ok(reaches(forward(m, inet, https), () => true));
 
-    const a2 = await reachable(m, {
+    const a2 = await decideReachable(m, {
       from: inet,
       to: { kind: 'instance', id: db0.id },
       protocol: 6,
@@ -116,7 +117,7 @@ describe('generated networks (bench/netgen.ts)', () => {
         dstPorts: { from: 5432, to: 5432 },
         srcPorts: { from: 40000, to: 40000 },
       };
-      const a = await reachable(m, q);
+      const a = await decideReachable(m, q);
       assert.equal(a.answer, expected, `app0 -> db${vpc}`);
       const r = forward(
         m,
@@ -144,7 +145,7 @@ describe('generated networks (bench/netgen.ts)', () => {
     // VPCs 1 and 2 are joined only through the transit gateway.
     const app1 = byRole('app', 1);
     const app2 = byRole('app', 2);
-    const a3 = await reachable(m, {
+    const a3 = await decideReachable(m, {
       from: { kind: 'instance', id: app1.id },
       to: { kind: 'instance', id: app2.id },
       protocol: 6,
@@ -152,7 +153,9 @@ describe('generated networks (bench/netgen.ts)', () => {
     });
     assert.equal(a3.answer, 'yes');
     if (a3.answer === 'yes')
-      assert.ok(a3.result.hops.some((h) => h.component.kind === 'transit-gateway-route-table'));
+      assert.ok(
+        a3.witness.path.hops.some((h) => h.component.kind === 'transit-gateway-route-table'),
+      );
   });
 
   it('symbolic = concrete on fully concrete questions between instances', async () => {
@@ -172,7 +175,7 @@ describe('generated networks (bench/netgen.ts)', () => {
         srcPort: 45000,
         dstPort: port,
       };
-      const a = await reachable(m, {
+      const a = await decideReachable(m, {
         from: { kind: 'ip', ip: packet.srcIp },
         to: { kind: 'ip', ip: packet.dstIp },
         protocol: 6,
@@ -194,7 +197,7 @@ describe('generated networks (bench/netgen.ts)', () => {
     const targets = running.filter((i) => i.publicIp !== undefined).slice(0, 4);
     for (const t of targets)
       for (const port of [22, 443, 3389]) {
-        const a = await reachable(m, {
+        const a = await decideReachable(m, {
           from: { kind: 'internet' },
           to: { kind: 'ip', ip: ip(t.publicIp ?? '') },
           protocol: 6,
@@ -214,7 +217,7 @@ describe('generated networks (bench/netgen.ts)', () => {
         assert.equal(a.answer, some ? 'yes' : 'no', `${t.role} ${t.publicIp} tcp/${port}`);
         if (a.answer === 'yes')
           assert.ok(
-            !net.instances.some((i) => i.publicIp === formatIpv4(a.packet.srcIp)),
+            !net.instances.some((i) => i.publicIp === formatIpv4(a.witness.packet.srcIp)),
             'the witness comes from an address nothing here owns',
           );
       }
@@ -250,7 +253,7 @@ describe('owned public addresses are not the internet (lazy exclusion)', () => {
         { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '18.216.80.133/32' }] },
       ],
     });
-    const a = await reachable(m, { from: { kind: 'internet' }, to: web, protocol: 6 });
+    const a = await decideReachable(m, { from: { kind: 'internet' }, to: web, protocol: 6 });
     assert.equal(a.answer, 'no', JSON.stringify(a));
   });
 
@@ -260,8 +263,8 @@ describe('owned public addresses are not the internet (lazy exclusion)', () => {
         { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '18.216.80.132/31' }] },
       ],
     });
-    const a = await reachable(m, { from: { kind: 'internet' }, to: web, protocol: 6 });
+    const a = await decideReachable(m, { from: { kind: 'internet' }, to: web, protocol: 6 });
     assert.equal(a.answer, 'yes', JSON.stringify(a));
-    if (a.answer === 'yes') assert.equal(formatIpv4(a.packet.srcIp), '18.216.80.132');
+    if (a.answer === 'yes') assert.equal(formatIpv4(a.witness.packet.srcIp), '18.216.80.132');
   });
 });

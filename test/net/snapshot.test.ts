@@ -13,12 +13,19 @@ import {
 } from '../../src/core/ip.js';
 import { subnetNetworkAcl } from '../../src/net/forward/nacl.js';
 import { subnetRouteTable } from '../../src/net/forward/route-table.js';
+import { buildSnapshot, loadSnapshot } from '../../src/net/snapshot.js';
 import {
-  buildSnapshot,
-  loadSnapshot,
-  renderNetDiagnostic,
-  toArcDiagnostic,
-} from '../../src/net/snapshot.js';
+  diagnosticKind,
+  renderDiagnostic,
+  type Diagnostic,
+  type JsonLocation,
+} from '../../src/diagnostics/diagnostic.js';
+
+/** A snapshot diagnostic's place: its file and JSON path. */
+function jsonAt(d: Diagnostic): JsonLocation {
+  assert.ok(d.location !== undefined && 'jsonPath' in d.location, JSON.stringify(d));
+  return d.location;
+}
 
 const routeTables = `{
   "RouteTables": [
@@ -64,14 +71,14 @@ describe('snapshot loader', () => {
     assert.deepEqual(snap.files[0].ignored, ['NextToken', 'ResponseMetadata']);
     assert.deepEqual(snap.files[1], { file: 'b.json', recognised: [], ignored: ['KeyPairs'] });
     assert.deepEqual(
-      snap.diagnostics.map((d) => [d.file, d.code, d.severity]),
+      snap.diagnostics.map((d) => [jsonAt(d).file, d.code, d.severity]),
       [['b.json', 'ignored-key', 'note']],
     );
   });
 
   it('reports wrong types and bad CIDRs with file and JSON path, keeping the rest', () => {
     const snap = buildSnapshot([{ file: 'rt.json', text: routeTables }]);
-    const rendered = snap.diagnostics.map(renderNetDiagnostic);
+    const rendered = snap.diagnostics.map(renderDiagnostic);
     assert.deepEqual(rendered, [
       'rt.json:9:35: error: expected a string, found the number 42 at RouteTables[0].Routes[1].DestinationCidrBlock [wrong-type]',
       'rt.json:10:35: error: "10.9.0.0/33" is not an IPv4 CIDR block at RouteTables[0].Routes[2].DestinationCidrBlock [invalid-cidr]',
@@ -80,7 +87,7 @@ describe('snapshot loader', () => {
     assert.equal(table?.routes.length, 2);
     assert.deepEqual(table?.routes[1].destination, { kind: 'prefix-list', id: 'pl-1' });
     assert.deepEqual(table?.routes[1].target, { kind: 'vpce', id: 'vpce-1' });
-    assert.equal(toArcDiagnostic(snap.diagnostics[0]).code, 'type-error');
+    assert.equal(diagnosticKind(snap.diagnostics[0].code), 'bad-input');
   });
 
   it('reports malformed JSON with a position and never throws', () => {
@@ -88,9 +95,9 @@ describe('snapshot loader', () => {
     assert.equal(snap.diagnostics.length, 1);
     const d = snap.diagnostics[0];
     assert.equal(d.code, 'invalid-json');
-    assert.equal(d.file, 'bad.json');
-    assert.equal(d.line, 3);
-    assert.equal(toArcDiagnostic(d).code, 'syntax-error');
+    assert.equal(jsonAt(d).file, 'bad.json');
+    assert.equal(jsonAt(d).line, 3);
+    assert.equal(diagnosticKind(d.code), 'bad-input');
     const py = buildSnapshot([{ file: 'repr.json', text: "{'Vpcs': [{'IsDefault': False}]}" }]);
     assert.match(py.diagnostics[0].message, /Python repr/);
     const notObject = buildSnapshot([{ file: 'arr.json', text: '[1, 2]' }]);
@@ -143,7 +150,7 @@ describe('snapshot loader', () => {
       },
     ]);
     assert.deepEqual(
-      snap.diagnostics.map((d) => `${d.code} ${d.jsonPath}`),
+      snap.diagnostics.map((d) => `${d.code} ${jsonAt(d).jsonPath}`),
       ['invalid-value NetworkAcls[0].Entries[0].RuleAction', 'wrong-type NetworkAcls[0].IsDefault'],
     );
     assert.equal(
@@ -234,7 +241,7 @@ describe('snapshot loader', () => {
       const gone = loadSnapshot(join(dir, 'no-such-dir'));
       // One diagnostic, naming the directory (not a second "empty" one).
       assert.deepEqual(
-        gone.diagnostics.map((d) => [d.code, d.file, d.message]),
+        gone.diagnostics.map((d) => [d.code, jsonAt(d).file, d.message]),
         [['file-unreadable', join(dir, 'no-such-dir'), 'no such snapshot directory']],
       );
     } finally {

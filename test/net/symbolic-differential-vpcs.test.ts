@@ -22,7 +22,7 @@ import { describePacket, forward, type Packet } from '../../src/net/forward/inde
 import { cidr4Contains, formatIpv4, NON_PUBLIC } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { reaches, resolveEndpoints, type ReachQuery } from '../../src/net/symbolic/query.js';
-import { reachable, type ReachAnswer } from '../../src/net/symbolic/reachable.js';
+import { decideReachable, type ReachDecision as ReachAnswer } from '../../src/net/answer.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { acl, eni, ip, model, rtb, sg, subnet, vpc, type Doc } from './fixtures.js';
 
@@ -623,11 +623,11 @@ describe('symbolic vs concrete (random multi-VPC networks)', () => {
         const { kind, q } = randomQuestion(rng, net, PLAN[i]);
         const where = `seed ${seed} question ${i} (${net.summary}): ${questionText(q)}`;
         const t0 = performance.now();
-        const a: ReachAnswer = await reachable(net.model, q, { timeoutMs: 30_000 });
+        const a: ReachAnswer = await decideReachable(net.model, q, { timeoutMs: 30_000 });
         if (process.env['DIFF_TRACE'])
           appendFileSync(
             process.env['DIFF_TRACE'],
-            `${(performance.now() - t0).toFixed(0)} ms ${a.answer} paths ${a.paths} ${where} || ${a.answer === 'no' ? a.blockers.map((b) => b.reason).join(' | ') : a.answer === 'yes' ? a.result.hops.map((h) => h.component.id).join(' ') : ''}\n`,
+            `${(performance.now() - t0).toFixed(0)} ms ${a.answer} paths ${a.paths} ${where} || ${a.answer === 'no' ? a.certificate.blockers.map((b) => b.reason).join(' | ') : a.answer === 'yes' ? a.witness.path.hops.map((h) => h.component.id).join(' ') : ''}\n`,
           );
         assert.notEqual(a.answer, 'unknown', `${where}: ${JSON.stringify(a)}`);
         bump(`${kind} ${a.answer}`);
@@ -635,16 +635,16 @@ describe('symbolic vs concrete (random multi-VPC networks)', () => {
         const resolved = resolveEndpoints(net.model, q);
         assert.ok(typeof resolved !== 'string', where);
         if (a.answer === 'yes') {
-          const bad = witnessFits(net.model, q, a.packet);
+          const bad = witnessFits(net.model, q, a.witness.packet);
           assert.equal(
             bad,
             undefined,
-            `${where}: the witness ${describePacket(a.packet)} has the wrong ${bad}`,
+            `${where}: the witness ${describePacket(a.witness.packet)} has the wrong ${bad}`,
           );
-          const r = forward(net.model, a.start, a.packet);
+          const r = forward(net.model, a.witness.start, a.witness.packet);
           assert.ok(
             reaches(r, resolved.accepts),
-            `${where}: witness ${describePacket(a.packet)} not delivered`,
+            `${where}: witness ${describePacket(a.witness.packet)} not delivered`,
           );
           const back = r.outcome === 'accepted' ? (r.returnTraffic?.hops ?? []) : [];
           tally(
@@ -654,10 +654,10 @@ describe('symbolic vs concrete (random multi-VPC networks)', () => {
           continue;
         }
         if (a.answer !== 'no') continue;
-        assert.match(a.recheck, /^unsat/, where);
+        assert.match(a.certificate.recheck, /^unsat/, where);
         tally(
           blockerKinds,
-          a.blockers.map((b) => b.component.kind),
+          a.certificate.blockers.map((b) => b.component.kind),
         );
         const packets = sample(rng, candidates(net.model, q), SAMPLES);
         assert.ok(packets.length > 0, `${where}: no candidate packet`);

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { forward, type Packet } from '../../src/net/forward/index.js';
 import { reaches } from '../../src/net/symbolic/query.js';
-import { reachable } from '../../src/net/symbolic/reachable.js';
+import { decideReachable } from '../../src/net/answer.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { aclEntry, sgRule, uniqueNumbers, type PortPair } from './arbitraries.js';
 import { ip, publicSubnet, type Doc } from './fixtures.js';
@@ -61,7 +61,7 @@ describe('symbolic vs concrete (random networks)', () => {
             sgIngress: rules,
           });
           const dst = ip('18.216.80.133');
-          const a = await reachable(m, {
+          const a = await decideReachable(m, {
             from: { kind: 'internet' },
             to: { kind: 'ip', ip: dst },
             protocol,

@@ -12,7 +12,8 @@ import type { ForwardResult, Hop } from '../../src/net/forward/index.js';
 import { formatIpv4, isPrivateIpv4 } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import type { ReachQuery } from '../../src/net/symbolic/query.js';
-import { reachable, type Blocker, type ReachAnswer } from '../../src/net/symbolic/reachable.js';
+import { decideReachable, type ReachDecision as ReachAnswer } from '../../src/net/answer.js';
+import type { Blocker } from '../../src/net/symbolic/reachable.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import {
   allowAll,
@@ -28,18 +29,18 @@ import {
 after(() => stopSolvers());
 
 type Accepted = Extract<ForwardResult, { outcome: 'accepted' }>;
-type Yes = Extract<ReachAnswer, { answer: 'yes' }> & { result: Accepted };
+type Yes = Extract<ReachAnswer, { answer: 'yes' }>;
 
 function ask(m: NetworkModel, q: ReachQuery): Promise<ReachAnswer> {
-  return reachable(m, q, { timeoutMs: 20_000 });
+  return decideReachable(m, q, { timeoutMs: 20_000 });
 }
 
 /** A yes whose witness was replayed to acceptance, its reply too. */
 function yes(a: ReachAnswer): Yes {
   assert.equal(a.answer, 'yes', JSON.stringify(a));
   const y = a as Extract<ReachAnswer, { answer: 'yes' }>;
-  assert.equal(y.result.outcome, 'accepted');
-  const r = y.result as Accepted;
+  assert.equal(y.witness.path.outcome, 'accepted');
+  const r = y.witness.path as Accepted;
   assert.equal(r.returnTraffic?.outcome, 'accepted', JSON.stringify(r.returnTraffic));
   return y as Yes;
 }
@@ -48,9 +49,9 @@ function yes(a: ReachAnswer): Yes {
 function no(a: ReachAnswer): readonly Blocker[] {
   assert.equal(a.answer, 'no', JSON.stringify(a));
   const n = a as Extract<ReachAnswer, { answer: 'no' }>;
-  assert.match(n.recheck, /^unsat/);
-  assert.match(n.smtlib, /\(check-sat\)/);
-  return n.blockers;
+  assert.match(n.certificate.recheck, /^unsat/);
+  assert.match(n.certificate.smtlib, /\(check-sat\)/);
+  return n.certificate.blockers;
 }
 
 function ids(r: ForwardResult): string[] {
@@ -64,7 +65,7 @@ function hopOf(r: ForwardResult, id: string): Hop {
 }
 
 function back(y: Yes): Accepted {
-  return y.result.returnTraffic as Accepted;
+  return y.witness.path.returnTraffic as Accepted;
 }
 
 const ipText = (v: number) => formatIpv4(v);
@@ -82,13 +83,13 @@ describe('symbolic: private subnet behind a NAT gateway', () => {
         dstPorts: { from: 80, to: 80 },
       }),
     );
-    assert.equal(ipText(a.packet.srcIp), '10.1.1.10');
-    assert.equal(a.packet.protocol, 6);
-    assert.equal(a.packet.dstPort, 80);
-    assert.ok(!isPrivateIpv4(a.packet.dstIp), ipText(a.packet.dstIp));
-    assert.notEqual(ipText(a.packet.dstIp), '3.135.127.225');
-    assert.deepEqual(a.start, { kind: 'eni', id: 'eni-priv' });
-    const r = a.result;
+    assert.equal(ipText(a.witness.packet.srcIp), '10.1.1.10');
+    assert.equal(a.witness.packet.protocol, 6);
+    assert.equal(a.witness.packet.dstPort, 80);
+    assert.ok(!isPrivateIpv4(a.witness.packet.dstIp), ipText(a.witness.packet.dstIp));
+    assert.notEqual(ipText(a.witness.packet.dstIp), '3.135.127.225');
+    assert.deepEqual(a.witness.start, { kind: 'eni', id: 'eni-priv' });
+    const r = a.witness.path;
     assert.deepEqual(r.destination, { kind: 'internet' });
     assert.deepEqual(ids(r), [
       'network-interface:eni-priv',
@@ -107,11 +108,11 @@ describe('symbolic: private subnet behind a NAT gateway', () => {
     const nat = hopOf(r, 'nat-gateway:nat-1');
     assert.equal(nat.step, 'source NAT');
     assert.equal(ipText(nat.packet.srcIp), '10.1.250.210');
-    assert.equal(nat.packet.dstIp, a.packet.dstIp);
+    assert.equal(nat.packet.dstIp, a.witness.packet.dstIp);
     const igw = hopOf(r, 'internet-gateway:igw-n');
     assert.equal(igw.step, 'source NAT');
     assert.equal(ipText(igw.packet.srcIp), '3.135.127.225');
-    assert.equal(igw.packet.dstIp, a.packet.dstIp);
+    assert.equal(igw.packet.dstIp, a.witness.packet.dstIp);
     assert.equal(igw.packet.dstPort, 80);
     // The reply comes back to the Elastic IP, is translated by the IGW and then by the NAT gateway.
     const b = back(a);
@@ -121,15 +122,18 @@ describe('symbolic: private subnet behind a NAT gateway', () => {
     const natBack = hopOf(b, 'nat-gateway:nat-1');
     assert.equal(natBack.step, 'destination NAT (reply)');
     assert.equal(ipText(natBack.packet.dstIp), '10.1.1.10');
-    assert.equal(natBack.packet.dstPort, a.packet.srcPort);
+    assert.equal(natBack.packet.dstPort, a.witness.packet.srcPort);
     assert.equal(b.hops[b.hops.length - 1].component.id, 'eni-priv');
   });
 
   it('eni-priv -> internet icmp: yes through both translations', async () => {
     const a = yes(await ask(m, { from: priv, to: { kind: 'internet' }, protocol: 1 }));
-    assert.equal(a.packet.protocol, 1);
-    assert.ok(a.packet.icmpType !== undefined && a.packet.icmpType <= 255);
-    assert.equal(ipText(hopOf(a.result, 'internet-gateway:igw-n').packet.srcIp), '3.135.127.225');
+    assert.equal(a.witness.packet.protocol, 1);
+    assert.ok(a.witness.packet.icmpType !== undefined && a.witness.packet.icmpType <= 255);
+    assert.equal(
+      ipText(hopOf(a.witness.path, 'internet-gateway:igw-n').packet.srcIp),
+      '3.135.127.225',
+    );
     assert.ok(ids(back(a)).includes('nat-gateway:nat-1'));
   });
 
@@ -265,12 +269,12 @@ describe('symbolic: VPC peering', () => {
 
   it('routes on both sides: yes, through pcx-1 both ways', async () => {
     const a = yes(await ask(peeredVpcs(routeBack), { from: app, to: b, ...tcp443 }));
-    assert.equal(ipText(a.packet.srcIp), '10.0.1.10');
-    assert.equal(ipText(a.packet.dstIp), '10.1.1.10');
-    assert.equal(a.packet.protocol, 6);
-    assert.equal(a.packet.dstPort, 443);
-    assert.deepEqual(a.result.destination, { kind: 'network-interface', id: 'eni-b' });
-    assert.deepEqual(ids(a.result), [
+    assert.equal(ipText(a.witness.packet.srcIp), '10.0.1.10');
+    assert.equal(ipText(a.witness.packet.dstIp), '10.1.1.10');
+    assert.equal(a.witness.packet.protocol, 6);
+    assert.equal(a.witness.packet.dstPort, 443);
+    assert.deepEqual(a.witness.path.destination, { kind: 'network-interface', id: 'eni-b' });
+    assert.deepEqual(ids(a.witness.path), [
       'network-interface:eni-app',
       'security-group:sg-app',
       'network-acl:acl-a',
@@ -280,11 +284,11 @@ describe('symbolic: VPC peering', () => {
       'security-group:sg-b',
       'network-interface:eni-b',
     ]);
-    assert.equal(hopOf(a.result, 'route-table:rtb-a').rule, '10.1.0.0/16 -> pcx-1');
-    assert.equal(hopOf(a.result, 'vpc-peering:pcx-1').rule, 'vpc-a -> vpc-b');
-    assert.match(hopOf(a.result, 'security-group:sg-b').rule, /from 10\.0\.0\.0\/8/);
+    assert.equal(hopOf(a.witness.path, 'route-table:rtb-a').rule, '10.1.0.0/16 -> pcx-1');
+    assert.equal(hopOf(a.witness.path, 'vpc-peering:pcx-1').rule, 'vpc-a -> vpc-b');
+    assert.match(hopOf(a.witness.path, 'security-group:sg-b').rule, /from 10\.0\.0\.0\/8/);
     // No translation across a peering.
-    for (const h of a.result.hops) assert.equal(h.packet.srcIp, a.packet.srcIp);
+    for (const h of a.witness.path.hops) assert.equal(h.packet.srcIp, a.witness.packet.srcIp);
     const r = back(a);
     assert.deepEqual(r.destination, { kind: 'network-interface', id: 'eni-app' });
     assert.equal(hopOf(r, 'route-table:rtb-b').rule, '10.0.0.0/16 -> pcx-1');
@@ -313,11 +317,11 @@ describe('symbolic: security-group references', () => {
   it('a member of the referenced group (eni-app in sg-app) -> eni-db, any protocol: yes, only tcp/5432', async () => {
     const a = yes(await ask(m, { from: { kind: 'eni', id: 'eni-app' }, to: db }));
     // sg-db admits nothing else, so the solver must find exactly that hole.
-    assert.equal(a.packet.protocol, 6);
-    assert.equal(a.packet.dstPort, 5432);
-    assert.equal(ipText(a.packet.srcIp), '10.0.1.10');
-    assert.equal(ipText(a.packet.dstIp), '10.0.2.20');
-    assert.deepEqual(ids(a.result), [
+    assert.equal(a.witness.packet.protocol, 6);
+    assert.equal(a.witness.packet.dstPort, 5432);
+    assert.equal(ipText(a.witness.packet.srcIp), '10.0.1.10');
+    assert.equal(ipText(a.witness.packet.dstIp), '10.0.2.20');
+    assert.deepEqual(ids(a.witness.path), [
       'network-interface:eni-app',
       'security-group:sg-app',
       'network-acl:acl-a',
@@ -326,7 +330,7 @@ describe('symbolic: security-group references', () => {
       'security-group:sg-db',
       'network-interface:eni-db',
     ]);
-    const rule = hopOf(a.result, 'security-group:sg-db');
+    const rule = hopOf(a.witness.path, 'security-group:sg-db');
     assert.equal(rule.step, 'ingress');
     assert.equal(rule.rule, 'tcp/5432 from members of sg-app (eni-app)');
     assert.equal(rule.source?.jsonPath, 'SecurityGroups[2].IpPermissions[0]');
@@ -372,9 +376,9 @@ describe('symbolic: overlapping routes', () => {
 
   it('8.8.8.8: the /32 wins over the blackhole /24 — yes, with source NAT to the public IP', async () => {
     const a = yes(await ask(m, { from: web, to: { kind: 'ip', ip: ip('8.8.8.8') }, ...tcp443 }));
-    assert.equal(ipText(a.packet.srcIp), '10.0.0.91');
-    assert.equal(ipText(a.packet.dstIp), '8.8.8.8');
-    assert.deepEqual(ids(a.result), [
+    assert.equal(ipText(a.witness.packet.srcIp), '10.0.0.91');
+    assert.equal(ipText(a.witness.packet.dstIp), '8.8.8.8');
+    assert.deepEqual(ids(a.witness.path), [
       'network-interface:eni-web',
       'security-group:sg-web',
       'network-acl:acl-1',
@@ -382,8 +386,11 @@ describe('symbolic: overlapping routes', () => {
       'internet-gateway:igw-1',
       'internet:internet',
     ]);
-    assert.equal(hopOf(a.result, 'route-table:rtb-pub').rule, '8.8.8.8/32 -> igw-1');
-    assert.equal(ipText(hopOf(a.result, 'internet-gateway:igw-1').packet.srcIp), '18.216.80.133');
+    assert.equal(hopOf(a.witness.path, 'route-table:rtb-pub').rule, '8.8.8.8/32 -> igw-1');
+    assert.equal(
+      ipText(hopOf(a.witness.path, 'internet-gateway:igw-1').packet.srcIp),
+      '18.216.80.133',
+    );
   });
 
   it('8.8.8.9: the blackhole /24 wins over 0.0.0.0/0 — no, named with its route', async () => {
@@ -400,7 +407,7 @@ describe('symbolic: overlapping routes', () => {
 
   it('1.1.1.1: only 0.0.0.0/0 matches — yes', async () => {
     const a = yes(await ask(m, { from: web, to: { kind: 'ip', ip: ip('1.1.1.1') }, ...tcp443 }));
-    assert.equal(hopOf(a.result, 'route-table:rtb-pub').rule, '0.0.0.0/0 -> igw-1');
+    assert.equal(hopOf(a.witness.path, 'route-table:rtb-pub').rule, '0.0.0.0/0 -> igw-1');
   });
 
   it('every other address blackholed by two /1 routes: the witness to the internet is the one /32 hole', async () => {
@@ -412,8 +419,8 @@ describe('symbolic: overlapping routes', () => {
       ],
     });
     const a = yes(await ask(m2, { from: web, to: { kind: 'internet' } }));
-    assert.equal(ipText(a.packet.dstIp), '8.8.8.8');
-    assert.equal(hopOf(a.result, 'route-table:rtb-pub').rule, '8.8.8.8/32 -> igw-1');
+    assert.equal(ipText(a.witness.packet.dstIp), '8.8.8.8');
+    assert.equal(hopOf(a.witness.path, 'route-table:rtb-pub').rule, '8.8.8.8/32 -> igw-1');
     // 8.8.8.9 falls in 0.0.0.0/1.
     const blockers = no(
       await ask(m2, { from: web, to: { kind: 'ip', ip: ip('8.8.8.9') }, ...tcp443 }),
@@ -470,13 +477,16 @@ describe('symbolic: a NACL deny shadowing an allow', () => {
     const a = yes(
       await ask(m, { from: { kind: 'internet' }, to, protocol: 6, dstPorts: { from: 20, to: 25 } }),
     );
-    assert.ok(a.packet.dstPort !== undefined && a.packet.dstPort !== 22, String(a.packet.dstPort));
-    assert.ok(a.packet.dstPort >= 20 && a.packet.dstPort <= 25);
+    assert.ok(
+      a.witness.packet.dstPort !== undefined && a.witness.packet.dstPort !== 22,
+      String(a.witness.packet.dstPort),
+    );
+    assert.ok(a.witness.packet.dstPort >= 20 && a.witness.packet.dstPort <= 25);
     assert.match(
-      hopOf(a.result, 'network-acl:acl-1').rule,
+      hopOf(a.witness.path, 'network-acl:acl-1').rule,
       /^rule 200 allows all traffic from 0\.0\.0\.0\/0/,
     );
-    assert.equal(ipText(hopOf(a.result, 'internet-gateway:igw-1').packet.dstIp), '10.0.0.91');
+    assert.equal(ipText(hopOf(a.witness.path, 'internet-gateway:igw-1').packet.dstIp), '10.0.0.91');
   });
 });
 

@@ -2,7 +2,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReachQuery } from '../../src/net/symbolic/query.js';
-import { reachable, type ReachAnswer } from '../../src/net/symbolic/reachable.js';
+import { decideReachable, type ReachDecision as ReachAnswer } from '../../src/net/answer.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { stopSolvers } from '../../src/smt/index.js';
 import { allowAll, eni, ip, publicSubnet, transitPair } from './fixtures.js';
@@ -10,7 +10,7 @@ import { allowAll, eni, ip, publicSubnet, transitPair } from './fixtures.js';
 after(() => stopSolvers());
 
 function ask(m: NetworkModel, q: ReachQuery): Promise<ReachAnswer> {
-  return reachable(m, q, { timeoutMs: 20_000 });
+  return decideReachable(m, q, { timeoutMs: 20_000 });
 }
 
 const web = { kind: 'ip', ip: ip('18.216.80.133') } as const;
@@ -29,12 +29,12 @@ describe('arc net reachable (symbolic)', () => {
     });
     assert.equal(a.answer, 'yes', JSON.stringify(a));
     if (a.answer !== 'yes') return;
-    assert.equal(a.packet.protocol, 6);
-    assert.equal(a.packet.dstPort, 22);
-    assert.equal(a.packet.dstIp, ip('18.216.80.133'));
-    assert.equal(a.result.outcome, 'accepted');
+    assert.equal(a.witness.packet.protocol, 6);
+    assert.equal(a.witness.packet.dstPort, 22);
+    assert.equal(a.witness.packet.dstIp, ip('18.216.80.133'));
+    assert.equal(a.witness.path.outcome, 'accepted');
     assert.deepEqual(
-      a.result.hops.map((h) => h.component.kind),
+      a.witness.path.hops.map((h) => h.component.kind),
       ['internet', 'internet-gateway', 'network-acl', 'security-group', 'network-interface'],
     );
   });
@@ -48,15 +48,15 @@ describe('arc net reachable (symbolic)', () => {
     });
     assert.equal(a.answer, 'no', JSON.stringify(a));
     if (a.answer !== 'no') return;
-    assert.ok(a.blockers.length >= 1);
-    const sg = a.blockers.find((b) => b.component.kind === 'security-group');
-    assert.ok(sg, JSON.stringify(a.blockers));
+    assert.ok(a.certificate.blockers.length >= 1);
+    const sg = a.certificate.blockers.find((b) => b.component.kind === 'security-group');
+    assert.ok(sg, JSON.stringify(a.certificate.blockers));
     assert.match(sg.reason, /security group sg-web on eni-web has no inbound rule for tcp\/80/);
     // What it stops, for every source (not just the replayed packet's).
     assert.deepEqual(sg.packets, [
       'tcp port 80 (source port any) from the internet to 18.216.80.133',
     ]);
-    assert.match(a.recheck, /^unsat/);
+    assert.match(a.certificate.recheck, /^unsat/);
   });
 
   it('any protocol and port from the internet: yes (some packet gets in)', async () => {
@@ -76,10 +76,10 @@ describe('arc net reachable (symbolic)', () => {
     assert.equal(no.answer, 'no', JSON.stringify(no));
     if (no.answer !== 'no') return;
     assert.ok(
-      no.blockers.some(
+      no.certificate.blockers.some(
         (b) => b.component.kind === 'internet-gateway' && /no public address/.test(b.reason),
       ),
-      JSON.stringify(no.blockers),
+      JSON.stringify(no.certificate.blockers),
     );
   });
 
@@ -113,8 +113,10 @@ describe('arc net reachable (symbolic)', () => {
     assert.equal(a.answer, 'no', JSON.stringify(a));
     if (a.answer !== 'no') return;
     assert.ok(
-      a.blockers.some((b) => /network ACL acl-1 rule 100 denies inbound tcp\/22/.test(b.reason)),
-      JSON.stringify(a.blockers),
+      a.certificate.blockers.some((b) =>
+        /network ACL acl-1 rule 100 denies inbound tcp\/22/.test(b.reason),
+      ),
+      JSON.stringify(a.certificate.blockers),
     );
   });
 
@@ -127,16 +129,16 @@ describe('arc net reachable (symbolic)', () => {
     });
     assert.equal(a.answer, 'no', JSON.stringify(a));
     if (a.answer !== 'no') return;
-    assert.match(a.recheck, /^unsat/);
+    assert.match(a.certificate.recheck, /^unsat/);
     assert.ok(
-      a.blockers.some(
+      a.certificate.blockers.some(
         (b) =>
           b.component.kind === 'internet-gateway' &&
           b.component.id === 'igw-1' &&
           /no public address/.test(b.reason) &&
           b.via[0] === 'host:subnet-pub',
       ),
-      JSON.stringify(a.blockers),
+      JSON.stringify(a.certificate.blockers),
     );
   });
 
@@ -149,12 +151,12 @@ describe('arc net reachable (symbolic)', () => {
     });
     assert.equal(a.answer, 'yes', JSON.stringify(a));
     if (a.answer !== 'yes') return;
-    assert.deepEqual(a.start, { kind: 'host', subnetId: 'subnet-pub' });
-    assert.equal(a.packet.srcIp, ip('10.0.0.92'));
-    assert.equal(a.result.hops[0].component.kind, 'host');
-    assert.equal(a.result.outcome, 'accepted');
-    if (a.result.outcome !== 'accepted') return;
-    const back = a.result.returnTraffic;
+    assert.deepEqual(a.witness.start, { kind: 'host', subnetId: 'subnet-pub' });
+    assert.equal(a.witness.packet.srcIp, ip('10.0.0.92'));
+    assert.equal(a.witness.path.hops[0].component.kind, 'host');
+    assert.equal(a.witness.path.outcome, 'accepted');
+    if (a.witness.path.outcome !== 'accepted') return;
+    const back = a.witness.path.returnTraffic;
     assert.equal(back?.outcome, 'accepted', JSON.stringify(back));
     if (back?.outcome === 'accepted') assert.equal(back.destination.kind, 'host');
   });
@@ -174,7 +176,7 @@ describe('arc net reachable (symbolic)', () => {
     const a = await ask(m3, { from: { kind: 'internet' }, to: { kind: 'eni', id: 'eni-x' } });
     assert.equal(a.answer, 'unknown', JSON.stringify(a));
     if (a.answer !== 'unknown') return;
-    assert.match(a.reason, /sg-gone/);
+    assert.match(a.reason.message, /sg-gone/);
   });
 });
 
@@ -187,11 +189,11 @@ describe('arc net reachable (symbolic) through a transit gateway', () => {
       dstPorts: { from: 22, to: 22 },
     });
     assert.equal(a.answer, 'yes', JSON.stringify(a));
-    if (a.answer !== 'yes' || a.result.outcome !== 'accepted') return;
-    const kinds = a.result.hops.map((h) => `${h.component.kind}:${h.component.id}`);
+    if (a.answer !== 'yes' || a.witness.path.outcome !== 'accepted') return;
+    const kinds = a.witness.path.hops.map((h) => `${h.component.kind}:${h.component.id}`);
     assert.ok(kinds.includes('transit-gateway-route-table:tgw-rtb-1'), kinds.join(' '));
     assert.ok(kinds.includes('transit-gateway-attachment:att-2'), kinds.join(' '));
-    assert.equal(a.result.returnTraffic?.outcome, 'accepted');
+    assert.equal(a.witness.path.returnTraffic?.outcome, 'accepted');
   });
 
   it('a static blackhole route of the same prefix: no, named at the TGW route table', async () => {
@@ -207,13 +209,13 @@ describe('arc net reachable (symbolic) through a transit gateway', () => {
     assert.equal(a.answer, 'no', JSON.stringify(a));
     if (a.answer !== 'no') return;
     assert.ok(
-      a.blockers.some(
+      a.certificate.blockers.some(
         (b) =>
           b.component.kind === 'transit-gateway-route-table' &&
           b.component.id === 'tgw-rtb-1' &&
           /blackhole/.test(b.reason),
       ),
-      JSON.stringify(a.blockers),
+      JSON.stringify(a.certificate.blockers),
     );
   });
 
@@ -235,8 +237,10 @@ describe('arc net reachable (symbolic) through a transit gateway', () => {
     assert.equal(a.answer, 'no', JSON.stringify(a));
     if (a.answer !== 'no') return;
     assert.ok(
-      a.blockers.some((b) => b.component.id === 'loop' && /forwarding loop/.test(b.reason)),
-      JSON.stringify(a.blockers),
+      a.certificate.blockers.some(
+        (b) => b.component.id === 'loop' && /forwarding loop/.test(b.reason),
+      ),
+      JSON.stringify(a.certificate.blockers),
     );
   });
 
@@ -250,6 +254,6 @@ describe('arc net reachable (symbolic) through a transit gateway', () => {
     });
     assert.equal(a.answer, 'unknown', JSON.stringify(a));
     if (a.answer !== 'unknown') return;
-    assert.match(a.reason, /att-vpn \(vpn\)/);
+    assert.match(a.reason.message, /att-vpn \(vpn\)/);
   });
 });

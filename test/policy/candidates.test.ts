@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { checkNoNewAccess, type PolicyText } from '../../src/api/policy.js';
+import { checkNoNewAccess, type PolicyText } from './api-support.js';
 import { answerQuestion } from '../../src/policy/answer.js';
 import { noNewAccess, noPublicAccess } from '../../src/policy/questions.js';
 import { loadPolicies } from '../../src/api/policy.js';

@@ -41,16 +41,18 @@ const vpcRead = file(
     },
   ]),
 );
+/** The verdict contract's keys, the same for every domain, and compare's relation. */
 const JSON_KEYS = [
+  'domain',
   'command',
   'answer',
   'question',
   'explanation',
-  'relation',
-  'witnesses',
-  'proofs',
-  'evaluation',
+  'certificate',
+  'witness',
   'reason',
+  'relation',
+  'notes',
   'diagnostics',
   'elapsedMs',
   'solverMs',
@@ -74,7 +76,9 @@ describe('arc policy CLI', () => {
     assert.equal(code, 0);
     assert.deepEqual(Object.keys(v), JSON_KEYS);
     assert.equal(v.answer, 'yes');
-    const proofs = v.proofs as { smtlib: string; meaning: string; recheck: string }[];
+    assert.equal(v.domain, 'policy');
+    assert.equal(v.witness, null);
+    const proofs = (v.certificate as { proofs: { smtlib: string; meaning: string }[] }).proofs;
     assert.match(proofs[0].meaning, /no request from the public/);
     assert.match(proofs[0].smtlib, /check-sat/);
   });
@@ -83,7 +87,7 @@ describe('arc policy CLI', () => {
     const cmp = json(['compare', publicRead, vpcRead]);
     assert.equal(cmp.code, 1);
     assert.equal(cmp.v.relation, 'more-permissive');
-    assert.equal((cmp.v.witnesses as unknown[]).length, 1);
+    assert.equal((cmp.v.witness as { witnesses: unknown[] }).witnesses.length, 1);
     const nna = json(['check-no-new-access', vpcRead, '--existing', publicRead]);
     assert.equal(nna.code, 0);
   });
@@ -144,7 +148,9 @@ describe('arc policy CLI', () => {
     );
     const { code, v } = json(['check-no-new-access', mixed, '--existing', mixed]);
     assert.equal(code, 3);
-    assert.match((v.reason as { jsonPath: string }).jsonPath, /^Statement\[0\]\.Condition/);
+    const reason = v.reason as { code: string; location: { jsonPath: string } };
+    assert.equal(reason.code, 'unsupported');
+    assert.match(reason.location.jsonPath, /^Statement\[0\]\.Condition/);
   });
 });
 

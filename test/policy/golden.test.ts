@@ -1,4 +1,5 @@
 /** Runs the golden cases of golden.ts through the parser and the concrete evaluator. */
+import { renderDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -6,7 +7,6 @@ import {
   evaluate,
   parsePolicy,
   policyFromValue,
-  renderPolicyDiagnostic,
   type PolicyInput,
 } from '../../src/policy/index.js';
 import { BASE_OPERATORS } from '../../src/policy/operators.js';
@@ -44,7 +44,7 @@ describe('golden policies', () => {
           ...(parsed.policy ? checkPolicyType(parsed.policy, type) : []),
         ].filter((d) => d.severity === 'error');
         assert.deepEqual(
-          errors.map((d) => renderPolicyDiagnostic(d)),
+          errors.map((d) => renderDiagnostic(d)),
           [],
           `policy ${i}`,
         );

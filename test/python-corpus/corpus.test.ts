@@ -171,7 +171,7 @@ function describe(v: Verdict): string {
   const parts = [`answer ${v.answer}: ${v.explanation}`];
   if (v.answer === 'unknown') parts.push(`reason ${v.reason.code}: ${v.reason.message}`);
   if (v.answer === 'no') {
-    const cx = v.counterexample;
+    const cx = v.witness;
     parts.push(
       `property ${cx.property.id}; inputs ${cx.inputs.map((i) => `${i.name}=${i.value}`).join(', ')}` +
         `; replay ${cx.replay.interpreter}/${cx.replay.compiler} ${cx.replay.detail ?? ''}`,
@@ -184,7 +184,7 @@ function describe(v: Verdict): string {
 function checkEvidence(c: PyCase, v: Verdict, context: string): void {
   switch (v.answer) {
     case 'no': {
-      const cx = v.counterexample;
+      const cx = v.witness;
       assert.equal(cx.property.id, c.property, `wrong violated property for ${context}`);
       assert.equal(cx.replay.interpreter, 'agrees', `interpreter replay for ${context}`);
       assert.equal(cx.replay.compiler, 'not-applicable', `compiler replay for ${context}`);
@@ -195,7 +195,7 @@ function checkEvidence(c: PyCase, v: Verdict, context: string): void {
         `inputs must be named by parameter for ${context}`,
       );
       for (const i of cx.inputs)
-        assert.match(i.value, /^-?\d+$/, `input ${i.name} is not a decimal for ${context}`);
+        assert.match(i.text, /^-?\d+$/, `input ${i.name} is not a decimal for ${context}`);
       break;
     }
     case 'yes': {
@@ -257,8 +257,8 @@ function checkAgainstPython(
     return;
   }
   if (expect !== 'no' || v === null || v.answer !== 'no') return;
-  const cx = v.counterexample;
-  const byName = new Map(cx.inputs.map((i) => [i.name, BigInt(i.value)]));
+  const cx = v.witness;
+  const byName = new Map(cx.inputs.map((i) => [i.name, BigInt(i.text)]));
   const args = params.map((p) => byName.get(p.name) ?? 0n);
   const call = `${c.args.fn}(${args.join(', ')})`;
   if (cx.property.kind === 'termination') {

@@ -160,7 +160,7 @@ function condition(g: Gen, f: Generated, values: readonly string[]): string {
 function describe(v: Verdict): string {
   if (v.answer === 'unknown') return `unknown (${v.reason.code}: ${v.reason.message})`;
   if (v.answer === 'yes') return 'yes';
-  const cx = v.counterexample;
+  const cx = v.witness;
   return `no: ${cx.property.id} with ${cx.inputs.map((i) => `${i.name} = ${i.value}`).join(', ')}`;
 }
 
@@ -206,7 +206,7 @@ test(
     const witnesses = answers.map((a, i) => {
       const v = a.verdict;
       if (v.answer !== 'no') return [];
-      const byName = new Map(v.counterexample.inputs.map((x) => [x.name, BigInt(x.value)]));
+      const byName = new Map(v.witness.inputs.map((x) => [x.name, BigInt(x.text)]));
       return [fns[i].params.map((p) => byName.get(p) ?? 0n)];
     });
     const replays = runPython(
@@ -214,7 +214,7 @@ test(
     );
     const tally = new Map<string, number>();
     for (const { verdict: v } of answers) {
-      const key = v.answer === 'no' ? `no (${v.counterexample.property.kind})` : v.answer;
+      const key = v.answer === 'no' ? `no (${v.witness.property.kind})` : v.answer;
       tally.set(key, (tally.get(key) ?? 0) + 1);
     }
     t.diagnostic([...tally].map(([k, n]) => `${k}: ${n}`).join(', '));
@@ -236,9 +236,9 @@ test(
         `python3 says ${holds ? 'yes' : 'no'}; arc: ${context}`,
       );
       if (v.answer !== 'no') return;
-      const expected = outcomeOfKind(v.counterexample.property.kind);
+      const expected = outcomeOfKind(v.witness.property.kind);
       assert.equal(replays[i][0], expected, `python3 on arc's counterexample: ${context}`);
-      assert.equal(v.counterexample.replay.interpreter, 'agrees', context);
+      assert.equal(v.witness.replay.interpreter, 'agrees', context);
     });
   },
 );

@@ -26,6 +26,8 @@ function span(file: string, line: number, col: number, endCol = col + 1): Source
 }
 
 const base = {
+  domain: 'code' as const,
+  command: 'prove' as const,
   question: 'Does main pass every assertion?',
   explanation: '',
   elapsedMs: 1,
@@ -233,14 +235,14 @@ const BUG = [
 ].join('\n');
 
 function noVerdict(
-  property: NoVerdict['counterexample']['property'],
-  nondet: { source: string; value: string }[],
+  property: NoVerdict['witness']['property'],
+  nondet: { source: string; value: bigint; text: string }[],
   path: { line: number; col: number; text: string }[],
 ): NoVerdict {
   return {
     ...base,
     answer: 'no',
-    counterexample: {
+    witness: {
       inputs: [],
       nondet,
       property,
@@ -260,8 +262,8 @@ test('a no: function_return waypoints for the nondet values, then the error call
       span: span(file, 16, 3, 28),
     },
     [
-      { source: '__VERIFIER_nondet_int', value: '12' },
-      { source: '__VERIFIER_nondet_int', value: '-6' },
+      { source: '__VERIFIER_nondet_int', value: 12n, text: '12' },
+      { source: '__VERIFIER_nondet_int', value: -6n, text: '-6' },
     ],
     [
       { line: 13, col: 11, text: '' },
@@ -329,8 +331,8 @@ test('an overflow: the target is the statement that overflows, in the callee', (
       span: span(file, 10, 10, 15),
     },
     [
-      { source: '__VERIFIER_nondet_int', value: '11' },
-      { source: '__VERIFIER_nondet_int', value: '2147483647' },
+      { source: '__VERIFIER_nondet_int', value: 11n, text: '11' },
+      { source: '__VERIFIER_nondet_int', value: 2147483647n, text: '2147483647' },
     ],
     // A path whose lines do not account for the calls (as when a loop's lines
     // collapse): the values are placed only where the call site is certain.
@@ -422,9 +424,9 @@ test('arc prove --witness on a C file with a bug: the violation sequence leads t
   const returns = waypoints.filter((w) => w?.type === 'function_return');
   assert.deepEqual(
     returns.map((w) => [w?.location.line, w?.location.column, w?.constraint?.value]),
-    verdict.counterexample.nondet.map((n, i) => [5 + i, 33, `\\result == ${n.value}`]),
+    verdict.witness.nondet.map((n, i) => [5 + i, 33, `\\result == ${n.text}`]),
   );
-  const [x, y] = verdict.counterexample.nondet.map((n) => Number(n.value));
+  const [x, y] = verdict.witness.nondet.map((n) => Number(n.value));
   assert.ok(x > 100 && y === x - 7, 'the witness values reach the error');
 });
 
@@ -453,10 +455,15 @@ test('an entry function with parameters: an assumption on them at its first stat
   const verdict: NoVerdict = {
     ...base,
     answer: 'no',
-    counterexample: {
+    witness: {
       inputs: [
-        { name: 'x', type: 'int', value: '-1700831395' },
-        { name: 'y', type: 'unsigned long', value: '18446744073709551615' },
+        { name: 'x', type: 'int', value: -1700831395n, text: '-1700831395' },
+        {
+          name: 'y',
+          type: 'unsigned long',
+          value: 18446744073709551615n,
+          text: '18446744073709551615',
+        },
       ],
       nondet: [],
       property: {
@@ -491,10 +498,10 @@ test('an entry function with parameters: an assumption on them at its first stat
 });
 
 test('C literals for parameter values', () => {
-  assert.equal(cLiteral('5', 'int'), '5');
-  assert.equal(cLiteral('-5', 'signed char'), '(-5)');
-  assert.equal(cLiteral('4294967295', 'unsigned int'), '4294967295U');
-  assert.equal(cLiteral('1', '_Bool'), '1U');
-  assert.equal(cLiteral('-9223372036854775808', 'long'), '(-9223372036854775807LL - 1)');
-  assert.equal(cLiteral('-9223372036854775807', 'long long'), '(-9223372036854775807)');
+  assert.equal(cLiteral(5n, 'int'), '5');
+  assert.equal(cLiteral(-5n, 'signed char'), '(-5)');
+  assert.equal(cLiteral(4294967295n, 'unsigned int'), '4294967295U');
+  assert.equal(cLiteral(1n, '_Bool'), '1U');
+  assert.equal(cLiteral(-9223372036854775808n, 'long'), '(-9223372036854775807LL - 1)');
+  assert.equal(cLiteral(-9223372036854775807n, 'long long'), '(-9223372036854775807)');
 });

@@ -118,7 +118,7 @@ test(
             }
           }
         } else {
-          const cx = v.counterexample;
+          const cx = v.witness;
           assert.equal(cx.property.kind, 'termination', `violated property kind${context}`);
           assert.ok(!truth, `no for a loop that always terminates${context}`);
           const outcome = replayWitness(fn, cx, WITNESS_STEPS);

@@ -180,7 +180,7 @@ function checkYes(c: TerminationCase, v: YesVerdict, context: string): void {
 }
 
 async function checkNo(c: TerminationCase, v: NoVerdict, context: string): Promise<void> {
-  const cx = v.counterexample;
+  const cx = v.witness;
   assert.equal(cx.property.kind, c.kind, `wrong kind of violated property for ${context}`);
   assert.equal(cx.replay.interpreter, 'agrees', `interpreter replay for ${context}`);
   const fn = await lowerEntry(c.file, c.entry, c.semantics);

@@ -45,11 +45,11 @@ export function witnessInputs(fn: IrFunction, cx: Counterexample): Map<string, b
           `(parameters: ${fn.params.map((p) => p.sourceName).join(', ') || 'none'})`,
       );
     }
-    if (!/^-?\d+$/.test(input.value)) {
-      throw new Error(`witness input ${input.name} = '${input.value}' is not a decimal`);
+    if (!/^-?\d+$/.test(input.text) || input.value !== BigInt(input.text)) {
+      throw new Error(`witness input ${input.name} = '${input.text}' is not a decimal`);
     }
     if (inputs.has(params[0].name)) throw new Error(`witness input '${input.name}' given twice`);
-    inputs.set(params[0].name, BigInt(input.value));
+    inputs.set(params[0].name, BigInt(input.text));
   }
   for (const p of fn.params) {
     if (!inputs.has(p.name))
@@ -61,10 +61,10 @@ export function witnessInputs(fn: IrFunction, cx: Counterexample): Map<string, b
 /** The witness's nondeterministic values, in order. */
 export function witnessNondet(cx: Counterexample): bigint[] {
   return cx.nondet.map((n) => {
-    if (!/^-?\d+$/.test(n.value)) {
-      throw new Error(`nondet value '${n.value}' of ${n.source} is not a decimal`);
+    if (!/^-?\d+$/.test(n.text) || n.value !== BigInt(n.text)) {
+      throw new Error(`nondet value '${n.text}' of ${n.source} is not a decimal`);
     }
-    return BigInt(n.value);
+    return BigInt(n.text);
   });
 }
 
@@ -90,7 +90,7 @@ export function describeVerdict(v: Verdict): string {
       parts.push(`reason ${v.reason.code}: ${v.reason.message}`);
       break;
     case 'no': {
-      const cx = v.counterexample;
+      const cx = v.witness;
       parts.push(
         `property ${cx.property.id} (${cx.property.kind}); inputs ` +
           `${cx.inputs.map((i) => `${i.name}=${i.value}`).join(', ') || 'none'}; nondet ` +

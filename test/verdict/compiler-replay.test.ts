@@ -20,7 +20,7 @@ async function replayOf(name: string, text: string): Promise<string> {
   const r = await prove({ file });
   assert.equal(r.kind, 'verdict');
   if (r.kind !== 'verdict' || r.verdict.answer !== 'no') throw new Error(`expected no for ${name}`);
-  return r.verdict.counterexample.replay.compiler;
+  return r.verdict.witness.replay.compiler;
 }
 
 test(

@@ -16,7 +16,7 @@ import {
   type SvProperty,
 } from '../../bench/svcomp-tasks.js';
 import { jsonReport, markdownReport, type SuiteRun } from '../../bench/svcomp-report.js';
-import { EXIT_BAD_INPUT } from '../../verdict/verdict.js';
+import { EXIT_BAD_INPUT } from '../../core/answer.js';
 import {
   flag,
   numberOption,

@@ -2,7 +2,7 @@
 import { isUnsupportedCode } from '../../diagnostics/diagnostic.js';
 import { frontendFor } from '../../frontends/registry.js';
 import { printProgram } from '../../ir/print.js';
-import { EXIT_BAD_INPUT, EXIT_UNKNOWN } from '../../verdict/verdict.js';
+import { EXIT_BAD_INPUT, EXIT_UNKNOWN } from '../../core/answer.js';
 import { flag, parseCommandArgs, printDiagnostics, singleFile, stringOption } from '../common.js';
 import { IR_USAGE } from '../usage.js';
 import { parseDataModel } from './prove.js';

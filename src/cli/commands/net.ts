@@ -7,21 +7,28 @@
  * Snapshot errors print the diagnostics with file and JSON path and exit 2.
  */
 import {
-  flowExitCode,
-  netExitCode,
   netExplain,
   netExposed,
   netReachable,
+  type Finding,
+  type Flow,
   type NetExplainVerdict,
   type NetExposedVerdict,
   type NetVerdict,
 } from '../../api/net.js';
-import type { Flow } from '../../net/flows.js';
+import { answerExitCode, type Result } from '../../core/answer.js';
+import { renderDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { Blocker } from '../../net/symbolic/reachable.js';
 import { describePacket, type ForwardResult, type Hop } from '../../net/forward/index.js';
-import { renderNetDiagnostic } from '../../net/snapshot.js';
 import { flag, numberOption, parseCommandArgs, stringOption, UsageError } from '../common.js';
-import { ANSWER_WORDS as WORDS, label, ms, toJsonText } from '../render.js';
+import {
+  ANSWER_WORDS as WORDS,
+  contractJson,
+  label,
+  ms,
+  printBadInput,
+  toJsonText,
+} from '../render.js';
 import { NET_USAGE } from '../usage.js';
 
 const OPTIONS = {
@@ -66,9 +73,7 @@ export async function runNet(args: readonly string[]): Promise<number> {
     for (const o of ['from', 'to', 'source-port'] as const)
       if (stringOption(parsed, o) !== undefined)
         throw new UsageError(`net exposed: --${o} does not apply (every interface is examined)`);
-    const verdict = await netExposed(common);
-    process.stdout.write(`${json ? toJsonText(exposedToJson(verdict)) : renderExposed(verdict)}\n`);
-    return flowExitCode(verdict);
+    return print(await netExposed(common), json, exposedToJson, renderExposed);
   }
   const from = stringOption(parsed, 'from');
   const to = stringOption(parsed, 'to');
@@ -82,15 +87,24 @@ export async function runNet(args: readonly string[]): Promise<number> {
     ...(sourcePort !== undefined ? { sourcePort } : {}),
   };
   if (sub === 'explain') {
-    const verdict = await netExplain(request);
-    process.stdout.write(`${json ? toJsonText(explainToJson(verdict)) : renderExplain(verdict)}\n`);
-    return flowExitCode(verdict);
+    return print(await netExplain(request), json, explainToJson, renderExplain);
   }
-  const verdict = await netReachable(request);
-  process.stdout.write(
-    `${json ? toJsonText(netVerdictToJson(verdict)) : renderNetVerdict(verdict)}\n`,
-  );
-  return netExitCode(verdict);
+  return print(await netReachable(request), json, netVerdictToJson, renderNetVerdict);
+}
+
+/** Prints a result as JSON or text (diagnostics other than notes on stderr); its exit code. */
+function print<V extends NetVerdict | NetExplainVerdict | NetExposedVerdict>(
+  result: Result<V>,
+  json: boolean,
+  toJson: (v: V) => Record<string, unknown>,
+  render: (v: V) => string,
+): number {
+  if (result.kind === 'bad-input') return printBadInput(result, json);
+  const v = result.verdict;
+  for (const d of v.diagnostics)
+    if (d.severity !== 'note') process.stderr.write(`${renderDiagnostic(d)}\n`);
+  process.stdout.write(`${json ? toJsonText(toJson(v)) : render(v)}\n`);
+  return answerExitCode(v.answer);
 }
 
 function hopJson(h: Hop): Record<string, unknown> {
@@ -113,22 +127,19 @@ function pathJson(r: ForwardResult): Record<string, unknown> {
   };
 }
 
-/** The JSON form: every key present, `null` where it does not apply. */
+/** The JSON form: the contract's keys, the packet's path hop by hop, and what is missing. */
 export function netVerdictToJson(v: NetVerdict): Record<string, unknown> {
-  return {
-    command: v.command,
-    answer: v.answer,
-    question: v.question,
-    explanation: v.explanation,
-    packet: v.answer === 'yes' ? { ...v.packet, header: describePacket(v.packet) } : null,
-    path: v.answer === 'yes' ? pathJson(v.path) : null,
-    blocked: v.answer === 'no' ? v.blockers : null,
-    proof: v.answer === 'no' ? v.proof : null,
-    missing: v.answer === 'unknown' ? v.missing : null,
-    diagnostics: v.diagnostics,
-    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
-    solverMs: Math.round(v.solverMs * 10) / 10,
-  };
+  const shown =
+    v.answer === 'yes'
+      ? {
+          ...v,
+          witness: {
+            packet: { ...v.witness.packet, header: describePacket(v.witness.packet) },
+            path: pathJson(v.witness.path),
+          },
+        }
+      : v;
+  return contractJson(shown, { paths: v.paths, missing: v.missing });
 }
 
 function hopsText(r: ForwardResult): string[] {
@@ -161,25 +172,24 @@ function blockerText(b: Blocker): string {
 }
 
 export function renderNetVerdict(v: NetVerdict): string {
-  for (const d of v.diagnostics)
-    if (d.severity !== 'note' || v.answer === 'bad-input')
-      process.stderr.write(`${renderNetDiagnostic(d)}\n`);
   const out: string[] = [];
   out.push(label('Question', v.question));
   out.push(label('Answer', WORDS[v.answer]));
   out.push(label('Why', v.explanation));
   if (v.answer === 'yes') {
-    out.push(label('Packet', describePacket(v.packet)));
-    out.push(label('Path', hopsText(v.path).join('\n')));
+    out.push(label('Packet', describePacket(v.witness.packet)));
+    out.push(label('Path', hopsText(v.witness.path).join('\n')));
   }
   if (v.answer === 'no') {
+    const proof = v.certificate;
     out.push(
       label(
         'Blocked',
-        v.blockers.map(blockerText).join('\n') || '(no packet of the question leaves the source)',
+        proof.blockers.map(blockerText).join('\n') ||
+          '(no packet of the question leaves the source)',
       ),
     );
-    out.push(label('Proof', `unsat over ${v.proof.paths} path(s); re-check ${v.proof.recheck}`));
+    out.push(label('Proof', `unsat over ${proof.paths} path(s); re-check ${proof.recheck}`));
   }
   if (v.answer === 'unknown')
     out.push(label('Missing', v.missing.map(missingText).join('\n') || '(nothing missing)'));
@@ -200,29 +210,24 @@ function flowJson(f: Flow): Record<string, unknown> {
   };
 }
 
-function writeDiagnostics(v: NetExplainVerdict | NetExposedVerdict): void {
-  for (const d of v.diagnostics)
-    if (d.severity !== 'note' || v.answer === 'bad-input')
-      process.stderr.write(`${renderNetDiagnostic(d)}\n`);
+function flowSetJson<T>(
+  set: { flows: readonly (Flow & T)[]; check: string },
+  extra: (f: Flow & T) => Record<string, unknown>,
+) {
+  return { flows: set.flows.map((f) => ({ ...extra(f), ...flowJson(f) })), check: set.check };
 }
 
 export function explainToJson(v: NetExplainVerdict): Record<string, unknown> {
-  return {
-    command: v.command,
-    answer: v.answer,
-    question: v.question,
-    explanation: v.explanation,
-    flows: v.answer === 'yes' || v.answer === 'no' ? v.flows.map(flowJson) : null,
-    check: v.answer === 'yes' || v.answer === 'no' ? v.check : null,
-    missing: v.answer === 'unknown' ? v.missing : null,
-    diagnostics: v.diagnostics,
-    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
-    solverMs: Math.round(v.solverMs * 10) / 10,
-  };
+  const shown =
+    v.answer === 'yes'
+      ? { ...v, witness: flowSetJson(v.witness, () => ({})) }
+      : v.answer === 'no'
+        ? { ...v, certificate: flowSetJson(v.certificate, () => ({})) }
+        : v;
+  return contractJson(shown, { paths: v.paths, missing: v.missing });
 }
 
 export function renderExplain(v: NetExplainVerdict): string {
-  writeDiagnostics(v);
   const out = [
     label('Question', v.question),
     label('Answer', WORDS[v.answer]),
@@ -232,68 +237,65 @@ export function renderExplain(v: NetExplainVerdict): string {
     out.push(
       label(
         'Packets',
-        v.flows.map((f) => `${f.text}\n  e.g. ${describePacket(f.packet)}`).join('\n'),
+        v.witness.flows.map((f) => `${f.text}\n  e.g. ${describePacket(f.packet)}`).join('\n'),
       ),
     );
-  if (v.answer === 'yes' || v.answer === 'no') out.push(label('Checked', v.check));
+  if (v.answer === 'yes') out.push(label('Checked', v.witness.check));
+  if (v.answer === 'no') out.push(label('Checked', v.certificate.check));
   if (v.answer === 'unknown')
     out.push(label('Missing', v.missing.map(missingText).join('\n') || '(nothing missing)'));
   out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
   return out.join('\n');
 }
 
-export function exposedToJson(v: NetExposedVerdict): Record<string, unknown> {
-  const ok = v.answer !== 'bad-input';
+function findingJson(f: Finding): Record<string, unknown> {
   return {
-    command: v.command,
-    answer: v.answer,
-    question: v.question,
-    explanation: v.explanation,
-    findings: ok
-      ? v.findings.map((f) => ({
-          networkInterface: f.networkInterface,
-          instance: f.instance ?? null,
-          vpc: f.vpc,
-          subnet: f.subnet,
-          ...flowJson(f),
-        }))
-      : null,
-    undecided: ok ? v.undecided : null,
-    interfaces: ok ? v.interfaces : null,
-    classes: ok ? v.classes : null,
-    check: ok ? v.check : null,
-    diagnostics: v.diagnostics,
-    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
-    solverMs: Math.round(v.solverMs * 10) / 10,
+    networkInterface: f.networkInterface,
+    instance: f.instance ?? null,
+    vpc: f.vpc,
+    subnet: f.subnet,
   };
 }
 
+export function exposedToJson(v: NetExposedVerdict): Record<string, unknown> {
+  const shown =
+    v.answer === 'yes'
+      ? { ...v, certificate: flowSetJson(v.certificate, findingJson) }
+      : v.answer === 'no'
+        ? { ...v, witness: flowSetJson(v.witness, findingJson) }
+        : v;
+  return contractJson(shown, {
+    undecided: v.undecided,
+    interfaces: v.interfaces,
+    classes: v.classes,
+  });
+}
+
 export function renderExposed(v: NetExposedVerdict): string {
-  writeDiagnostics(v);
   const out = [
     label('Question', v.question),
     label('Answer', WORDS[v.answer]),
     label('Why', v.explanation),
   ];
-  if (v.answer !== 'bad-input') {
-    if (v.findings.length > 0)
-      out.push(
-        label(
-          'Exposed',
-          v.findings
-            .map(
-              (f) =>
-                `${f.instance ?? '(no instance)'} ${f.networkInterface} (${f.subnet}): ${f.text}\n  e.g. ${describePacket(f.packet)} — ${f.path.hops.map((h) => h.component.id).join(' > ')}`,
-            )
-            .join('\n'),
-        ),
-      );
-    if (v.undecided.length > 0)
-      out.push(
-        label('Undecided', v.undecided.map((u) => `${u.networkInterface}: ${u.reason}`).join('\n')),
-      );
-    out.push(label('Checked', v.check));
-  }
+  const findings = v.answer === 'no' ? v.witness.flows : [];
+  if (findings.length > 0)
+    out.push(
+      label(
+        'Exposed',
+        findings
+          .map(
+            (f) =>
+              `${f.instance ?? '(no instance)'} ${f.networkInterface} (${f.subnet}): ${f.text}\n  e.g. ${describePacket(f.packet)} — ${f.path.hops.map((h) => h.component.id).join(' > ')}`,
+          )
+          .join('\n'),
+      ),
+    );
+  if (v.undecided.length > 0)
+    out.push(
+      label('Undecided', v.undecided.map((u) => `${u.networkInterface}: ${u.reason}`).join('\n')),
+    );
+  if (v.answer === 'no') out.push(label('Checked', v.witness.check));
+  if (v.answer === 'yes') out.push(label('Checked', v.certificate.check));
   out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
   return out.join('\n');
 }

@@ -13,14 +13,15 @@ import {
   checkNoPublicAccess,
   comparePolicies,
   describePrincipal,
-  policyExitCode,
+  type CanVerdict,
   type PolicyCheckOptions,
   type PolicyText,
   type PolicyVerdict,
 } from '../../api/policy.js';
+import { answerExitCode, type Result } from '../../core/answer.js';
+import { formatLocation, renderDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { PolicyWitness } from '../../policy/answer.js';
 import {
-  renderPolicyDiagnostic,
   type AccessRequest,
   type ContextValue,
   type PolicyType,
@@ -34,7 +35,14 @@ import {
   stringOption,
   UsageError,
 } from '../common.js';
-import { ANSWER_WORDS as WORDS, label, ms, toJsonText } from '../render.js';
+import {
+  ANSWER_WORDS as WORDS,
+  contractJson,
+  label,
+  ms,
+  printBadInput,
+  toJsonText,
+} from '../render.js';
 import { POLICY_USAGE } from '../usage.js';
 
 const OPTIONS = {
@@ -141,14 +149,14 @@ export async function runPolicy(args: readonly string[]): Promise<number> {
   const need = (n: number, what: string) => {
     if (files.length < n) throw new UsageError(`policy ${sub}: ${what}`);
   };
-  let verdict: PolicyVerdict;
+  let result: Result<PolicyVerdict | CanVerdict>;
   switch (sub) {
     case 'check-no-new-access': {
       need(1, 'give the new policy file(s) and --existing OLD');
       const existing = stringList(parsed, 'existing');
       if (existing.length === 0)
         throw new UsageError('policy check-no-new-access: --existing OLD is required');
-      verdict = await checkNoNewAccess(
+      result = await checkNoNewAccess(
         await readTexts(files, type),
         await readTexts(existing, type),
         options,
@@ -161,7 +169,7 @@ export async function runPolicy(args: readonly string[]): Promise<number> {
       if (actions.length === 0)
         throw new UsageError('policy check-access-not-granted: --action is required');
       const resources = commaList(stringList(parsed, 'resource'));
-      verdict = await checkAccessNotGranted(
+      result = await checkAccessNotGranted(
         await readTexts(files, type),
         actions,
         resources,
@@ -177,7 +185,7 @@ export async function runPolicy(args: readonly string[]): Promise<number> {
           `policy check-no-public-access: --resource-type must be s3-bucket, got '${resourceType}'`,
         );
       const account = stringOption(parsed, 'account');
-      verdict = await checkNoPublicAccess(
+      result = await checkNoPublicAccess(
         await readTexts(files, type ?? 'resource'),
         { ...(account ? { account } : {}), ...(resourceType ? { resourceType } : {}) },
         options,
@@ -187,7 +195,7 @@ export async function runPolicy(args: readonly string[]): Promise<number> {
     case 'compare': {
       if (files.length !== 2)
         throw new UsageError('policy compare: give exactly two policy files A B');
-      verdict = await comparePolicies(
+      result = await comparePolicies(
         await readTexts([files[0]], type),
         await readTexts([files[1]], type),
         options,
@@ -207,34 +215,21 @@ export async function runPolicy(args: readonly string[]): Promise<number> {
         resource,
         context: parseContext(stringList(parsed, 'context')),
       };
-      verdict = canRequest(await readTexts(files, type), request);
+      result = canRequest(await readTexts(files, type), request);
     }
   }
+  const json = flag(parsed, 'json');
+  if (result.kind === 'bad-input') return printBadInput(result, json);
+  const verdict = result.verdict;
   process.stdout.write(
-    `${flag(parsed, 'json') ? toJsonText(policyVerdictToJson(verdict)) : renderPolicyVerdict(verdict)}\n`,
+    `${json ? toJsonText(policyVerdictToJson(verdict)) : renderPolicyVerdict(verdict)}\n`,
   );
-  return policyExitCode(verdict);
+  return answerExitCode(verdict.answer);
 }
 
-/** The JSON form: every key present, `null` where it does not apply. */
-export function policyVerdictToJson(v: PolicyVerdict): Record<string, unknown> {
-  return {
-    command: v.command,
-    answer: v.answer,
-    question: v.question,
-    explanation: v.explanation,
-    relation: 'relation' in v ? (v.relation ?? null) : null,
-    witnesses: v.answer === 'no' ? v.witnesses : null,
-    proofs: v.answer === 'yes' || v.answer === 'no' ? v.proofs : null,
-    evaluation: 'evaluation' in v ? (v.evaluation ?? null) : null,
-    reason:
-      v.answer === 'unknown'
-        ? { message: v.reason, jsonPath: v.jsonPath ?? null, file: v.file ?? null }
-        : null,
-    diagnostics: v.diagnostics,
-    elapsedMs: Math.round(v.elapsedMs * 10) / 10,
-    solverMs: Math.round(v.solverMs * 10) / 10,
-  };
+/** The JSON form: the contract's keys, and `relation` for compare. */
+export function policyVerdictToJson(v: PolicyVerdict | CanVerdict): Record<string, unknown> {
+  return contractJson(v, { relation: 'relation' in v ? (v.relation ?? null) : null });
 }
 
 function requestText(w: PolicyWitness & { direction?: string }): string {
@@ -256,25 +251,33 @@ function requestText(w: PolicyWitness & { direction?: string }): string {
   return lines.join('\n');
 }
 
-export function renderPolicyVerdict(v: PolicyVerdict): string {
+export function renderPolicyVerdict(v: PolicyVerdict | CanVerdict): string {
   const out: string[] = [];
-  for (const d of v.diagnostics) process.stderr.write(`${renderPolicyDiagnostic(d, d.file)}\n`);
+  for (const d of v.diagnostics) process.stderr.write(`${renderDiagnostic(d)}\n`);
   out.push(label('Question', v.question));
   out.push(label('Answer', WORDS[v.answer]));
   out.push(label('Why', v.explanation));
-  if (v.answer === 'no') for (const w of v.witnesses) out.push(label('Request', requestText(w)));
-  if (v.answer === 'yes' || v.answer === 'no')
-    for (const p of v.proofs) {
+  if (v.answer === 'unknown') {
+    const where = v.reason.location
+      ? ` (at ${formatLocation(v.reason.location)}${'jsonPath' in v.reason.location && v.reason.location.jsonPath ? ` ${v.reason.location.jsonPath}` : ''})`
+      : '';
+    out.push(label('Reason', `[${v.reason.code}] ${v.reason.message}${where}`));
+  } else if ('witness' in v && 'request' in v.witness) {
+    out.push(label('Request', requestText(v.witness)));
+  } else {
+    const witnesses = 'witness' in v && 'witnesses' in v.witness ? v.witness.witnesses : [];
+    for (const w of witnesses) out.push(label('Request', requestText(w)));
+    const proofs =
+      'certificate' in v
+        ? v.certificate.proofs
+        : 'witness' in v && 'proofs' in v.witness
+          ? v.witness.proofs
+          : [];
+    for (const p of proofs) {
       out.push(label('Proof', `unsat in ${ms(p.solverMs)}, so ${p.meaning}`));
       out.push(label('Re-check', p.recheck));
     }
-  if (v.answer === 'unknown')
-    out.push(
-      label(
-        'Reason',
-        `${v.reason}${v.jsonPath ? ` (at ${v.file ? `${v.file} ` : ''}${v.jsonPath})` : ''}`,
-      ),
-    );
+  }
   out.push(label('Time', `${ms(v.elapsedMs)} (solver ${ms(v.solverMs)})`));
   return out.join('\n');
 }

@@ -7,7 +7,7 @@ import {
   type ProveOptions,
 } from '../../api/types.js';
 import { PROPERTY_GROUPS, type PropertyKind } from '../../ir/ir.js';
-import { EXIT_BAD_INPUT } from '../../verdict/verdict.js';
+import { EXIT_BAD_INPUT } from '../../core/answer.js';
 import {
   checkWitnessPath,
   flag,

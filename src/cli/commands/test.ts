@@ -8,7 +8,7 @@ import { runTestingBaseline, type BaselineReport } from '../../baseline/index.js
 import { isUnsupportedCode } from '../../diagnostics/diagnostic.js';
 import { frontendOf } from '../../frontends/registry.js';
 import type { BitVecType, BoolType } from '../../ir/ir.js';
-import { EXIT_BAD_INPUT, EXIT_NO, EXIT_UNKNOWN, EXIT_YES } from '../../verdict/verdict.js';
+import { EXIT_BAD_INPUT, EXIT_NO, EXIT_UNKNOWN, EXIT_YES } from '../../core/answer.js';
 import {
   flag,
   numberOption,

@@ -38,7 +38,7 @@ import type { Dag } from './unwind.js';
 import { unwind } from './unwind.js';
 import { extractWitness, modelEvaluator } from './witness.js';
 
-export const DEFAULT_MAX_UNWIND = 64;
+const DEFAULT_MAX_UNWIND = 64;
 /** Largest unwound DAG (in node copies) the engine builds. */
 export const MAX_DAG_NODES = 200_000;
 /**

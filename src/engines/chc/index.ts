@@ -7,7 +7,7 @@
  * answers `safe` — and the verdict layer re-checks them again independently.
  *
  * The engine never answers `unsafe`: when Spacer reports a reachable
- * violation, the portfolio (api/prove.ts) asks bounded model checking for
+ * violation, the portfolio (verdict/portfolio.ts) asks bounded model checking for
  * the concrete run, which the interpreter then replays.
  */
 import { Budget } from '../../core/budget.js';
@@ -18,37 +18,22 @@ import { confirmInvariants } from '../encoding/confirm.js';
 import { buildRegions } from '../encoding/regions.js';
 import { buildHorn, solveHorn, SPACER_CONFIGS } from './horn.js';
 
-/** What the engine learnt besides its result (for the portfolio). */
-export interface ChcNotes {
-  /** Spacer showed a selected property fails on some run (exact encoding). */
-  readonly violationReachable: boolean;
-}
-
 /** Longest time any Spacer configuration but the last may take. */
 const ATTEMPT_MS = 5_000;
 
 /**
- * How Spacer's configurations share the budget: `all` gives each but the
- * last a slice (half of what is left, at most ATTEMPT_MS); `quick` gives
- * each in turn all that is left, so the next one runs only when the one
- * before gave up early (a short budget is not split).
+ * How Spacer's configurations share the budget: with `effort: 'full'` each
+ * but the last gets a slice (half of what is left, at most ATTEMPT_MS); with
+ * `quick` each in turn gets all that is left, so the next one runs only when
+ * the one before gave up early (a short budget is not split).
  */
-export type ChcAttempts = 'all' | 'quick';
-
-export async function checkChc(
-  fn: IrFunction,
-  options: EngineOptions,
-  attempts: ChcAttempts = 'all',
-): Promise<{ result: EngineResult; notes: ChcNotes }> {
+async function checkChc(fn: IrFunction, options: EngineOptions): Promise<EngineResult> {
   const budget = Budget.ofMs(options.timeoutMs, options.signal);
-  const done = (result: EngineResult, violationReachable = false) => ({
-    result,
-    notes: { violationReachable },
-  });
+  const quick = options.effort === 'quick';
   const unknown = (
     code: 'timeout' | 'unsupported' | 'solver-unknown' | 'cancelled',
     message: string,
-  ) => done({ status: 'unknown', reason: { code, message }, solverMs: budget.solverMs });
+  ): EngineResult => ({ status: 'unknown', reason: { code, message }, solverMs: budget.solverMs });
   const built = buildRegions(fn);
   if (!built.ok) return unknown('unsupported', built.message);
   const regions = built.regions;
@@ -64,8 +49,7 @@ export async function checkChc(
     if (left < 50) break;
     // Global guidance either finds an invariant within seconds or rarely at all:
     // every configuration but the last gets half of what is left, at most ATTEMPT_MS.
-    const slice =
-      attempts === 'quick' || i === usable.length - 1 ? left : Math.min(left * 0.5, ATTEMPT_MS);
+    const slice = quick || i === usable.length - 1 ? left : Math.min(left * 0.5, ATTEMPT_MS);
     const problem = buildHorn(fn, regions, options.properties, config);
     if (options.dumpSmtDir !== undefined) {
       writeSmtlib(options.dumpSmtDir, `chc-horn-${i}`, problem.script);
@@ -78,16 +62,9 @@ export async function checkChc(
         last = 'Spacer found a path to a violation through an operation it approximates';
         continue;
       }
-      return done(
-        {
-          status: 'unknown',
-          reason: {
-            code: 'solver-unknown',
-            message: 'Spacer reports that a property can fail, but found no concrete run',
-          },
-          solverMs: budget.solverMs,
-        },
-        true,
+      return unknown(
+        'solver-unknown',
+        'Spacer reports that a property can fail, but found no concrete run',
       );
     }
     if (answer.kind === 'unknown') {
@@ -104,12 +81,12 @@ export async function checkChc(
       1,
     );
     if (confirmed.ok) {
-      return done({
+      return {
         status: 'safe',
         sound: true,
         certificate: confirmed.certificate,
         solverMs: budget.solverMs,
-      });
+      };
     }
     last = `Spacer's invariants did not survive the bit-precise check: ${confirmed.why}`;
   }
@@ -122,7 +99,5 @@ export async function checkChc(
 
 export const chcEngine: Engine = {
   name: 'chc',
-  async check(fn, options) {
-    return (await checkChc(fn, options)).result;
-  },
+  check: checkChc,
 };

@@ -12,7 +12,7 @@ import { and, checkSat, toSmtlib } from '../../smt/index.js';
 import { termToInfix } from '../../smt/infix.js';
 import type { CertificateQuery, EngineOptions, InvariantRawCertificate } from '../engine.js';
 import { certificateQueries } from './certificate.js';
-import { C_SYNTAX, formatInvariant, PYTHON_SYNTAX } from './invariant-text.js';
+import { formatInvariant } from './invariant-text.js';
 import type { Regions } from './regions.js';
 
 /** Display names for the IR variables (source names, unless two would clash). */
@@ -66,14 +66,13 @@ export async function confirmInvariants(
     });
   }
   const name = displayNames(fn);
-  const syntax = options.language === 'python' ? PYTHON_SYNTAX : C_SYNTAX;
   const invs = regions.cutpoints
     .filter((c) => c.index > 0)
     .map((c) => ({
       node: c.node,
       loop: c.span,
       function: fn.name,
-      text: formatInvariant(invariants[c.index], name, syntax),
+      text: formatInvariant(invariants[c.index], name, options.syntax),
     }));
   return {
     ok: true,

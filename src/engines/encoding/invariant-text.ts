@@ -6,38 +6,8 @@
  * arithmetic is mathematical (as in Python; in C, read each side as having
  * no overflow — the values are the ones the program holds).
  */
+import type { SourceSyntax } from '../../ir/syntax.js';
 import type { Term } from '../../smt/index.js';
-
-export interface Syntax {
-  readonly and: string;
-  readonly or: string;
-  readonly not: string;
-  readonly true: string;
-  readonly false: string;
-  /** Floor division and the matching remainder (C has none: shown as helper calls). */
-  readonly floorDiv: (a: string, b: string) => string;
-  readonly floorMod: (a: string, b: string) => string;
-}
-
-export const C_SYNTAX: Syntax = {
-  and: '&&',
-  or: '||',
-  not: '!',
-  true: '1',
-  false: '0',
-  floorDiv: (a, b) => `floor_div(${a}, ${b})`,
-  floorMod: (a, b) => `((${a} % ${b} + ${b}) % ${b})`,
-};
-
-export const PYTHON_SYNTAX: Syntax = {
-  and: 'and',
-  or: 'or',
-  not: 'not ',
-  true: 'True',
-  false: 'False',
-  floorDiv: (a, b) => `${a} // ${b}`,
-  floorMod: (a, b) => `${a} % ${b}`,
-};
 
 type Linear = Map<string, bigint>; // '' is the constant
 
@@ -99,7 +69,7 @@ const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '==': '==', '!=': '
 export function formatInvariant(
   t: Term,
   name: (varName: string) => string,
-  syntax: Syntax = C_SYNTAX,
+  syntax: SourceSyntax,
 ): string {
   const atomText = (x: Term): string => (x.kind === 'var' ? name(x.name) : arith(x, 0));
 

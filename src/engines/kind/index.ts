@@ -37,7 +37,7 @@ import type {
 import type { RegionView, ViewMode } from '../encoding/certificate.js';
 import { certificateQueries, encodeView } from '../encoding/certificate.js';
 import { confirmInvariants, displayNames } from '../encoding/confirm.js';
-import { C_SYNTAX, formatInvariant, PYTHON_SYNTAX } from '../encoding/invariant-text.js';
+import { formatInvariant } from '../encoding/invariant-text.js';
 import type { Regions } from '../encoding/regions.js';
 import { buildRegions } from '../encoding/regions.js';
 import type { Candidate } from './candidates.js';
@@ -166,7 +166,7 @@ export async function checkKInduction(
     trace(
       'kind',
       () =>
-        `inductive: ${inductive.map((cs) => cs.map((c) => formatInvariant(c.term, displayNames(fn))).join(' && ')).join(' | ')}`,
+        `inductive: ${inductive.map((cs) => cs.map((c) => formatInvariant(c.term, displayNames(fn), options.syntax)).join(' && ')).join(' | ')}`,
     );
     return proveWith(ctx, inductive);
   };
@@ -481,7 +481,6 @@ async function certificate(
     });
   }
   const name = displayNames(fn);
-  const syntax = options.language === 'python' ? PYTHON_SYNTAX : C_SYNTAX;
   return {
     status: 'safe',
     sound: true,
@@ -496,7 +495,7 @@ async function certificate(
           node: c.node,
           loop: c.span,
           function: fn.name,
-          text: formatInvariant(invariants[c.index], name, syntax),
+          text: formatInvariant(invariants[c.index], name, options.syntax),
         })),
       queries,
     },

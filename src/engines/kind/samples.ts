@@ -16,6 +16,7 @@
 import { makeRng } from '../../core/prng.js';
 import type { Expr, IrFunction, Type } from '../../ir/ir.js';
 import { bvRange, wrapToType } from '../../ir/ir.js';
+import { scalar } from '../../ir/value.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { RawWitness } from '../engine.js';
 
@@ -185,10 +186,11 @@ export async function sampleRuns(
               const list = states.get(node) as bigint[][];
               // Keep the first states and a reservoir sample of the rest.
               if (budget.statesPerNode === 0) return;
-              if (list.length < budget.statesPerNode) list.push([...values]);
+              if (list.length < budget.statesPerNode) list.push(values.map(scalar));
               else {
                 const j = Number(next() % BigInt(seen));
-                if (j < budget.statesPerNode / 2) list[budget.statesPerNode / 2 + j] = [...values];
+                if (j < budget.statesPerNode / 2)
+                  list[budget.statesPerNode / 2 + j] = values.map(scalar);
               }
             },
           },

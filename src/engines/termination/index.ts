@@ -12,3 +12,4 @@ export type { Cts, CtsResult, CtsTransition } from './cts.js';
 export { buildCts } from './cts.js';
 export type { Analysis } from './analyze.js';
 export { analyzeTermination } from './analyze.js';
+export { terminationEngine, terminationPropertyId } from './engine.js';

@@ -22,6 +22,7 @@
  * found by the solver step by step).
  */
 import { allVariables } from '../../ir/ir.js';
+import type { SourceSyntax } from '../../ir/syntax.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { RunOutcome } from '../../semantics/outcome.js';
 import type { Term, VarTerm } from '../../smt/index.js';
@@ -103,20 +104,24 @@ function atomTerm(a: Atom, rename: (v: string) => string, helpers: VarTerm[]): T
   );
 }
 
-export function formatAtom(a: Atom, show: (v: string) => string): string {
-  if (a.kind === 'mod') return `${show(a.v)} % ${a.m} == ${a.r}`;
+export function formatAtom(a: Atom, show: (v: string) => string, syntax: SourceSyntax): string {
+  if (a.kind === 'mod') return `${syntax.floorMod(show(a.v), String(a.m))} == ${a.r}`;
   return formatConstraint(a.c, show);
 }
 
 /** The set's atoms as readable text (linear atoms tidied, mod atoms as they are). */
-export function formatAtoms(atoms: readonly Atom[], show: (v: string) => string): string {
+export function formatAtoms(
+  atoms: readonly Atom[],
+  show: (v: string) => string,
+  syntax: SourceSyntax,
+): string {
   const linear = tidy(atoms.flatMap((a) => (a.kind === 'linear' ? [a.c] : [])));
   const mods = atoms.filter((a) => a.kind === 'mod');
   const parts = [
     ...linear.map((c) => formatConstraint(c, show)),
-    ...mods.map((a) => formatAtom(a, show)),
+    ...mods.map((a) => formatAtom(a, show, syntax)),
   ];
-  return parts.length === 0 ? 'true' : parts.join(' && ');
+  return parts.length === 0 ? syntax.true : parts.join(` ${syntax.and} `);
 }
 
 function candidateAtoms(cts: Cts, loc: number, seeds: readonly Valuation[]): Atom[] {

@@ -6,6 +6,7 @@
  */
 import type { IrFunction } from '../../ir/ir.js';
 import { allVariables, wrapToType } from '../../ir/ir.js';
+import { scalar, type Value } from '../../ir/value.js';
 import { makeRng } from '../../core/prng.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { Cts } from './cts.js';
@@ -35,12 +36,12 @@ const SMALL = [-100n, -10n, -3n, -2n, -1n, 0n, 0n, 1n, 1n, 2n, 3n, 5n, 7n, 10n, 
 export function stateAt(
   cts: Cts,
   loc: number,
-  values: readonly bigint[],
+  values: readonly Value[],
   slot: ReadonlyMap<string, number>,
 ): Valuation {
   const m = new Map<string, bigint>();
   for (const v of cts.locations[loc].live)
-    m.set(v, values[slot.get(cts.irName.get(v) as string) as number]);
+    m.set(v, scalar(values[slot.get(cts.irName.get(v) as string) as number]));
   return m;
 }
 

@@ -8,6 +8,7 @@
  * `unsupported`/`recursion` mean "valid C arc cannot model" (answer don't
  * know); the others mean bad input.
  */
+import { C_SYNTAX } from './back-translator.js';
 import {
   checkSourceText,
   failed,
@@ -45,6 +46,7 @@ export const cFrontend: Frontend = {
   language: 'c',
   extensions: ['.c', '.i', '.h'],
   boundedRecursion: true,
+  syntax: C_SYNTAX,
   lower: (file, options) =>
     lowerCFile(file, { ...options, dataModel: options.dataModel ?? 'LP64' }),
 };

@@ -15,6 +15,7 @@
  *
  * Never throws on bad input.
  */
+import { PYTHON_SYNTAX } from './back-translator.js';
 import {
   checkSourceText,
   dedupeDiagnostics,
@@ -44,6 +45,7 @@ export const pythonFrontend: Frontend = {
   language: 'python',
   extensions: ['.py'],
   boundedRecursion: false,
+  syntax: PYTHON_SYNTAX,
   lower: lowerPythonFile,
 };
 

@@ -17,15 +17,11 @@
  * delivers) to the destination; a no carries a proof over all packets of
  * the question, re-checked; anything else is don't know with its reason.
  */
-import { checkSat, conjunction, disjunction, recheckUnsat, type Term } from '../../smt/index.js';
+import type { UnknownCode } from '../../core/answer.js';
+import type { Claim } from '../../core/gate.js';
+import { checkSat, conjunction, disjunction, type Term } from '../../smt/index.js';
 import { OwnedExclusions } from '../assume.js';
-import {
-  forward,
-  type ComponentRef,
-  type ForwardResult,
-  type Packet,
-  type Start,
-} from '../forward/index.js';
+import { forward, type ComponentRef, type ForwardResult, type Packet } from '../forward/index.js';
 import { ownedPublicIps } from '../lookup.js';
 import type { NetworkModel } from '../model.js';
 import {
@@ -41,8 +37,8 @@ import { HEADER_VARS, symbolicHeader } from './packet.js';
 import {
   packetOf,
   queryConstraint,
-  reaches,
   resolveEndpoints,
+  type Resolved,
   startFor,
   type ReachQuery,
 } from './query.js';
@@ -63,40 +59,43 @@ export interface Blocker {
   readonly packets?: readonly string[];
 }
 
-export type ReachAnswer =
-  | {
-      readonly answer: 'yes';
-      readonly packet: Packet;
-      readonly start: Start;
-      readonly result: ForwardResult;
-      readonly paths: number;
-      readonly solverMs: number;
-    }
-  | {
-      readonly answer: 'no';
-      readonly blockers: readonly Blocker[];
-      readonly paths: number;
-      readonly recheck: string;
-      readonly solverMs: number;
-      readonly smtlib: string;
-    }
-  | {
-      readonly answer: 'unknown';
-      readonly reason: string;
-      readonly missing: readonly { readonly component: ComponentRef; readonly missing: string }[];
-      readonly paths: number;
-      readonly solverMs: number;
-    };
+/** A packet the symbolic engine says gets through. */
+export interface ReachWitnessClaim {
+  readonly packet: Packet;
+  readonly resolved: Resolved;
+}
+
+/** No accepting path admits a packet: `smtlib` is unsatisfiable. */
+export interface ReachProofClaim {
+  readonly smtlib: string;
+  readonly paths: number;
+  readonly blockers: readonly Blocker[];
+}
+
+/** What the symbolic engine claims, for the gate (../gate.ts) to check, and what it saw. */
+export interface ReachAnswer {
+  readonly claim: Claim<ReachProofClaim, ReachWitnessClaim>;
+  /** What the snapshot lacks that some packet of the question reaches (don't know). */
+  readonly missing: readonly { readonly component: ComponentRef; readonly missing: string }[];
+  readonly paths: number;
+  readonly solverMs: number;
+}
+
+function unknownAnswer(
+  code: UnknownCode,
+  message: string,
+  paths: number,
+  solverMs: number,
+  missing: ReachAnswer['missing'] = [],
+): ReachAnswer {
+  return { claim: { kind: 'unknown', reason: { code, message } }, missing, paths, solverMs };
+}
 
 /** The don't-know answer of a question whose endpoint the snapshot lacks (`resolveEndpoints` said why). */
-export function unresolved(reason: string): Extract<ReachAnswer, { answer: 'unknown' }> {
-  return {
-    answer: 'unknown',
-    reason,
-    missing: [{ component: { kind: 'internet', id: 'endpoint' }, missing: reason }],
-    paths: 0,
-    solverMs: 0,
-  };
+export function unresolved(reason: string): ReachAnswer {
+  return unknownAnswer('incomplete-input', reason, 0, 0, [
+    { component: { kind: 'internet', id: 'endpoint' }, missing: reason },
+  ]);
 }
 
 export interface ReachOptions {
@@ -142,17 +141,12 @@ export async function reachable(
     }
     if (r.status !== 'sat' || r.model === undefined) continue;
     const packet = packetOf(r.model);
-    const start = startFor(resolved, packet);
-    const result = forward(model, start, packet);
-    if (!reaches(result, resolved.accepts))
-      return {
-        answer: 'unknown',
-        reason: `internal inconsistency: the symbolic engine found a packet (${JSON.stringify(packet)}) that the concrete forwarder does not deliver (${result.outcome})`,
-        missing: [],
-        paths: paths.length,
-        solverMs,
-      };
-    return { answer: 'yes', packet, start, result, paths: paths.length, solverMs };
+    return {
+      claim: { kind: 'witness', answer: 'yes', witness: { packet, resolved } },
+      missing: [],
+      paths: paths.length,
+      solverMs,
+    };
   }
   // No accepting path admits a packet: a path ending in `missing` that some packet takes means don't know.
   const missing: { component: ComponentRef; missing: string }[] = [];
@@ -162,40 +156,32 @@ export async function reachable(
     if (r.status !== 'unsat')
       missing.push({ component: path.end.component, missing: path.end.missing });
   }
-  if (missing.length > 0 || unknownReason !== undefined)
-    return {
-      answer: 'unknown',
-      reason:
-        missing.length > 0
-          ? `the answer depends on what the snapshot lacks: ${[...new Set(missing.map((m) => m.missing))].join('; ')}`
-          : (unknownReason ?? ''),
-      missing,
-      paths: paths.length,
+  if (missing.length > 0)
+    return unknownAnswer(
+      'incomplete-input',
+      `the answer depends on what the snapshot lacks: ${[...new Set(missing.map((m) => m.missing))].join('; ')}`,
+      paths.length,
       solverMs,
-    };
+      missing,
+    );
+  if (unknownReason !== undefined)
+    return unknownAnswer('solver-unknown', unknownReason, paths.length, solverMs);
   // A proof over all packets: no accepting path is satisfiable.
   const proof = await check([disjunction(accepting.map((p) => conjunction(all(p))))]);
   if (proof.status !== 'unsat')
-    return {
-      answer: 'unknown',
-      reason:
-        proof.status === 'sat'
-          ? 'internal inconsistency: the disjunction of the accepting paths is satisfiable although each path is not'
-          : `the solver gave no answer (${proof.reason ?? 'unknown'})`,
-      missing: [],
-      paths: paths.length,
-      solverMs,
-    };
-  const re = await recheckUnsat(proof.smtlib, timeoutMs);
-  solverMs += re.solverMs;
-  if (re.status !== 'unsat')
-    return {
-      answer: 'unknown',
-      reason: `the re-check of the proof did not confirm it (${re.status}${re.reason ? `: ${re.reason}` : ''})`,
-      missing: [],
-      paths: paths.length,
-      solverMs,
-    };
+    return proof.status === 'sat'
+      ? unknownAnswer(
+          'recheck-failed',
+          'internal inconsistency: the disjunction of the accepting paths is satisfiable although each path is not',
+          paths.length,
+          solverMs,
+        )
+      : unknownAnswer(
+          'solver-unknown',
+          `the solver gave no answer (${proof.reason ?? 'unknown'})`,
+          paths.length,
+          solverMs,
+        );
   // The blockers explain the proof; they are not part of it. Which filter
   // first empties a path is decided on packet sets (packetset.ts, no solver
   // call), with Z3 only where a formula is not one of interval atoms.
@@ -229,12 +215,14 @@ export async function reachable(
     if (b !== undefined && !blockers.some((x) => x.key === b.key)) blockers.push(b);
   }
   return {
-    answer: 'no',
-    blockers,
+    claim: {
+      kind: 'certificate',
+      answer: 'no',
+      certificate: { smtlib: proof.smtlib, paths: paths.length, blockers },
+    },
+    missing: [],
     paths: paths.length,
-    recheck: `${re.status} (${re.strategy}, ${re.solverMs.toFixed(1)} ms)`,
     solverMs,
-    smtlib: proof.smtlib,
   };
 }
 

@@ -3,6 +3,7 @@
  * naive reference interpreter (mathematical integers, then reduction) that
  * replays witnesses.
  */
+import { scalar } from '../../../src/ir/value.js';
 import type {
   Action,
   BinaryOp,
@@ -246,7 +247,7 @@ export function refEval(e: Expr, env: ReadonlyMap<string, bigint>): bigint {
  * witness's property whose condition is false.
  */
 export function replays(fn: IrFunction, w: RawWitness): boolean {
-  const env = new Map<string, bigint>(w.inputs);
+  const env = new Map<string, bigint>([...w.inputs].map(([k, v]) => [k, scalar(v)]));
   let node = fn.entry;
   let nondet = 0;
   for (const [i, ei] of w.path.entries()) {
@@ -254,7 +255,7 @@ export function replays(fn: IrFunction, w: RawWitness): boolean {
     if (e.from !== node) return false;
     const a = e.action;
     if (a.kind === 'assign') env.set(a.target, refEval(a.value, env));
-    if (a.kind === 'havoc') env.set(a.target, w.nondet[nondet++]);
+    if (a.kind === 'havoc') env.set(a.target, scalar(w.nondet[nondet++]));
     if (a.kind === 'assume' && refEval(a.cond, env) !== 1n) return false;
     if (a.kind === 'assert') {
       const holds = refEval(a.cond, env) === 1n;

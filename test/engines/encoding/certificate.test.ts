@@ -10,6 +10,7 @@
  * with `|`, and `confirmInvariants`, which must refuse a wrong invariant
  * with a reason.
  */
+import { C_SYNTAX } from '../../../src/frontends/c/back-translator.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -289,7 +290,7 @@ test('an invariant is evaluated without wrap-around however large its intermedia
     l.fn,
     l.regions,
     [trueTerm, inv],
-    { timeoutMs: SOLVER_MS, properties: l.selected },
+    { timeoutMs: SOLVER_MS, properties: l.selected, syntax: C_SYNTAX },
     { left: () => SOLVER_MS, solverMs: 0 },
     'chc',
     1,
@@ -404,7 +405,7 @@ test('an invariant over a variable the function does not have cannot be encoded'
     l.fn,
     l.regions,
     [trueTerm, le(k(0), stray)],
-    { timeoutMs: SOLVER_MS, properties: l.selected },
+    { timeoutMs: SOLVER_MS, properties: l.selected, syntax: C_SYNTAX },
     { left: () => SOLVER_MS, solverMs: 0 },
     'chc',
     1,
@@ -421,7 +422,7 @@ test('confirmInvariants: a certificate for a right invariant, a reason for each 
       l.fn,
       l.regions,
       [trueTerm, inv],
-      { timeoutMs: SOLVER_MS, properties: l.selected, language: 'c' },
+      { timeoutMs: SOLVER_MS, properties: l.selected, syntax: C_SYNTAX },
       { left: () => SOLVER_MS, solverMs: 0 },
       'chc',
       1,

@@ -5,6 +5,7 @@
  * a 1-inductive proof, a property that needs k = 2, and a counterexample —
  * with every certificate query re-checked unsat in a fresh context.
  */
+import { C_SYNTAX } from '../../../src/frontends/c/back-translator.js';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,7 +59,7 @@ function options(fn: IrFunction, kinds: readonly string[] = ['assertion']): Engi
   return {
     timeoutMs: 60_000,
     properties: new Set(fn.properties.filter((p) => kinds.includes(p.kind)).map((p) => p.id)),
-    language: 'c',
+    syntax: C_SYNTAX,
   };
 }
 
@@ -145,7 +146,7 @@ describe('candidates from samples', () => {
       constants: programConstants(fn),
       moduli: [],
     });
-    const texts = cs.map((c) => formatInvariant(c.term, (v) => v.replace(/^v!/, '')));
+    const texts = cs.map((c) => formatInvariant(c.term, (v) => v.replace(/^v!/, ''), C_SYNTAX));
     assert.ok(
       texts.some((t) => /^(x \+ y == n|n == x \+ y)$/.test(t)),
       `no x + y == n in ${texts.join(' ; ')}`,
@@ -158,7 +159,7 @@ describe('candidates from samples', () => {
         assert.equal(
           evalTerm(c.term, env),
           1n,
-          formatInvariant(c.term, (v) => v),
+          formatInvariant(c.term, (v) => v, C_SYNTAX),
         );
       }
     }

@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lowerCFile } from '../../../src/frontends/c/index.js';
-import { isUnsupportedCode } from '../../../src/diagnostics/diagnostic.js';
+import { isUnsupportedCode, spanOf } from '../../../src/diagnostics/diagnostic.js';
 import { lower, lowerFails } from './helpers.js';
 
 const unsupported: [string, string, string][] = [
@@ -39,8 +39,8 @@ for (const [name, src, word] of unsupported) {
     assert.equal(ds.length, 1);
     assert.ok(isUnsupportedCode(ds[0].code), ds[0].code);
     assert.match(ds[0].message, new RegExp(word));
-    assert.equal(ds[0].span?.file, '/tmp/arc-test/t.c');
-    assert.equal(ds[0].span?.startLine, 1);
+    assert.equal(spanOf(ds[0])?.file, '/tmp/arc-test/t.c');
+    assert.equal(spanOf(ds[0])?.startLine, 1);
   });
 }
 
@@ -54,7 +54,7 @@ test('sequenced side effects are fine', async () => {
 test('recursion (direct and mutual) is reported with its span', async () => {
   const ds = await lowerFails('int f(int n){\n  return n <= 0 ? 0 : f(n - 1);\n}', 'f');
   assert.equal(ds[0].code, 'recursion');
-  assert.deepEqual([ds[0].span?.startLine, ds[0].span?.startCol], [2, 23]);
+  assert.deepEqual([spanOf(ds[0])?.startLine, spanOf(ds[0])?.startCol], [2, 23]);
   const m = await lowerFails(
     'int even(int n); int odd(int n){ return n ? even(n-1) : 0; } int even(int n){ return n ? odd(n-1) : 1; }',
     'even',
@@ -72,7 +72,7 @@ test('unknown function lists defined functions', async () => {
 test('syntax errors in the user file have line:col; system headers do not matter', async () => {
   const ds = await lowerFails('#include <stdio.h>\nint f(void) {\n  return 1 +;\n}', 'f');
   assert.equal(ds[0].code, 'syntax-error');
-  assert.equal(ds[0].span?.startLine, 3);
+  assert.equal(spanOf(ds[0])?.startLine, 3);
 });
 
 test('undeclared identifiers are type errors', async () => {

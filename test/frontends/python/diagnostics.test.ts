@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lowerPythonFile } from '../../../src/frontends/python/index.js';
 import { lower, lowerFails } from './helpers.js';
+import { spanOf, type Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 
-function where(d: { span?: { startLine: number; startCol: number } }): string {
-  return d.span ? `${d.span.startLine}:${d.span.startCol}` : '';
+function where(d: Diagnostic): string {
+  const span = spanOf(d);
+  return span ? `${span.startLine}:${span.startCol}` : '';
 }
 
 const UNSUPPORTED: [string, string, string][] = [
@@ -61,7 +63,7 @@ for (const [what, src, at] of UNSUPPORTED) {
     const ds = await lowerFails(src, 'f');
     assert.equal(ds.length, 1, ds.map((d) => d.message).join('; '));
     assert.equal(ds[0].code, 'unsupported', ds[0].message);
-    assert.equal(ds[0].span?.file, '/tmp/arc-test/t.py');
+    assert.equal(spanOf(ds[0])?.file, '/tmp/arc-test/t.py');
     assert.equal(where(ds[0]), at, ds[0].message);
   });
 }
@@ -76,10 +78,10 @@ test('syntax errors carry line:col', async () => {
   const ds = await lowerFails('def f(x):\n    return (x +\n\ndef g(:\n  pass\n');
   assert.ok(ds.length >= 1);
   assert.ok(ds.every((d) => d.code === 'syntax-error'));
-  assert.ok(ds.every((d) => d.span !== undefined && d.span.startLine >= 1));
+  assert.ok(ds.every((d) => (spanOf(d)?.startLine ?? 0) >= 1));
   const one = await lowerFails('def f(x):\n    x = = 1\n    return x\n', 'f');
   assert.equal(one[0].code, 'syntax-error');
-  assert.equal(one[0].span?.startLine, 2);
+  assert.equal(spanOf(one[0])?.startLine, 2);
   const brk = await lowerFails('def f(x):\n    break\n', 'f');
   assert.equal(brk[0].code, 'syntax-error');
   assert.equal(where(brk[0]), '2:5');

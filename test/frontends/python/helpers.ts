@@ -2,6 +2,7 @@
  * Test helpers for the Python front-end: lowering inline sources and running
  * the IR through arc's interpreter.
  */
+import type { Value } from '../../../src/ir/value.js';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import {
@@ -42,7 +43,7 @@ export function run(fn: IrFunction, ...args: bigint[]): RunOutcome {
 }
 
 /** The returned value, or a description of how the run ended otherwise. */
-export function result(fn: IrFunction, ...args: bigint[]): bigint | null | string {
+export function result(fn: IrFunction, ...args: bigint[]): Value | null | string {
   const o = run(fn, ...args);
   if (o.kind === 'returned') return o.value;
   if (o.kind === 'violated') return `violated ${o.property}`;

@@ -1,13 +1,15 @@
 /**
  * The trust gate: engine results that cannot be backed up never reach the user
- * as yes or no. Each test feeds `judge` a hand-made engine result.
+ * as yes or no. Each test feeds the code gate (`judgeResult`) a hand-made
+ * engine result.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { performance } from 'node:perf_hooks';
 import type { EngineResult, RawWitness } from '../../src/engines/engine.js';
 import type { IrFunction, Property } from '../../src/ir/ir.js';
-import { judge, type JudgeContext } from '../../src/verdict/judge.js';
+import { C_SYNTAX } from '../../src/frontends/c/back-translator.js';
+import { judgeResult as judge, type CodeContext } from '../../src/verdict/code-gate.js';
 import {
   assert as assertAction,
   bin,
@@ -44,9 +46,12 @@ const plusOne: IrFunction = {
   properties: [property],
 };
 
-function context(f: IrFunction = plusOne): JudgeContext {
+function context(f: IrFunction = plusOne): CodeContext {
   return {
     fn: f,
+    domain: 'code',
+    command: 'prove',
+    syntax: C_SYNTAX,
     question: 'q?',
     checked: f.properties,
     source: { file: 't.c', lines: ['int f(int x) { return x + 1; }'] },
@@ -87,9 +92,11 @@ test('a witness that replays becomes no, with inputs by parameter name', async (
   );
   assert.equal(v1.answer, 'no');
   if (v1.answer !== 'no') return;
-  assert.deepEqual(v1.counterexample.inputs, [{ name: 'x', type: 'int', value: '2147483647' }]);
-  assert.equal(v1.counterexample.property.id, 'f.overflow.1');
-  assert.equal(v1.counterexample.replay.interpreter, 'agrees');
+  assert.deepEqual(v1.witness.inputs, [
+    { name: 'x', type: 'int', value: 2147483647n, text: '2147483647' },
+  ]);
+  assert.equal(v1.witness.property.id, 'f.overflow.1');
+  assert.equal(v1.witness.replay.interpreter, 'agrees');
 });
 
 test("a witness that does not replay becomes don't know (replay-failed)", async () => {

@@ -1,0 +1,20 @@
+/**
+ * The engines, by name, each behind the one `Engine` interface (engine.ts).
+ * The portfolio (verdict/portfolio.ts) reaches them only through this table.
+ */
+import { bmcEngine } from './bmc/index.js';
+import { chcEngine } from './chc/index.js';
+import type { Engine } from './engine.js';
+import { kInductionEngine } from './kind/index.js';
+import { terminationEngine } from './termination/engine.js';
+
+export const ENGINES = {
+  bmc: bmcEngine,
+  'k-induction': kInductionEngine,
+  chc: chcEngine,
+  termination: terminationEngine,
+} as const satisfies Readonly<Record<string, Engine>>;
+
+export type EngineName = keyof typeof ENGINES;
+
+export type { Engine, EngineOptions, EngineResult } from './engine.js';
