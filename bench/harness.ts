@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 // One implementation of running the CLI and of the statistics, shared with `arc bench`.
-export { CLI, killAfterMs, runCli, runPool, type Outcome } from '../src/bench/cli-process.js';
+export { CLI, killAfterMs, runCli, runPool, type Outcome } from '../src/cli/bench/cli-process.js';
 export {
   cell,
   countBy,
@@ -20,7 +20,7 @@ export {
   seconds,
   sum,
   table,
-} from '../src/bench/stats.js';
+} from '../src/cli/bench/stats.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

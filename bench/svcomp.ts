@@ -18,7 +18,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { markdownReport } from '../src/bench/svcomp-report.js';
+import { markdownReport } from '../src/cli/bench/svcomp-report.js';
 import {
   loadSuite,
   progressLine,
@@ -26,7 +26,7 @@ import {
   summarize,
   SV_PROPERTIES,
   type SvProperty,
-} from '../src/bench/svcomp-tasks.js';
+} from '../src/cli/bench/svcomp-tasks.js';
 import {
   ROOT,
   countOption,

@@ -80,7 +80,7 @@ function readTasks(suite: string): Task[] {
   return tasks;
 }
 
-function judge(task: Task, outcome: Outcome): Judgement {
+function judgementOf(task: Task, outcome: Outcome): Judgement {
   switch (outcome.answer) {
     case 'error':
       return 'error';
@@ -318,7 +318,7 @@ async function main(): Promise<void> {
         ],
         timeoutS,
       );
-      return { task, outcome, judgement: judge(task, outcome) };
+      return { task, outcome, judgement: judgementOf(task, outcome) };
     },
     ({ task, outcome, judgement }, i) => {
       const tag = outcome.reason ? ` (${outcome.reason})` : '';

@@ -23,8 +23,8 @@ export {
   EXIT_BAD_INPUT,
   EXIT_UNKNOWN,
 } from './core/answer.js';
-export type { Diagnostic, SourceSpan } from './diagnostics/diagnostic.js';
-export { renderDiagnostic } from './diagnostics/diagnostic.js';
+export type { Diagnostic, SourceSpan } from './core/diagnostic.js';
+export { renderDiagnostic } from './core/diagnostic.js';
 export { lowerCFile } from './frontends/c/index.js';
 export type { IrFunction, IrProgram } from './ir/ir.js';
 export {

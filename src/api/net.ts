@@ -9,7 +9,7 @@
  */
 import type { Exhibited, Proved, Result, UnknownReason, Verdict } from '../core/answer.js';
 import { parseIpv4 } from '../core/ip.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { decideExplain, decideExposed, decideReachable } from '../net/answer.js';
 import type { FindingPlace, Missing } from '../net/flows.js';
 import type { ComponentRef } from '../net/forward/index.js';

@@ -2,7 +2,7 @@
  * Validation of user-supplied options shared by the CLI and the library API.
  * Returns diagnostics (code `bad-option`) instead of throwing.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { PROPERTY_GROUPS, type PropertyKind } from '../ir/ir.js';
 import { ENGINE_CHOICES, type ProveOptions } from './types.js';
 

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Exhibited, Proved, Result, UnknownReason, Verdict } from '../core/answer.js';
-import { diagnosticKind, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticKind, type Diagnostic } from '../core/diagnostic.js';
 import { answerQuestion, type PolicyProof, type PolicyWitness } from '../policy/answer.js';
 import {
   checkPolicyType,

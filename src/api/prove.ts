@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import type { UnknownReason } from '../core/answer.js';
 import { Budget } from '../core/budget.js';
-import { isUnsupportedCode, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isUnsupportedCode, type Diagnostic } from '../core/diagnostic.js';
 import type { FrontendResult } from '../frontends/frontend.js';
 import { frontendFor } from '../frontends/registry.js';
 import type { IrFunction, PropertyKind } from '../ir/ir.js';

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderDiagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { buildWitness, type WitnessTask } from '../reporters/witness.js';
 import type { Verdict } from '../verdict/verdict.js';
 import { VERSION } from './usage.js';

@@ -2,7 +2,7 @@
  * Renders verdicts for people (aligned text) and for programs (JSON with every
  * key of the verdict contract present, `null` where it does not apply).
  */
-import { formatLocation, formatSpan, renderDiagnostic } from '../diagnostics/diagnostic.js';
+import { formatLocation, formatSpan, renderDiagnostic } from '../core/diagnostic.js';
 import type { ProveResult } from '../api/types.js';
 import type { Counterexample, Verdict } from '../verdict/verdict.js';
 import {

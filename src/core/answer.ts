@@ -14,7 +14,7 @@
  * - bad input is not an answer: it is a result of its own, with diagnostics;
  * - each answer maps to one exit code.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
 import type { Location } from './location.js';
 
 export type Answer = 'yes' | 'no' | 'unknown';

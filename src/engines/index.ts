@@ -7,8 +7,10 @@ import { chcEngine } from './chc/index.js';
 import type { Engine } from './engine.js';
 import { kInductionEngine } from './kind/index.js';
 import { terminationEngine } from './termination/engine.js';
+import { testingEngine } from './testing/index.js';
 
 export const ENGINES = {
+  testing: testingEngine,
   bmc: bmcEngine,
   'k-induction': kInductionEngine,
   chc: chcEngine,

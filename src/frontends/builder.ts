@@ -9,7 +9,7 @@
  * counting in source order (by operator position) per function and kind,
  * independent of how often a function was inlined.
  */
-import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import type { SourceSpan } from '../core/diagnostic.js';
 import type {
   Action,
   Approximation,

@@ -4,7 +4,7 @@
  * front-end's public functions, which turn it into a diagnostic
  * (`guardLowering` and `lowerSelected` in frontend.ts).
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 
 export class LowerError extends Error {
   constructor(readonly diagnostic: Diagnostic) {

@@ -6,7 +6,7 @@
  * lowering failure into a diagnostic.
  */
 import { readFile } from 'node:fs/promises';
-import { diagnostic, formatLocation, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, formatLocation, type Diagnostic } from '../core/diagnostic.js';
 import type { SourceSyntax } from '../ir/syntax.js';
 import type { IrFunction, IrProgram } from '../ir/ir.js';
 import { LowerError } from './errors.js';

@@ -17,7 +17,7 @@
  * - A property is checked by an `assert` edge; execution continues past it
  *   only when the condition holds (check, then assume).
  */
-import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import type { SourceSpan } from '../core/diagnostic.js';
 
 export type { SourceSpan };
 

@@ -6,7 +6,7 @@
  * infix; casts show their target type (`(i64)x`), so signedness and width are
  * visible where they matter; `overflow` reads as `overflow_add(a, b)`.
  */
-import { formatSpan } from '../diagnostics/diagnostic.js';
+import { formatSpan } from '../core/diagnostic.js';
 import {
   typeName,
   type Action,

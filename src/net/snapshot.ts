@@ -26,12 +26,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type {
-  Diagnostic,
-  DiagnosticCode,
-  JsonLocation,
-  Severity,
-} from '../diagnostics/diagnostic.js';
+import type { Diagnostic, DiagnosticCode, JsonLocation, Severity } from '../core/diagnostic.js';
 import { formatPath, LineIndex, parseJson, type JsonNode, type JsonObject } from '../core/json.js';
 import { parseCidr4, parseIpv4, type Cidr4, type Ipv4 } from '../core/ip.js';
 import type {

@@ -20,7 +20,7 @@ import {
   type DiagnosticKind,
   type JsonLocation,
   type Severity,
-} from '../diagnostics/diagnostic.js';
+} from '../core/diagnostic.js';
 
 /** The codes a policy can have (arc's one list of diagnostic codes). */
 export type PolicyDiagnosticCode = Extract<

@@ -33,7 +33,7 @@ import { isScalar, type Value } from '../ir/value.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import type { SourceSpan } from '../core/diagnostic.js';
 import type { PropertyKind } from '../ir/ir.js';
 import type {
   InputValue,

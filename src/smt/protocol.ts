@@ -30,6 +30,8 @@ export interface WorkerCheckResult {
   /** Model values of the String variables asked for (decoded code points). */
   readonly strings?: Map<string, string>;
   readonly solverMs: number;
+  /** The work Z3 did (its `rlimit count`), when known: reproducible, unlike time. */
+  readonly work?: number;
   /** Everything an `eval` script printed (its check-sat answer, models, errors). */
   readonly output?: string;
 }
@@ -41,6 +43,8 @@ export type Request =
       readonly id: number;
       readonly smtlib: string;
       readonly timeoutMs: number;
+      /** Z3's resource limit for this check (its `rlimit`): a bound on work, not time. */
+      readonly rlimit?: number;
       readonly modelOf?: readonly ModelRequest[];
     }
   /** A whole script (with its own options and check command) in a fresh context. */

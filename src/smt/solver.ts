@@ -23,6 +23,7 @@
  *   shares nothing with the context that produced the answer but the library.
  * - No Z3 object exists outside the worker.
  */
+import { trace } from '../core/trace.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -43,7 +44,14 @@ export type SolverInfo = WorkerInfo;
 export type SatStatus = 'sat' | 'unsat' | 'unknown';
 
 export interface CheckOptions {
+  /** Wall-clock limit of the check (the outer limit). */
   readonly timeoutMs: number;
+  /**
+   * Z3's resource limit (`rlimit`): a bound on the solver's work, which is the
+   * same on a quiet and a busy machine. A check that reaches it answers
+   * unknown with reason `work-limit`. Absent: no bound but the time.
+   */
+  readonly rlimit?: number;
   readonly signal?: AbortSignal;
   /** Variables whose model values to return when the answer is sat. */
   readonly modelOf?: readonly string[];
@@ -60,6 +68,8 @@ export interface CheckResult {
   /** Values of the String variables among `modelOf` (exact code points, no escapes). */
   readonly strings?: Map<string, string>;
   readonly solverMs: number;
+  /** Z3's `rlimit count` for the check, when known. */
+  readonly work?: number;
   /** The exact script that was answered. */
   readonly smtlib: string;
 }
@@ -344,9 +354,18 @@ export function checkSat(query: Query, opts: CheckOptions): Promise<CheckResult>
     op: 'check',
     smtlib,
     timeoutMs: opts.timeoutMs,
+    ...(opts.rlimit === undefined ? {} : { rlimit: opts.rlimit }),
     ...(modelOf === undefined ? {} : { modelOf }),
   };
-  return exclusive(async () => ({ ...(await solve(req, opts.timeoutMs, opts.signal)), smtlib }));
+  return exclusive(async () => {
+    const r = await solve(req, opts.timeoutMs, opts.signal);
+    trace(
+      'smt',
+      () =>
+        `check ${r.status}${r.reason ? ` (${r.reason})` : ''} in ${r.solverMs.toFixed(0)} ms, work ${r.work ?? '?'}${opts.rlimit ? ` of ${opts.rlimit}` : ''}`,
+    );
+    return { ...r, smtlib };
+  });
 }
 
 /** The script with its final `(check-sat)` replaced by an independent strategy. */
@@ -456,9 +475,12 @@ export function runScript(
   script: string,
   timeoutMs: number,
   signal?: AbortSignal,
+  rlimit?: number,
 ): Promise<ScriptResult> {
   return exclusive(async () => {
-    const opts = `(set-option :timeout ${Math.max(1, Math.ceil(timeoutMs))})\n`;
+    const work =
+      rlimit === undefined ? '' : `(set-option :rlimit ${Math.max(1, Math.ceil(rlimit))})\n`;
+    const opts = `(set-option :timeout ${Math.max(1, Math.ceil(timeoutMs))})\n${work}`;
     const r = await solve({ op: 'eval', script: opts + script, timeoutMs }, timeoutMs, signal);
     const output = r.output ?? '';
     const first = output

@@ -99,7 +99,16 @@ function readModel(
   return { model: out, strings };
 }
 
+/** The work a check did: Z3's `rlimit count` statistic. */
+function workOf(solver: { statistics(): Iterable<{ key: string; value: number }> }): {
+  work?: number;
+} {
+  for (const e of solver.statistics()) if (e.key === 'rlimit count') return { work: e.value };
+  return {};
+}
+
 function unknownReason(z3Reason: string, elapsed: number, timeoutMs: number): string {
+  if (/resource limit/i.test(z3Reason)) return 'work-limit';
   if (/timeout|canceled|cancelled|interrupted/i.test(z3Reason) && elapsed >= timeoutMs * 0.9) {
     return 'timeout';
   }
@@ -134,12 +143,14 @@ async function check(
   id: number,
   smtlib: string,
   timeoutMs: number,
+  rlimit: number | undefined,
   modelOf: readonly ModelRequest[] | undefined,
 ): Promise<WorkerCheckResult> {
   const { api, ctx } = await getInstance();
   const solver = new ctx.Solver();
   try {
     solver.set('timeout', Math.max(1, Math.ceil(timeoutMs)));
+    if (rlimit !== undefined) solver.set('rlimit', Math.max(1, Math.ceil(rlimit)));
     solver.fromString(smtlib);
     const t0 = performance.now();
     const { value: status, cancelled } = await interruptible(
@@ -150,16 +161,18 @@ async function check(
     );
     const solverMs = performance.now() - t0;
     if (cancelled) return { status: 'unknown', reason: 'cancelled', solverMs };
+    const work = workOf(solver);
     if (status === 'unknown') {
       return {
         status,
         reason: unknownReason(solver.reasonUnknown(), solverMs, timeoutMs),
         solverMs,
+        ...work,
       };
     }
-    if (status === 'unsat' || modelOf === undefined) return { status, solverMs };
+    if (status === 'unsat' || modelOf === undefined) return { status, solverMs, ...work };
     const { model, strings } = readModel(api, ctx, solver.model(), modelOf);
-    return { status, model, ...(strings.size > 0 ? { strings } : {}), solverMs };
+    return { status, model, ...(strings.size > 0 ? { strings } : {}), solverMs, ...work };
   } finally {
     solver.release();
   }
@@ -274,7 +287,7 @@ async function handle(req: Request): Promise<Reply | null> {
       return {
         id: req.id,
         ok: true,
-        result: await check(req.id, req.smtlib, req.timeoutMs, req.modelOf),
+        result: await check(req.id, req.smtlib, req.timeoutMs, req.rlimit, req.modelOf),
       };
     case 'eval':
       return { id: req.id, ok: true, result: await evalScript(req.id, req.script, req.timeoutMs) };

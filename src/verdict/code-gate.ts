@@ -26,7 +26,7 @@ import {
   type Claim,
   type Gate,
 } from '../core/gate.js';
-import { formatSpan, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatSpan, type Diagnostic } from '../core/diagnostic.js';
 import type {
   BmcRawCertificate,
   EngineResult,

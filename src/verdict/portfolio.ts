@@ -29,7 +29,7 @@
  */
 import type { UnknownCode } from '../core/answer.js';
 import type { Budget } from '../core/budget.js';
-import { trace } from '../diagnostics/trace.js';
+import { trace } from '../core/trace.js';
 import { ENGINES, type Engine, type EngineOptions, type EngineResult } from '../engines/index.js';
 import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
 import { findLoops } from '../ir/loops.js';

@@ -2,7 +2,7 @@
  * Turns IR edge paths into the user's source lines (for counterexample
  * paths), with the values the run gave the user's variables on each line.
  */
-import type { SourceSpan } from '../diagnostics/diagnostic.js';
+import type { SourceSpan } from '../core/diagnostic.js';
 import type { IrFunction } from '../ir/ir.js';
 import { allVariables } from '../ir/ir.js';
 import type { Value } from '../ir/value.js';

@@ -4,7 +4,7 @@
  * counterexample (`witness`), unknown a reason. Values are IR values
  * (ir/value.ts), printed by the front-end's back-translator.
  */
-import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, SourceSpan } from '../core/diagnostic.js';
 import type { Exhibited, Proved, UnknownReason, Verdict as VerdictOf } from '../core/answer.js';
 import type { PropertyKind } from '../ir/ir.js';
 import type { Value } from '../ir/value.js';

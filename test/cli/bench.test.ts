@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import type { Outcome } from '../../src/bench/cli-process.js';
+import type { Outcome } from '../../src/cli/bench/cli-process.js';
 import {
   findTaskFiles,
-  judge,
+  scoreAnswer,
   parseTaskDefinition,
   propertyOf,
   readTaskDefinition,
@@ -18,7 +18,7 @@ import {
   TaskDefinitionError,
   type Check,
   type CheckResult,
-} from '../../src/bench/svcomp-tasks.js';
+} from '../../src/cli/bench/svcomp-tasks.js';
 import { runCli } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'arc-bench-'));
@@ -199,12 +199,12 @@ test('property files map to the checks by name; task files are found recursively
 });
 
 test('SV-COMP scoring: +2 correct true, +1 correct false, -32 wrong true, -16 wrong false, 0 unknown', () => {
-  assert.deepEqual(judge(true, 'yes'), { judgement: 'correct', score: 2 });
-  assert.deepEqual(judge(false, 'no'), { judgement: 'correct', score: 1 });
-  assert.deepEqual(judge(false, 'yes'), { judgement: 'wrong', score: -32 });
-  assert.deepEqual(judge(true, 'no'), { judgement: 'wrong', score: -16 });
-  assert.deepEqual(judge(true, 'unknown'), { judgement: 'unknown', score: 0 });
-  assert.deepEqual(judge(false, 'error'), { judgement: 'unknown', score: 0 });
+  assert.deepEqual(scoreAnswer(true, 'yes'), { judgement: 'correct', score: 2 });
+  assert.deepEqual(scoreAnswer(false, 'no'), { judgement: 'correct', score: 1 });
+  assert.deepEqual(scoreAnswer(false, 'yes'), { judgement: 'wrong', score: -32 });
+  assert.deepEqual(scoreAnswer(true, 'no'), { judgement: 'wrong', score: -16 });
+  assert.deepEqual(scoreAnswer(true, 'unknown'), { judgement: 'unknown', score: 0 });
+  assert.deepEqual(scoreAnswer(false, 'error'), { judgement: 'unknown', score: 0 });
 
   const result = (
     expected: boolean,
@@ -221,7 +221,7 @@ test('SV-COMP scoring: +2 correct true, +1 correct false, -32 wrong true, -16 wr
       dataModel: 'ILP32',
     };
     const outcome: Outcome = { answer, reason, message: '', explanation: '', wallMs };
-    return { check, outcome, ...judge(expected, answer) };
+    return { check, outcome, ...scoreAnswer(expected, answer) };
   };
   const results = [
     result(true, 'yes', 100),

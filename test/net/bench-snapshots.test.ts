@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { forward, type ForwardResult } from '../../src/net/forward/index.js';
 import { formatIpv4 } from '../../src/core/ip.js';
 import { loadSnapshot } from '../../src/net/snapshot.js';
-import { renderDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { renderDiagnostic } from '../../src/core/diagnostic.js';
 import { ip, tcp } from './fixtures.js';
 
 const ROOT = '/work/shared/bench/network';

@@ -9,7 +9,7 @@ import {
 import { parseIpv4 } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { buildSnapshot } from '../../src/net/snapshot.js';
-import { renderDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { renderDiagnostic } from '../../src/core/diagnostic.js';
 
 export type Doc = Record<string, unknown>;
 

@@ -14,7 +14,7 @@ import { forward, type Packet } from '../../src/net/forward/index.js';
 import { formatIpv4 } from '../../src/core/ip.js';
 import type { NetworkModel } from '../../src/net/model.js';
 import { buildSnapshot } from '../../src/net/snapshot.js';
-import { renderDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { renderDiagnostic } from '../../src/core/diagnostic.js';
 import { enumeratePaths } from '../../src/net/symbolic/index.js';
 import { symbolicHeader } from '../../src/net/symbolic/packet.js';
 import { reaches, resolveEndpoints, type ReachQuery } from '../../src/net/symbolic/query.js';

@@ -19,7 +19,7 @@ import {
   renderDiagnostic,
   type Diagnostic,
   type JsonLocation,
-} from '../../src/diagnostics/diagnostic.js';
+} from '../../src/core/diagnostic.js';
 
 /** A snapshot diagnostic's place: its file and JSON path. */
 function jsonAt(d: Diagnostic): JsonLocation {

@@ -1,5 +1,5 @@
 /** Runs the golden cases of golden.ts through the parser and the concrete evaluator. */
-import { renderDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { renderDiagnostic } from '../../src/core/diagnostic.js';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {

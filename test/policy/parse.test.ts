@@ -1,9 +1,5 @@
 /** Parser and validator: bad input, unsupported constructs, advice, size and depth. */
-import {
-  diagnosticKind,
-  isUnsupportedCode,
-  renderDiagnostic,
-} from '../../src/diagnostics/diagnostic.js';
+import { diagnosticKind, isUnsupportedCode, renderDiagnostic } from '../../src/core/diagnostic.js';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import type { SourceSpan } from '../../src/diagnostics/diagnostic.js';
+import type { SourceSpan } from '../../src/core/diagnostic.js';
 import { buildWitness, cLiteral, type WitnessTask } from '../../src/reporters/witness.js';
 import type {
   CertificateQuery,

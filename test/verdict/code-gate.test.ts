@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { EngineResult, RawWitness } from '../../src/engines/engine.js';
 import type { IrFunction, Property } from '../../src/ir/ir.js';
 import { C_SYNTAX } from '../../src/frontends/c/back-translator.js';
-import { judgeResult as judge, type CodeContext } from '../../src/verdict/code-gate.js';
+import { judgeResult, type CodeContext } from '../../src/verdict/code-gate.js';
 import {
   assert as assertAction,
   bin,
@@ -86,7 +86,7 @@ function safe(smtlib: string, sound = true): EngineResult {
 }
 
 test('a witness that replays becomes no, with inputs by parameter name', async () => {
-  const v1 = await judge(
+  const v1 = await judgeResult(
     { status: 'unsafe', precise: true, witness: witness(2147483647n), solverMs: 1 },
     context(),
   );
@@ -100,7 +100,7 @@ test('a witness that replays becomes no, with inputs by parameter name', async (
 });
 
 test("a witness that does not replay becomes don't know (replay-failed)", async () => {
-  const v1 = await judge(
+  const v1 = await judgeResult(
     { status: 'unsafe', precise: true, witness: witness(5n), solverMs: 1 },
     context(),
   );
@@ -109,7 +109,7 @@ test("a witness that does not replay becomes don't know (replay-failed)", async 
 });
 
 test("an imprecise witness becomes don't know even when it replays", async () => {
-  const v1 = await judge(
+  const v1 = await judgeResult(
     { status: 'unsafe', precise: false, witness: witness(2147483647n), solverMs: 1 },
     context(),
   );
@@ -118,24 +118,24 @@ test("an imprecise witness becomes don't know even when it replays", async () =>
 });
 
 test('a certificate whose query is unsatisfiable again becomes yes', async () => {
-  const v1 = await judge(safe(UNSAT_QUERY), context());
+  const v1 = await judgeResult(safe(UNSAT_QUERY), context());
   assert.equal(v1.answer, 'yes');
   if (v1.answer === 'yes') assert.match(v1.certificate.recheck, /re-checked unsat/);
 });
 
 test("a certificate whose query is satisfiable becomes don't know (recheck-failed)", async () => {
-  const v1 = await judge(safe(SAT_QUERY), context());
+  const v1 = await judgeResult(safe(SAT_QUERY), context());
   assert.equal(v1.answer, 'unknown');
   if (v1.answer === 'unknown') assert.equal(v1.reason.code, 'recheck-failed');
 });
 
 test('an unsound safe result never becomes yes', async () => {
-  const v1 = await judge(safe(UNSAT_QUERY, false), context());
+  const v1 = await judgeResult(safe(UNSAT_QUERY, false), context());
   assert.equal(v1.answer, 'unknown');
 });
 
 test('an engine unknown is passed on with its reason', async () => {
-  const v1 = await judge(
+  const v1 = await judgeResult(
     { status: 'unknown', reason: { code: 'timeout', message: 'out of time' }, solverMs: 1 },
     context(),
   );
@@ -154,7 +154,7 @@ test("a proof contradicted by enumerating a small input space becomes don't know
     }),
     properties: [notFive],
   };
-  const v1 = await judge(safe(UNSAT_QUERY), context(f));
+  const v1 = await judgeResult(safe(UNSAT_QUERY), context(f));
   assert.equal(v1.answer, 'unknown');
   if (v1.answer === 'unknown') {
     assert.equal(v1.reason.code, 'recheck-failed');
@@ -173,7 +173,7 @@ test('a true proof over a small input space is confirmed by enumeration', async 
     }),
     properties: [nonNegative],
   };
-  const v1 = await judge(safe(UNSAT_QUERY), context(f));
+  const v1 = await judgeResult(safe(UNSAT_QUERY), context(f));
   assert.equal(v1.answer, 'yes');
   if (v1.answer === 'yes') assert.match(v1.certificate.recheck, /all 256 inputs/);
 });

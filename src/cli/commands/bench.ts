@@ -14,8 +14,8 @@ import {
   runChecks,
   SV_PROPERTIES,
   type SvProperty,
-} from '../../bench/svcomp-tasks.js';
-import { jsonReport, markdownReport, type SuiteRun } from '../../bench/svcomp-report.js';
+} from '../bench/svcomp-tasks.js';
+import { jsonReport, markdownReport, type SuiteRun } from '../bench/svcomp-report.js';
 import { EXIT_BAD_INPUT } from '../../core/answer.js';
 import {
   flag,

@@ -1,5 +1,5 @@
 /** `arc ir`: prints the IR the file's front-end produces. */
-import { isUnsupportedCode } from '../../diagnostics/diagnostic.js';
+import { isUnsupportedCode } from '../../core/diagnostic.js';
 import { frontendFor } from '../../frontends/registry.js';
 import { printProgram } from '../../ir/print.js';
 import { EXIT_BAD_INPUT, EXIT_UNKNOWN } from '../../core/answer.js';

@@ -17,7 +17,7 @@ import {
   type NetVerdict,
 } from '../../api/net.js';
 import { answerExitCode, type Result } from '../../core/answer.js';
-import { renderDiagnostic } from '../../diagnostics/diagnostic.js';
+import { renderDiagnostic } from '../../core/diagnostic.js';
 import type { Blocker } from '../../net/symbolic/reachable.js';
 import { describePacket, type ForwardResult, type Hop } from '../../net/forward/index.js';
 import { flag, numberOption, parseCommandArgs, stringOption, UsageError } from '../common.js';

@@ -19,7 +19,7 @@ import {
   type PolicyVerdict,
 } from '../../api/policy.js';
 import { answerExitCode, type Result } from '../../core/answer.js';
-import { formatLocation, renderDiagnostic } from '../../diagnostics/diagnostic.js';
+import { formatLocation, renderDiagnostic } from '../../core/diagnostic.js';
 import type { PolicyWitness } from '../../policy/answer.js';
 import {
   type AccessRequest,

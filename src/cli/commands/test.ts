@@ -5,7 +5,7 @@
 import type { DataModel } from '../../api/types.js';
 import { ARTICLE_CALLS_PER_SECOND, formatBigInt, formatDuration } from '../../baseline/format.js';
 import { runTestingBaseline, type BaselineReport } from '../../baseline/index.js';
-import { isUnsupportedCode } from '../../diagnostics/diagnostic.js';
+import { isUnsupportedCode } from '../../core/diagnostic.js';
 import { frontendOf } from '../../frontends/registry.js';
 import type { BitVecType, BoolType } from '../../ir/ir.js';
 import { EXIT_BAD_INPUT, EXIT_NO, EXIT_UNKNOWN, EXIT_YES } from '../../core/answer.js';

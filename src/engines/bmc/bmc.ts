@@ -16,8 +16,8 @@
  * rounds; the signal cancels at any point.
  */
 import { Budget } from '../../core/budget.js';
-import { formatSpan } from '../../diagnostics/diagnostic.js';
-import { trace } from '../../diagnostics/trace.js';
+import { formatSpan } from '../../core/diagnostic.js';
+import { trace } from '../../core/trace.js';
 import type { IrFunction } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
 import { checkSat, disjunction, initSolver, queryVariables } from '../../smt/index.js';

@@ -24,7 +24,7 @@ import { allVariables } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
 import { and, boolSort, checkSat, conjunction, eq, mkVar, not, toSmtlib } from '../../smt/index.js';
 import { termToInfix } from '../../smt/infix.js';
-import { trace } from '../../diagnostics/trace.js';
+import { trace } from '../../core/trace.js';
 import type {
   CertificateQuery,
   Engine,
@@ -42,7 +42,7 @@ import type { Regions } from '../encoding/regions.js';
 import { buildRegions } from '../encoding/regions.js';
 import type { Candidate } from './candidates.js';
 import { candidatesAt } from './candidates.js';
-import { LONG_RUNS, programConstants, sampleRuns, SHORT_RUNS } from './samples.js';
+import { LONG_RUNS, programConstants, sampleRuns, SHORT_RUNS } from '../testing/samples.js';
 import { windowQueries } from './window.js';
 
 /** Largest k tried. */

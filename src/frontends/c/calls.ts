@@ -8,7 +8,7 @@
  * call to an undefined function havocs its result and every global variable,
  * and is recorded as an `Approximation`.
  */
-import { diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic } from '../../core/diagnostic.js';
 import { falseExpr, variable } from '../../ir/ir.js';
 import type { CInt, CType } from './ctypes.js';
 import type { Frame, Lowerer, Val } from './lower.js';

@@ -10,7 +10,7 @@
  * Throws LowerError for anything it cannot model; the caller turns it into a
  * diagnostic.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { constant, variable, type IrFunction } from '../../ir/ir.js';
 import { isConventionName, lowerCall } from './calls.js';
 import { namesIn, type Effects } from './effects.js';

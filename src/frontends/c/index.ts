@@ -21,7 +21,7 @@ import {
   type FrontendResult,
   type SourceText,
 } from '../frontend.js';
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import type { IrProgram } from '../../ir/ir.js';
 import type { DataModel } from './ctypes.js';
 import { lowerFunction } from './entry.js';

@@ -20,7 +20,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diagnostic, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type SourceSpan } from '../../core/diagnostic.js';
 import type { DataModel } from './ctypes.js';
 import { builtinHeaderMacros } from './builtin-headers.js';
 

@@ -8,7 +8,7 @@
  * before and after the expansion are exact and the expansion itself maps to
  * the macro's use.
  */
-import type { SourceSpan } from '../../diagnostics/diagnostic.js';
+import type { SourceSpan } from '../../core/diagnostic.js';
 import type { LineOrigin } from './preprocess.js';
 
 interface SigChar {

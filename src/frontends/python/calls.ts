@@ -10,7 +10,7 @@
  * where its result is used, and any other call, is outside the subset.
  * checkDef and paramNames are shared with the entry function (entry.ts).
  */
-import { diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic } from '../../core/diagnostic.js';
 import { boolType, constant, intType, trueExpr, variable } from '../../ir/ir.js';
 import { absExpr, extremumExpr } from './builtins.js';
 import { toInt, truthy, type PyLowerer, type Val } from './lower.js';

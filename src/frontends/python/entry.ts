@@ -14,7 +14,7 @@
  * Throws LowerError for anything it cannot model; index.ts turns it into a
  * diagnostic.
  */
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { boolType, constant, intType, variable, type Expr, type IrFunction } from '../../ir/ir.js';
 import { checkDef, lowerCall, paramNames } from './calls.js';
 import { PyLowerer, truthy } from './lower.js';

@@ -27,7 +27,7 @@ import {
   type Diagnostic,
   type DiagnosticCode,
   type SourceSpan,
-} from '../../diagnostics/diagnostic.js';
+} from '../../core/diagnostic.js';
 import {
   boolType,
   constant,

@@ -4,7 +4,7 @@
  * part of the lowering shares (spans, named children, scans of a function
  * body). Pure: nothing here builds IR or throws.
  */
-import type { SourceSpan } from '../../diagnostics/diagnostic.js';
+import type { SourceSpan } from '../../core/diagnostic.js';
 import type { SyntaxNode } from './parser.js';
 
 export interface PyFunctionInfo {

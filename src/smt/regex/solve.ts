@@ -10,7 +10,7 @@
  *   `recheckStringsUnsat` re-checks the rewritten query in a fresh context
  *   and every cover lemma with Z3's own string solver.
  */
-import { trace } from '../../diagnostics/trace.js';
+import { trace } from '../../core/trace.js';
 import { toSmtlib, type Query } from '../print.js';
 import type { Term } from '../term.js';
 import {

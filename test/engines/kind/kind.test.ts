@@ -20,7 +20,7 @@ import {
   programConstants,
   sampleRuns,
   SHORT_RUNS,
-} from '../../../src/engines/kind/samples.js';
+} from '../../../src/engines/testing/samples.js';
 import { formatInvariant } from '../../../src/engines/encoding/invariant-text.js';
 import { buildRegions } from '../../../src/engines/encoding/regions.js';
 import { lowerCFile } from '../../../src/frontends/c/index.js';

@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lowerCFile } from '../../../src/frontends/c/index.js';
-import { isUnsupportedCode, spanOf } from '../../../src/diagnostics/diagnostic.js';
+import { isUnsupportedCode, spanOf } from '../../../src/core/diagnostic.js';
 import { lower, lowerFails } from './helpers.js';
 
 const unsupported: [string, string, string][] = [

@@ -10,7 +10,7 @@ import {
   type CFrontendOptions,
   type CFrontendResult,
 } from '../../../src/frontends/c/index.js';
-import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../../src/core/diagnostic.js';
 
 export async function lower(
   src: string,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lowerPythonFile } from '../../../src/frontends/python/index.js';
 import { lower, lowerFails } from './helpers.js';
-import { spanOf, type Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import { spanOf, type Diagnostic } from '../../../src/core/diagnostic.js';
 
 function where(d: Diagnostic): string {
   const span = spanOf(d);

@@ -4,7 +4,7 @@
  */
 import type { Value } from '../../../src/ir/value.js';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import {
   lowerPythonSource,
   type PyFrontendOptions,

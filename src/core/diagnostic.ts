@@ -11,8 +11,8 @@
  *   it is don't know (exit 3), naming the construct;
  * - `advice`: valid and modelled, worth a look (warnings and notes).
  */
-import type { JsonLocation, Location, SourceSpan } from '../core/location.js';
-import { formatLocation, formatSpan, isJsonLocation } from '../core/location.js';
+import type { JsonLocation, Location, SourceSpan } from './location.js';
+import { formatLocation, formatSpan, isJsonLocation } from './location.js';
 
 export type { JsonLocation, Location, SourceSpan };
 export { formatLocation, formatSpan, isJsonLocation };

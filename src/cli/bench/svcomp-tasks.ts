@@ -435,8 +435,8 @@ export function progressLine(result: CheckResult, index: number, total: number):
   );
 }
 
-/** Judges an answer against the expected verdict and scores it. */
-export function judge(
+/** An answer against the expected verdict, with its SV-COMP score. */
+export function scoreAnswer(
   expected: boolean,
   answer: Outcome['answer'],
 ): { judgement: Judgement; score: number } {
@@ -476,7 +476,7 @@ export function runChecks(checks: readonly Check[], options: RunOptions): Promis
     options.jobs,
     async (check): Promise<CheckResult> => {
       const outcome = await runCli(arcArgs(check, options.timeoutS), options.timeoutS, options.cli);
-      return { check, outcome, ...judge(check.expected, outcome.answer) };
+      return { check, outcome, ...scoreAnswer(check.expected, outcome.answer) };
     },
     options.onResult,
   );
