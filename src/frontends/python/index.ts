@@ -26,6 +26,7 @@ import {
 } from '../frontend.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { IrProgram } from '../../ir/ir.js';
+import { tooDeep, tooDeepMessage } from '../nesting.js';
 import { PyLowerer, returnsValue, spanOf, type ModuleInfo, type PyFunctionInfo } from './lower.js';
 import { parsePython, type SyntaxNode } from './parser.js';
 
@@ -66,6 +67,11 @@ async function lowerChecked(
   const tree = await parsePython(text);
   try {
     const root = tree.rootNode;
+    const deep = tooDeep(root);
+    if (deep !== null)
+      return failed(
+        diagnostic('unsupported', 'error', tooDeepMessage(deep), spanOf(file, deep.node)),
+      );
     const syntax = syntaxErrors(file, root);
     if (syntax.length > 0) return failed(...syntax);
     const { mod, order, notes } = scanModule(file, root);
