@@ -511,71 +511,70 @@ export const C_UNSUPPORTED_FRAGMENTS: readonly (readonly [string, string])[] = [
 ];
 
 /** Malformed text: a mutation of a valid program. */
-const C_MALFORMATIONS: readonly (readonly [string, (text: string, at: number) => string])[] =
+const C_MALFORMATIONS: readonly (readonly [string, (text: string, at: number) => string])[] = [
+  ['missing semicolon', (t, at) => removeNth(t, ';', at)],
+  ['missing closing brace', (t, at) => removeNth(t, '}', at)],
+  ['extra closing brace', (t) => `${t}\n}\n`],
+  ['stray character', (t, at) => insertAt(t, at, ' @ ')],
+  ['stray backtick', (t, at) => insertAt(t, at, '`')],
+  ['unbalanced parenthesis', (t, at) => removeNth(t, ')', at)],
+  ['undeclared identifier', (t) => insertInF(t, 'undeclared_var = undeclared_var + 1;')],
+  ['implicit declaration', (t) => insertInF(t, 'never_declared(1, 2);')],
+  ['wrong arity', (t) => insertInF(t, 'ext_int(1, 2, 3);')],
+  ['duplicate local', (t) => insertInF(t, 'int dup = 1; int dup = 2;')],
+  ['assignment to an rvalue', (t) => insertInF(t, '(1 + 2) = 3;')],
+  ['break outside a loop', (t) => insertInF(t, 'break;')],
+  ['continue outside a loop', (t) => insertInF(t, 'continue;')],
+  ['goto to no label', (t) => insertInF(t, 'goto nowhere;')],
+  ['duplicate label', (t) => insertInF(t, 'again: ; again: ;')],
+  ['case outside a switch', (t) => insertInF(t, 'case 1: ;')],
+  ['duplicate case', (t) => insertInF(t, 'switch (1) { case 1: ; case 1: ; }')],
+  ['bad identifier', (t) => insertInF(t, 'int 3x = 0;')],
+  ['unterminated comment', (t, at) => insertAt(t, at, '/* never closed ')],
+  ['unterminated string', (t) => insertInF(t, 'printf("oops);')],
+  ['missing header', (t) => `#include <no_such_header_arc.h>\n${t}`],
+  ['#error', (t) => `#error stop here\n${t}`],
+  ['#if without #endif', (t) => `#if 1\n${t}`],
+  ['huge literal', (t) => insertInF(t, 'ext_int(123456789012345678901234567890);')],
+  ['bad suffix', (t) => insertInF(t, 'ext_int(12uu);')],
+  ['bad octal', (t) => insertInF(t, 'ext_int(09);')],
+  ['empty character literal', (t) => insertInF(t, "ext_int('');")],
+  ['multi-character literal', (t) => insertInF(t, "ext_int('ab');")],
+  ['void value used', (t) => insertInF(t, 'int vv = ext_void(1);')],
+  ['return value in void', (t) => `${t}\nvoid rv(void) { return 1; }\n`],
+  ['missing return value', (t) => `${t}\nint mr(void) { return; }\n`],
   [
-    ['missing semicolon', (t, at) => removeNth(t, ';', at)],
-    ['missing closing brace', (t, at) => removeNth(t, '}', at)],
-    ['extra closing brace', (t) => `${t}\n}\n`],
-    ['stray character', (t, at) => insertAt(t, at, ' @ ')],
-    ['stray backtick', (t, at) => insertAt(t, at, '`')],
-    ['unbalanced parenthesis', (t, at) => removeNth(t, ')', at)],
-    ['undeclared identifier', (t) => insertInF(t, 'undeclared_var = undeclared_var + 1;')],
-    ['implicit declaration', (t) => insertInF(t, 'never_declared(1, 2);')],
-    ['wrong arity', (t) => insertInF(t, 'ext_int(1, 2, 3);')],
-    ['duplicate local', (t) => insertInF(t, 'int dup = 1; int dup = 2;')],
-    ['assignment to an rvalue', (t) => insertInF(t, '(1 + 2) = 3;')],
-    ['break outside a loop', (t) => insertInF(t, 'break;')],
-    ['continue outside a loop', (t) => insertInF(t, 'continue;')],
-    ['goto to no label', (t) => insertInF(t, 'goto nowhere;')],
-    ['duplicate label', (t) => insertInF(t, 'again: ; again: ;')],
-    ['case outside a switch', (t) => insertInF(t, 'case 1: ;')],
-    ['duplicate case', (t) => insertInF(t, 'switch (1) { case 1: ; case 1: ; }')],
-    ['bad identifier', (t) => insertInF(t, 'int 3x = 0;')],
-    ['unterminated comment', (t, at) => insertAt(t, at, '/* never closed ')],
-    ['unterminated string', (t) => insertInF(t, 'printf("oops);')],
-    ['missing header', (t) => `#include <no_such_header_arc.h>\n${t}`],
-    ['#error', (t) => `#error stop here\n${t}`],
-    ['#if without #endif', (t) => `#if 1\n${t}`],
-    ['huge literal', (t) => insertInF(t, 'ext_int(123456789012345678901234567890);')],
-    ['bad suffix', (t) => insertInF(t, 'ext_int(12uu);')],
-    ['bad octal', (t) => insertInF(t, 'ext_int(09);')],
-    ['empty character literal', (t) => insertInF(t, "ext_int('');")],
-    ['multi-character literal', (t) => insertInF(t, "ext_int('ab');")],
-    ['void value used', (t) => insertInF(t, 'int vv = ext_void(1);')],
-    ['return value in void', (t) => `${t}\nvoid rv(void) { return 1; }\n`],
-    ['missing return value', (t) => `${t}\nint mr(void) { return; }\n`],
-    [
-      'redefinition',
-      (t) => `${t}\nint ext_int(int a) { return a; }\nint ext_int(int a) { return a; }\n`,
-    ],
-    ['conflicting types', (t) => `${t}\nlong ext_int(int);\n`],
-    ['K&R definition', (t) => `${t}\nint kr(a) int a; { return a; }\n`],
-    ['truncated', (t, at) => t.slice(0, at % Math.max(1, t.length))],
-    ['NUL byte', (t, at) => insertAt(t, at, '\u0000')],
-    ['deep parentheses', (t) => insertInF(t, `ext_int(${'('.repeat(400)}1${')'.repeat(400)});`)],
-    [
-      'deep nesting',
-      (t) => insertInF(t, `${'if (1) { '.repeat(120)}ext_void(0);${' }'.repeat(120)}`),
-    ],
-    [
-      'long expression',
-      (t) => insertInF(t, `ext_int(${Array.from({ length: 1500 }, (_, i) => i % 7).join(' + ')});`),
-    ],
-    [
-      'recursion',
-      (t) =>
-        `int f2r(void);\n${insertInF(t, 'if (ext_int(0)) (void)f2r();')}\nint f2r(void) { return f2r(); }\n`,
-    ],
-    ['entry declared only', (t) => t.replace(ENTRY_DEFINITION_TO_END, '$1 f($2);\n')],
-    [
-      'variadic entry',
-      (t) =>
-        t.replace(
-          ENTRY_HEAD,
-          (_m, r: string, p: string) => `${r} f(${p === 'void' ? 'int n' : p}, ...) {\n`,
-        ),
-    ],
-  ];
+    'redefinition',
+    (t) => `${t}\nint ext_int(int a) { return a; }\nint ext_int(int a) { return a; }\n`,
+  ],
+  ['conflicting types', (t) => `${t}\nlong ext_int(int);\n`],
+  ['K&R definition', (t) => `${t}\nint kr(a) int a; { return a; }\n`],
+  ['truncated', (t, at) => t.slice(0, at % Math.max(1, t.length))],
+  ['NUL byte', (t, at) => insertAt(t, at, '\u0000')],
+  ['deep parentheses', (t) => insertInF(t, `ext_int(${'('.repeat(400)}1${')'.repeat(400)});`)],
+  [
+    'deep nesting',
+    (t) => insertInF(t, `${'if (1) { '.repeat(120)}ext_void(0);${' }'.repeat(120)}`),
+  ],
+  [
+    'long expression',
+    (t) => insertInF(t, `ext_int(${Array.from({ length: 1500 }, (_, i) => i % 7).join(' + ')});`),
+  ],
+  [
+    'recursion',
+    (t) =>
+      `int f2r(void);\n${insertInF(t, 'if (ext_int(0)) (void)f2r();')}\nint f2r(void) { return f2r(); }\n`,
+  ],
+  ['entry declared only', (t) => t.replace(ENTRY_DEFINITION_TO_END, '$1 f($2);\n')],
+  [
+    'variadic entry',
+    (t) =>
+      t.replace(
+        ENTRY_HEAD,
+        (_m, r: string, p: string) => `${r} f(${p === 'void' ? 'int n' : p}, ...) {\n`,
+      ),
+  ],
+];
 
 function removeNth(text: string, ch: string, at: number): string {
   const positions = [...text].flatMap((c, i) => (c === ch ? [i] : []));

@@ -199,10 +199,7 @@ export function validPolicyDocument(
 }
 
 /** Breakages of a policy document (applied to its JSON value). */
-const POLICY_BREAKAGES: readonly (readonly [
-  string,
-  (doc: { [key: string]: Json }) => Json,
-])[] = [
+const POLICY_BREAKAGES: readonly (readonly [string, (doc: { [key: string]: Json }) => Json])[] = [
   ['Statement missing', ({ Version }) => ({ Version })],
   ['Statement a string', (d) => ({ ...d, Statement: 'Allow everything' })],
   ['Statement empty', (d) => ({ ...d, Statement: [] })],
@@ -383,26 +380,25 @@ function mapStatements(
 }
 
 /** Textual breakages: what is left is not JSON (or only just). */
-const POLICY_TEXT_BREAKAGES: readonly (readonly [
-  string,
-  (text: string, at: number) => string,
-])[] = [
-  ['truncated', (t, at) => t.slice(0, at % Math.max(1, t.length))],
-  ['trailing comma', (t) => t.replace(/\}\s*$/, ',}')],
-  ['duplicate key', (t) => t.replace(/^\{/, '{"Version": "2012-10-17",')],
-  ['single quotes', (t) => t.replace(/"/g, "'")],
-  ['comment', (t) => `// policy\n${t}`],
-  ['empty', () => ''],
+const POLICY_TEXT_BREAKAGES: readonly (readonly [string, (text: string, at: number) => string])[] =
   [
-    'garbage',
-    (t, at) => t.slice(0, at % Math.max(1, t.length)) + '@#!' + t.slice(at % Math.max(1, t.length)),
-  ],
-  ['NUL byte', (t) => `${t}\u0000`],
-  ['byte-order mark', (t) => `\ufeff${t}`],
-  ['two documents', (t) => `${t}\n${t}`],
-  ['deep nesting', () => `${'['.repeat(5000)}${']'.repeat(5000)}`],
-  ['number literal', () => '1e999'],
-];
+    ['truncated', (t, at) => t.slice(0, at % Math.max(1, t.length))],
+    ['trailing comma', (t) => t.replace(/\}\s*$/, ',}')],
+    ['duplicate key', (t) => t.replace(/^\{/, '{"Version": "2012-10-17",')],
+    ['single quotes', (t) => t.replace(/"/g, "'")],
+    ['comment', (t) => `// policy\n${t}`],
+    ['empty', () => ''],
+    [
+      'garbage',
+      (t, at) =>
+        t.slice(0, at % Math.max(1, t.length)) + '@#!' + t.slice(at % Math.max(1, t.length)),
+    ],
+    ['NUL byte', (t) => `${t}\u0000`],
+    ['byte-order mark', (t) => `\ufeff${t}`],
+    ['two documents', (t) => `${t}\n${t}`],
+    ['deep nesting', () => `${'['.repeat(5000)}${']'.repeat(5000)}`],
+    ['number literal', () => '1e999'],
+  ];
 
 export interface PolicyOptions {
   /** A resource policy (with `Principal`); default: either. */

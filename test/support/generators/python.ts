@@ -287,10 +287,7 @@ export const PY_UNSUPPORTED_FRAGMENTS: readonly (readonly [string, string])[] = 
 ];
 
 /** Syntax errors and other malformations of a valid program. */
-const PY_MALFORMATIONS: readonly (readonly [
-  string,
-  (text: string, at: number) => string,
-])[] = [
+const PY_MALFORMATIONS: readonly (readonly [string, (text: string, at: number) => string])[] = [
   ['missing colon', (t) => t.replace(/^(def f\([^)]*\)(?: -> int)?):/m, '$1')],
   ['bad indentation', (t) => t.replace(/\n {4}acc = /, '\n      acc = ')],
   ['tab and spaces', (t) => t.replace(/\n {4}acc = /, '\n\tacc = ')],
