@@ -127,6 +127,12 @@ export function runCli(args: readonly string[], timeoutMs = 60_000): Promise<Cli
   });
 }
 
+/** A whole-file problem: a diagnostic without a line that names the file (no such file, empty, `--function` names nothing). */
+const WHOLE_FILE =
+  /^error: \S+.* \[(file-not-found|file-unreadable|empty-file|unknown-function)\]$/m;
+/** `--json` output with a diagnostic that has a file and a line or JSON path. */
+const JSON_LOCATED = /"file": "[^"]+",\s*"jsonPath": "[^"]*"/;
+
 /** `file:line:col:` at the start of a line (a diagnostic with a source location). */
 const LINE_COL = /^[^\s:][^:\n]*:\d+:\d+: (error|warning|note)/m;
 
@@ -146,23 +152,26 @@ export function checkCliRun(run: CliRun, context: string, kind: 'code' | 'json' 
   assert.doesNotMatch(all, INTERNAL, `an internal error: ${context}\n${all.slice(0, 3000)}`);
   if (run.code === 2) {
     if (kind === 'code') {
-      assert.match(
-        run.stderr,
-        LINE_COL,
+      assert.ok(
+        LINE_COL.test(run.stderr) || WHOLE_FILE.test(run.stderr),
         `bad input without file:line:col: ${context}\n${run.stderr}`,
       );
     } else if (kind === 'json') {
       assert.ok(
         LINE_COL.test(run.stderr) ||
           / at [A-Za-z]/.test(run.stderr) ||
-          /^[^\s:]+\.json: /m.test(run.stderr),
-        `bad input without a file, line or JSON path: ${context}\n${run.stderr}`,
+          /^[^\s:]+\.json: /m.test(run.stderr) ||
+          JSON_LOCATED.test(run.stdout),
+        `bad input without a file, line or JSON path: ${context}\n${run.stderr}${run.stdout}`,
       );
     } else {
-      assert.match(
-        run.stderr,
-        /^arc: /m,
-        `a usage error without its message: ${context}\n${run.stderr}`,
+      // A bad command line: a line naming the problem (`arc: …`, an option's
+      // or a file's diagnostic, or the command's own "bad input" answer and why).
+      assert.ok(
+        /^arc: /m.test(run.stderr) ||
+          /^(\S+: )?error: .*\[[a-z-]+\]$/m.test(run.stderr) ||
+          /^Answer +bad input\nWhy +\S/m.test(run.stdout),
+        `a bad command line without its message: ${context}\n${run.stderr}${run.stdout}`,
       );
     }
   }
