@@ -25,7 +25,7 @@ import {
 import { snapshot, writeSnapshot } from '../support/generators/vpc.js';
 import { FUZZ_SEED, Failures, INTERNAL, noThrow, tally } from './support.js';
 
-const COUNT = Number(process.env['ARC_FUZZ_COUNT'] ?? 30);
+const COUNT = Number(process.env['ARC_FUZZ_COUNT'] ?? 80);
 const dir = mkdtempSync(join(tmpdir(), 'arc-fuzz-net-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -32,7 +32,7 @@ import {
 } from '../support/generators/policy.js';
 import { FUZZ_SEED, Failures, INTERNAL, noThrow, tally } from './support.js';
 
-const COUNT = Number(process.env['ARC_FUZZ_COUNT'] ?? 60);
+const COUNT = Number(process.env['ARC_FUZZ_COUNT'] ?? 80);
 const OPTIONS = { timeoutMs: 3000 };
 
 const policies = fc.sample(policy(), { seed: FUZZ_SEED, numRuns: COUNT });
