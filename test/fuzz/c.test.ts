@@ -20,7 +20,7 @@ import type { ProveOptions } from '../../src/api/types.js';
 import { lowerCFile } from '../../src/frontends/c/index.js';
 import { runFunction } from '../../src/semantics/interpreter.js';
 import type { Verdict } from '../../src/verdict/verdict.js';
-import { C_ODD_FILES, cProgram, type GeneratedC } from '../support/generators/c.js';
+import { C_CORNER_FILES, C_ODD_FILES, cProgram, type GeneratedC } from '../support/generators/c.js';
 import { witnessInputs, witnessNondet } from '../terminates/helpers.js';
 import {
   FUZZ_SEED,
@@ -56,6 +56,7 @@ const CONFIGS: readonly { readonly label: string; readonly options: Partial<Prov
 
 const programs: readonly GeneratedC[] = [
   ...C_ODD_FILES,
+  ...C_CORNER_FILES,
   ...fc.sample(cProgram({ maxStatementDepth: 2, maxExpressionDepth: 2 }), {
     seed: FUZZ_SEED,
     numRuns: COUNT,

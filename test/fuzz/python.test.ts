@@ -18,7 +18,7 @@ import { prove } from '../../src/api/prove.js';
 import { terminates } from '../../src/api/terminates.js';
 import { lowerPythonFile } from '../../src/frontends/python/index.js';
 import { runFunction } from '../../src/semantics/interpreter.js';
-import { pythonProgram } from '../support/generators/python.js';
+import { PY_CORNER_FILES, pythonProgram } from '../support/generators/python.js';
 import { witnessInputs, witnessNondet } from '../terminates/helpers.js';
 import {
   FUZZ_SEED,
@@ -33,7 +33,10 @@ const COUNT = Number(process.env['ARC_FUZZ_COUNT'] ?? 60);
 const dir = mkdtempSync(join(tmpdir(), 'arc-fuzz-py-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const programs = fc.sample(pythonProgram(), { seed: FUZZ_SEED, numRuns: COUNT });
+const programs = [
+  ...PY_CORNER_FILES,
+  ...fc.sample(pythonProgram(), { seed: FUZZ_SEED, numRuns: COUNT }),
+];
 
 test(`${programs.length} generated Python programs (seed ${FUZZ_SEED}) through prove, terminates and the front-end`, async (t) => {
   const answers: string[] = [];

@@ -355,6 +355,75 @@ export function malformedPythonProgram(): fc.Arbitrary<GeneratedPython> {
     }));
 }
 
+/** Corner cases of Python that grammar-driven generation rarely reaches. */
+export const PY_CORNER_FILES: readonly GeneratedPython[] = [
+  ['decorator', 'import functools\n@functools.cache\ndef f(x: int) -> int:\n    return x'],
+  ['async def', 'async def f(x: int) -> int:\n    return x'],
+  ['default parameter', 'def f(x: int = 3) -> int:\n    return x + 1'],
+  ['star arguments', 'def f(*args) -> int:\n    return 0'],
+  ['keyword-only parameter', 'def f(x: int, *, y: int = 0) -> int:\n    return x + y'],
+  ['Optional hint', 'from typing import Optional\ndef f(x: Optional[int]) -> int:\n    return 0'],
+  ['module-level code', 'N = 3\ndef f(x: int) -> int:\n    return x + N'],
+  [
+    'main guard',
+    'def f(x: int) -> int:\n    return x\nif __name__ == "__main__":\n    print(f(1))',
+  ],
+  [
+    'match statement',
+    'def f(x: int) -> int:\n    match x:\n        case 1:\n            return 2\n        case _:\n            return 0',
+  ],
+  ['f-string', 'def f(x: int) -> int:\n    s = f"{x}"\n    return x'],
+  ['returns None sometimes', 'def f(x: int) -> int:\n    if x > 0:\n        return x'],
+  [
+    'reads a maybe-unassigned name',
+    'def f(x: int) -> int:\n    if x > 0:\n        y = 1\n    return y',
+  ],
+  ['recursion', 'def f(x: int) -> int:\n    return 0 if x <= 0 else f(x - 1)'],
+  [
+    'mutual recursion',
+    'def g(x: int) -> int:\n    return f(x - 1) if x > 0 else 0\ndef f(x: int) -> int:\n    return g(x)',
+  ],
+  ['huge power', 'def f(x: int) -> int:\n    return x ** 64 + 2 ** 1000'],
+  [
+    'floor division corners',
+    'def f(x: int, y: int) -> int:\n    assert y != 0\n    return (x // y) * y + x % y - x',
+  ],
+  [
+    'range step zero',
+    'def f(x: int) -> int:\n    for i in range(0, 10, x):\n        pass\n    return 0',
+  ],
+  [
+    'range with a big bound',
+    'def f(x: int) -> int:\n    s = 0\n    for i in range(10 ** 12):\n        s += 1\n    return s',
+  ],
+  ['assert isinstance', 'def f(x) -> int:\n    assert isinstance(x, int)\n    return x'],
+  ['bool parameter', 'def f(b: bool) -> int:\n    return b + True'],
+  [
+    'chained comparison side effects',
+    'def h(x: int) -> int:\n    return x\ndef f(x: int) -> bool:\n    return 0 < h(x) < 10 < h(x + 1)',
+  ],
+  [
+    'while True with break',
+    'def f(x: int) -> int:\n    while True:\n        x -= 1\n        if x < 0:\n            break\n    return x',
+  ],
+  [
+    'for else',
+    'def f(x: int) -> int:\n    for i in range(3):\n        x += i\n    else:\n        x = 0\n    return x',
+  ],
+  ['tabs', 'def f(x: int) -> int:\n\tif x:\n\t\treturn 1\n\treturn 0'],
+  ['CRLF', 'def f(x: int) -> int:\r\n    return x\r\n'],
+  ['unicode identifier', 'def f(x: int) -> int:\n    caf\u00e9 = x\n    return caf\u00e9'],
+  ['docstring only', 'def f(x: int) -> int:\n    """Nothing."""'],
+  ['pass only', 'def f(x: int) -> int:\n    pass'],
+  ['lambda assignment', 'f = lambda x: x'],
+  ['class method', 'class C:\n    def f(self, x: int) -> int:\n        return x'],
+  ['print with sep', 'def f(x: int) -> int:\n    print(x, sep="")\n    return x'],
+  [
+    'deep indentation',
+    `def f(x: int) -> int:\n${Array.from({ length: 60 }, (_, i) => `${'    '.repeat(i + 1)}if x > ${i}:`).join('\n')}\n${'    '.repeat(61)}return 1\n    return 0`,
+  ],
+].map(([note, text]) => ({ text: `${text}\n`, entry: 'f', kind: 'valid' as const, note }));
+
 /** Any generated Python program: mostly valid, then unsupported and malformed ones. */
 export function pythonProgram(): fc.Arbitrary<GeneratedPython> {
   return fc.oneof(
