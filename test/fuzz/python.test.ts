@@ -29,7 +29,7 @@ import {
   tally,
 } from './support.js';
 
-const COUNT = Number(process.env['ARC_FUZZ_COUNT'] ?? 60);
+const COUNT = Number(process.env['ARC_FUZZ_COUNT'] ?? 50);
 const dir = mkdtempSync(join(tmpdir(), 'arc-fuzz-py-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
