@@ -111,9 +111,10 @@ function pathText(cx: Counterexample): string {
 
 function replayWords(v: Verdict & { answer: 'no' }): string {
   const r = v.witness.replay;
+  const cc = r.compiledWith ?? 'cc';
   const compiler = {
-    agrees: 'the compiled program (cc + UBSan) fails the same way',
-    disagrees: 'the compiled program does NOT fail the same way',
+    agrees: `the compiled program (${cc} + UBSan) fails the same way`,
+    disagrees: `the compiled program (${cc} + UBSan) does NOT fail the same way`,
     unavailable: 'no C compiler available to replay it natively',
     'not-applicable': 'compiled replay not applicable',
   }[r.compiler];

@@ -123,9 +123,20 @@ export async function readSourceFile(path: string, language: string): Promise<So
 
 /** A binary (NUL bytes) or empty text is not a program: the diagnostic, or null. */
 export function checkSourceText(file: string, text: string, language: string): Diagnostic | null {
-  if (text.includes('\0')) {
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    // Located at the first NUL byte (line and column 1-based, columns in UTF-16 units).
+    const before = text.slice(0, nul);
+    const line = before.split('\n').length;
+    const col = nul - before.lastIndexOf('\n');
     const why = `${file} is a binary file (it contains NUL bytes), not ${language} source`;
-    return diagnostic('binary-file', 'error', why);
+    return diagnostic('binary-file', 'error', why, {
+      file,
+      startLine: line,
+      startCol: col,
+      endLine: line,
+      endCol: col + 1,
+    });
   }
   if (text.trim() === '') return diagnostic('empty-file', 'error', `${file} is empty`);
   return null;

@@ -11,16 +11,28 @@
  * function returned 0). Overflow and shift are interchangeable for UBSan's
  * shift reports; an undefined-behaviour witness also agrees when UBSan stops
  * at another undefined behaviour on the same line (unsequenced operands). `unavailable` when no compiler is on PATH,
- * the harness does not build (e.g. ILP32 without `-m32` support), or the file
+ * the harness builds with none of them (e.g. ILP32 without `-m32` support), or the file
  * is missing; everything else is `disagrees`. Nothing is cached between
  * calls but the compiler lookup; the temporary directory is always removed.
+ *
+ * The compiler: clang where it is installed, else cc/gcc (`findReplayCompilers`).
+ * gcc folds `x + 1 > x` to 1 even at `-O0` and narrows some `unsigned short`
+ * products, so its UBSan misses those overflows; clang's does not. The result
+ * names the compiler that built the program.
  */
 import { isScalar, type Value } from '../ir/value.js';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MARK, callStatement, replayRuntimeUnit, userUnit } from './harness.js';
-import { cCast, excerpt, findCompiler, findOnPath, runProcess, withTempDir } from './toolchain.js';
+import {
+  cCast,
+  excerpt,
+  findOnPath,
+  findReplayCompilers,
+  runProcess,
+  withTempDir,
+} from './toolchain.js';
 
 export type ReplayKind =
   'assertion' | 'error-call' | 'returns-true' | 'overflow' | 'div-by-zero' | 'shift';
@@ -41,13 +53,18 @@ export interface CompilerReplayRequest {
   readonly dataModel: 'LP64' | 'ILP32';
   /** For the run of the compiled program (default 10 s). */
   readonly timeoutMs?: number;
-  /** Compiler to use instead of the one found on PATH; null behaves as if there were none. */
-  readonly compiler?: string | null;
+  /**
+   * Compiler(s) to use, in order, instead of those found on PATH
+   * (`findReplayCompilers`: clang, then cc/gcc); null behaves as if there were none.
+   */
+  readonly compiler?: string | readonly string[] | null;
 }
 
 export interface CompilerReplay {
   readonly status: 'agrees' | 'disagrees' | 'unavailable';
   readonly detail: string;
+  /** The compiler that built and ran the program (`clang`, `cc`, …); absent when none did. */
+  readonly compiler?: string;
 }
 
 /** What the compiled program did. */
@@ -73,6 +90,12 @@ export type UbCategory = 'overflow' | 'div-by-zero' | 'shift' | 'other';
 
 const COMPILE_TIMEOUT_MS = 60_000;
 
+/**
+ * Builds the harness with the first compiler that can (clang, then cc/gcc:
+ * a file clang rejects, or an ILP32 build without clang's 32-bit runtime,
+ * falls back to the next) and runs it. Only the compiler that built the
+ * program judges it: a disagreement is never retried with another one.
+ */
 export async function replayWithCompiler(req: CompilerReplayRequest): Promise<CompilerReplay> {
   const scalars = scalarRequest(req);
   if (scalars === null) return unavailable('the harness passes scalar values only');
@@ -101,23 +124,51 @@ type ScalarRequest = Omit<CompilerReplayRequest, 'params' | 'nondet'> & {
 };
 
 async function replayScalars(req: ScalarRequest): Promise<CompilerReplay> {
-  const cc = req.compiler === undefined ? findCompiler() : req.compiler;
-  if (cc === null) return unavailable('no C compiler (cc, gcc or clang) on PATH');
+  const compilers: readonly string[] =
+    req.compiler === undefined
+      ? findReplayCompilers()
+      : req.compiler === null
+        ? []
+        : typeof req.compiler === 'string'
+          ? [req.compiler]
+          : req.compiler;
+  if (compilers.length === 0) return unavailable('no C compiler (clang, cc or gcc) on PATH');
   const file = resolve(req.file);
   if (!existsSync(file)) return unavailable(`${req.file} does not exist`);
   return withTempDir('arc-replay-', async (dir) => {
     const exe = join(dir, 'replay');
-    const built = await build(cc, file, dir, exe, req);
-    if (built !== null) return built;
+    const failures: string[] = [];
+    let cc: string | undefined;
+    for (const candidate of compilers) {
+      const failure = await build(candidate, file, dir, exe, req);
+      if (failure === null) {
+        cc = candidate;
+        break;
+      }
+      failures.push(failure);
+    }
+    if (cc === undefined) return unavailable(failures.join('; '));
+    const name = basename(cc);
     const run = await runProcess(exe, [], {
       timeoutMs: req.timeoutMs ?? 10_000,
       cwd: dir,
       env: { ...process.env, UBSAN_OPTIONS: 'print_stacktrace=0:halt_on_error=1' },
     });
-    if (run.timedOut)
-      return disagrees(`the compiled program did not finish within ${req.timeoutMs ?? 10_000} ms`);
+    const fellBack =
+      failures.length > 0
+        ? ` (after ${failures.length} compiler(s) could not build it: ${failures.join('; ')})`
+        : '';
+    if (run.timedOut) {
+      return {
+        ...disagrees(
+          `the program compiled with ${name} did not finish within ${req.timeoutMs ?? 10_000} ms${fellBack}`,
+        ),
+        compiler: name,
+      };
+    }
     const observed = await symbolize(classify(run.stderr, run.code, run.signal), exe, file);
-    return judge(observed, req.expected, file);
+    const verdict = judge(observed, req.expected, file, name);
+    return { ...verdict, detail: `${verdict.detail}${fellBack}`, compiler: name };
   });
 }
 
@@ -127,7 +178,7 @@ async function build(
   dir: string,
   exe: string,
   req: ScalarRequest,
-): Promise<CompilerReplay | null> {
+): Promise<string | null> {
   const args = req.params.map((p) => cCast(p.sourceType, p.value));
   const entry = `void __arc_entry(void) { ${callStatement(req.functionName, args, req.expected.kind === 'returns-true')} }`;
   const source = await readFile(file, 'utf8');
@@ -152,14 +203,11 @@ async function build(
     },
   );
   if (result.code === 0) return null;
-  if (result.spawnError !== undefined)
-    return unavailable(`could not run ${cc}: ${result.spawnError}`);
-  if (req.dataModel === 'ILP32') {
-    return unavailable(
-      `no working \`${cc} -m32\` for ILP32: ${excerpt(firstError(result.stderr), 160)}`,
-    );
-  }
-  return unavailable(`the replay harness did not build: ${excerpt(result.stderr)}`);
+  if (result.spawnError !== undefined) return `could not run ${cc}: ${result.spawnError}`;
+  if (result.timedOut) return `${cc} did not finish within ${COMPILE_TIMEOUT_MS} ms`;
+  if (req.dataModel === 'ILP32')
+    return `no working \`${cc} -m32\` for ILP32: ${excerpt(firstError(result.stderr), 160)}`;
+  return `the replay harness did not build with ${cc}: ${excerpt(result.stderr)}`;
 }
 
 function firstError(stderr: string): string {
@@ -313,18 +361,22 @@ export function judge(
   o: Observed,
   expected: CompilerReplayRequest['expected'],
   file: string,
+  compilerName = 'the compiler',
 ): CompilerReplay {
   const what = describe(o);
   const want = `${expected.kind} at line ${expected.line}`;
   if (!lineMatches(o, expected.line, file)) return disagrees(`expected ${want}, but ${what}`);
   if (kindMatches(o, expected.kind)) {
-    return { status: 'agrees', detail: `the compiled program confirms it: ${what}` };
+    return {
+      status: 'agrees',
+      detail: `the program compiled with ${compilerName} confirms it: ${what}`,
+    };
   }
   if (otherUndefinedBehaviourOnSameLine(o, expected.kind)) {
     return {
       status: 'agrees',
       detail:
-        `the compiled program stops at another undefined behaviour on the same line, ` +
+        `the program compiled with ${compilerName} stops at another undefined behaviour on the same line, ` +
         `having evaluated the operands in another order (C leaves that order unspecified): ${what}`,
     };
   }

@@ -5,7 +5,7 @@
  * Nothing here throws for a missing tool: callers get `null` or a result.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, realpathSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -33,6 +33,37 @@ export function findCompiler(): string | null {
     cachedCompiler = ['cc', 'gcc', 'clang'].map(findOnPath).find((p) => p !== null) ?? null;
   }
   return cachedCompiler;
+}
+
+let cachedReplayCompilers: readonly string[] | undefined;
+
+/**
+ * The compilers a counterexample is replayed with, in order of preference
+ * (looked up once per process): `clang` first, because gcc folds comparisons
+ * such as `x + 1 > x` even at `-O0` and computes some `unsigned short`
+ * products in a narrower type, so its UBSan never sees those overflows;
+ * then `cc` and `gcc` (each path once). Empty when none is on PATH.
+ */
+export function findReplayCompilers(): readonly string[] {
+  if (cachedReplayCompilers === undefined) {
+    const found = ['clang', 'cc', 'gcc'].map(findOnPath).filter((p): p is string => p !== null);
+    const seen = new Set<string>();
+    cachedReplayCompilers = found.filter((p) => {
+      const real = realPath(p);
+      if (seen.has(real)) return false;
+      seen.add(real);
+      return true;
+    });
+  }
+  return cachedReplayCompilers;
+}
+
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 export interface ProcessResult {

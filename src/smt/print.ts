@@ -1,7 +1,7 @@
 /**
  * Prints a query (a list of Bool terms to assert) as a self-contained
  * SMT-LIB 2 script: optional comment lines, `set-logic` (QF_BV when no Int
- * appears, otherwise none), one `declare-fun` per variable, one `define-fun`
+ * and no quantifier appears, otherwise none), one `declare-fun` per variable, one `define-fun`
  * per shared or deeply nested subterm (so the text is linear in the size of
  * the term DAG and no expression nests deeper than a small bound), the
  * assertions, and a final `(check-sat)`.
@@ -156,10 +156,15 @@ export function queryVariables(q: Query): { name: string; sort: Sort }[] {
   return collectVars(postOrder(q.assertions).order).map((v) => ({ name: v.name, sort: v.sort }));
 }
 
-/** Does a sort other than Bool and bit-vectors occur (so the script is not QF_BV)? */
+/**
+ * Is the script outside QF_BV: does a sort other than Bool and bit-vectors
+ * occur, or a quantifier? (A quantifier is a Bool term whose body `postOrder`
+ * does not enter: its bound variables' sorts, often Int, are not in `order`;
+ * and a quantified script is not quantifier-free whatever its sorts.)
+ */
 function mentionsInt(vars: readonly VarTerm[], order: readonly Term[]): boolean {
   const other = (s: Sort) => s.kind !== 'bool' && s.kind !== 'bv';
-  return order.some((t) => other(t.sort)) || vars.some((v) => other(v.sort));
+  return order.some((t) => other(t.sort) || isQuantifier(t)) || vars.some((v) => other(v.sort));
 }
 
 export function toSmtlib(q: Query): string {

@@ -266,7 +266,7 @@ async function replayWitness(
   if (replay.compiler === 'disagrees') {
     return rejected({
       code: 'replay-failed',
-      message: `the counterexample for ${property.id} replays in arc's interpreter but not in the compiled program: ${replay.detail ?? ''}`,
+      message: `the counterexample for ${property.id} replays in arc's interpreter but not in the program compiled with ${replay.compiledWith ?? 'the C compiler'}: ${replay.detail ?? ''}`,
     });
   }
   const trace = traceSteps(ctx.fn, witness.inputs, witness.nondet, outcome.path, ctx.source);
@@ -484,7 +484,12 @@ async function compilerReplay(
     dataModel: ctx.dataModel,
     timeoutMs: 20_000,
   });
-  return { interpreter: 'agrees', compiler: result.status, detail: result.detail };
+  return {
+    interpreter: 'agrees',
+    compiler: result.status,
+    ...(result.compiler !== undefined ? { compiledWith: result.compiler } : {}),
+    detail: result.detail,
+  };
 }
 
 // ---------------------------------------------------------------- verdicts

@@ -54,6 +54,8 @@ export interface ReplayReport {
   readonly interpreter: 'agrees' | 'disagrees';
   /** The system C compiler's build of the program, with a generated harness. */
   readonly compiler: 'agrees' | 'disagrees' | 'unavailable' | 'not-applicable';
+  /** Which compiler built the replayed program (`clang`, `cc`, `gcc`), when one did. */
+  readonly compiledWith?: string;
   readonly detail?: string;
 }
 

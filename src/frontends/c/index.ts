@@ -24,6 +24,7 @@ import {
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import type { IrProgram } from '../../ir/ir.js';
 import type { DataModel } from './ctypes.js';
+import { tooDeep, tooDeepMessage } from '../nesting.js';
 import { lowerFunction } from './entry.js';
 import { parseC, type SyntaxNode } from './parser.js';
 import { preprocess, type PreprocessorChoice } from './preprocess.js';
@@ -81,6 +82,11 @@ async function lowerChecked(
   const tree = await parseC(pp.text);
   try {
     const sm = new SourceMap(file, pp.text, pp.origins, lines);
+    const deep = tooDeep(tree.rootNode);
+    if (deep !== null) {
+      const span = sm.span(deep.node.startIndex, deep.node.endIndex);
+      return failed(diagnostic('unsupported', 'error', tooDeepMessage(deep), span));
+    }
     const syntax = syntaxErrors(tree.rootNode, sm);
     if (syntax.length > 0) return failed(...syntax);
     const prog = new ProgramInfo(options.dataModel, tree.rootNode);

@@ -136,14 +136,19 @@ function pointSpan(file: string, line: number, col: number): SourceSpan {
   return { file, startLine: line, startCol: col, endLine: line, endCol: col + 1 };
 }
 
-/** Turns `<stdin>:3:10: error: ...` lines into diagnostics on the user's file. */
+/**
+ * Turns `<stdin>:3:10: error: ...` lines into diagnostics on the user's file.
+ * Some errors have a line and no column (`<stdin>:1: error: unterminated
+ * #if`): column 1 then. An error inside an included file is located there.
+ */
 function compilerErrors(file: string, stderr: string): Diagnostic[] {
   const diags: Diagnostic[] = [];
   for (const line of stderr.split('\n')) {
-    const m = /^(.*?):(\d+):(\d+): (?:fatal )?error: (.*)$/.exec(line);
+    const m = /^(.*?):(\d+):(?:(\d+):)? (?:fatal )?error: (.*)$/.exec(line);
     if (!m) continue;
     const msg = m[4].replace(/<stdin>/g, file);
-    const span = m[1] === '<stdin>' ? pointSpan(file, Number(m[2]), Number(m[3])) : undefined;
+    const col = m[3] === undefined ? 1 : Number(m[3]);
+    const span = pointSpan(m[1] === '<stdin>' ? file : m[1], Number(m[2]), col);
     diags.push(diagnostic('preprocessor-error', 'error', msg, span));
   }
   if (diags.length === 0) {

@@ -32,6 +32,7 @@ import {
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import type { IrProgram } from '../../ir/ir.js';
 import { lowerFunction } from './entry.js';
+import { tooDeep, tooDeepMessage } from '../nesting.js';
 import { parsePython, type SyntaxNode } from './parser.js';
 import { returnsValue, spanOf, type ModuleInfo, type PyFunctionInfo } from './syntax.js';
 
@@ -77,6 +78,11 @@ async function lowerChecked(
   const tree = await parsePython(text);
   try {
     const root = tree.rootNode;
+    const deep = tooDeep(root);
+    if (deep !== null)
+      return failed(
+        diagnostic('unsupported', 'error', tooDeepMessage(deep), spanOf(file, deep.node)),
+      );
     const syntax = syntaxErrors(file, root);
     if (syntax.length > 0) return failed(...syntax);
     const { mod, order, notes } = scanModule(file, root);
