@@ -60,7 +60,7 @@ describe('compiled replay with clang sees what gcc folds away', { skip: noClang 
     assert.equal(cx.property.id, 'int_inc.overflow.1');
     assert.equal(cx.property.kind, 'overflow');
     assert.deepEqual(
-      cx.inputs.map((i) => [i.name, i.value]),
+      cx.inputs.map((i) => [i.name, i.text]),
       [['x', '2147483647']],
     );
     assert.equal(cx.replay.interpreter, 'agrees');
