@@ -10,9 +10,20 @@
  */
 import { performance } from 'node:perf_hooks';
 
+/** What every solver query under a budget is limited by, and where it is written. */
+export interface QueryLimits {
+  /** Z3's resource limit per query: a bound on work, the same on a quiet and a busy machine. */
+  readonly rlimit?: number;
+  /** Write every query to this directory as SMT-LIB 2 (`--dump-smt`). */
+  readonly dumpDir?: string;
+  /** The file name prefix of dumped queries. */
+  readonly dumpPrefix?: string;
+}
+
 export class Budget {
   /** Milliseconds spent in the solver under this budget (callers add to it). */
   solverMs = 0;
+  private dumped = 0;
 
   constructor(
     /** `performance.now()` after which work gives up. */
@@ -20,11 +31,39 @@ export class Budget {
     readonly signal?: AbortSignal,
     /** Cap of one solver query, in milliseconds. */
     readonly perQueryMs: number = Number.POSITIVE_INFINITY,
+    readonly limits: QueryLimits = {},
   ) {}
 
   /** A budget of `timeoutMs` from now. */
-  static ofMs(timeoutMs: number, signal?: AbortSignal, perQueryMs?: number): Budget {
-    return new Budget(performance.now() + timeoutMs, signal, perQueryMs);
+  static ofMs(
+    timeoutMs: number,
+    signal?: AbortSignal,
+    perQueryMs?: number,
+    limits?: QueryLimits,
+  ): Budget {
+    return new Budget(performance.now() + timeoutMs, signal, perQueryMs, limits);
+  }
+
+  /**
+   * The options of the next solver query: its time (`nextQueryMs`), the work
+   * limit, the cancellation signal and, with a dump directory, the file it is
+   * written to (numbered in the order asked).
+   */
+  queryOptions(): {
+    timeoutMs: number;
+    rlimit?: number;
+    signal?: AbortSignal;
+    dumpPath?: string;
+  } {
+    const { rlimit, dumpDir, dumpPrefix } = this.limits;
+    return {
+      timeoutMs: this.nextQueryMs(),
+      ...(rlimit === undefined ? {} : { rlimit }),
+      ...(this.signal === undefined ? {} : { signal: this.signal }),
+      ...(dumpDir === undefined
+        ? {}
+        : { dumpPath: `${dumpDir}/${dumpPrefix ?? 'query'}-${++this.dumped}.smt2` }),
+    };
   }
 
   /** Milliseconds until the deadline (0 once it has passed). */

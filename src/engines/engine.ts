@@ -164,5 +164,10 @@ export type EngineResult =
 
 export interface Engine {
   readonly name: string;
+  /**
+   * What it decides: `safety`, the selected properties (assert edges);
+   * `termination`, whether every run returns (the property `<fn>.termination.1`).
+   */
+  readonly question: 'safety' | 'termination';
   check(fn: IrFunction, options: EngineOptions): Promise<EngineResult>;
 }

@@ -5,6 +5,8 @@
  * through the gate (code-gate.ts): the first yes or no the gate admits wins.
  *
  * Properties (`decideProperties`):
+ * - first, boundary-value test runs in the interpreter (the testing engine):
+ *   deterministic and cheap, they settle shallow bugs before any solver;
  * - a loop-free function goes to bounded model checking alone;
  * - a function with loops goes through two stages:
  *   1. two lanes side by side (one per core): bounded model checking up to
@@ -92,6 +94,10 @@ export async function decideProperties(
 ): Promise<Verdict> {
   if (ctx.checked.length === 0) return judgeResult(nothingToCheck(), ctx);
   const engineOpts = engineOptions(ctx, options, ctx.checked);
+  // Cheap and decisive first: boundary-value test runs in the interpreter, the
+  // same on a quiet and a busy machine (a fixed seed, a step budget).
+  const tested = await judgeResult(await ENGINES.testing.check(ctx.fn, engineOpts), ctx);
+  if (tested.answer === 'no') return tested;
   const loops = findLoops(ctx.fn);
   if (!loops.ok || loops.info.loops.length === 0 || options.engines === 'bmc') {
     return judgeResult(await ENGINES.bmc.check(ctx.fn, engineOpts), ctx);

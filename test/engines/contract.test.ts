@@ -23,12 +23,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { performance } from 'node:perf_hooks';
 import type { Engine, EngineOptions, EngineResult } from '../../src/engines/engine.js';
 import { lowerCFile } from '../../src/frontends/c/index.js';
 import type { IrFunction, PropertyKind } from '../../src/ir/ir.js';
+import { admit } from '../../src/core/gate.js';
+import { terminationPropertyId } from '../../src/engines/termination/engine.js';
 import { runFunction } from '../../src/semantics/interpreter.js';
 import { recheckUnsat, writeSmtlib } from '../../src/smt/index.js';
-import { ENGINES } from './contract-support.js';
+import { claimOf, codeGate } from '../../src/verdict/code-gate.js';
+import { ENGINES, REGISTERED_ENGINES } from './contract-support.js';
 
 /**
  * Per engine and program: generous, so that a loaded machine does not turn a
@@ -59,6 +63,13 @@ const HEADER = [
 
 const ASSERTIONS: readonly PropertyKind[] = ['assertion'];
 const OVERFLOW: readonly PropertyKind[] = ['overflow'];
+/** The termination question: `safe` is "every run returns", `unsafe` "some run never does". */
+const TERMINATION: readonly PropertyKind[] = ['termination'];
+
+/** The question an engine answers for a program (its property kinds). */
+function questionOf(p: Program): Engine['question'] {
+  return p.kinds.includes('termination') ? 'termination' : 'safety';
+}
 
 const PROGRAMS: readonly Program[] = [
   {
@@ -210,6 +221,41 @@ const PROGRAMS: readonly Program[] = [
     truth: 'safe',
     decidedBy: ['chc'],
   },
+  {
+    name: 'a counting-down loop returns',
+    source: `int f(int n) {
+  int i = n;
+  while (i > 0) i--;
+  return i;
+}`,
+    kinds: TERMINATION,
+    truth: 'safe',
+    decidedBy: ['termination'],
+  },
+  {
+    name: 'a loop that cycles from 10 down to 5 never returns',
+    source: `int f(int x) {
+  while (x > 0) {
+    x = x - 1;
+    if (x == 5) x = 10;
+  }
+  return x;
+}`,
+    kinds: TERMINATION,
+    truth: 'unsafe',
+    decidedBy: ['termination'],
+  },
+  {
+    name: 'a loop on nondeterministic choices may spin forever',
+    source: `int f(void) {
+  int c = 0;
+  while (__VERIFIER_nondet_int()) { if (c < 10) c++; }
+  return c;
+}`,
+    kinds: TERMINATION,
+    truth: 'unsafe',
+    decidedBy: ['termination'],
+  },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'arc-engine-contract-'));
@@ -228,9 +274,10 @@ async function lower(p: Program): Promise<IrFunction> {
 }
 
 function optionsFor(fn: IrFunction, p: Program, extra: Partial<EngineOptions> = {}): EngineOptions {
-  const properties = new Set(
-    fn.properties.filter((q) => p.kinds.includes(q.kind)).map((q) => q.id),
-  );
+  const properties =
+    questionOf(p) === 'termination'
+      ? new Set([terminationPropertyId(fn)])
+      : new Set(fn.properties.filter((q) => p.kinds.includes(q.kind)).map((q) => q.id));
   assert.ok(properties.size > 0, `${p.name}: no property of the kinds ${p.kinds.join(', ')}`);
   return { timeoutMs: TIMEOUT_MS, properties, maxUnwind: MAX_UNWIND, syntax: C_SYNTAX, ...extra };
 }
@@ -284,6 +331,28 @@ async function assertContract(
         `${who}: certificate query '${q.meaning}' was not dumped`,
       );
     }
+  } else if (r.witness.recurrence !== undefined) {
+    // A non-termination witness: the gate replays the run into its recurrent set.
+    const ctx = {
+      fn,
+      domain: 'termination' as const,
+      command: 'terminates' as const,
+      question: 'q?',
+      checked: [],
+      source: { file: 'f.c', lines: [] },
+      syntax: C_SYNTAX,
+      diagnostics: [],
+      started: performance.now(),
+      dataModel: 'LP64' as const,
+      compilerReplay: false,
+      timeoutMs: RECHECK_MS,
+    };
+    const admitted = await admit(codeGate(ctx), claimOf(r));
+    assert.equal(
+      admitted.answer,
+      'no',
+      `${who}: the gate refuses the witness: ${admitted.answer === 'unknown' ? admitted.reason.message : admitted.answer}`,
+    );
   } else {
     assert.equal(
       r.precise,
@@ -310,6 +379,15 @@ async function assertContract(
 
 test('the suite runs every engine, on programs of both answers', () => {
   assert.ok(ENGINES.length >= 2);
+  assert.deepEqual(
+    ENGINES.map((e) => e.name).sort(),
+    REGISTERED_ENGINES.map((e) => e.name).sort(),
+    'every registered engine is in the suite',
+  );
+  for (const q of ['safety', 'termination'] as const) {
+    const ps = PROGRAMS.filter((p) => questionOf(p) === q);
+    assert.ok(ps.some((p) => p.truth === 'safe') && ps.some((p) => p.truth === 'unsafe'), q);
+  }
   assert.equal(new Set(ENGINES.map((e) => e.name)).size, ENGINES.length, 'engine names are unique');
   assert.ok(PROGRAMS.length >= 12);
   assert.ok(PROGRAMS.some((p) => p.truth === 'safe') && PROGRAMS.some((p) => p.truth === 'unsafe'));
@@ -329,7 +407,7 @@ describe('engine contract', () => {
         assert.deepEqual(fn.approximations, [], 'the program has no approximations');
         const deciders: string[] = [];
         const outcomes: string[] = [];
-        for (const engine of ENGINES) {
+        for (const engine of ENGINES.filter((e) => e.question === questionOf(p))) {
           const dumpDir = mkdtempSync(join(dir, `${engine.name}-`));
           const options = optionsFor(fn, p, { dumpSmtDir: dumpDir });
           const started = performance.now();
@@ -356,6 +434,7 @@ test('the contract refuses an engine that lies', async () => {
   const bogus = '(assert true)\n(check-sat)\n';
   const liar = (result: (fn: IrFunction, o: EngineOptions) => EngineResult): Engine => ({
     name: 'liar',
+    question: 'safety',
     check(fn, o) {
       if (o.dumpSmtDir !== undefined) writeSmtlib(o.dumpSmtDir, 'liar', bogus);
       return Promise.resolve(result(fn, o));
@@ -399,12 +478,18 @@ test('the contract refuses an engine that lies', async () => {
 
 describe('an already-aborted signal', () => {
   const picks = PROGRAMS.filter((p) =>
-    ['loop-free, unsafe', 'unbounded counting loop, safe'].includes(p.name),
+    [
+      'loop-free, unsafe',
+      'unbounded counting loop, safe',
+      'a counting-down loop returns',
+      'a loop that cycles from 10 down to 5 never returns',
+    ].includes(p.name),
   );
   for (const engine of ENGINES) {
     test(`${engine.name}: unknown with code cancelled`, async () => {
-      assert.equal(picks.length, 2);
-      for (const p of picks) {
+      const mine = picks.filter((p) => questionOf(p) === engine.question);
+      assert.equal(mine.length, 2);
+      for (const p of mine) {
         const fn = await lower(p);
         const controller = new AbortController();
         controller.abort();

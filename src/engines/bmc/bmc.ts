@@ -442,6 +442,7 @@ function tooLarge(run: Run, last: { loop: Loop; k: number } | null, k: number): 
 
 export class BmcEngine implements Engine {
   readonly name = 'bmc';
+  readonly question = 'safety' as const;
 
   async check(fn: IrFunction, options: EngineOptions): Promise<EngineResult> {
     const run = new Run(fn, options, performance.now());

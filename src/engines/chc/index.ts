@@ -99,5 +99,6 @@ async function checkChc(fn: IrFunction, options: EngineOptions): Promise<EngineR
 
 export const chcEngine: Engine = {
   name: 'chc',
+  question: 'safety',
   check: checkChc,
 };

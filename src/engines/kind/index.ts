@@ -504,5 +504,6 @@ async function certificate(
 
 export const kInductionEngine: Engine = {
   name: 'k-induction',
+  question: 'safety',
   check: checkKInduction,
 };

@@ -142,7 +142,7 @@ async function openObligations(cts: Cts, inv: Invariants, budget: Budget): Promi
         assertions: [...terms(inv.get(o.location) ?? []), ...terms(o.constraints)],
         comments: [`termination: can ${o.property} fail?`],
       },
-      { timeoutMs: budget.nextQueryMs(), signal: budget.signal },
+      budget.queryOptions(),
     );
     if (r.status !== 'unsat') open.push(o);
   }

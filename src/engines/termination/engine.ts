@@ -39,11 +39,16 @@ const MIN_QUERY_MS = 1000;
 
 export const terminationEngine: Engine = {
   name: 'termination',
+  question: 'termination',
   async check(fn: IrFunction, options: EngineOptions): Promise<EngineResult> {
     const budget = Budget.ofMs(
       options.timeoutMs,
       options.signal,
       Math.max(MIN_QUERY_MS, options.timeoutMs / 4),
+      {
+        ...(options.dumpSmtDir === undefined ? {} : { dumpDir: options.dumpSmtDir }),
+        dumpPrefix: `${fn.name}.termination`,
+      },
     );
     if (budget.cancelled()) return unknownResult('cancelled', 'the check was cancelled', 0);
     const analysis = await analyzeTermination(fn, budget);

@@ -125,11 +125,7 @@ export async function houdini(cts: Cts, budget: Budget): Promise<Invariants | nu
         const live = cts.locations[t.to].live;
         const r = await checkSat(
           { assertions, comments: ['termination: invariant consecution (Houdini)'] },
-          {
-            timeoutMs: budget.nextQueryMs(),
-            signal: budget.signal,
-            modelOf: live.map(primed),
-          },
+          { ...budget.queryOptions(), modelOf: live.map(primed) },
         );
         if (r.status === 'unsat') break;
         if (r.status === 'unknown') {

@@ -122,7 +122,7 @@ export async function valid(
 ): Promise<Validity> {
   const r: CheckResult = await checkSat(
     { assertions: [...assumptions, not(goal)], comments: [comment] },
-    { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf },
+    { ...budget.queryOptions(), modelOf },
   );
   const status = r.status === 'unsat' ? 'valid' : r.status === 'sat' ? 'invalid' : 'unknown';
   return {

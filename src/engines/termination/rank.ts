@@ -180,7 +180,7 @@ async function solve(
 ): Promise<{ status: 'sat' | 'unsat' | 'unknown'; model?: Map<string, bigint>; reason?: string }> {
   const r = await checkSat(
     { assertions, comments: [comment] },
-    { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: names },
+    { ...budget.queryOptions(), modelOf: names },
   );
   return r;
 }

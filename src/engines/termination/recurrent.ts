@@ -218,7 +218,7 @@ async function closureCounterexample(
       assertions: [...pre, ...rangeTerms(cts, loc), stuck],
       comments: [`non-termination: closure of the recurrent set at location ${loc}`],
     },
-    { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: live },
+    { ...budget.queryOptions(), modelOf: live },
   );
   if (r.status === 'unsat') {
     queries?.push({
@@ -261,7 +261,7 @@ async function successor(
     const names = [...liveTo.map(post), ...t.aux.map(primed)];
     const r = await checkSat(
       { assertions: [...fix, ...exactTerms(t), ...target] },
-      { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: names },
+      { ...budget.queryOptions(), modelOf: names },
     );
     if (r.status !== 'sat') continue;
     const model = r.model ?? new Map<string, bigint>();
@@ -409,7 +409,7 @@ async function fixedPoints(
     const same = live.map((v) => eq(mkVar(v, intSort), mkVar(post(v), intSort)));
     const r = await checkSat(
       { assertions: [...exactTerms(t), ...same] },
-      { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: live },
+      { ...budget.queryOptions(), modelOf: live },
     );
     if (r.status === 'sat')
       out.push({ loc: t.from, state: new Map(live.map((v) => [v, r.model?.get(v) ?? 0n])) });
@@ -476,7 +476,7 @@ async function reach(
       for (let i = 0; i < k; i++) for (const a of t.aux) names.push(`${a}#${t.index}@${i + 1}`);
     const r = await checkSat(
       { assertions, comments: [`non-termination: reaching the recurrent set in ${k} steps`] },
-      { timeoutMs: budget.nextQueryMs(), signal: budget.signal, modelOf: names },
+      { ...budget.queryOptions(), modelOf: names },
     );
     if (r.status !== 'sat') continue;
     const model = r.model ?? new Map<string, bigint>();

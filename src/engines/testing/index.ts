@@ -18,7 +18,7 @@ async function check(fn: IrFunction, options: EngineOptions): Promise<EngineResu
     fn,
     new Set(),
     options.properties,
-    { ...SHORT_RUNS, statesPerNode: 0 },
+    SHORT_RUNS,
     () => options.signal?.aborted === true,
   );
   if (samples.violation !== null)
@@ -38,4 +38,4 @@ async function check(fn: IrFunction, options: EngineOptions): Promise<EngineResu
   };
 }
 
-export const testingEngine: Engine = { name: 'testing', check };
+export const testingEngine: Engine = { name: 'testing', question: 'safety', check };
