@@ -36,8 +36,7 @@ import {
 } from '../smt/index.js';
 import type { UnknownCode } from '../core/answer.js';
 import type { Claim } from '../core/gate.js';
-import type { ComponentRef, Packet } from './forward/index.js';
-import type { Flow } from './gate.js';
+import type { ComponentRef, ForwardResult, Packet } from './forward/index.js';
 import type { NetworkModel, PortRange } from './model.js';
 import {
   boxText,
@@ -447,6 +446,21 @@ export async function exposed(
   };
 }
 
+/** A set of packets that flow, one box of it, with a replayed witness. */
+export interface Flow {
+  /**
+   * The box as certified. Its `internetSide` fields are to be read "and not
+   * an address the snapshot owns" (thousands of points in a large account,
+   * which `text` words as "the internet").
+   */
+  readonly box: Box;
+  readonly internetSide: readonly ('src_ip' | 'dst_ip')[];
+  /** The box in words. */
+  readonly text: string;
+  readonly packet: Packet;
+  readonly path: ForwardResult;
+}
+
 /** One range of packets between two endpoints, with the packet to replay. */
 export interface FlowClaim {
   readonly box: Box;
@@ -466,3 +480,6 @@ export interface FlowSetClaim<T> {
   /** How the ranges were found, in words (completed by the gate with how they were checked). */
   readonly check: string;
 }
+
+/** A path the forwarder delivered. */
+export type Delivered = Extract<ForwardResult, { outcome: 'accepted' }>;

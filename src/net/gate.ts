@@ -15,10 +15,11 @@
  */
 import { accepted, rejected, type Checked, type Gate } from '../core/gate.js';
 import { recheckUnsat } from '../smt/index.js';
-import { forward, type ForwardResult, type Packet, type Start } from './forward/index.js';
+import { forward, type Packet, type Start } from './forward/index.js';
+
+export type { Flow };
 import type { NetworkModel } from './model.js';
-import type { Box } from './packetset.js';
-import type { FlowSetClaim } from './flows.js';
+import type { Delivered, Flow, FlowSetClaim } from './flows.js';
 import { reaches, startFor, type Resolved } from './symbolic/query.js';
 import type { Blocker, ReachProofClaim, ReachWitnessClaim } from './symbolic/reachable.js';
 
@@ -30,8 +31,7 @@ export interface ReachWitness {
   readonly path: Delivered;
 }
 
-/** A path the forwarder delivered. */
-export type Delivered = Extract<ForwardResult, { outcome: 'accepted' }>;
+export type { Delivered };
 
 export interface ReachProof {
   /** The query shown unsat: some packet takes an accepting path. */
@@ -85,21 +85,6 @@ function replayPacket(model: NetworkModel, resolved: Resolved, packet: Packet): 
 }
 
 // ---------------------------------------------------------------- flows
-
-/** A set of packets that flow, one box of it, with a replayed witness. */
-export interface Flow {
-  /**
-   * The box as certified. Its `internetSide` fields are to be read "and not
-   * an address the snapshot owns" (thousands of points in a large account,
-   * which `text` words as "the internet").
-   */
-  readonly box: Box;
-  readonly internetSide: readonly ('src_ip' | 'dst_ip')[];
-  /** The box in words. */
-  readonly text: string;
-  readonly packet: Packet;
-  readonly path: ForwardResult;
-}
 
 export interface FlowSet<T> {
   readonly flows: readonly (Flow & T)[];
