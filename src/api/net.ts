@@ -64,9 +64,9 @@ export type NetExposedVerdict = Verdict<
     readonly classes: number;
   };
 
-export class NetInputError extends Error {}
+class NetInputError extends Error {}
 
-export function parseEndpoint(text: string): Endpoint {
+function parseEndpoint(text: string): Endpoint {
   if (text === 'internet') return { kind: 'internet' };
   if (/^i-[0-9a-zA-Z]+$/.test(text)) return { kind: 'instance', id: text };
   if (/^eni-[0-9a-zA-Z]+$/.test(text)) return { kind: 'eni', id: text };
@@ -77,7 +77,7 @@ export function parseEndpoint(text: string): Endpoint {
   );
 }
 
-export function parseProtocol(text: string): number | undefined {
+function parseProtocol(text: string): number | undefined {
   const t = text.toLowerCase();
   if (t === '-1' || t === 'all') return undefined;
   if (t === 'tcp') return 6;
@@ -87,7 +87,7 @@ export function parseProtocol(text: string): number | undefined {
   throw new NetInputError(`--protocol must be tcp, udp, icmp, -1 or a number 0-255, got '${text}'`);
 }
 
-export function parsePortRange(text: string, option: string): PortRange {
+function parsePortRange(text: string, option: string): PortRange {
   const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(text);
   const from = m ? Number(m[1]) : NaN;
   const to = m?.[2] !== undefined ? Number(m[2]) : from;

@@ -7,8 +7,8 @@ import { PROPERTY_GROUPS, type PropertyKind } from '../ir/ir.js';
 import { ENGINE_CHOICES, type ProveOptions } from './types.js';
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
-export const MAX_TIMEOUT_SECONDS = 86_400;
-export const MAX_UNWIND_LIMIT = 100_000;
+const MAX_TIMEOUT_SECONDS = 86_400;
+const MAX_UNWIND_LIMIT = 100_000;
 
 function inRange(value: number, min: number, max: number): boolean {
   return Number.isFinite(value) && value >= min && value <= max;

@@ -16,13 +16,6 @@ import { runNative } from './native.js';
 import type { BaselineReport, BaselineRequest, EngineRun } from './types.js';
 
 export type { BaselineFailure, BaselineParam, BaselineReport, BaselineRequest } from './types.js';
-export {
-  ARTICLE_CALLS_PER_SECOND,
-  formatBigInt,
-  formatDuration,
-  exhaustiveSeconds,
-} from './format.js';
-export { inputSpace } from './inputs.js';
 
 export async function runTestingBaseline(req: BaselineRequest): Promise<BaselineReport> {
   const fallbackNotes: string[] = [];

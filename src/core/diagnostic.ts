@@ -88,8 +88,6 @@ export type DiagnosticKind = 'bad-input' | 'unsupported' | 'advice';
 /** Stable diagnostic codes (one list for every domain). */
 export type DiagnosticCode = keyof typeof CODES;
 
-export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = Object.keys(CODES) as DiagnosticCode[];
-
 export function diagnosticKind(code: DiagnosticCode): DiagnosticKind {
   return CODES[code];
 }
@@ -132,9 +130,4 @@ export function renderDiagnostic(d: Diagnostic): string {
 /** Codes that make the input unanalysable but not wrong: answer don't know (exit 3). */
 export function isUnsupportedCode(code: DiagnosticCode): boolean {
   return diagnosticKind(code) === 'unsupported';
-}
-
-/** Errors that make the input bad (exit 2): an error whose code is not `unsupported`. */
-export function isBadInput(d: Diagnostic): boolean {
-  return d.severity === 'error' && diagnosticKind(d.code) !== 'unsupported';
 }

@@ -40,7 +40,7 @@ export interface Cidr {
   readonly prefix: number;
 }
 
-export function familyWidth(family: IpFamily): number {
+function familyWidth(family: IpFamily): number {
   return family === 4 ? 32 : 128;
 }
 
@@ -179,12 +179,8 @@ export function parseCidr4(text: string): Cidr4 | undefined {
 }
 
 /** The network mask of a prefix length, unsigned. */
-export function maskOf(prefixLength: number): number {
+function maskOf(prefixLength: number): number {
   return prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
-}
-
-export function cidr4(address: Ipv4, prefixLength: number): Cidr4 {
-  return { address: (address & maskOf(prefixLength)) >>> 0, prefixLength };
 }
 
 export function cidr4Contains(cidr: Cidr4, address: Ipv4): boolean {

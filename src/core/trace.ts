@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 const topics = new Set((process.env['ARC_TRACE'] ?? '').split(',').filter((t) => t !== ''));
 const origin = performance.now();
 
-export function tracing(topic: string): boolean {
+function tracing(topic: string): boolean {
   return topics.has(topic) || topics.has('all');
 }
 

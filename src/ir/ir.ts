@@ -41,12 +41,6 @@ export function bvType(width: number, signed: boolean): BitVecType {
   return { kind: 'bv', width, signed };
 }
 
-export function typeEquals(a: Type, b: Type): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'bv' && b.kind === 'bv') return a.width === b.width && a.signed === b.signed;
-  return true;
-}
-
 /** `bool`, `int`, `i32`, `u8`, ... */
 export function typeName(t: Type): string {
   switch (t.kind) {
@@ -300,18 +294,12 @@ export function variable(name: string, type: Type): VarExpr {
 export const trueExpr: ConstExpr = constant(boolType, 1n);
 export const falseExpr: ConstExpr = constant(boolType, 0n);
 
-export function outgoingEdges(fn: IrFunction): Edge[][] {
-  const out: Edge[][] = fn.nodes.map(() => []);
-  for (const e of fn.edges) out[e.from].push(e);
-  return out;
-}
-
 export function allVariables(fn: IrFunction): Variable[] {
   return [...fn.params, ...fn.locals];
 }
 
 /** Whether `e` reads the variable `name`. */
-export function readsVariable(e: Expr, name: string): boolean {
+function readsVariable(e: Expr, name: string): boolean {
   switch (e.kind) {
     case 'const':
       return false;

@@ -6,7 +6,7 @@
 import type { Edge, Expr, IrFunction } from './ir.js';
 
 /** The variables an edge's action reads. */
-export function readsOf(e: Edge): string[] {
+function readsOf(e: Edge): string[] {
   const out = new Set<string>();
   const walk = (x: Expr): void => {
     switch (x.kind) {
@@ -40,7 +40,7 @@ export function readsOf(e: Edge): string[] {
 }
 
 /** The variable an edge's action writes, if any. */
-export function writeOf(e: Edge): string | null {
+function writeOf(e: Edge): string | null {
   const a = e.action;
   return a.kind === 'assign' || a.kind === 'havoc' ? a.target : null;
 }

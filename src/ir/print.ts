@@ -69,7 +69,7 @@ export function printExpr(e: Expr): string {
   }
 }
 
-export function printAction(a: Action): string {
+function printAction(a: Action): string {
   switch (a.kind) {
     case 'assign':
       return `${a.target} := ${printExpr(a.value)}`;

@@ -282,23 +282,3 @@ export interface NetworkModel {
   readonly vpcEndpoints: ReadonlyMap<string, VpcEndpoint>;
   readonly prefixLists: ReadonlyMap<string, PrefixList>;
 }
-
-export function emptyModel(): NetworkModel {
-  return {
-    vpcs: new Map(),
-    subnets: new Map(),
-    routeTables: new Map(),
-    securityGroups: new Map(),
-    networkAcls: new Map(),
-    networkInterfaces: new Map(),
-    instances: new Map(),
-    internetGateways: new Map(),
-    natGateways: new Map(),
-    vpcPeerings: new Map(),
-    transitGateways: new Map(),
-    transitGatewayAttachments: new Map(),
-    transitGatewayRouteTables: new Map(),
-    vpcEndpoints: new Map(),
-    prefixLists: new Map(),
-  };
-}

@@ -617,7 +617,7 @@ export interface NamedSet {
 }
 
 /** The intersection of two range sets (a linear merge). */
-export function intersectRanges(a: RangeSet, b: RangeSet): RangeSet {
+function intersectRanges(a: RangeSet, b: RangeSet): RangeSet {
   const out: Range[] = [];
   let i = 0;
   let j = 0;

@@ -40,7 +40,7 @@ export function splitArn(text: string): ArnParts | undefined {
 }
 
 /** The six colon-separated components (the last keeps any further colons), or undefined. */
-export function splitComponents(text: string): string[] | undefined {
+function splitComponents(text: string): string[] | undefined {
   const parts: string[] = [];
   let from = 0;
   for (let k = 0; k < 5; k++) {
@@ -126,10 +126,4 @@ export function parsePrincipalArn(arn: string): PrincipalArn | undefined {
 /** `arn:PARTITION:iam::ACCOUNT:root`. */
 export function accountRootArn(account: string, partition = 'aws'): string {
   return `arn:${partition}:iam::${account}:root`;
-}
-
-/** An account-root ARN's account id, else undefined. */
-export function rootArnAccount(arn: string): string | undefined {
-  const p = parsePrincipalArn(arn);
-  return p !== undefined && p.kind === 'root' ? p.account : undefined;
 }

@@ -163,7 +163,7 @@ export interface PolicyOutcome {
 }
 
 /** D1–D3: the one place where policies are combined. */
-export function combineDecisions(outcomes: readonly PolicyOutcome[]): Decision {
+function combineDecisions(outcomes: readonly PolicyOutcome[]): Decision {
   if (outcomes.some((o) => o.denies)) return 'explicit-deny';
   // Identity- and resource-based policies are OR-ed within one account.
   // Boundaries/SCPs/session policies, when added, must each also allow here.
@@ -201,7 +201,7 @@ export function evaluate(policies: readonly PolicyInput[], request: AccessReques
 }
 
 /** S1–S4. */
-export function statementApplies(
+function statementApplies(
   statement: Statement,
   type: PolicyType,
   request: AccessRequest,
@@ -219,7 +219,7 @@ export function statementApplies(
 }
 
 /** A1 with S3. */
-export function actionMatches(element: ActionElement, action: string): boolean {
+function actionMatches(element: ActionElement, action: string): boolean {
   const lower = action.toLowerCase();
   const listed = element.patterns.some((p) =>
     matchPattern(lowerCasePattern(wildcardPattern(p)), lower),
@@ -228,7 +228,7 @@ export function actionMatches(element: ActionElement, action: string): boolean {
 }
 
 /** R1–R2 with S3 and S4. */
-export function resourceMatches(
+function resourceMatches(
   element: ResourceElement | undefined,
   resource: string,
   context: RequestContext,

@@ -11,8 +11,7 @@ export {
 export type { PolicyParseResult } from './parse.js';
 export * from './request.js';
 export * from './evaluate.js';
-export { conditionHolds, conditionsHold } from './conditions.js';
-export { principalApplies } from './principal.js';
+export { conditionHolds } from './conditions.js';
 export {
   parseOperator,
   type BaseOperator,

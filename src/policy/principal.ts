@@ -64,7 +64,7 @@ export function principalApplies(
 }
 
 /** The role ARN a session principal belongs to, if it is a session. */
-export function sessionRoleArn(principal: RequestPrincipal): string | undefined {
+function sessionRoleArn(principal: RequestPrincipal): string | undefined {
   if (principal.kind !== 'aws') return undefined;
   const info = parsePrincipalArn(principal.arn);
   if (info === undefined || info.kind !== 'assumed-role') return undefined;
@@ -72,7 +72,7 @@ export function sessionRoleArn(principal: RequestPrincipal): string | undefined 
 }
 
 /** `Principal` matching (see the module comment). */
-export function entryMatches(entry: PrincipalEntry, principal: RequestPrincipal): boolean {
+function entryMatches(entry: PrincipalEntry, principal: RequestPrincipal): boolean {
   switch (entry.kind) {
     case 'all':
       return true;
@@ -111,7 +111,7 @@ type Identity =
   | Exclude<RequestPrincipal, { kind: 'aws' }>;
 
 /** Account, then role (for a session), then the principal (NP, "NotPrincipal with Deny"). */
-export function validationChain(principal: RequestPrincipal): Identity[] {
+function validationChain(principal: RequestPrincipal): Identity[] {
   if (principal.kind !== 'aws') return [principal];
   const info = parsePrincipalArn(principal.arn);
   if (info === undefined)

@@ -88,7 +88,7 @@ function fixedText(t: Template): string | undefined {
 }
 
 /** Is the range narrow enough (and public address space) to fix a grant? */
-export function rangeFixes(c: Cidr): boolean {
+function rangeFixes(c: Cidr): boolean {
   if (c.family === 6) return c.prefix >= 32;
   return (
     c.prefix >= 8 &&

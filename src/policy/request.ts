@@ -72,11 +72,6 @@ export function requestContext(
   };
 }
 
-/** The account id of a principal, when it has one. */
-export function principalAccount(principal: RequestPrincipal): string | undefined {
-  return principal.kind === 'aws' ? parsePrincipalArn(principal.arn)?.account : undefined;
-}
-
 /**
  * The request with the principal-derived global keys added where the
  * request does not set them ("AWS global condition context keys":

@@ -46,16 +46,6 @@ export function lowerCasePattern(pattern: Pattern): Pattern {
   return pattern.map((t) => (t.kind === 'text' ? { kind: 'text', text: t.text.toLowerCase() } : t));
 }
 
-/** True when the pattern has no wildcard token (it matches one string only). */
-export function isLiteral(pattern: Pattern): boolean {
-  return pattern.every((t) => t.kind === 'text');
-}
-
-/** The string a wildcard-free pattern matches; `*` and `?` tokens are written as such. */
-export function patternText(pattern: Pattern): string {
-  return pattern.map((t) => (t.kind === 'text' ? t.text : t.kind === 'any' ? '*' : '?')).join('');
-}
-
 const ANY = -1;
 const ONE = -2;
 

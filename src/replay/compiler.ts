@@ -217,7 +217,7 @@ function firstError(stderr: string): string {
 const UB_LINE = /^(.*?):(\d+):\d+: runtime error: (.*)$/m;
 
 /** UBSan's message → the kind of property it violates. */
-export function ubCategory(message: string): UbCategory {
+function ubCategory(message: string): UbCategory {
   if (/^(shift exponent|left shift of)/.test(message)) return 'shift';
   if (/division by zero/.test(message)) return 'div-by-zero';
   if (
@@ -231,7 +231,7 @@ export function ubCategory(message: string): UbCategory {
 }
 
 /** Reads the program's stderr and exit status. Frame addresses are resolved later (`symbolize`). */
-export function classify(
+function classify(
   stderr: string,
   code: number | null,
   signal: string | null,

@@ -17,7 +17,7 @@ import { cIntLiteral, cString } from './toolchain.js';
 
 export const MARK = '@@ARC';
 
-export const EXIT = {
+const EXIT = {
   returned: 0,
   assert: 70,
   nondetExhausted: 71,
@@ -27,7 +27,7 @@ export const EXIT = {
 } as const;
 
 /** `__VERIFIER_nondet_<suffix>` functions and their C return types. */
-export const NONDET_FUNCTIONS: readonly (readonly [string, string])[] = [
+const NONDET_FUNCTIONS: readonly (readonly [string, string])[] = [
   ['bool', '_Bool'],
   ['_Bool', '_Bool'],
   ['char', 'char'],

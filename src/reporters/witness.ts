@@ -44,7 +44,7 @@ import type {
 } from '../verdict/verdict.js';
 import { CSource } from './c-source.js';
 
-export const WITNESS_FORMAT_VERSION = '2.0';
+const WITNESS_FORMAT_VERSION = '2.0';
 
 export interface WitnessLocation {
   readonly file_name: string;

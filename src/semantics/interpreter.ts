@@ -24,7 +24,7 @@ import { compileExpr } from './eval.js';
 import type { CompiledExpr, CompiledScalar } from './eval.js';
 import { wrapFn } from './ops.js';
 
-export const DEFAULT_MAX_STEPS = 1_000_000;
+const DEFAULT_MAX_STEPS = 1_000_000;
 
 export type NondetSource = readonly Value[] | (() => Value);
 
@@ -165,7 +165,7 @@ function reduceTo(t: Type): (v: Value) => Value {
 }
 
 /** Whether `v` is a value of type `t` (ir.ts and value.ts conventions). */
-export function inRange(v: Value, t: Type): boolean {
+function inRange(v: Value, t: Type): boolean {
   if (typeof v !== 'bigint') return false;
   if (t.kind === 'int') return true;
   if (t.kind === 'bool') return v === 0n || v === 1n;

@@ -38,7 +38,7 @@ export type {
   Cell,
   StringAbstraction,
 } from './regex/abstract.js';
-export { abstractStrings, coverLemma, decode, domainClasses } from './regex/abstract.js';
-export { starMatch, tuneForZ3, type StarToken } from './regex/tune.js';
+export { abstractStrings, domainClasses } from './regex/abstract.js';
+export { starMatch, type StarToken } from './regex/tune.js';
 export type { StringsCheckResult } from './regex/solve.js';
 export { checkSatStrings, recheckStringsUnsat } from './regex/solve.js';

@@ -39,7 +39,7 @@ export const boolSort: Sort = { kind: 'bool' };
 export const intSort: Sort = { kind: 'int' };
 export const stringSort: Sort = { kind: 'string' };
 /** Regular languages over strings (`RegLan`). */
-export const regLanSort: Sort = { kind: 'reglan' };
+const regLanSort: Sort = { kind: 'reglan' };
 const bvSorts = new Map<number, Sort>();
 export function bvSort(width: number): Sort {
   if (!Number.isInteger(width) || width < 1)
@@ -162,7 +162,7 @@ const STRING_OPS: ReadonlySet<Op> = new Set<StringOp>([
 ]);
 
 /** Is `op` a string or regular-expression operator (never folded, never evaluated here)? */
-export function isStringOp(op: Op): op is StringOp {
+function isStringOp(op: Op): op is StringOp {
   return STRING_OPS.has(op);
 }
 
@@ -274,7 +274,7 @@ function argWidth(t: AppTerm, i: number): number {
 }
 
 /** The value of operator application `t` on argument values `v` (SMT-LIB semantics). */
-export function applyOp(t: AppTerm, v: readonly bigint[]): bigint {
+function applyOp(t: AppTerm, v: readonly bigint[]): bigint {
   const w = argWidth(t, 0);
   switch (t.op) {
     case 'not':
@@ -519,11 +519,6 @@ export function bvNeg(a: Term): Term {
 }
 export function bvNot(a: Term): Term {
   return app('bvnot', bvSort(needBv(a)), [a]);
-}
-export function concat(a: Term, b: Term): Term {
-  const wa = needBv(a);
-  const wb = needBv(b);
-  return app('concat', bvSort(wa + wb), [a, b]);
 }
 /** Bits hi..lo (inclusive) of `a`. */
 export function extract(hi: number, lo: number, a: Term): Term {

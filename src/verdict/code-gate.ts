@@ -526,7 +526,7 @@ export function unknownVerdict(ctx: CodeContext, solverMs: number, reason: Unkno
 }
 
 /** The verdict for what the gate admitted. */
-export function codeVerdict(
+function codeVerdict(
   ctx: CodeContext,
   admitted: Admitted<Certificate, Counterexample>,
   solverMs: number,

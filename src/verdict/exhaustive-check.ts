@@ -10,7 +10,7 @@ import { compiled } from '../semantics/interpreter.js';
 import { inputSpace } from './testing-cost.js';
 
 /** Largest input space confirmed by enumeration (2^16 runs of a small function take well under a second). */
-export const EXHAUSTIVE_LIMIT = 1n << 16n;
+const EXHAUSTIVE_LIMIT = 1n << 16n;
 const STEP_LIMIT = 1_000_000;
 
 export type ExhaustiveCheck =

@@ -53,7 +53,7 @@ export interface PortfolioOptions {
 }
 
 /** The unwinding BMC tries when the user set none (loop-free and single-engine runs). */
-export const DEFAULT_MAX_UNWIND = 64;
+const DEFAULT_MAX_UNWIND = 64;
 /** The first stage: shallow bounded model checking beside a quick attempt of Spacer. */
 const SHALLOW_UNWIND = 16;
 const SHALLOW_SHARE = 0.25;

@@ -43,7 +43,7 @@ export interface Trace {
 }
 
 /** How many steps a trace keeps at its start and at its end. */
-export const TRACE_KEEP = 200;
+const TRACE_KEEP = 200;
 
 /**
  * The run's source lines with the value each user variable gets on each

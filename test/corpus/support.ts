@@ -40,7 +40,7 @@ export interface CorpusCase {
 }
 
 /** The leading `// key: value` comment lines of a case file. */
-export function parseHeader(source: string): Map<string, string> {
+function parseHeader(source: string): Map<string, string> {
   const header = new Map<string, string>();
   for (const line of source.split('\n')) {
     const m = /^\/\/\s*([A-Za-z][\w-]*):\s*(.*?)\s*$/.exec(line);
@@ -52,7 +52,7 @@ export function parseHeader(source: string): Map<string, string> {
 }
 
 /** CLI-style `args:` into ProveOptions (only the options the corpus uses). */
-export function parseArgs(file: string, args: string): ProveOptions {
+function parseArgs(file: string, args: string): ProveOptions {
   const a = readCorpusArgs(
     args,
     ['--function', '--property', '--data-model', '--max-unwind'],
@@ -77,7 +77,7 @@ export function parseArgs(file: string, args: string): ProveOptions {
 }
 
 /** Parameter names of the definition of `fn` in `source` (a light regex; enough for the corpus). */
-export function parameterNames(source: string, fn: string): string[] {
+function parameterNames(source: string, fn: string): string[] {
   const m = new RegExp(`\\b${fn}\\s*\\(([^)]*)\\)\\s*\\{`).exec(source);
   if (m === null) throw new Error(`no definition of ${fn} found`);
   const list = m[1].trim();

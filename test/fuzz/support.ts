@@ -17,7 +17,7 @@ export const FUZZ_SEED = Number(process.env['ARC_FUZZ_SEED'] ?? 20261214);
 /** Text that must never appear in what arc says about an input. */
 export const INTERNAL = /internal error|internal inconsistency|a bug in arc/i;
 /** A JavaScript stack frame. */
-export const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
+const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 
 /**
  * Diagnostics that concern the whole file and so have no line: they must name
@@ -104,7 +104,7 @@ export async function noThrow<T>(what: string, promise: () => Promise<T>): Promi
   }
 }
 
-export const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 
 export interface CliRun {
   readonly code: number | null;

@@ -10,7 +10,7 @@ import type { PolicyProof, PolicyWitness } from '../../src/policy/answer.js';
 export type { PolicyText, PolicyVerdict, CanVerdict } from '../../src/api/policy.js';
 
 /** The verdict of a result; bad input fails the test. */
-export function verdictOf<V>(r: Result<V>): V {
+function verdictOf<V>(r: Result<V>): V {
   if (r.kind === 'bad-input') assert.fail(`bad input: ${JSON.stringify(r.diagnostics)}`);
   return r.verdict;
 }

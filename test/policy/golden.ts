@@ -24,20 +24,20 @@ export interface GoldenCase {
   readonly requests: readonly GoldenRequest[];
 }
 
-export const ACCOUNT = '111122223333';
-export const OTHER = '444455556666';
-export const aws = (arn: string, roleArn?: string): RequestPrincipal =>
+const ACCOUNT = '111122223333';
+const OTHER = '444455556666';
+const aws = (arn: string, roleArn?: string): RequestPrincipal =>
   roleArn === undefined ? { kind: 'aws', arn } : { kind: 'aws', arn, roleArn };
-export const user = (name: string, account = ACCOUNT): RequestPrincipal =>
+const user = (name: string, account = ACCOUNT): RequestPrincipal =>
   aws(`arn:aws:iam::${account}:user/${name}`);
-export const session = (role: string, name: string, account = ACCOUNT): RequestPrincipal =>
+const session = (role: string, name: string, account = ACCOUNT): RequestPrincipal =>
   aws(`arn:aws:sts::${account}:assumed-role/${role}/${name}`);
-export const root = (account = ACCOUNT): RequestPrincipal => aws(`arn:aws:iam::${account}:root`);
-export const anonymous: RequestPrincipal = { kind: 'anonymous' };
-export const service = (name: string): RequestPrincipal => ({ kind: 'service', name });
-export const federated = (provider: string): RequestPrincipal => ({ kind: 'federated', provider });
+const root = (account = ACCOUNT): RequestPrincipal => aws(`arn:aws:iam::${account}:root`);
+const anonymous: RequestPrincipal = { kind: 'anonymous' };
+const service = (name: string): RequestPrincipal => ({ kind: 'service', name });
+const federated = (provider: string): RequestPrincipal => ({ kind: 'federated', provider });
 export const alice = user('alice');
-export const bob = user('Bob');
+const bob = user('Bob');
 
 type Stmt = Record<string, unknown>;
 /** `version` null leaves Version out. */

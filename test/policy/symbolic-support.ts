@@ -9,8 +9,8 @@ import {
   type RequestPrincipal,
 } from '../../src/policy/index.js';
 
-export const ACCOUNT = '111122223333';
-export const OTHER = '444455556666';
+const ACCOUNT = '111122223333';
+const OTHER = '444455556666';
 
 const STRING_KEYS = ['test:s1', 'test:S2', 'aws:username', 'aws:SourceVpc', 'aws:userid'];
 const TYPED_KEYS = {
@@ -163,7 +163,7 @@ function statementArb(withPrincipal: boolean): fc.Arbitrary<Record<string, unkno
 }
 
 /** A policy that parses without errors, or undefined. */
-export function build(statements: readonly unknown[]): Policy | undefined {
+function build(statements: readonly unknown[]): Policy | undefined {
   const r = policyFromValue({ Version: '2012-10-17', Statement: statements });
   return r.policy && !hasErrors(r.diagnostics) ? r.policy : undefined;
 }
@@ -179,7 +179,7 @@ export const policyInput: fc.Arbitrary<PolicyInput | undefined> = fc
       }),
   );
 
-export const requestPrincipal = fc.constantFrom<RequestPrincipal>(
+const requestPrincipal = fc.constantFrom<RequestPrincipal>(
   { kind: 'anonymous' },
   { kind: 'aws', arn: `arn:aws:iam::${ACCOUNT}:root` },
   { kind: 'aws', arn: `arn:aws:iam::${ACCOUNT}:user/alice` },

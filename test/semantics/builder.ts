@@ -12,7 +12,7 @@ import type {
 
 export const span = { file: 't.c', startLine: 1, startCol: 1, endLine: 1, endCol: 2 };
 
-export { bin, c, cast, cmp, i32, i8, not, ovf, u32, u8, v } from '../support/ir-exprs.js';
+export { bin, c, cast, cmp, i32, i8, not, ovf, u8, v } from '../support/ir-exprs.js';
 
 export const assign = (target: string, value: Expr): Action => ({ kind: 'assign', target, value });
 export const assume = (cond: Expr): Action => ({ kind: 'assume', cond });

@@ -6,7 +6,7 @@
 import type { BitVecType } from '../../src/ir/ir.js';
 
 /** The width-bit two's-complement bit string of `v` (most significant first). */
-export function bits(v: bigint, width: number): string {
+function bits(v: bigint, width: number): string {
   const m = 2n ** BigInt(width);
   let u = v % m;
   if (u < 0n) u += m;
@@ -14,7 +14,7 @@ export function bits(v: bigint, width: number): string {
 }
 
 /** The value of a bit string read as `t`. */
-export function fromBits(s: string, t: BitVecType): bigint {
+function fromBits(s: string, t: BitVecType): bigint {
   const u = BigInt('0b' + s);
   return t.signed && s[0] === '1' ? u - 2n ** BigInt(t.width) : u;
 }

@@ -70,7 +70,7 @@ export function runCli(args: readonly string[], timeoutS: number, cli = CLI): Pr
 }
 
 /** A CLI run's outcome from its exit code and `--json` output. */
-export function readVerdict(
+function readVerdict(
   code: number | null,
   signal: string | null,
   stdout: string,

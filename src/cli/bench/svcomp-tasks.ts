@@ -334,7 +334,7 @@ function suitePath(suite: string, path: string): string {
 }
 
 /** The checks of a task definition among `wanted`, and the properties it skips. */
-export function checksOf(
+function checksOf(
   def: TaskDefinition,
   suite: string,
   wanted: ReadonlySet<SvProperty>,
@@ -398,7 +398,7 @@ export function loadSuite(dir: string, wanted: ReadonlySet<SvProperty>): Suite {
 }
 
 /** The command line that answers a check. */
-export function arcArgs(check: Check, timeoutS: number): string[] {
+function arcArgs(check: Check, timeoutS: number): string[] {
   return [
     ...ARC_COMMAND[check.property](check.input),
     '--data-model',
@@ -412,7 +412,7 @@ export function arcArgs(check: Check, timeoutS: number): string[] {
 export type Judgement = 'correct' | 'wrong' | 'unknown';
 
 /** SV-COMP's points: correct true +2, correct false +1, wrong true −32, wrong false −16, unknown 0. */
-export const POINTS = {
+const POINTS = {
   correctTrue: 2,
   correctFalse: 1,
   wrongTrue: -32,
@@ -449,7 +449,7 @@ export function scoreAnswer(
 }
 
 /** The most a check can score: a correct answer. */
-export function bestScore(expected: boolean): number {
+function bestScore(expected: boolean): number {
   return expected ? POINTS.correctTrue : POINTS.correctFalse;
 }
 

@@ -36,8 +36,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export const EXIT_BENCH_OK = 0;
-export const EXIT_BENCH_WRONG = 1;
+const EXIT_BENCH_OK = 0;
+const EXIT_BENCH_WRONG = 1;
 
 export async function runBench(args: readonly string[]): Promise<number> {
   const parsed = parseCommandArgs('bench', args, OPTIONS);

@@ -128,7 +128,7 @@ function pathJson(r: ForwardResult): Record<string, unknown> {
 }
 
 /** The JSON form: the contract's keys, the packet's path hop by hop, and what is missing. */
-export function netVerdictToJson(v: NetVerdict): Record<string, unknown> {
+function netVerdictToJson(v: NetVerdict): Record<string, unknown> {
   const shown =
     v.answer === 'yes'
       ? {
@@ -171,7 +171,7 @@ function blockerText(b: Blocker): string {
   return lines.join('\n');
 }
 
-export function renderNetVerdict(v: NetVerdict): string {
+function renderNetVerdict(v: NetVerdict): string {
   const out: string[] = [];
   out.push(label('Question', v.question));
   out.push(label('Answer', WORDS[v.answer]));
@@ -217,7 +217,7 @@ function flowSetJson<T>(
   return { flows: set.flows.map((f) => ({ ...extra(f), ...flowJson(f) })), check: set.check };
 }
 
-export function explainToJson(v: NetExplainVerdict): Record<string, unknown> {
+function explainToJson(v: NetExplainVerdict): Record<string, unknown> {
   const shown =
     v.answer === 'yes'
       ? { ...v, witness: flowSetJson(v.witness, () => ({})) }
@@ -227,7 +227,7 @@ export function explainToJson(v: NetExplainVerdict): Record<string, unknown> {
   return contractJson(shown, { paths: v.paths, missing: v.missing });
 }
 
-export function renderExplain(v: NetExplainVerdict): string {
+function renderExplain(v: NetExplainVerdict): string {
   const out = [
     label('Question', v.question),
     label('Answer', WORDS[v.answer]),
@@ -257,7 +257,7 @@ function findingJson(f: Finding): Record<string, unknown> {
   };
 }
 
-export function exposedToJson(v: NetExposedVerdict): Record<string, unknown> {
+function exposedToJson(v: NetExposedVerdict): Record<string, unknown> {
   const shown =
     v.answer === 'yes'
       ? { ...v, certificate: flowSetJson(v.certificate, findingJson) }
@@ -271,7 +271,7 @@ export function exposedToJson(v: NetExposedVerdict): Record<string, unknown> {
   });
 }
 
-export function renderExposed(v: NetExposedVerdict): string {
+function renderExposed(v: NetExposedVerdict): string {
   const out = [
     label('Question', v.question),
     label('Answer', WORDS[v.answer]),

@@ -228,7 +228,7 @@ export async function runPolicy(args: readonly string[]): Promise<number> {
 }
 
 /** The JSON form: the contract's keys, and `relation` for compare. */
-export function policyVerdictToJson(v: PolicyVerdict | CanVerdict): Record<string, unknown> {
+function policyVerdictToJson(v: PolicyVerdict | CanVerdict): Record<string, unknown> {
   return contractJson(v, { relation: 'relation' in v ? (v.relation ?? null) : null });
 }
 
@@ -251,7 +251,7 @@ function requestText(w: PolicyWitness & { direction?: string }): string {
   return lines.join('\n');
 }
 
-export function renderPolicyVerdict(v: PolicyVerdict | CanVerdict): string {
+function renderPolicyVerdict(v: PolicyVerdict | CanVerdict): string {
   const out: string[] = [];
   for (const d of v.diagnostics) process.stderr.write(`${renderDiagnostic(d)}\n`);
   out.push(label('Question', v.question));

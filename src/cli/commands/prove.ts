@@ -50,7 +50,7 @@ export function parseSemantics(text: string | undefined): 'c' | 'math' | undefin
   throw new UsageError(`--semantics must be c or math, got '${text}'`);
 }
 
-export function parseEngine(text: string | undefined): EngineChoice | undefined {
+function parseEngine(text: string | undefined): EngineChoice | undefined {
   if (text === undefined) return undefined;
   const known = ENGINE_CHOICES.find((e) => e === text);
   if (known === undefined)

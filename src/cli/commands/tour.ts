@@ -102,7 +102,7 @@ const STOPS: readonly TourStop[] = [
   },
 ];
 
-export function articleDirectory(override?: string): string {
+function articleDirectory(override?: string): string {
   if (override !== undefined) {
     if (!existsSync(override)) throw new UsageError(`tour: no such directory '${override}'`);
     return resolve(override);

@@ -40,7 +40,7 @@ import { extractWitness, modelEvaluator } from './witness.js';
 
 const DEFAULT_MAX_UNWIND = 64;
 /** Largest unwound DAG (in node copies) the engine builds. */
-export const MAX_DAG_NODES = 200_000;
+const MAX_DAG_NODES = 200_000;
 /**
  * Unwinding, encoding and printing a query run on the main thread and cannot
  * be interrupted. Until a round of at least 1,000 nodes has been measured, a
@@ -440,7 +440,7 @@ function tooLarge(run: Run, last: { loop: Loop; k: number } | null, k: number): 
   });
 }
 
-export class BmcEngine implements Engine {
+class BmcEngine implements Engine {
   readonly name = 'bmc';
   readonly question = 'safety' as const;
 

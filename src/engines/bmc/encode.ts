@@ -44,7 +44,7 @@ interface EdgeState {
   readonly env: Env;
 }
 
-export function inputName(v: Variable): string {
+function inputName(v: Variable): string {
   return `in!${v.name}`;
 }
 

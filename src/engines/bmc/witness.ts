@@ -17,7 +17,7 @@ import type { Encoding } from './encode.js';
 import type { DagEdge } from './unwind.js';
 
 /** A model value (unsigned for bit-vectors) in the range of IR type `t`. */
-export function toTypeRange(value: bigint, t: Type): bigint {
+function toTypeRange(value: bigint, t: Type): bigint {
   return t.kind === 'bv' && t.signed ? BigInt.asIntN(t.width, value) : value;
 }
 

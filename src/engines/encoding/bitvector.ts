@@ -98,7 +98,7 @@ export function encodeExpr(e: Expr, env: Env): Term {
   }
 }
 
-export function constTerm(t: Type, value: bigint): Term {
+function constTerm(t: Type, value: bigint): Term {
   switch (t.kind) {
     case 'bool':
       return boolConst(value !== 0n);

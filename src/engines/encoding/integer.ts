@@ -99,7 +99,7 @@ function constValue(t: Term): bigint | null {
 }
 
 /** `a` reduced into the range of `t` (C conversion / unsigned wrap-around). */
-export function wrapInt(a: Term, t: BitVecType): Term {
+function wrapInt(a: Term, t: BitVecType): Term {
   const m = 1n << BigInt(t.width);
   const c = constValue(a);
   const { min } = bvRange(t);

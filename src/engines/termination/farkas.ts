@@ -32,7 +32,7 @@ export function sum(ts: readonly Term[]): Term {
 }
 
 /** `k·t`. */
-export function times(k: bigint, t: Term): Term {
+function times(k: bigint, t: Term): Term {
   return k === 1n ? t : intBinary('*', intConst(k), t);
 }
 

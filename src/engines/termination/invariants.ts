@@ -46,7 +46,7 @@ function unprime(c: Constraint): Constraint {
 
 const MAX_CANDIDATES = 400;
 
-export function candidates(cts: Cts, loc: number): Constraint[] {
+function candidates(cts: Cts, loc: number): Constraint[] {
   const live = cts.locations[loc].live;
   const liveSet = new Set(live);
   const primedLive = new Set(live.map(primed));

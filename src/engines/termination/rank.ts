@@ -102,7 +102,7 @@ function gcd(a: bigint, b: bigint): bigint {
  * integers) is preserved, since differences scale by the same factor and a
  * decrease that is a multiple of g and ≥ 1 stays ≥ 1 after division.
  */
-export function normalizeFunction(f: LocFunction): LocFunction {
+function normalizeFunction(f: LocFunction): LocFunction {
   let g = 0n;
   for (const r of f.values()) {
     for (const k of r.coeffs.values()) g = gcd(g, k);

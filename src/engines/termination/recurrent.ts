@@ -104,7 +104,7 @@ function atomTerm(a: Atom, rename: (v: string) => string, helpers: VarTerm[]): T
   );
 }
 
-export function formatAtom(a: Atom, show: (v: string) => string, syntax: SourceSyntax): string {
+function formatAtom(a: Atom, show: (v: string) => string, syntax: SourceSyntax): string {
   if (a.kind === 'mod') return `${syntax.floorMod(show(a.v), String(a.m))} == ${a.r}`;
   return formatConstraint(a.c, show);
 }

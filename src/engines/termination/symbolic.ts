@@ -92,7 +92,7 @@ export function normalize(e: LinearExpr): LinearExpr {
   return { terms, constant: e.constant };
 }
 
-export function sub(a: LinearExpr, b: LinearExpr): LinearExpr {
+function sub(a: LinearExpr, b: LinearExpr): LinearExpr {
   return normalize(addExpr(a, scaleExpr(-1n, b)));
 }
 

@@ -44,7 +44,7 @@ export type PreprocessResult =
 export type PreprocessorChoice = 'system' | 'builtin';
 
 /** arc's header folder, `include/` at the package root. */
-export function arcIncludeDir(): string {
+function arcIncludeDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // src/frontends/c (sources) or dist/src/frontends/c (compiled)
   for (const up of ['../../..', '../../../..']) {
@@ -60,7 +60,7 @@ export function arcIncludeDir(): string {
 }
 
 /** The system compiler driver on PATH, or null. */
-export function findCompiler(): string | null {
+function findCompiler(): string | null {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir === '') continue;
     const candidate = join(dir, 'cc');

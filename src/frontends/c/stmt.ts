@@ -35,7 +35,7 @@ export function lowerFunctionBody(lw: Lowerer, body: SyntaxNode): void {
     if (!l.defined) lw.fail(l.use, `label ${label} is used but not defined`, 'type-error');
 }
 
-export function lowerStatement(lw: Lowerer, node: SyntaxNode): void {
+function lowerStatement(lw: Lowerer, node: SyntaxNode): void {
   switch (node.type) {
     case 'compound_statement':
       return block(lw, node.namedChildren);

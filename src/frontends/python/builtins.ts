@@ -13,7 +13,7 @@ import { boolType, constant, intType, type CompareOp, type Expr } from '../../ir
 export type Temps = (value: Expr) => Expr;
 
 /** Largest exponent of `x ** n` with a non-constant `x` (the product has n − 1 factors). */
-export const MAX_VARIABLE_EXPONENT = 64n;
+const MAX_VARIABLE_EXPONENT = 64n;
 
 /** Largest bit length of a folded constant power `a ** n`. */
 const MAX_CONSTANT_POWER_BITS = 1_000_000n;

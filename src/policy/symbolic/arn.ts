@@ -32,7 +32,7 @@ import { Unencodable } from './unsupported.js';
 import { patternRegex, type SymbolicPattern, type SymbolicToken } from './wildcard.js';
 
 /** The characters other than a colon. */
-export function notColon(): Term {
+function notColon(): Term {
   return reUnion(reRange('\u0000', '9'), reRange(';', String.fromCodePoint(MAX_STRING_CHAR)));
 }
 

@@ -75,7 +75,7 @@ export function conditionsHoldSymbolic(
 }
 
 /** `conditionHolds`. */
-export function conditionHoldsSymbolic(entry: ConditionEntry, r: SymbolicRequest): Term {
+function conditionHoldsSymbolic(entry: ConditionEntry, r: SymbolicRequest): Term {
   const key = r.keys.get(entry.key.toLowerCase());
   if (key === undefined) throw new Error(`internal error: key ${entry.key} was not collected`);
   const op = entry.operator;

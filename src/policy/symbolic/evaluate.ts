@@ -74,7 +74,7 @@ export function evaluateSymbolic(
 }
 
 /** `statementApplies` (S1–S4). */
-export function statementAppliesSymbolic(
+function statementAppliesSymbolic(
   statement: Statement,
   type: PolicyType,
   r: SymbolicRequest,
@@ -94,7 +94,7 @@ export function statementAppliesSymbolic(
 }
 
 /** `actionMatches` (A1, S3): `action` is the lower-cased action. */
-export function actionMatchesSymbolic(element: ActionElement, action: Term): Term {
+function actionMatchesSymbolic(element: ActionElement, action: Term): Term {
   const listed = disjunction(
     element.patterns.map((p) =>
       matchSymbolicPattern(liftPattern(lowerCasePattern(wildcardPattern(p))), action),
@@ -104,10 +104,7 @@ export function actionMatchesSymbolic(element: ActionElement, action: Term): Ter
 }
 
 /** `resourceMatches` (R1–R2, S3, S4). */
-export function resourceMatchesSymbolic(
-  element: ResourceElement | undefined,
-  r: SymbolicRequest,
-): Term {
+function resourceMatchesSymbolic(element: ResourceElement | undefined, r: SymbolicRequest): Term {
   if (element === undefined) return trueTerm;
   const listed = disjunction(
     element.patterns.map((template) => {

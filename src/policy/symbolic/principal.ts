@@ -37,7 +37,7 @@ export function principalAppliesSymbolic(
 }
 
 /** `entryMatches`. */
-export function entryMatchesSymbolic(entry: PrincipalEntry, r: SymbolicRequest): Term {
+function entryMatchesSymbolic(entry: PrincipalEntry, r: SymbolicRequest): Term {
   const p = r.principal;
   const named = (kind: 'service' | 'federated' | 'canonical-user', value: string) =>
     and(kindIs(r, kind), value === '*' ? trueTerm : eq(p.name, strConst(value)));

@@ -106,7 +106,7 @@ import { Unencodable } from './unsupported.js';
 import type { SymbolicLookup } from './variables.js';
 
 /** The AWS partitions (the principal ARNs AWS issues are in one of them). */
-export const PARTITIONS = [
+const PARTITIONS = [
   'aws',
   'aws-cn',
   'aws-us-gov',
@@ -117,14 +117,8 @@ export const PARTITIONS = [
   'aws-eusc',
 ];
 
-export const PRINCIPAL_KINDS = [
-  'anonymous',
-  'aws',
-  'service',
-  'federated',
-  'canonical-user',
-] as const;
-export const AWS_SHAPES = ['root', 'user', 'role', 'assumed-role', 'federated-user'] as const;
+const PRINCIPAL_KINDS = ['anonymous', 'aws', 'service', 'federated', 'canonical-user'] as const;
+const AWS_SHAPES = ['root', 'user', 'role', 'assumed-role', 'federated-user'] as const;
 export type AwsShape = (typeof AWS_SHAPES)[number];
 
 /** How a key's values are represented (decided by the operators that read it). */

@@ -35,7 +35,6 @@ import {
   reRange,
   reStar,
   reUnion,
-  strConst,
   type Term,
 } from '../../smt/index.js';
 import type { Decimal } from '../scalars.js';
@@ -112,9 +111,4 @@ export function hexRegex(): Term {
 /** Base-64 text of the bytes written as hex. */
 export function binaryText(hex: string): string {
   return Buffer.from(hex, 'hex').toString('base64');
-}
-
-/** The hex text as a term. */
-export function hexConst(hex: string): Term {
-  return strConst(hex);
 }

@@ -80,9 +80,9 @@ export function clearRegexTables(): void {
   ALL = intern({ k: 'star', a: ANY_CHAR });
 }
 
-export let NONE: Re = intern({ k: 'none' });
+let NONE: Re = intern({ k: 'none' });
 export let EPS: Re = intern({ k: 'eps' });
-export let ANY_CHAR: Re = intern({ k: 'chars', set: [[0, MAX_STRING_CHAR]] });
+let ANY_CHAR: Re = intern({ k: 'chars', set: [[0, MAX_STRING_CHAR]] });
 /** Σ*: every string. */
 export let ALL: Re = intern({ k: 'star', a: ANY_CHAR });
 
@@ -97,17 +97,17 @@ function normaliseSet(set: readonly (readonly [number, number])[]): CharSet {
   return out;
 }
 
-export function chars(set: readonly (readonly [number, number])[]): Re {
+function chars(set: readonly (readonly [number, number])[]): Re {
   const s = normaliseSet(set);
   if (s.length === 0) return NONE;
   return intern({ k: 'chars', set: s });
 }
 
-export function char(c: number): Re {
+function char(c: number): Re {
   return chars([[c, c]]);
 }
 
-export function cat(a: Re, b: Re): Re {
+function cat(a: Re, b: Re): Re {
   if (a === NONE || b === NONE) return NONE;
   if (a === EPS) return b;
   if (b === EPS) return a;
@@ -121,7 +121,7 @@ export function seq(...parts: readonly Re[]): Re {
   return r;
 }
 
-export function star(a: Re): Re {
+function star(a: Re): Re {
   if (a === NONE || a === EPS) return EPS;
   if (a.k === 'star') return a;
   return intern({ k: 'star', a });
@@ -171,7 +171,7 @@ export function not(a: Re): Re {
   return intern({ k: 'not', a });
 }
 
-export function nullable(r: Re): boolean {
+function nullable(r: Re): boolean {
   const cached = nullableCache.get(r.id);
   if (cached !== undefined) return cached;
   let v: boolean;
@@ -215,7 +215,7 @@ function inSet(set: CharSet, c: number): boolean {
 }
 
 /** The derivative of `r` by the character `c`: { w | c·w ∈ L(r) }. */
-export function derivative(r: Re, c: number): Re {
+function derivative(r: Re, c: number): Re {
   let byChar = derivCache.get(r.id);
   if (byChar === undefined) {
     byChar = new Map();
@@ -298,7 +298,7 @@ const PREFERRED = [...'xabcdefghijklmnopqrstuvwyz0123456789-_./XABCDEFGHIJKLMNOP
  * character sets of `r` induce: two characters of one class have the same
  * derivative in every derivative of `r`.
  */
-export function representatives(r: Re): number[] {
+function representatives(r: Re): number[] {
   const sets: CharSet[] = [];
   collectSets(r, sets, new Set());
   const cuts = new Set<number>([0, MAX_STRING_CHAR + 1]);
@@ -363,11 +363,6 @@ export function shortestMember(
   } finally {
     if (spent !== undefined) spent.states += parent.size;
   }
-}
-
-/** Is L(r) empty? */
-export function isEmpty(r: Re, maxStates?: number): boolean {
-  return shortestMember(r, maxStates) === undefined;
 }
 
 /** Not a ground regular expression (a `str.to_re` of a non-literal string). */

@@ -21,7 +21,7 @@ import type {
 import { bvRange, bvType, typeName, variable } from '../../../src/ir/ir.js';
 import type { RawWitness } from '../../../src/engines/engine.js';
 
-export { and, bin, c, cast, cmp, i32, i8, neg, not, ovf, u32, u8 } from '../../support/ir-exprs.js';
+export { and, bin, c, cast, cmp, i32, i8, not, ovf, u32 } from '../../support/ir-exprs.js';
 import { not } from '../../support/ir-exprs.js';
 
 const span = (line: number, col = 1) => ({

@@ -49,7 +49,7 @@ function wrap(v: bigint, t: Type): bigint {
   return v;
 }
 
-export function evalExpr(e: Expr, env: Map<string, bigint>): bigint {
+function evalExpr(e: Expr, env: Map<string, bigint>): bigint {
   switch (e.kind) {
     case 'const':
       return e.value;
@@ -178,7 +178,7 @@ export function run(
 }
 
 /** Lowers `int f(...)` style code and runs `entry`, returning the result. */
-export async function runC(
+async function runC(
   src: string,
   entry: string,
   inputs: Record<string, bigint> = {},

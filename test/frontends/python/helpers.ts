@@ -14,7 +14,7 @@ import type { IrFunction } from '../../../src/ir/ir.js';
 import { runFunction } from '../../../src/semantics/interpreter.js';
 import type { RunOutcome } from '../../../src/semantics/outcome.js';
 
-export const FILE = '/tmp/arc-test/t.py';
+const FILE = '/tmp/arc-test/t.py';
 
 export async function lower(src: string, opts: PyFrontendOptions = {}): Promise<PyFrontendResult> {
   return lowerPythonSource(FILE, src, opts);

@@ -36,7 +36,7 @@ export interface CGeneratorOptions {
   readonly maxExpressionDepth?: number;
 }
 
-export const C_INT_TYPES = [
+const C_INT_TYPES = [
   'int',
   'unsigned',
   'unsigned int',
@@ -60,7 +60,7 @@ export const C_INT_TYPES = [
   'uint64_t',
 ] as const;
 
-export const C_BINARY_OPERATORS = [
+const C_BINARY_OPERATORS = [
   '+',
   '-',
   '*',
@@ -81,7 +81,7 @@ export const C_BINARY_OPERATORS = [
   '||',
 ] as const;
 
-export const C_ASSIGNMENT_OPERATORS = [
+const C_ASSIGNMENT_OPERATORS = [
   '=',
   '+=',
   '-=',
@@ -169,10 +169,7 @@ function pick<T>(items: readonly T[]): fc.Arbitrary<T> {
 }
 
 /** An expression over `scope`, nested at most `depth` deep. */
-export function cExpression(
-  scope: Pick<Scope, 'vars' | 'helpers'>,
-  depth: number,
-): fc.Arbitrary<string> {
+function cExpression(scope: Pick<Scope, 'vars' | 'helpers'>, depth: number): fc.Arbitrary<string> {
   const w = (weight: number, arbitrary: fc.Arbitrary<string>) => ({ weight, arbitrary });
   const leaves = [
     w(4, LITERALS),
@@ -247,7 +244,7 @@ export function cExpression(
 const LABEL = fc.nat({ max: 999_999 });
 
 /** A statement (possibly compound) over `scope`, nested at most `depth` deep. */
-export function cStatement(scope: Scope, depth: number, exprDepth: number): fc.Arbitrary<string> {
+function cStatement(scope: Scope, depth: number, exprDepth: number): fc.Arbitrary<string> {
   const e = cExpression(scope, exprDepth);
   const cond = cExpression(scope, Math.min(exprDepth, 2));
   const simple: fc.Arbitrary<string>[] = [
@@ -482,7 +479,7 @@ export function validCProgram(options: CGeneratorOptions = {}): fc.Arbitrary<Gen
 }
 
 /** Fragments arc does not model: statements inserted into a valid program. */
-export const C_UNSUPPORTED_FRAGMENTS: readonly (readonly [string, string])[] = [
+const C_UNSUPPORTED_FRAGMENTS: readonly (readonly [string, string])[] = [
   ['pointer', 'int *ptr = 0; ptr = ptr;'],
   ['address-of', 'int cell = 1; int *pp = &cell; *pp = 2;'],
   ['array', 'int arr[4] = {0}; arr[1] = 3;'],

@@ -29,7 +29,7 @@ function pick<T>(items: readonly T[]): fc.Arbitrary<T> {
 
 const ACCOUNTS = ['111122223333', '444455556666', '123456789012'] as const;
 
-export const ACTIONS = [
+const ACTIONS = [
   's3:GetObject',
   's3:PutObject',
   's3:ListBucket',
@@ -47,7 +47,7 @@ export const ACTIONS = [
   's3:List?ucket',
 ] as const;
 
-export const RESOURCES = [
+const RESOURCES = [
   '*',
   'arn:aws:s3:::bucket',
   'arn:aws:s3:::bucket/*',
@@ -181,9 +181,7 @@ function statement(resourcePolicy: boolean): fc.Arbitrary<{ [key: string]: Json 
 }
 
 /** A well-formed policy document (as a JSON value). */
-export function validPolicyDocument(
-  resourcePolicy: boolean,
-): fc.Arbitrary<{ [key: string]: Json }> {
+function validPolicyDocument(resourcePolicy: boolean): fc.Arbitrary<{ [key: string]: Json }> {
   return fc
     .record({
       version: fc.constantFrom('2012-10-17', '2012-10-17', '2008-10-17'),

@@ -21,8 +21,8 @@ export interface GeneratedPython {
   readonly note: string;
 }
 
-export const PY_BINARY_OPERATORS = ['+', '-', '*', '//', '%'] as const;
-export const PY_COMPARISONS = ['<', '<=', '>', '>=', '==', '!='] as const;
+const PY_BINARY_OPERATORS = ['+', '-', '*', '//', '%'] as const;
+const PY_COMPARISONS = ['<', '<=', '>', '>=', '==', '!='] as const;
 const AUGMENTED = ['+=', '-=', '*=', '//=', '%='] as const;
 
 interface Scope {
@@ -53,10 +53,7 @@ const LITERAL = fc.oneof(
 );
 
 /** An integer expression over `scope`, nested at most `depth` deep. */
-export function pyExpression(
-  scope: Pick<Scope, 'vars' | 'helpers'>,
-  depth: number,
-): fc.Arbitrary<string> {
+function pyExpression(scope: Pick<Scope, 'vars' | 'helpers'>, depth: number): fc.Arbitrary<string> {
   const w = (weight: number, arbitrary: fc.Arbitrary<string>) => ({ weight, arbitrary });
   const leaves = [w(3, LITERAL)];
   if (scope.vars.length > 0) leaves.push(w(6, pick(scope.vars)));
@@ -133,11 +130,7 @@ function indent(lines: readonly string[], by = '    '): string[] {
 }
 
 /** A statement as lines (unindented), nested at most `depth` deep. */
-export function pyStatement(
-  scope: Scope,
-  depth: number,
-  exprDepth: number,
-): fc.Arbitrary<string[]> {
+function pyStatement(scope: Scope, depth: number, exprDepth: number): fc.Arbitrary<string[]> {
   const e = pyExpression(scope, exprDepth);
   const cond = pyExpression(scope, Math.min(2, exprDepth));
   const simple: fc.Arbitrary<string[]>[] = [
@@ -250,7 +243,7 @@ export function validPythonProgram(stmtDepth = 3, exprDepth = 3): fc.Arbitrary<G
 }
 
 /** Constructs outside the subset (statements inserted at the top of `f`). */
-export const PY_UNSUPPORTED_FRAGMENTS: readonly (readonly [string, string])[] = [
+const PY_UNSUPPORTED_FRAGMENTS: readonly (readonly [string, string])[] = [
   ['float', 'acc = 1.5'],
   ['true division', 'acc = acc / 2'],
   ['string', 'acc = len("abc")'],
@@ -333,7 +326,7 @@ function insertAt(text: string, at: number, what: string): string {
   return text.slice(0, i) + what + text.slice(i);
 }
 
-export function unsupportedPythonProgram(): fc.Arbitrary<GeneratedPython> {
+function unsupportedPythonProgram(): fc.Arbitrary<GeneratedPython> {
   return fc
     .tuple(validPythonProgram(2, 2), pick(PY_UNSUPPORTED_FRAGMENTS))
     .map(([p, [note, fragment]]) => ({

@@ -109,7 +109,7 @@ const VPC_SPEC = fc.record({
 });
 
 /** The describe-* documents of a consistent snapshot, by file name. */
-export function validSnapshotDocs(): fc.Arbitrary<{
+function validSnapshotDocs(): fc.Arbitrary<{
   docs: Record<string, Doc>;
   endpoints: string[];
 }> {
