@@ -309,6 +309,22 @@ export async function decideTermination(
   options: PortfolioOptions,
 ): Promise<Verdict> {
   const fn = ctx.fn;
+  // Cheap and decisive first: a loop state one pass maps to itself, then
+  // boundary-value test runs that reach undefined behaviour.
+  const quick = await judgeResult(
+    await ENGINES.termination.check(fn, { ...engineOptions(ctx, options, []), effort: 'quick' }),
+    ctx,
+  );
+  if (quick.answer === 'no') return quick;
+  const ubChecked = fn.properties.filter((p) => UB_KINDS.has(p.kind));
+  if (ubChecked.length > 0) {
+    const ubCtx: CodeContext = { ...ctx, checked: ubChecked };
+    const tested = await judgeResult(
+      await ENGINES.testing.check(fn, engineOptions(ubCtx, options, ubChecked)),
+      ubCtx,
+    );
+    if (tested.answer === 'no') return undefinedBehaviourNo(tested, fn.name);
+  }
   const result = await ENGINES.termination.check(fn, {
     ...engineOptions(ctx, options, []),
     timeoutMs: Math.max(1, options.budget.left()),
@@ -323,19 +339,22 @@ export async function decideTermination(
   if (open.length === 0 || verdict.answer === 'no') return verdict;
   const onlyNo = verdict.answer !== 'yes';
   const ub = await undefinedBehaviour(ctx, options, open);
-  if (ub.answer === 'no') {
-    const cx = ub.witness;
-    return {
-      ...ub,
-      explanation: `${fn.name} can run into undefined behaviour: ${cx.property.description} fails at line ${cx.property.span.startLine}. A run with undefined behaviour has no defined outcome, so it is not guaranteed to return.`,
-    };
-  }
+  if (ub.answer === 'no') return undefinedBehaviourNo(ub, fn.name);
   if (onlyNo || ub.answer === 'yes') return verdict;
   const lines = [...new Set(open.map((s) => s.startLine))].sort((a, b) => a - b);
   const what = `undefined behaviour (such as signed overflow) at line ${lines.join(', ')} was not ruled out`;
   return {
     ...ub,
     explanation: `every loop has a termination argument, but ${what}: ${ub.reason.message}`,
+  };
+}
+
+/** A replayed run with undefined behaviour, as the answer to "does it always return?". */
+function undefinedBehaviourNo(v: Verdict & { answer: 'no' }, name: string): Verdict {
+  const cx = v.witness;
+  return {
+    ...v,
+    explanation: `${name} can run into undefined behaviour: ${cx.property.description} fails at line ${cx.property.span.startLine}. A run with undefined behaviour has no defined outcome, so it is not guaranteed to return.`,
   };
 }
 

@@ -149,7 +149,19 @@ async function openObligations(cts: Cts, inv: Invariants, budget: Budget): Promi
   return open;
 }
 
-export async function analyzeTermination(fn: IrFunction, budget: Budget): Promise<Analysis> {
+/** A value source of the witness's run that the program does not define, if any. */
+function foreignSource(w: Witness): string | undefined {
+  return w.sources.find(
+    (s) => !s.startsWith('__VERIFIER_nondet') && !s.startsWith('uninitialised'),
+  );
+}
+
+export async function analyzeTermination(
+  fn: IrFunction,
+  budget: Budget,
+  /** `quick`: only the cheap first step (fixed points); `full`: everything. */
+  effort: 'quick' | 'full' = 'full',
+): Promise<Analysis> {
   const built = buildCts(fn);
   if (built.kind === 'unsupported')
     return {
@@ -171,6 +183,16 @@ export async function analyzeTermination(fn: IrFunction, budget: Budget): Promis
     open,
     ...(span === undefined ? {} : { span }),
   });
+  // The cheap, decisive step first: a state that one pass through a loop maps
+  // to itself (and that a replayed run reaches) settles the question before
+  // any invariant or ranking function is searched for.
+  for (const part of parts(cts)) {
+    if (budget.expired() || part.transitions.some((t) => t.approximate)) continue;
+    const rec = await findRecurrentSet(cts, part.locs, part.transitions, budget, true);
+    if (rec.kind === 'found' && foreignSource(rec.witness) === undefined)
+      return { kind: 'nonterminating', cts, locs: part.locs, witness: rec.witness };
+  }
+  if (effort === 'quick') return unknown('no loop state is mapped to itself by a pass', false, []);
   const inv = (await houdini(cts, budget)) ?? new Map<number, never[]>();
   const queries = (await recheckInvariants(cts, inv, budget)) ?? [];
   const invariants: Invariants =
@@ -205,9 +227,7 @@ export async function analyzeTermination(fn: IrFunction, budget: Budget): Promis
         }
       : await findRecurrentSet(cts, part.locs, part.transitions, budget);
     if (rec.kind === 'found') {
-      const foreign = rec.witness.sources.find(
-        (s) => !s.startsWith('__VERIFIER_nondet') && !s.startsWith('uninitialised'),
-      );
+      const foreign = foreignSource(rec.witness);
       if (foreign === undefined)
         return { kind: 'nonterminating', cts, locs: part.locs, witness: rec.witness };
       foreignWitness ??= rec.witness;

@@ -51,7 +51,7 @@ export const terminationEngine: Engine = {
       },
     );
     if (budget.cancelled()) return unknownResult('cancelled', 'the check was cancelled', 0);
-    const analysis = await analyzeTermination(fn, budget);
+    const analysis = await analyzeTermination(fn, budget, options.effort ?? 'full');
     return resultOf(fn, analysis, options.syntax);
   },
 };

@@ -649,18 +649,24 @@ async function replay(
 
 // ------------------------------------------------------------------ search
 
-/** A replayed non-termination witness for the part, or why none was found. */
+/**
+ * A replayed non-termination witness for the part, or why none was found.
+ * `fixedPointsOnly`: only the cheap first step (a state one pass maps to
+ * itself), without the sampled runs.
+ */
 export async function findRecurrentSet(
   cts: Cts,
   locs: readonly number[],
   part: readonly CtsTransition[],
   budget: Budget,
+  fixedPointsOnly = false,
 ): Promise<RecurrentResult> {
   const locSet = new Set(locs);
   const attempts: { seeds: Map<number, Valuation[]>; sample?: Sample; fixed: boolean }[] = [];
   for (const fp of await fixedPoints(cts, part, budget))
     attempts.push({ seeds: new Map([[fp.loc, [fp.state]]]), fixed: true });
-  for (const s of sampleRuns(cts, locSet, 24, 20_000).slice(0, 4)) {
+  if (fixedPointsOnly && attempts.length === 0) return { kind: 'none', reason: 'no fixed point' };
+  for (const s of fixedPointsOnly ? [] : sampleRuns(cts, locSet, 24, 20_000).slice(0, 4)) {
     const seeds = new Map<number, Valuation[]>();
     for (const v of s.visits) seeds.set(v.loc, [...(seeds.get(v.loc) ?? []), v.state]);
     attempts.push({ seeds, sample: s, fixed: false });
