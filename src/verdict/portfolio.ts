@@ -59,6 +59,13 @@ const SHALLOW_UNWIND = 16;
 const SHALLOW_SHARE = 0.25;
 const SHALLOW_MAX_MS = 4_000;
 const SPACER_QUICK_MS = 2_500;
+/**
+ * With a budget above 40 s the stage-one caps grow with it (a tenth of the
+ * budget for BMC, a sixteenth for Spacer), so that on a busy machine a larger
+ * --timeout keeps the answer a quiet machine gives with the default.
+ */
+const SHALLOW_MAX_SHARE = 0.1;
+const SPACER_QUICK_SHARE = 0.0625;
 /** Deepest unwinding BMC tries in the portfolio when the user set no --max-unwind. */
 const DEEP_UNWIND = 4096;
 
@@ -123,6 +130,7 @@ async function portfolio(
 ): Promise<Verdict> {
   const choice = options.engines;
   const left = (): number => Math.max(1, options.budget.left());
+  const total = left();
   const reasons: string[] = [];
   let solverMs = 0;
   /** Runs one engine and admits its result: a decisive verdict, or null after noting why not. */
@@ -156,7 +164,10 @@ async function portfolio(
           ...engineOpts,
           signal: signal1,
           maxUnwind: Math.min(userMax ?? SHALLOW_UNWIND, SHALLOW_UNWIND),
-          timeoutMs: Math.min(left() * SHALLOW_SHARE, SHALLOW_MAX_MS),
+          timeoutMs: Math.min(
+            left() * SHALLOW_SHARE,
+            Math.max(SHALLOW_MAX_MS, total * SHALLOW_MAX_SHARE),
+          ),
         },
         (r) => (shallow = r),
       );
@@ -171,7 +182,10 @@ async function portfolio(
         ...engineOpts,
         signal: signal1,
         effort: 'quick',
-        timeoutMs: Math.min(SPACER_QUICK_MS, left() * SHALLOW_SHARE),
+        timeoutMs: Math.min(
+          Math.max(SPACER_QUICK_MS, total * SPACER_QUICK_SHARE),
+          left() * SHALLOW_SHARE,
+        ),
       });
       if (v !== null) stage1.abort();
       return v;

@@ -20,6 +20,8 @@ import { buildHorn, solveHorn, SPACER_CONFIGS } from './horn.js';
 
 /** Longest time any Spacer configuration but the last may take. */
 const ATTEMPT_MS = 5_000;
+/** …or this share of the engine's budget, when that is more (a larger --timeout). */
+const ATTEMPT_SHARE = 0.25;
 
 /**
  * How Spacer's configurations share the budget: with `effort: 'full'` each
@@ -49,7 +51,8 @@ async function checkChc(fn: IrFunction, options: EngineOptions): Promise<EngineR
     if (left < 50) break;
     // Global guidance either finds an invariant within seconds or rarely at all:
     // every configuration but the last gets half of what is left, at most ATTEMPT_MS.
-    const slice = quick || i === usable.length - 1 ? left : Math.min(left * 0.5, ATTEMPT_MS);
+    const attempt = Math.max(ATTEMPT_MS, options.timeoutMs * ATTEMPT_SHARE);
+    const slice = quick || i === usable.length - 1 ? left : Math.min(left * 0.5, attempt);
     const problem = buildHorn(fn, regions, options.properties, config);
     if (options.dumpSmtDir !== undefined) {
       writeSmtlib(options.dumpSmtDir, `chc-horn-${i}`, problem.script);

@@ -49,6 +49,8 @@ import { windowQueries } from './window.js';
 const MAX_K = 3;
 /** Longest one Houdini or window query may take. */
 const QUERY_MS = 3_000;
+/** …or this share of the engine's budget, when that is more (a larger --timeout). */
+const QUERY_SHARE = 0.3;
 /** Products of two variables are tried only with at most this many variables at a loop head. */
 const MAX_QUADRATIC_VARS = 5;
 
@@ -228,8 +230,10 @@ async function ask(
 ): Promise<CheckResult> {
   const { options, budget } = ctx;
   const dir = options.dumpSmtDir;
+  // The cap grows with the budget: on a busy machine a larger budget keeps the answer.
+  const cap = Math.max(capMs, options.timeoutMs * QUERY_SHARE);
   const r = await checkSat(query, {
-    timeoutMs: Math.max(1, Math.min(capMs, budget.left())),
+    timeoutMs: Math.max(1, Math.min(cap, budget.left())),
     ...(modelOf === undefined ? {} : { modelOf }),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(dir === undefined ? {} : { dumpPath: `${dir}/k-induction-${name}-${ctx.asked.n++}.smt2` }),
