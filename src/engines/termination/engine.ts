@@ -36,6 +36,12 @@ export function terminationPropertyId(fn: IrFunction): string {
 
 /** The smallest per-query budget: the analysis asks many small queries. */
 const MIN_QUERY_MS = 1000;
+/**
+ * The quick effort's queries are bounded by Z3's work counter, not by time:
+ * it decides the same on a quiet and a busy machine (a fixed point query of
+ * a small loop takes a few thousand units; this allows far more).
+ */
+const QUICK_RLIMIT = 20_000_000;
 
 export const terminationEngine: Engine = {
   name: 'termination',
@@ -47,6 +53,7 @@ export const terminationEngine: Engine = {
       Math.max(MIN_QUERY_MS, options.timeoutMs / 4),
       {
         ...(options.dumpSmtDir === undefined ? {} : { dumpDir: options.dumpSmtDir }),
+        ...(options.effort === 'quick' ? { rlimit: QUICK_RLIMIT } : {}),
         dumpPrefix: `${fn.name}.termination`,
       },
     );
