@@ -99,7 +99,7 @@ function readModel(
   return { model: out, strings };
 }
 
-/** The work a check did: Z3's `rlimit count` statistic. */
+/** Z3's `rlimit count` statistic (the context's work so far; a check's work is the difference). */
 function workOf(solver: { statistics(): Iterable<{ key: string; value: number }> }): {
   work?: number;
 } {
@@ -152,6 +152,7 @@ async function check(
     solver.set('timeout', Math.max(1, Math.ceil(timeoutMs)));
     if (rlimit !== undefined) solver.set('rlimit', Math.max(1, Math.ceil(rlimit)));
     solver.fromString(smtlib);
+    const before = workOf(solver).work ?? 0;
     const t0 = performance.now();
     const { value: status, cancelled } = await interruptible(
       id,
@@ -161,7 +162,8 @@ async function check(
     );
     const solverMs = performance.now() - t0;
     if (cancelled) return { status: 'unknown', reason: 'cancelled', solverMs };
-    const work = workOf(solver);
+    const after = workOf(solver).work;
+    const work = after === undefined ? {} : { work: after - before };
     if (status === 'unknown') {
       return {
         status,
