@@ -7,7 +7,7 @@
  * (what the snapshot lacks). Snapshot errors are bad input (exit 2) with the
  * file and JSON path of each diagnostic.
  */
-import type { Exhibited, Proved, Result, UnknownReason, Verdict } from '../core/answer.js';
+import type { Exhibited, Outcome, Proved, Result, UnknownReason, Verdict } from '../core/answer.js';
 import { parseIpv4 } from '../core/ip.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { decideExplain, decideExposed, decideReachable } from '../net/answer.js';
@@ -151,44 +151,55 @@ export async function netReachable(req: NetReachableRequest): Promise<Result<Net
   const question = `can ${req.from} reach ${req.to} on ${serviceText(query, req)}?`;
   const snap = loadChecked(req.dir);
   if (hasErrors(snap)) return badInput('net reachable', snap.diagnostics);
-  const outcome = await decideReachable(snap.model, query, {
+  const d = await decideReachable(snap.model, query, {
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
   });
-  const a = outcome;
-  const solverMs = outcome.solverMs;
-  const common = (explanation: string) => ({
-    ...base(question, explanation, snap.diagnostics, solverMs),
-    paths: a.paths,
+  return pathsVerdict(base, question, snap, d, {
+    yes: () =>
+      `a packet gets through and its reply gets back (found among ${d.paths} path(s) and replayed through the concrete forwarder)`,
+    no: `no packet gets through: every one of the ${d.paths} way(s) it could go is blocked`,
   });
-  switch (outcome.answer) {
+}
+
+/**
+ * The verdict of a question about the paths between two endpoints (yes with
+ * replayed packets, no with a re-checked proof), from its decision.
+ */
+function pathsVerdict<W, C, H extends { readonly command: string }>(
+  header: (q: string, e: string, ds: readonly Diagnostic[], ms: number) => H,
+  question: string,
+  snap: Snapshot,
+  d: Outcome<Exhibited<W>, Proved<C>> & {
+    missing: readonly Missing[];
+    paths: number;
+    solverMs: number;
+  },
+  words: { yes: (w: W) => string; no: string },
+): Result<H & (Outcome<Exhibited<W>, Proved<C>> & { missing: readonly Missing[]; paths: number })> {
+  const common = (explanation: string) => ({
+    ...header(question, explanation, snap.diagnostics, d.solverMs),
+    paths: d.paths,
+  });
+  switch (d.answer) {
     case 'yes':
       return {
         kind: 'verdict',
         verdict: {
-          ...common(
-            `a packet gets through and its reply gets back (found among ${a.paths} path(s) and replayed through the concrete forwarder)`,
-          ),
+          ...common(words.yes(d.witness)),
           answer: 'yes',
-          witness: outcome.witness,
+          witness: d.witness,
           missing: [],
         },
       };
     case 'no':
       return {
         kind: 'verdict',
-        verdict: {
-          ...common(
-            `no packet gets through: every one of the ${a.paths} way(s) it could go is blocked`,
-          ),
-          answer: 'no',
-          certificate: outcome.certificate,
-          missing: [],
-        },
+        verdict: { ...common(words.no), answer: 'no', certificate: d.certificate, missing: [] },
       };
     case 'unknown':
       return {
         kind: 'verdict',
-        verdict: { ...common(outcome.reason.message), ...unknownOf(outcome.reason, a.missing) },
+        verdict: { ...common(d.reason.message), ...unknownOf(d.reason, d.missing) },
       };
   }
 }
@@ -232,43 +243,14 @@ export async function netExplain(req: NetExplainRequest): Promise<Result<NetExpl
   const question = `${what} (${serviceText(query, req)})?`;
   const snap = loadChecked(req.dir);
   if (hasErrors(snap)) return badInput('net explain', snap.diagnostics);
-  const outcome = await decideExplain(snap.model, query, {
+  const d = await decideExplain(snap.model, query, {
     ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
   });
-  const a = outcome;
-  const c = (explanation: string) => ({
-    ...common(question, explanation, snap.diagnostics, a.solverMs),
-    paths: a.paths,
+  return pathsVerdict(common, question, snap, d, {
+    yes: (w) =>
+      `these ${w.flows.length} set(s) of packets get through and their replies get back; no other packet does`,
+    no: 'no packet gets through (arc net reachable names what stops each path)',
   });
-  switch (outcome.answer) {
-    case 'yes':
-      return {
-        kind: 'verdict',
-        verdict: {
-          ...c(
-            `these ${outcome.witness.flows.length} set(s) of packets get through and their replies get back; no other packet does`,
-          ),
-          answer: 'yes',
-          witness: outcome.witness,
-          missing: [],
-        },
-      };
-    case 'no':
-      return {
-        kind: 'verdict',
-        verdict: {
-          ...c('no packet gets through (arc net reachable names what stops each path)'),
-          answer: 'no',
-          certificate: outcome.certificate,
-          missing: [],
-        },
-      };
-    case 'unknown':
-      return {
-        kind: 'verdict',
-        verdict: { ...c(outcome.reason.message), ...unknownOf(outcome.reason, a.missing) },
-      };
-  }
 }
 
 /** `arc net exposed`: which interfaces the internet reaches; yes when none is. */

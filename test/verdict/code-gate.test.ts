@@ -10,41 +10,8 @@ import type { EngineResult, RawWitness } from '../../src/engines/engine.js';
 import type { IrFunction, Property } from '../../src/ir/ir.js';
 import { C_SYNTAX } from '../../src/frontends/c/back-translator.js';
 import { judgeResult, type CodeContext } from '../../src/verdict/code-gate.js';
-import {
-  assert as assertAction,
-  bin,
-  c,
-  cmp,
-  fn,
-  i32,
-  ovf,
-  not,
-  span,
-  v,
-} from '../semantics/builder.js';
-
-const property: Property = {
-  id: 'f.overflow.1',
-  kind: 'overflow',
-  description: 'x + 1 does not overflow int',
-  span,
-};
-
-/** int f(int x) { return x + 1; } with its overflow check. */
-const plusOne: IrFunction = {
-  ...fn({
-    params: [['x', i32]],
-    locals: [['r', i32]],
-    returnType: i32,
-    returnVar: 'r',
-    nodeKinds: { 2: 'return' },
-    edges: [
-      [0, 1, assertAction(not(ovf('add', v('x', i32), c(i32, 1))), property.id)],
-      [1, 2, { kind: 'assign', target: 'r', value: bin('add', v('x', i32), c(i32, 1)) }],
-    ],
-  }),
-  properties: [property],
-};
+import { assert as assertAction, c, cmp, fn, v } from '../semantics/builder.js';
+import { overflowProperty as property, plusOne } from './fixtures.js';
 
 function context(f: IrFunction = plusOne): CodeContext {
   return {

@@ -21,7 +21,7 @@ import type { Answer, Domain } from '../../src/core/answer.js';
 import { admit, type Claim, type Gate } from '../../src/core/gate.js';
 import type { RawWitness } from '../../src/engines/engine.js';
 import { C_SYNTAX } from '../../src/frontends/c/back-translator.js';
-import type { IrFunction, Property } from '../../src/ir/ir.js';
+import type { IrFunction } from '../../src/ir/ir.js';
 import { reachGate } from '../../src/net/gate.js';
 import { resolveEndpoints, type Resolved } from '../../src/net/symbolic/query.js';
 import { policyGate } from '../../src/policy/answer.js';
@@ -30,17 +30,8 @@ import type { AccessRequest } from '../../src/policy/request.js';
 import { checkSatStrings, stopSolvers } from '../../src/smt/index.js';
 import { codeGate, type CodeClaim, type CodeContext } from '../../src/verdict/code-gate.js';
 import { ip, publicSubnet, tcp } from '../net/fixtures.js';
-import {
-  assert as assertAction,
-  bin,
-  c,
-  fn,
-  i32,
-  not,
-  ovf,
-  span,
-  v,
-} from '../semantics/builder.js';
+import { fn, span } from '../semantics/builder.js';
+import { overflowProperty as overflow, plusOne } from './fixtures.js';
 
 after(() => stopSolvers());
 
@@ -59,29 +50,6 @@ interface DomainCase {
 }
 
 // ---------------------------------------------------------------- code
-
-const overflow: Property = {
-  id: 'f.overflow.1',
-  kind: 'overflow',
-  description: 'x + 1 does not overflow int',
-  span,
-};
-
-/** int f(int x) { return x + 1; } with its overflow check. */
-const plusOne: IrFunction = {
-  ...fn({
-    params: [['x', i32]],
-    locals: [['r', i32]],
-    returnType: i32,
-    returnVar: 'r',
-    nodeKinds: { 2: 'return' },
-    edges: [
-      [0, 1, assertAction(not(ovf('add', v('x', i32), c(i32, 1))), overflow.id)],
-      [1, 2, { kind: 'assign', target: 'r', value: bin('add', v('x', i32), c(i32, 1)) }],
-    ],
-  }),
-  properties: [overflow],
-};
 
 /** void loop(void) { while (1) { } }: a loop head that maps every state to itself. */
 const spin: IrFunction = fn({ name: 'loop', params: [], edges: [[0, 0, { kind: 'skip' }]] });

@@ -6,6 +6,7 @@
  * printed for the user in the source language's syntax.
  */
 import type { IrFunction } from '../../ir/ir.js';
+import type { SourceSyntax } from '../../ir/syntax.js';
 import { allVariables } from '../../ir/ir.js';
 import type { Term } from '../../smt/index.js';
 import { and, checkSat, toSmtlib } from '../../smt/index.js';
@@ -57,25 +58,44 @@ export async function confirmInvariants(
     if (r.status !== 'unsat') {
       return { ok: false, why: `the ${d.kind} query "${d.meaning}" answered ${r.status}` };
     }
-    const condition = termToInfix(and(...d.assertions)) ?? undefined;
-    queries.push({
-      meaning: d.meaning,
-      ...(condition === undefined ? {} : { condition }),
-      smtlib: toSmtlib(q),
-      solverMs: r.solverMs,
-    });
+    queries.push(certificateQuery(d.meaning, q, r.solverMs));
   }
+  const invs = invariantTexts(fn, regions, invariants, options.syntax);
+  return {
+    ok: true,
+    certificate: { kind: 'invariant', engine, k, invariants: invs, queries },
+  };
+}
+
+/** An unsat query as a certificate's entry: its meaning, its condition in infix, its script. */
+export function certificateQuery(
+  meaning: string,
+  query: { readonly assertions: readonly Term[]; readonly comments?: readonly string[] },
+  solverMs: number,
+): CertificateQuery {
+  const condition = termToInfix(and(...query.assertions)) ?? undefined;
+  return {
+    meaning,
+    ...(condition === undefined ? {} : { condition }),
+    smtlib: toSmtlib(query),
+    solverMs,
+  };
+}
+
+/** The invariant at every loop head, as the source language writes it. */
+export function invariantTexts(
+  fn: IrFunction,
+  regions: Regions,
+  invariants: readonly Term[],
+  syntax: SourceSyntax,
+): InvariantRawCertificate['invariants'] {
   const name = displayNames(fn);
-  const invs = regions.cutpoints
+  return regions.cutpoints
     .filter((c) => c.index > 0)
     .map((c) => ({
       node: c.node,
       loop: c.span,
       function: fn.name,
-      text: formatInvariant(invariants[c.index], name, options.syntax),
+      text: formatInvariant(invariants[c.index], name, syntax),
     }));
-  return {
-    ok: true,
-    certificate: { kind: 'invariant', engine, k, invariants: invs, queries },
-  };
 }

@@ -22,8 +22,7 @@ import { performance } from 'node:perf_hooks';
 import type { IrFunction, Type } from '../../ir/ir.js';
 import { allVariables } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
-import { and, boolSort, checkSat, conjunction, eq, mkVar, not, toSmtlib } from '../../smt/index.js';
-import { termToInfix } from '../../smt/infix.js';
+import { boolSort, checkSat, conjunction, eq, mkVar, not } from '../../smt/index.js';
 import { trace } from '../../core/trace.js';
 import type {
   CertificateQuery,
@@ -36,7 +35,12 @@ import type {
 } from '../engine.js';
 import type { RegionView, ViewMode } from '../encoding/certificate.js';
 import { certificateQueries, encodeView } from '../encoding/certificate.js';
-import { confirmInvariants, displayNames } from '../encoding/confirm.js';
+import {
+  certificateQuery,
+  confirmInvariants,
+  displayNames,
+  invariantTexts,
+} from '../encoding/confirm.js';
 import { formatInvariant } from '../encoding/invariant-text.js';
 import type { Regions } from '../encoding/regions.js';
 import { buildRegions } from '../encoding/regions.js';
@@ -476,15 +480,8 @@ async function certificate(
     const query = { assertions: q.assertions, comments: [`k-induction certificate: ${q.meaning}`] };
     const r = await ask(ctx, query, 'certificate', budget.left());
     if (r.status !== 'unsat') return null;
-    const condition = termToInfix(and(...q.assertions)) ?? undefined;
-    queries.push({
-      meaning: q.meaning,
-      ...(condition === undefined ? {} : { condition }),
-      smtlib: toSmtlib(query),
-      solverMs: r.solverMs,
-    });
+    queries.push(certificateQuery(q.meaning, query, r.solverMs));
   }
-  const name = displayNames(fn);
   return {
     status: 'safe',
     sound: true,
@@ -493,14 +490,7 @@ async function certificate(
       kind: 'invariant',
       engine: 'k-induction',
       k,
-      invariants: regions.cutpoints
-        .filter((c) => c.index > 0)
-        .map((c) => ({
-          node: c.node,
-          loop: c.span,
-          function: fn.name,
-          text: formatInvariant(invariants[c.index], name, options.syntax),
-        })),
+      invariants: invariantTexts(fn, regions, invariants, options.syntax),
       queries,
     },
   };
