@@ -22,7 +22,8 @@ import { admit, type Claim, type Gate } from '../../src/core/gate.js';
 import type { RawWitness } from '../../src/engines/engine.js';
 import { C_SYNTAX } from '../../src/frontends/c/back-translator.js';
 import type { IrFunction } from '../../src/ir/ir.js';
-import { reachGate } from '../../src/net/gate.js';
+import type { FlowSetClaim } from '../../src/net/flows.js';
+import { flowGate, reachGate } from '../../src/net/gate.js';
 import { resolveEndpoints, type Resolved } from '../../src/net/symbolic/query.js';
 import { policyGate } from '../../src/policy/answer.js';
 import { noPublicAccess, type PolicyQuestion } from '../../src/policy/questions.js';
@@ -43,6 +44,8 @@ const SAT_QUERY =
 /** One domain's gate with an honest claim, a forged certificate and a forged witness. */
 interface DomainCase {
   readonly domain: Domain;
+  /** Which of the domain's gates. */
+  readonly gateName: string;
   gate(): Promise<Gate<unknown, unknown, unknown, unknown>>;
   honest(): Promise<{ claim: Claim<unknown, unknown>; answer: Answer }>;
   forgedCertificate(): Promise<Claim<unknown, unknown>>;
@@ -138,6 +141,7 @@ const widen = <RC, RW, C, W>(g: Gate<RC, RW, C, W>) =>
 
 const code: DomainCase = {
   domain: 'code',
+  gateName: 'code',
   gate: async () => widen(codeGate(codeContext(plusOne, 'code'))),
   honest: async () => ({ claim: codeWitness(2147483647n), answer: 'no' }),
   forgedCertificate: async () => bmcCertificate(SAT_QUERY),
@@ -146,6 +150,7 @@ const code: DomainCase = {
 
 const termination: DomainCase = {
   domain: 'termination',
+  gateName: 'code (termination)',
   gate: async () => widen(codeGate(codeContext(spin, 'termination'))),
   honest: async () => ({ claim: recurrence(true), answer: 'no' }),
   forgedCertificate: async () => terminationCertificate(SAT_QUERY),
@@ -181,6 +186,7 @@ const anonymousGet = (resource: string, action = 's3:GetObject'): AccessRequest 
 
 const policy: DomainCase = {
   domain: 'policy',
+  gateName: 'policy',
   gate: async () => widen(policyGate(await publicRead(), { timeoutMs: 10_000 })),
   honest: async () => ({
     claim: { kind: 'witness', answer: 'no', witness: anonymousGet('arn:aws:s3:::b/k') },
@@ -218,6 +224,7 @@ function resolved(): Resolved {
 
 const net: DomainCase = {
   domain: 'net',
+  gateName: 'net reachable',
   gate: async () => widen(reachGate(netModel, 10_000)),
   honest: async () => ({
     claim: {
@@ -240,19 +247,60 @@ const net: DomainCase = {
   }),
 };
 
+/** One range of packets to the web server, with the packet to replay. */
+function flow(dstPort: number): FlowSetClaim<object>['flows'][number] {
+  const packet = tcp('1.2.3.4', '18.216.80.133', dstPort);
+  const box = { dst_port: [{ lo: dstPort, hi: dstPort }] };
+  return {
+    claim: {
+      box,
+      narrowed: box,
+      internetSide: ['src_ip'],
+      text: 't',
+      packet,
+      resolved: resolved(),
+    },
+    about: {},
+  };
+}
+
+const flows: DomainCase = {
+  domain: 'net',
+  gateName: 'net explain / exposed',
+  gate: async () => widen(flowGate<object>(netModel, 10_000)),
+  honest: async () => ({
+    claim: {
+      kind: 'witness',
+      answer: 'yes',
+      witness: { queries: [UNSAT_QUERY], flows: [flow(22)], check: 'c' },
+    },
+    answer: 'yes',
+  }),
+  forgedCertificate: async () => ({
+    kind: 'certificate',
+    answer: 'no',
+    certificate: { queries: [SAT_QUERY], flows: [], check: 'c' },
+  }),
+  forgedWitness: async () => ({
+    kind: 'witness',
+    answer: 'yes',
+    witness: { queries: [UNSAT_QUERY], flows: [flow(81)], check: 'c' },
+  }),
+};
+
 // ---------------------------------------------------------------- the contract
 
-const DOMAINS: readonly DomainCase[] = [code, termination, policy, net];
+const DOMAINS: readonly DomainCase[] = [code, termination, policy, net, flows];
 
 describe('the gate contract, every domain', () => {
   it('covers the four domains', () => {
     assert.deepEqual(
-      DOMAINS.map((d) => d.domain),
+      [...new Set(DOMAINS.map((d) => d.domain))],
       ['code', 'termination', 'policy', 'net'],
     );
   });
   for (const d of DOMAINS) {
-    describe(d.domain, () => {
+    describe(`${d.domain}: the ${d.gateName} gate`, () => {
       it('admits an honest claim with its answer and checked evidence', async () => {
         const { claim, answer } = await d.honest();
         const a = await admit(await d.gate(), claim);
