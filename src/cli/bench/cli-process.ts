@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
-/** This build's CLI entry point (src/bench/ → src/cli/main.js, in dist/ or any other build folder). */
-export const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+/** This build's CLI entry point (src/cli/bench/ → src/cli/main.js, in dist/ or any other build folder). */
+export const CLI = fileURLToPath(new URL('../main.js', import.meta.url));
 
 /** The CLI's exit codes. */
 const EXIT_FOR_ANSWER: Readonly<Record<string, number>> = { yes: 0, no: 1, unknown: 3 };
