@@ -115,7 +115,7 @@ class BusyProcesses {
 
   start(): void {
     for (let lane = 0; lane < this.count; lane++) {
-      if (this.kind === 'spin') this.spawn([process.execPath, '-e', 'for (;;) {}'], () => {});
+      if (this.kind === 'spin') this.spin();
       else this.lane(Math.floor((lane * this.cases.length) / this.count));
     }
   }
@@ -127,24 +127,34 @@ class BusyProcesses {
     this.children.clear();
   }
 
+  /** A busy loop, for the whole phase (replaced should it die). */
+  private spin(): void {
+    this.spawn([process.execPath, '-e', 'for (;;) {}'], undefined, () => this.spin());
+  }
+
+  /** One arc run after another, from case `next` on, each killed if it overruns as the cases are. */
   private lane(next: number): void {
     const c = this.cases[next % this.cases.length];
-    this.spawn([process.execPath, CLI, ...c.args, '--json'], () => {
+    const limitMs = killAfterMs(DEFAULT_TIMEOUT_SECONDS);
+    this.spawn([process.execPath, CLI, ...c.args, '--json'], limitMs, () => {
       this.finished++;
       this.lane(next + 1);
     });
   }
 
-  private spawn(argv: readonly string[], then: () => void): void {
+  private spawn(argv: readonly string[], limitMs: number | undefined, then: () => void): void {
     if (this.stopped) return;
     const child = spawn(argv[0], argv.slice(1), { stdio: 'ignore' });
     this.children.add(child);
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs(DEFAULT_TIMEOUT_SECONDS));
-    child.on('exit', () => {
+    const timer =
+      limitMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), limitMs);
+    const ended = (): void => {
       clearTimeout(timer);
-      this.children.delete(child);
-      if (!this.stopped) then();
-    });
+      if (!this.children.delete(child) || this.stopped) return;
+      then();
+    };
+    child.on('error', ended);
+    child.on('exit', ended);
   }
 }
 
