@@ -6,12 +6,13 @@
  * Usage: node dist/bench/bench.js [--runs N] [--out FILE] [--corpus DIR]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { cCorpusCases } from './load-cases.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -113,18 +114,13 @@ function suiteSummary(file: string, heading: string, command: string): string {
   ].join('\n');
 }
 
-/** Corpus cases carry their arguments in `// args:` and the answer in `// expect:` header lines. */
-function corpusRows(dir: string): Row[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.c'))
-    .sort()
-    .map((f) => {
-      const text = readFileSync(join(dir, f), 'utf8');
-      const args = /^\/\/ args:(.*)$/m.exec(text)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
-      const expected = /^\/\/ expect:\s*(\w+)/m.exec(text)?.[1];
-      return { name: f, args: ['prove', join(dir, f), ...args], expected };
-    });
+/** A corpus folder's cases, as the load benchmark and the tests read their headers. */
+function corpusRows(suite: 'corpus' | 'loops', dir?: string): Row[] {
+  return cCorpusCases(suite, dir).map((c) => ({
+    name: basename(c.file),
+    args: c.args,
+    expected: c.expected,
+  }));
 }
 
 function machine(): string {
@@ -194,12 +190,11 @@ function main(): void {
   });
   const runs = Math.max(5, Number(values.runs ?? 5));
   const out = values.out ?? join(ROOT, 'BENCHMARKS.md');
-  const corpusDir = values.corpus ?? join(ROOT, 'test', 'corpus', 'cases');
   const article = articleRows();
   const fWall = measure(article[0], runs).wall;
   const a = table(article, runs, 'article example');
-  const c = table(corpusRows(corpusDir), runs, 'corpus case');
-  const loops = table(corpusRows(join(ROOT, 'test', 'corpus', 'loops')), runs, 'loop program');
+  const c = table(corpusRows('corpus', values.corpus), runs, 'corpus case');
+  const loops = table(corpusRows('loops'), runs, 'loop program');
   const doc = [
     '# arc benchmarks',
     '',
@@ -266,6 +261,13 @@ function main(): void {
     '`exposed` under 30 s, growth close to linear):',
     '',
     suiteSummary('BENCHMARKS-net-scale.md', 'Summary', 'npm run bench:net-scale'),
+    '',
+    '## Under load (issue 14)',
+    '',
+    'Target: with 2 busy processes and 4 cases at a time on this 2-core machine, no case that',
+    'decides (yes or no) in under 1 s quietly changes its answer.',
+    '',
+    suiteSummary('BENCHMARKS-load.md', 'Summary', 'npm run bench:load'),
     '',
     '## Termination suites (issue 3)',
     '',

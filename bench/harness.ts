@@ -2,7 +2,7 @@
  * What the suite harnesses (`svcomp.ts`, `termcomp.ts`) share: running one
  * `arc` CLI process per task with a hard kill well beyond its own budget,
  * reading its `--json` verdict, a pool of parallel jobs, time statistics and
- * Markdown helpers (the first four from src/bench/, which `arc bench` uses
+ * Markdown helpers (the first four from src/cli/bench/, which `arc bench` uses
  * too), and the command-line and report-header helpers of the scripts.
  */
 import { cpus, release, totalmem } from 'node:os';

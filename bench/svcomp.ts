@@ -8,7 +8,7 @@
  * SUITE_DIR (default ../shared/bench/svcomp) holds the task definitions
  * (`.yml`, found recursively) and the programs they name. Reading the tasks,
  * running each check in a fresh CLI process and scoring are those of
- * `arc bench` (src/bench/svcomp-tasks.ts): `unreach-call` is checked with
+ * `arc bench` (src/cli/bench/svcomp-tasks.ts): `unreach-call` is checked with
  * `arc prove --property assertions` (reach_error / __VERIFIER_error never
  * called), `no-overflow` with `arc prove --property no-overflow`,
  * `termination` with `arc terminates` (C semantics); the entry is `main`, the

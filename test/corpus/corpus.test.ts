@@ -14,13 +14,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { prove } from '../../src/index.js';
-import { CASES_DIR, checkCase, loadCase } from './support.js';
+import { CASES_DIR, caseFiles, checkCase, loadCase } from './support.js';
 
-const caseNames = readdirSync(CASES_DIR)
-  .filter((f) => f.endsWith('.c'))
-  .sort();
+const caseNames = caseFiles(CASES_DIR);
 
 test('the corpus has at least 50 cases, with yes, no and unknown answers', () => {
   assert.ok(caseNames.length >= 50, `only ${caseNames.length} cases`);

@@ -7,20 +7,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { prove } from '../../src/index.js';
-import { checkCase, loadCase } from './support.js';
+import { caseFiles, checkCase, LOOPS_DIR, loadCase } from './support.js';
 
-const LOOPS_DIR = fileURLToPath(new URL('../../../test/corpus/loops/', import.meta.url));
 /** Per case (generous: a timeout on a loaded machine would turn an answer into don't know). */
 const TIMEOUT_SECONDS = 60;
 /** For a known gap, where don't know is the expected outcome. */
 const GAP_TIMEOUT_SECONDS = 10;
 
-const names = readdirSync(LOOPS_DIR)
-  .filter((f) => f.endsWith('.c'))
-  .sort();
+const names = caseFiles(LOOPS_DIR);
 
 test('the loop corpus has at least 30 programs, with yes and no answers', () => {
   assert.ok(names.length >= 30, `only ${names.length} programs`);

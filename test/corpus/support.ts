@@ -10,10 +10,11 @@
  *   // note: one line on why the expectation is true C semantics
  *
  * The runner proves each case through the library API and checks the answer
- * and the evidence that comes with it. (Shared by corpus.test.ts and loops.test.ts.)
+ * and the evidence that comes with it. (Shared by corpus.test.ts, loops.test.ts and
+ * the load benchmark, bench/load-cases.ts.)
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { DataModel, ProveOptions } from '../../src/api/types.js';
@@ -22,6 +23,15 @@ import { argValue, readCorpusArgs } from '../support/corpus-args.js';
 
 /** Tests run from dist/test/corpus/; the C files stay in test/corpus/cases. */
 export const CASES_DIR = fileURLToPath(new URL('../../../test/corpus/cases/', import.meta.url));
+/** The loop corpus, in the same format. */
+export const LOOPS_DIR = fileURLToPath(new URL('../../../test/corpus/loops/', import.meta.url));
+
+/** The case files of a corpus folder (`*.c`), sorted. */
+export function caseFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.c'))
+    .sort();
+}
 
 export type Expectation = 'yes' | 'no' | 'unknown';
 
@@ -40,7 +50,7 @@ export interface CorpusCase {
 }
 
 /** The leading `// key: value` comment lines of a case file. */
-function parseHeader(source: string): Map<string, string> {
+export function parseHeader(source: string): Map<string, string> {
   const header = new Map<string, string>();
   for (const line of source.split('\n')) {
     const m = /^\/\/\s*([A-Za-z][\w-]*):\s*(.*?)\s*$/.exec(line);

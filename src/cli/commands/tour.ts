@@ -102,7 +102,7 @@ const STOPS: readonly TourStop[] = [
   },
 ];
 
-function articleDirectory(override?: string): string {
+export function articleDirectory(override?: string): string {
   if (override !== undefined) {
     if (!existsSync(override)) throw new UsageError(`tour: no such directory '${override}'`);
     return resolve(override);
