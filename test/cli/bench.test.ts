@@ -377,6 +377,38 @@ file(
   ].join('\n'),
 );
 
+// A termination task whose loop overflows a signed int: SV-COMP labels it true
+// (its tasks presume defined behaviour); arc terminates answers no (a run
+// reaches undefined behaviour), which is no verdict on SV-COMP's question.
+file(
+  'suite/ub/overflow-loop.c',
+  [
+    'extern int __VERIFIER_nondet_int(void);',
+    'int main(void) {',
+    '  int x = __VERIFIER_nondet_int();',
+    '  int y = 2147483000;',
+    '  while (x > 0) {',
+    '    y = y + 1;',
+    '    x = x - 1;',
+    '  }',
+    '  return 0;',
+    '}',
+    '',
+  ].join('\n'),
+);
+file(
+  'suite/ub/overflow-loop.yml',
+  [
+    "format_version: '2.0'",
+    "input_files: 'overflow-loop.c'",
+    'properties:',
+    '  - property_file: ../properties/termination.prp',
+    '    expected_verdict: true',
+    'options: { language: C, data_model: ILP32 }',
+    '',
+  ].join('\n'),
+);
+
 interface JsonReport {
   score: number;
   maxScore: number;
@@ -467,6 +499,22 @@ test('arc bench on a tiny suite with right labels: scores, reasons, skipped prop
       ['safe.yml', 'valid-memsafety', 'not a property arc checks'],
     ],
   );
+});
+
+test('arc bench: a termination no that rests on undefined behaviour is unknown in SV-COMP terms', () => {
+  const r = runCli(['bench', join(root, 'suite', 'ub'), '--json', '--timeout', '5']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as JsonReport;
+  assert.deepEqual(
+    report.results.map((x) => [x.task, x.property, x.verdict, x.judgement, x.score, x.reason]),
+    [['overflow-loop.yml', 'termination', 'unknown', 'unknown', 0, 'undefined-behaviour']],
+  );
+  assert.equal(report.wrong, 0);
+  // What arc itself answers: no, with the overflow as the violated check.
+  const direct = runCli(['terminates', join(root, 'suite', 'ub', 'overflow-loop.c'), '--json']);
+  assert.equal(direct.code, 1, direct.stderr);
+  const verdict = JSON.parse(direct.stdout) as { witness: { property: { kind: string } } };
+  assert.equal(verdict.witness.property.kind, 'overflow');
 });
 
 test('arc bench with wrong answers: the Markdown report and exit 1', () => {

@@ -25,6 +25,8 @@ export interface Outcome {
   readonly explanation: string;
   /** End to end, process start to exit. */
   readonly wallMs: number;
+  /** For a no: the kind and description of the property its witness violates. */
+  readonly violated?: { readonly kind: string; readonly description: string };
 }
 
 /**
@@ -89,6 +91,7 @@ function readVerdict(
     answer?: unknown;
     explanation?: unknown;
     reason?: { code?: unknown; message?: unknown } | null;
+    witness?: { property?: { kind?: unknown; description?: unknown } } | null;
   } | null;
   try {
     parsed = JSON.parse(stdout) as typeof parsed;
@@ -110,8 +113,17 @@ function readVerdict(
       `answer ${answer} but exit code ${code ?? signal}${firstLine ? `: ${firstLine}` : ''}`,
     );
   }
+  const property = parsed.witness?.property;
+  const violated =
+    typeof property?.kind === 'string'
+      ? {
+          kind: property.kind,
+          description: typeof property.description === 'string' ? property.description : '',
+        }
+      : undefined;
   return {
     answer,
+    ...(violated === undefined ? {} : { violated }),
     reason: typeof parsed.reason?.code === 'string' ? parsed.reason.code : '',
     message: typeof parsed.reason?.message === 'string' ? parsed.reason.message : '',
     explanation: typeof parsed.explanation === 'string' ? parsed.explanation : '',

@@ -435,6 +435,26 @@ export function progressLine(result: CheckResult, index: number, total: number):
   );
 }
 
+/**
+ * arc's outcome in SV-COMP's terms. For `termination`, SV-COMP's `false`
+ * means a run that never ends, and its tasks presume defined behaviour: when
+ * `arc terminates` answers no because a run reaches undefined behaviour (a
+ * signed overflow, say; in C such a run has no defined outcome, so arc cannot
+ * promise it returns), that is no verdict on SV-COMP's question, and it
+ * counts as unknown with the violated check as the reason.
+ */
+export function inSvcompTerms(property: SvProperty, outcome: Outcome): Outcome {
+  if (property !== 'termination' || outcome.answer !== 'no') return outcome;
+  const v = outcome.violated;
+  if (v === undefined || v.kind === 'termination') return outcome;
+  return {
+    ...outcome,
+    answer: 'unknown',
+    reason: 'undefined-behaviour',
+    message: `a run reaches undefined behaviour (${v.kind}: ${v.description}); SV-COMP's termination tasks presume defined behaviour`,
+  };
+}
+
 /** An answer against the expected verdict, with its SV-COMP score. */
 export function scoreAnswer(
   expected: boolean,
@@ -475,7 +495,8 @@ export function runChecks(checks: readonly Check[], options: RunOptions): Promis
     checks,
     options.jobs,
     async (check): Promise<CheckResult> => {
-      const outcome = await runCli(arcArgs(check, options.timeoutS), options.timeoutS, options.cli);
+      const raw = await runCli(arcArgs(check, options.timeoutS), options.timeoutS, options.cli);
+      const outcome = inSvcompTerms(check.property, raw);
       return { check, outcome, ...scoreAnswer(check.expected, outcome.answer) };
     },
     options.onResult,
