@@ -13,6 +13,7 @@
  * it relies on the catalogue, with the request outside it it would differ on.
  */
 import type { Exhibited, Outcome, Proved } from '../core/answer.js';
+import { stringValue } from '../ir/value.js';
 import {
   accepted,
   admit,
@@ -27,6 +28,8 @@ import {
   disjunction,
   domainClasses,
   eq,
+  modelScalars,
+  modelStrings,
   recheckStringsUnsat,
   strConst,
   trueTerm,
@@ -280,9 +283,9 @@ function repaired(
   const action = q.request.action;
   const better = repair(witnessOf(q, result));
   if (better === undefined || action.kind !== 'var') return result;
-  const strings = new Map(result.strings ?? []);
-  strings.set(action.name, better);
-  return { ...result, strings };
+  const model = new Map(result.model ?? []);
+  model.set(action.name, stringValue(better));
+  return { ...result, model };
 }
 
 function check(
@@ -306,8 +309,8 @@ function check(
 
 function witnessOf(q: PolicyQuestion, result: StringsCheckResult): AccessRequest {
   return readRequest(q.request, {
-    values: result.model ?? new Map(),
-    strings: result.strings ?? new Map(),
+    values: modelScalars(result.model),
+    strings: modelStrings(result.model),
   });
 }
 

@@ -26,6 +26,8 @@ export {
   checkScript,
   checkSat,
   initSolver,
+  modelScalars,
+  modelStrings,
   recheckUnsat,
   onLane,
   runScript,

@@ -4,6 +4,7 @@
  * cloning (bigint and Map included).
  */
 import type { Sort } from './term.js';
+import type { Value } from '../ir/value.js';
 
 /**
  * Z3's own memory limit, in MB. Z3's WebAssembly heap cannot grow past
@@ -26,9 +27,8 @@ export interface ModelRequest {
 export interface WorkerCheckResult {
   readonly status: 'sat' | 'unsat' | 'unknown';
   readonly reason?: string;
-  readonly model?: Map<string, bigint>;
-  /** Model values of the String variables asked for (decoded code points). */
-  readonly strings?: Map<string, string>;
+  /** Model values of the variables asked for: bigint scalars, `string` values for String variables. */
+  readonly model?: Map<string, Value>;
   readonly solverMs: number;
   /** The work Z3 did (its `rlimit count`), when known: reproducible, unlike time. */
   readonly work?: number;

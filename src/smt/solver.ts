@@ -14,9 +14,11 @@
  *   `cancelled`, running out of memory `unknown (out of memory)`, and a
  *   solver that crashes or stops answering `unknown` with that reason (the
  *   worker is then replaced, so later queries are answered again).
- * - Model values are bigint: the *unsigned* value of a bit-vector (callers
- *   interpret it with their own signedness, e.g. `BigInt.asIntN`), 0n/1n for
- *   Bool, the integer for Int.
+ * - Model values are arc's values (ir/value.ts): a bigint scalar is the
+ *   *unsigned* value of a bit-vector (callers interpret it with their own
+ *   signedness, e.g. `BigInt.asIntN`), 0n/1n for Bool, the integer for Int;
+ *   a String variable's value is a `string` value (exact code points, no
+ *   escapes). `modelScalars` gives the scalars alone.
  * - `recheckUnsat` answers from a fresh low-level context through
  *   `Z3_eval_smtlib2_string` with a different strategy (bit-blasting to SAT
  *   for pure bit-vector scripts, a different random seed otherwise): it
@@ -28,6 +30,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Worker } from 'node:worker_threads';
+import type { Value } from '../ir/value.js';
 import type { Query } from './print.js';
 import { QF_BV_MARK, queryVariables, toSmtlib } from './print.js';
 import type {
@@ -64,14 +67,27 @@ export interface CheckResult {
   /** Why the answer is unknown: `timeout`, `cancelled`, or Z3's own reason. */
   readonly reason?: string;
   /** Values of `modelOf` variables (see the module comment for the convention). */
-  readonly model?: Map<string, bigint>;
-  /** Values of the String variables among `modelOf` (exact code points, no escapes). */
-  readonly strings?: Map<string, string>;
+  readonly model?: ReadonlyMap<string, Value>;
   readonly solverMs: number;
   /** Z3's `rlimit count` for the check, when known. */
   readonly work?: number;
   /** The exact script that was answered. */
   readonly smtlib: string;
+}
+
+/** The scalar (bit-vector, Int, Bool) values of a model, by variable name. */
+export function modelScalars(model: ReadonlyMap<string, Value> | undefined): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const [name, v] of model ?? []) if (typeof v === 'bigint') out.set(name, v);
+  return out;
+}
+
+/** The String values of a model, by variable name. */
+export function modelStrings(model: ReadonlyMap<string, Value> | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, v] of model ?? [])
+    if (typeof v !== 'bigint' && v.kind === 'string') out.set(name, v.value);
+  return out;
 }
 
 export interface RecheckResult {

@@ -18,6 +18,7 @@ import type { Context } from 'z3-solver';
 import { init } from 'z3-solver';
 import type { ModelRequest, Reply, Request, WorkerCheckResult, WorkerInfo } from './protocol.js';
 import { MEMORY_LIMIT_MB } from './protocol.js';
+import { stringValue, type Value } from '../ir/value.js';
 
 type Z3Api = Awaited<ReturnType<typeof init>>;
 type Z3Context = Context<'arc'>;
@@ -75,12 +76,11 @@ function readModel(
   ctx: Z3Context,
   model: Z3Model,
   wanted: readonly ModelRequest[],
-): { model: Map<string, bigint>; strings: Map<string, string> } {
-  const out = new Map<string, bigint>();
-  const strings = new Map<string, string>();
+): Map<string, Value> {
+  const out = new Map<string, Value>();
   for (const { name, sort } of wanted) {
     if (sort.kind === 'string') {
-      strings.set(name, readString(api, ctx, model, name));
+      out.set(name, stringValue(readString(api, ctx, model, name)));
       continue;
     }
     if (sort.kind === 'reglan') throw new Error(`internal error: model value of a language`);
@@ -96,7 +96,7 @@ function readModel(
     else if (ctx.isFalse(v)) out.set(name, 0n);
     else throw new Error(`internal error: no model value for ${name}`);
   }
-  return { model: out, strings };
+  return out;
 }
 
 /** Z3's `rlimit count` statistic (the context's work so far; a check's work is the difference). */
@@ -173,8 +173,8 @@ async function check(
       };
     }
     if (status === 'unsat' || modelOf === undefined) return { status, solverMs, ...work };
-    const { model, strings } = readModel(api, ctx, solver.model(), modelOf);
-    return { status, model, ...(strings.size > 0 ? { strings } : {}), solverMs, ...work };
+    const model = readModel(api, ctx, solver.model(), modelOf);
+    return { status, model, solverMs, ...work };
   } finally {
     solver.release();
   }

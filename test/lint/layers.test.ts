@@ -55,6 +55,22 @@ describe('the layering rules', () => {
     assert.match(r.out, /layer-core: src\/core\/answer\.ts → src\/api\/prove\.ts/);
   });
 
+  it('smt may use the value layer (ir/value.ts) but not the rest of ir/', () => {
+    const value = 'export type Value = bigint;\n';
+    const ok = lint({
+      'src/ir/value.ts': value,
+      'src/smt/solver.ts': "import type { Value } from '../ir/value.js';\nexport type M = Value;\n",
+    });
+    assert.equal(ok.code, 0, ok.out);
+    const bad = lint({
+      'src/ir/value.ts': value,
+      'src/ir/ir.ts': 'export const IR = 1;\n',
+      'src/smt/solver.ts': "import { IR } from '../ir/ir.js';\nexport const x = IR;\n",
+    });
+    assert.notEqual(bad.code, 0, bad.out);
+    assert.match(bad.out, /layer-smt: src\/smt\/solver\.ts → src\/ir\/ir\.ts/);
+  });
+
   it('an engine may not import another engine', () => {
     const r = lint({
       'src/engines/bmc/bmc.ts': "import { y } from '../chc/index.js';\nexport const x = y;\n",

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
+  modelStrings,
   and,
   checkSat,
   checkSatStrings,
@@ -149,7 +150,7 @@ test('checkSatStrings agrees with Z3 and its answers check out', async () => {
       if (ours.abstraction !== undefined) seen.abstracted++;
       if (ours.status === 'sat') {
         // The model satisfies every clause (fixed by equations, Z3 confirms).
-        const fixed = [...(ours.strings ?? new Map())].map(([n, v]) =>
+        const fixed = [...modelStrings(ours.model)].map(([n, v]) =>
           eq(mkVar(n, stringSort), strConst(v)),
         );
         const check = await checkSat(
@@ -216,9 +217,9 @@ test('definitions of otherwise unused variables are dropped, and their values co
     { timeoutMs: 20_000, modelOf: ['x', 'y', 'k'] },
   );
   assert.equal(r.status, 'sat');
-  const yv = r.strings?.get('y') ?? '';
+  const yv = modelStrings(r.model).get('y') ?? '';
   assert.ok(yv.startsWith('q'));
-  assert.equal(r.strings?.get('x'), `b:${yv}/`);
+  assert.equal(modelStrings(r.model).get('x'), `b:${yv}/`);
   // Used elsewhere, or with guards that may hold together: kept.
   assert.deepEqual(abstractStrings([...defs, strSuffixOf(strConst('/'), x)]).eliminated, []);
   const overlapping = [

@@ -9,6 +9,7 @@ import type { Term } from '../../src/smt/index.js';
 import {
   and,
   checkSat,
+  modelStrings,
   eq,
   intCompare,
   intConst,
@@ -92,7 +93,8 @@ test('awkward literals round-trip through Z3 and come back as model values', asy
     const s = mkVar('s', stringSort);
     const r = await checkSat({ assertions: [eq(s, strConst(text))] }, { ...OPTS, modelOf: ['s'] });
     assert.equal(r.status, 'sat');
-    assert.equal(r.strings?.get('s'), text, JSON.stringify(text));
+    // A String variable's model value is a `string` value of the one value layer.
+    assert.deepEqual(r.model?.get('s'), { kind: 'string', value: text }, JSON.stringify(text));
     // and the literal's length is its number of code points
     assert.equal(await holds(eq(strLen(strConst(text)), intConst(BigInt([...text].length)))), true);
   }
@@ -138,7 +140,7 @@ test('a variable constrained by several string factories gets a model that satis
   };
   const r = await checkSat(q, { ...OPTS, modelOf: ['s'] });
   assert.equal(r.status, 'sat');
-  const v = r.strings?.get('s') ?? '';
+  const v = modelStrings(r.model).get('s') ?? '';
   assert.ok(v.startsWith('arn:') && v.endsWith('/x') && v.includes('ü') && [...v].length < 12, v);
   const unsat = await checkSat(
     { assertions: [and(strPrefixOf(strConst('a'), s), strPrefixOf(strConst('b'), s))] },

@@ -20,7 +20,13 @@ import { formatSpan } from '../../core/diagnostic.js';
 import { trace } from '../../core/trace.js';
 import type { IrFunction } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
-import { checkSat, disjunction, initSolver, queryVariables } from '../../smt/index.js';
+import {
+  checkSat,
+  disjunction,
+  initSolver,
+  modelScalars,
+  queryVariables,
+} from '../../smt/index.js';
 import { termToInfix } from '../../smt/infix.js';
 import type {
   CertificateQuery,
@@ -281,7 +287,7 @@ async function round(
       ]),
     };
   }
-  const holds = modelEvaluator(rb.model ?? new Map());
+  const holds = modelEvaluator(modelScalars(rb.model));
   const i = unwinds.terms.findIndex((t) => holds(t) === 1n);
   return { exceeded: unwinds.loops[Math.max(i, 0)] };
 }
@@ -296,7 +302,7 @@ function safe(run: Run, k: number, queries: CertificateQuery[]): EngineResult {
 }
 
 function unsafe(run: Run, enc: Encoding, r: CheckResult, k: number): EngineResult {
-  const found = extractWitness(run.fn, enc, r.model ?? new Map());
+  const found = extractWitness(run.fn, enc, modelScalars(r.model));
   const how =
     k === 0
       ? 'bounded model checking (a satisfiable violation query)'

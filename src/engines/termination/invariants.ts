@@ -15,7 +15,7 @@
  * every run. The caller re-checks it independently (`checkInvariants`).
  */
 import type { Term } from '../../smt/index.js';
-import { checkSat, conjunction, not } from '../../smt/index.js';
+import { checkSat, conjunction, modelScalars, not } from '../../smt/index.js';
 import type { Cts } from './cts.js';
 import type { Constraint, Valuation } from './linear.js';
 import { constExpr, holds, primed, varExpr } from './linear.js';
@@ -134,7 +134,7 @@ export async function houdini(cts: Cts, budget: Budget): Promise<Invariants | nu
           changed = true;
           break;
         }
-        const post = valuation(r.model, live);
+        const post = valuation(modelScalars(r.model), live);
         const kept = target.filter((c) => {
           try {
             return holds(c, post);

@@ -15,6 +15,7 @@ import {
   not,
 } from '../../smt/index.js';
 import type { CheckResult } from '../../smt/index.js';
+import { modelScalars } from '../../smt/index.js';
 import type { Budget } from '../../core/budget.js';
 import type { CtsProduct } from './cts.js';
 import type { Constraint, LinearExpr, VarName } from './linear.js';
@@ -130,6 +131,6 @@ export async function valid(
     ...(r.reason === undefined ? {} : { reason: r.reason }),
     solverMs: r.solverMs,
     smtlib: r.smtlib,
-    ...(r.model === undefined ? {} : { model: r.model }),
+    ...(r.model === undefined ? {} : { model: modelScalars(r.model) }),
   };
 }

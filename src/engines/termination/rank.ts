@@ -13,6 +13,7 @@
  * re-checked by a direct validity query (no multipliers) in `checkArgument`.
  */
 import type { Term } from '../../smt/index.js';
+import { modelScalars } from '../../smt/index.js';
 import {
   checkSat,
   conjunction,
@@ -182,7 +183,8 @@ async function solve(
     { assertions, comments: [comment] },
     { ...budget.queryOptions(), modelOf: names },
   );
-  return r;
+  const { model, ...rest } = r;
+  return { ...rest, ...(model === undefined ? {} : { model: modelScalars(model) }) };
 }
 
 /** One lexicographic component: non-increasing on `live`, bounded and decreasing on ≥ 1 of them. */

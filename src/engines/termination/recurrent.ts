@@ -26,6 +26,7 @@ import type { SourceSyntax } from '../../ir/syntax.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { RunOutcome } from '../../semantics/outcome.js';
 import type { Term, VarTerm } from '../../smt/index.js';
+import { modelScalars } from '../../smt/index.js';
 import {
   checkSat,
   conjunction,
@@ -229,7 +230,8 @@ async function closureCounterexample(
     return null;
   }
   if (r.status === 'unknown') return 'unknown';
-  return new Map(live.map((v) => [v, r.model?.get(v) ?? 0n]));
+  const model = modelScalars(r.model);
+  return new Map(live.map((v) => [v, model.get(v) ?? 0n]));
 }
 
 /** The type ranges of the variables live at `loc` (the states the set can hold). */
@@ -264,7 +266,7 @@ async function successor(
       { ...budget.queryOptions(), modelOf: names },
     );
     if (r.status !== 'sat') continue;
-    const model = r.model ?? new Map<string, bigint>();
+    const model = modelScalars(r.model);
     const next = new Map(liveTo.map((v) => [v, model.get(post(v)) ?? 0n]));
     for (const [v, x] of state) model.set(v, x);
     return { t, next, model };
@@ -411,8 +413,10 @@ async function fixedPoints(
       { assertions: [...exactTerms(t), ...same] },
       { ...budget.queryOptions(), modelOf: live },
     );
-    if (r.status === 'sat')
-      out.push({ loc: t.from, state: new Map(live.map((v) => [v, r.model?.get(v) ?? 0n])) });
+    if (r.status === 'sat') {
+      const model = modelScalars(r.model);
+      out.push({ loc: t.from, state: new Map(live.map((v) => [v, model.get(v) ?? 0n])) });
+    }
   }
   return out;
 }
@@ -479,7 +483,7 @@ async function reach(
       { ...budget.queryOptions(), modelOf: names },
     );
     if (r.status !== 'sat') continue;
-    const model = r.model ?? new Map<string, bigint>();
+    const model = modelScalars(r.model);
     const inputs = new Map<string, bigint>();
     for (const p of cts.fn.params) {
       const m = [...cts.irName].find(([, ir]) => ir === p.name)?.[0];

@@ -19,7 +19,7 @@
  */
 import type { UnknownCode } from '../../core/answer.js';
 import type { Claim } from '../../core/gate.js';
-import { checkSat, conjunction, disjunction, type Term } from '../../smt/index.js';
+import { checkSat, conjunction, disjunction, modelScalars, type Term } from '../../smt/index.js';
 import { OwnedExclusions } from '../assume.js';
 import { forward, type ComponentRef, type ForwardResult, type Packet } from '../forward/index.js';
 import { ownedPublicIps } from '../lookup.js';
@@ -126,8 +126,10 @@ export async function reachable(
         { timeoutMs, modelOf: [...HEADER_VARS] },
       );
       solverMs += r.solverMs;
-      if (r.status === 'sat' && r.model !== undefined && user.refine(r.model)) continue;
-      return r;
+      const { model, ...rest } = r;
+      const scalars = model === undefined ? undefined : modelScalars(model);
+      if (r.status === 'sat' && scalars !== undefined && user.refine(scalars)) continue;
+      return { ...rest, ...(scalars === undefined ? {} : { model: scalars }) };
     }
   };
   const all = (p: SymPath) => p.steps.map((s) => s.term);

@@ -13,8 +13,11 @@
 import { trace } from '../../core/trace.js';
 import { toSmtlib, type Query } from '../print.js';
 import type { Term } from '../term.js';
+import { stringValue, type Value } from '../../ir/value.js';
 import {
   checkSat,
+  modelScalars,
+  modelStrings,
   recheckUnsat,
   runScript,
   type CheckOptions,
@@ -86,12 +89,12 @@ export async function checkSatStrings(
   );
   trace('strings', () => `rewritten query: ${r.status} in ${r.solverMs.toFixed(0)} ms`);
   if (r.status !== 'sat') return { ...r, abstraction };
-  const strings = new Map(r.strings ?? []);
-  for (const [name, value] of decode(abstraction, r.model ?? new Map(), strings))
-    strings.set(name, value);
-  const model = new Map(r.model ?? []);
+  // The abstracted string variables' values, decoded from their cells, join the model.
+  const model = new Map<string, Value>(r.model ?? []);
+  for (const [name, value] of decode(abstraction, modelScalars(r.model), modelStrings(r.model)))
+    model.set(name, stringValue(value));
   for (const s of selectors) model.delete(s);
-  return { ...r, model, strings, abstraction };
+  return { ...r, model, abstraction };
 }
 
 /**
