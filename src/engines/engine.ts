@@ -32,10 +32,12 @@ export interface EngineOptions {
   /** Smallest loop unwinding to try (BMC; the rounds below it are skipped). */
   readonly minUnwind?: number;
   /**
-   * `quick`: a short first attempt (Spacer's configurations in turn, each with
-   * all the time left, instead of a slice each); default `full`.
+   * `quick`: a short first attempt (Spacer: its configurations in turn, each
+   * with all the time left, instead of a slice each; termination: only the
+   * fixed points, each query bounded by work); `rest` (termination): all but
+   * the quick step, which the caller has run already; default `full`.
    */
-  readonly effort?: 'quick' | 'full';
+  readonly effort?: 'quick' | 'rest' | 'full';
 }
 
 /** A concrete run that violates a property, as found by an engine. */

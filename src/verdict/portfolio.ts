@@ -339,8 +339,13 @@ export async function decideTermination(
     );
     if (tested.answer === 'no') return undefinedBehaviourNo(tested, fn.name);
   }
+  // The rest of the analysis, without the quick step's fixed points, unless one
+  // of them depended on an undefined function (the reason a don't know gives).
+  const afterQuick =
+    quick.answer === 'unknown' && quick.reason.code === 'undefined-function' ? 'full' : 'rest';
   const result = await ENGINES.termination.check(fn, {
     ...engineOptions(ctx, options, []),
+    effort: afterQuick,
     timeoutMs: Math.max(1, options.budget.left()),
   });
   const open =

@@ -159,8 +159,11 @@ function foreignSource(w: Witness): string | undefined {
 export async function analyzeTermination(
   fn: IrFunction,
   budget: Budget,
-  /** `quick`: only the cheap first step (fixed points); `full`: everything. */
-  effort: 'quick' | 'full' = 'full',
+  /**
+   * `quick`: only the cheap first step (fixed points); `rest`: all but that
+   * step (the caller ran it already); `full`: everything.
+   */
+  effort: 'quick' | 'rest' | 'full' = 'full',
 ): Promise<Analysis> {
   const built = buildCts(fn);
   if (built.kind === 'unsupported')
@@ -186,13 +189,22 @@ export async function analyzeTermination(
   // The cheap, decisive step first: a state that one pass through a loop maps
   // to itself (and that a replayed run reaches) settles the question before
   // any invariant or ranking function is searched for.
-  for (const part of parts(cts)) {
+  // A fixed point whose run depends on a function the file does not define
+  // decides nothing, but it is the reason a don't know gives (kept per part).
+  const foreignAt = new Map<number, Witness>();
+  for (const [i, part] of (effort === 'rest' ? [] : parts(cts)).entries()) {
     if (budget.expired() || part.transitions.some((t) => t.approximate)) continue;
-    const rec = await findRecurrentSet(cts, part.locs, part.transitions, budget, true);
-    if (rec.kind === 'found' && foreignSource(rec.witness) === undefined)
+    const rec = await findRecurrentSet(cts, part.locs, part.transitions, budget, 'only');
+    if (rec.kind !== 'found') continue;
+    if (foreignSource(rec.witness) === undefined)
       return { kind: 'nonterminating', cts, locs: part.locs, witness: rec.witness };
+    foreignAt.set(i, rec.witness);
   }
-  if (effort === 'quick') return unknown('no loop state is mapped to itself by a pass', false, []);
+  if (effort === 'quick') {
+    const u = unknown('no loop state is mapped to itself by a pass', false, []);
+    const foreign = [...foreignAt.values()][0];
+    return foreign === undefined ? u : ({ ...u, witness: foreign } as Analysis);
+  }
   const inv = (await houdini(cts, budget)) ?? new Map<number, never[]>();
   const queries = (await recheckInvariants(cts, inv, budget)) ?? [];
   const invariants: Invariants =
@@ -201,7 +213,7 @@ export async function analyzeTermination(
   const proofs: PartProof[] = [];
   let failure: { message: string; span?: SourceSpan; timeout: boolean } | null = null;
   let foreignWitness: Witness | undefined;
-  for (const part of parts(cts)) {
+  for (const [i, part] of parts(cts).entries()) {
     if (budget.expired()) return unknown('the time budget ran out', true, open);
     const span = cts.locations[part.locs[0]].span;
     const r = await rankPart(cts, part.locs, part.transitions, invariants, budget);
@@ -225,7 +237,10 @@ export async function analyzeTermination(
           reason:
             'the loop computes values outside linear arithmetic (e.g. a product of two variables), which the non-termination search cannot use',
         }
-      : await findRecurrentSet(cts, part.locs, part.transitions, budget);
+      : foreignAt.has(i)
+        ? { kind: 'found' as const, witness: foreignAt.get(i) as Witness }
+        : // The fixed points were tried in the first step (or the quick one).
+          await findRecurrentSet(cts, part.locs, part.transitions, budget, 'skip');
     if (rec.kind === 'found') {
       const foreign = foreignSource(rec.witness);
       if (foreign === undefined)

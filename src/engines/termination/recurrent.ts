@@ -663,14 +663,17 @@ export async function findRecurrentSet(
   locs: readonly number[],
   part: readonly CtsTransition[],
   budget: Budget,
-  fixedPointsOnly = false,
+  /** `only`: seeds from fixed points alone; `skip`: from sampled runs alone; `both`. */
+  fixedPointSeeds: 'only' | 'skip' | 'both' = 'both',
 ): Promise<RecurrentResult> {
   const locSet = new Set(locs);
   const attempts: { seeds: Map<number, Valuation[]>; sample?: Sample; fixed: boolean }[] = [];
-  for (const fp of await fixedPoints(cts, part, budget))
+  for (const fp of fixedPointSeeds === 'skip' ? [] : await fixedPoints(cts, part, budget))
     attempts.push({ seeds: new Map([[fp.loc, [fp.state]]]), fixed: true });
-  if (fixedPointsOnly && attempts.length === 0) return { kind: 'none', reason: 'no fixed point' };
-  for (const s of fixedPointsOnly ? [] : sampleRuns(cts, locSet, 24, 20_000).slice(0, 4)) {
+  if (fixedPointSeeds === 'only' && attempts.length === 0)
+    return { kind: 'none', reason: 'no fixed point' };
+  const samples = fixedPointSeeds === 'only' ? [] : sampleRuns(cts, locSet, 24, 20_000);
+  for (const s of samples.slice(0, 4)) {
     const seeds = new Map<number, Valuation[]>();
     for (const v of s.visits) seeds.set(v.loc, [...(seeds.get(v.loc) ?? []), v.state]);
     attempts.push({ seeds, sample: s, fixed: false });
