@@ -7,28 +7,23 @@
  */
 import { EXIT_BAD_INPUT } from '../core/answer.js';
 import { EXIT_INTERNAL, UsageError } from './common.js';
-import { runBench } from './commands/bench.js';
-import { runIr } from './commands/ir.js';
-import { runNet } from './commands/net.js';
-import { runPolicy } from './commands/policy.js';
-import { runProve } from './commands/prove.js';
-import { runTerminates } from './commands/terminates.js';
-import { runTest } from './commands/test.js';
-import { runTour } from './commands/tour.js';
 import { USAGE, VERSION } from './usage.js';
 import { stopSolvers } from '../smt/index.js';
 
 type Command = (args: readonly string[]) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  prove: runProve,
-  terminates: runTerminates,
-  policy: runPolicy,
-  net: runNet,
-  bench: runBench,
-  ir: runIr,
-  test: runTest,
-  tour: runTour,
+// Each command's modules load only when it runs: a process answers one command,
+// and loading the others (the IAM catalogue, both front-ends' grammars' glue,
+// every engine) would cost every short run tens of milliseconds.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  prove: async () => (await import('./commands/prove.js')).runProve,
+  terminates: async () => (await import('./commands/terminates.js')).runTerminates,
+  policy: async () => (await import('./commands/policy.js')).runPolicy,
+  net: async () => (await import('./commands/net.js')).runNet,
+  bench: async () => (await import('./commands/bench.js')).runBench,
+  ir: async () => (await import('./commands/ir.js')).runIr,
+  test: async () => (await import('./commands/test.js')).runTest,
+  tour: async () => (await import('./commands/tour.js')).runTour,
 };
 
 // A reader that stops early (`arc … | head`) is not an error of arc: stop quietly.
@@ -50,13 +45,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`arc ${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (load === undefined) {
     process.stderr.write(
       `arc: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})\n`,
     );
     return EXIT_BAD_INPUT;
   }
+  const command = await load();
   return command(rest);
 }
 

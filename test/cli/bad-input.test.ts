@@ -105,6 +105,13 @@ for (const [name, extra] of outOfRange) {
 
 test('an unknown command and a missing file argument: exit 2', () => {
   assert.equal(runCli(['frobnicate']).code, 2);
+  // A name every object inherits is not a command either.
+  for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+    const r = runCli([name]);
+    assert.equal(r.code, 2, `${name}: ${r.stderr}`);
+    assert.match(r.stderr, /unknown command/);
+    assertNoStackTrace(r.stderr);
+  }
   assert.equal(runCli(['prove']).code, 2);
   assert.equal(runCli(['prove', good, good]).code, 2);
 });
