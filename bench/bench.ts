@@ -280,11 +280,7 @@ function main(): void {
     '',
     '### SV-COMP termination tasks',
     '',
-    suiteSummary(
-      'BENCHMARKS-svcomp-termination.md',
-      'termination (',
-      'npm run bench:svcomp -- --properties termination --out BENCHMARKS-svcomp-termination.md',
-    ),
+    suiteSummary('BENCHMARKS-svcomp.md', 'termination (', 'npm run bench:svcomp'),
     '',
   ].join('\n');
   writeFileSync(out, doc);

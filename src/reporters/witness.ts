@@ -34,7 +34,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { SourceSpan } from '../core/diagnostic.js';
-import type { PropertyKind } from '../ir/ir.js';
+import type { IrProgram, PropertyKind } from '../ir/ir.js';
 import type {
   InputValue,
   NondetValue,
@@ -106,6 +106,8 @@ export type WitnessEntry =
 export interface WitnessTask {
   /** The C file as named on the command line: `task.input_files` and every `location.file_name`. */
   readonly inputFile: string;
+  /** The language its front-end reads it as: SV-COMP witnesses are for C. */
+  readonly language: IrProgram['language'];
   /** Its contents, exactly as on disk (hashed with SHA-256, and read to place locations). */
   readonly source: string | Buffer;
   /** The entry function (`init(F())` in the specification); default `main`. */
@@ -142,7 +144,7 @@ export function buildWitness(
   if (verdict.answer === 'unknown') {
     return { ok: false, reason: "the answer is don't know: there is nothing to witness" };
   }
-  if (/\.py$/i.test(task.inputFile)) {
+  if (task.language !== 'c') {
     return { ok: false, reason: 'SV-COMP witnesses are for C programs' };
   }
   const text = typeof task.source === 'string' ? task.source : task.source.toString('utf8');

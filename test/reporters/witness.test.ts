@@ -64,6 +64,7 @@ const LOOPS = [
 function task(file: string, source: string, overrides: Partial<WitnessTask> = {}): WitnessTask {
   return {
     inputFile: file,
+    language: 'c',
     source,
     entryFunction: 'main',
     dataModel: 'ILP32',
@@ -447,6 +448,31 @@ test("arc prove --witness with a don't-know answer writes no file; terminates --
   const missingDir = runCli(['prove', file, '--witness', join(dir, 'nope', 'w.yml')]);
   assert.equal(missingDir.code, 2);
   assert.match(missingDir.stderr, /--witness: the directory .* does not exist/);
+});
+
+test('a Python program gets no SV-COMP witness, for a yes or a no; the reporter asks the language, not the file name', () => {
+  const file = join(dir, 'clamp.py');
+  writeFileSync(file, 'def f(x: int) -> bool:\n    return x * x >= 0\n');
+  const out = join(dir, 'clamp.yml');
+  const yes = runCli(['prove', file, '--function', 'f', '--returns-true', '--witness', out]);
+  assert.equal(yes.code, 0, yes.stderr);
+  assert.equal(existsSync(out), false);
+  assert.match(yes.stderr, /no witness written: SV-COMP witnesses are for C programs/);
+  const bad = join(dir, 'bad.py');
+  writeFileSync(bad, 'def f(x: int) -> bool:\n    return x != 7\n');
+  const no = runCli(['prove', bad, '--function', 'f', '--returns-true', '--witness', out]);
+  assert.equal(no.code, 1, no.stderr);
+  assert.equal(existsSync(out), false);
+  assert.match(no.stderr, /SV-COMP witnesses are for C programs/);
+  // The front-end's language decides, not the file name.
+  const violation = noVerdict(
+    { id: 'main.error-call.1', kind: 'error-call', description: 'd', span: span('x.py', 1, 1) },
+    [],
+    [],
+  );
+  const source = 'int main(void){return 0;}\n';
+  assert.equal(buildWitness(violation, task('x.py', source, { language: 'python' })).ok, false);
+  assert.equal(buildWitness(violation, task('x.py', source, { language: 'c' })).ok, true);
 });
 
 test('an entry function with parameters: an assumption on them at its first statement', () => {

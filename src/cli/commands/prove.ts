@@ -19,6 +19,7 @@ import {
   UsageError,
   writeWitness,
 } from '../common.js';
+import { frontendFor } from '../../frontends/registry.js';
 import { printResult } from '../render.js';
 import { PROVE_USAGE } from '../usage.js';
 
@@ -90,6 +91,7 @@ export async function runProve(args: readonly string[]): Promise<number> {
   }
   const written = await writeWitness(witness, result.verdict, {
     inputFile: options.file,
+    language: frontendFor(options.file).language,
     entryFunction: options.function ?? 'main',
     dataModel: options.dataModel ?? 'LP64',
     checkedKinds: checkedKinds(options),
