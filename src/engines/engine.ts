@@ -101,6 +101,11 @@ export interface TerminationRawCertificate {
   readonly queries: readonly CertificateQuery[];
   /** Operations whose undefined behaviour the invariants do not rule out (for the caller to settle). */
   readonly openChecks: readonly SourceSpan[];
+  /**
+   * Instead of ranking arguments: the function reads no input, and its one run
+   * returns or halts after `steps` interpreter steps (the gate runs it again).
+   */
+  readonly run?: { readonly steps: number };
 }
 
 export interface BmcRawCertificate {

@@ -33,6 +33,7 @@ import type {
   InvariantRawCertificate,
   RawCertificate,
   RawWitness,
+  TerminationRawCertificate,
 } from '../engines/engine.js';
 import { actionReads, allVariables, wrapToType, type IrFunction, type Property } from '../ir/ir.js';
 import type { SourceSyntax } from '../ir/syntax.js';
@@ -163,6 +164,7 @@ async function recheckCertificate(
     });
   }
   const raw = claim.certificate;
+  if (raw.kind === 'termination' && raw.run !== undefined) return recheckRun(raw, raw.run, ctx);
   const again = await recheckQueries(raw.queries, ctx);
   if (!again.ok) return rejected(again.reason);
   const queries = raw.queries.map((q) => ({ ...q }));
@@ -360,6 +362,57 @@ async function replayRecurrence(
       queries: rec.queries.map((q) => ({ ...q })),
       recheck: `closure re-checked by ${rec.queries.length} quantified quer${rec.queries.length === 1 ? 'y' : 'ies'} (unsat) in a fresh Z3 context; the interpreter's run from the inputs enters the set and stays in it for ${visits} visits`,
     },
+  });
+}
+
+/**
+ * A terminating run as the certificate: checked here without the engine's
+ * code: the function has no parameter, no havoc edge and no approximation
+ * (so it has one run), and the interpreter's run returns or halts within the
+ * claimed number of steps.
+ */
+function recheckRun(
+  raw: TerminationRawCertificate,
+  run: { readonly steps: number },
+  ctx: CodeContext,
+): Checked<Certificate> {
+  const fn = ctx.fn;
+  const input =
+    fn.params.length > 0
+      ? `it has parameters (${fn.params.map((p) => p.sourceName).join(', ')})`
+      : fn.approximations.length > 0
+        ? `it calls the undefined function ${fn.approximations[0].name}`
+        : fn.edges.some((e) => e.action.kind === 'havoc')
+          ? 'it reads a value nothing determines'
+          : undefined;
+  if (input !== undefined) {
+    return rejected({
+      code: 'recheck-failed',
+      message: `the certificate is one run of ${fn.name}, but ${fn.name} has more than one run: ${input}`,
+    });
+  }
+  const stats = { steps: 0 };
+  const t0 = performance.now();
+  const outcome = runFunction(fn, new Map(), [], {
+    maxSteps: run.steps,
+    recordPath: false,
+    stats,
+  });
+  if (outcome.kind !== 'returned' && outcome.kind !== 'halted') {
+    return rejected({
+      code: 'recheck-failed',
+      message: `the run of ${fn.name} was claimed to end after ${run.steps} steps, but ${describeOutcome(outcome)}`,
+    });
+  }
+  return accepted({
+    kind: 'termination',
+    summary: raw.summary,
+    loops: [],
+    invariants: [],
+    openChecks: [],
+    run: { steps: stats.steps },
+    queries: [],
+    recheck: `${fn.name} has no parameter, no nondeterministic value and no undefined function, so it has one run; the interpreter ran it again and it ${outcome.kind} after ${stats.steps} steps (${(performance.now() - t0).toFixed(1)} ms), every assertion on the way holding`,
   });
 }
 

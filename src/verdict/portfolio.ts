@@ -323,13 +323,21 @@ export async function decideTermination(
   options: PortfolioOptions,
 ): Promise<Verdict> {
   const fn = ctx.fn;
-  // Cheap and decisive first: a loop state one pass maps to itself, then
-  // boundary-value test runs that reach undefined behaviour.
+  // Cheap and decisive first: the one run of a function that reads no input, a
+  // loop state one pass maps to itself, then boundary-value test runs that
+  // reach undefined behaviour.
   const quick = await judgeResult(
     await ENGINES.termination.check(fn, { ...engineOptions(ctx, options, []), effort: 'quick' }),
     ctx,
   );
   if (quick.answer === 'no') return quick;
+  // A function that reads no input: its one run ended, every check on the way holding.
+  if (
+    quick.answer === 'yes' &&
+    quick.certificate.kind === 'termination' &&
+    quick.certificate.openChecks.length === 0
+  )
+    return quick;
   const ubChecked = fn.properties.filter((p) => UB_KINDS.has(p.kind));
   if (ubChecked.length > 0) {
     const ubCtx: CodeContext = { ...ctx, checked: ubChecked };

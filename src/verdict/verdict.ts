@@ -135,6 +135,8 @@ export interface TerminationCertificate {
   readonly invariants: readonly { readonly loop: SourceSpan; readonly invariant: string }[];
   /** Operations whose undefined behaviour the invariants left open (bounded model checking ruled it out). */
   readonly openChecks: readonly SourceSpan[];
+  /** Instead of ranking arguments: the function reads no input and its one run ends after `steps` interpreter steps. */
+  readonly run?: { readonly steps: number };
   readonly queries: readonly CertificateQuery[];
   readonly recheck: string;
 }

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { terminates } from '../../src/api/terminates.js';
 import type { NoVerdict, UnknownVerdict, Verdict, YesVerdict } from '../../src/verdict/verdict.js';
 import { caseNames, loadCase, TIMEOUT_SECONDS, type TerminationCase } from './cases.js';
+import { runFunction } from '../../src/semantics/interpreter.js';
 import { describeVerdict, lowerEntry, replayWitness, violatedKind } from './helpers.js';
 
 /** Steps the interpreter runs a non-termination witness before calling it non-terminating. */
@@ -19,11 +20,32 @@ const WITNESS_STEPS = 200_000;
 /** Steps an overflow witness may take to reach its overflow (the engine's own replay has to reach it too). */
 const OVERFLOW_STEPS = 5_000_000;
 
-function checkYes(c: TerminationCase, v: YesVerdict, context: string): void {
+async function checkYes(c: TerminationCase, v: YesVerdict, context: string): Promise<void> {
   const cert = v.certificate;
   assert.equal(cert.kind, 'termination', `certificate of kind ${cert.kind} for ${context}`);
   if (cert.kind !== 'termination') return;
-  if (c.hasLoop) {
+  if (cert.run !== undefined) {
+    // One run as the proof: check here that the function has no input and that
+    // its run ends after exactly the claimed number of steps.
+    assert.equal(cert.loops.length, 0, `a run certificate with loop arguments: ${context}`);
+    const fn = await lowerEntry(c.file, c.entry, c.semantics);
+    assert.equal(
+      fn.params.length,
+      0,
+      `a run certificate for a function with parameters: ${context}`,
+    );
+    assert.ok(
+      fn.edges.every((e) => e.action.kind !== 'havoc'),
+      `a run certificate for a function that reads a nondeterministic value: ${context}`,
+    );
+    const stats = { steps: 0 };
+    const outcome = runFunction(fn, new Map(), [], { recordPath: false, stats });
+    assert.ok(
+      outcome.kind === 'returned' || outcome.kind === 'halted',
+      `the one run ends as '${outcome.kind}': ${context}`,
+    );
+    assert.equal(stats.steps, cert.run.steps, `the run's length: ${context}`);
+  } else if (c.hasLoop) {
     assert.ok(cert.loops.length > 0, `a program with a loop needs a loop argument: ${context}`);
   } else {
     assert.equal(cert.loops.length, 0, `loop arguments for a program without loops: ${context}`);

@@ -10,7 +10,18 @@ import type { EngineResult, RawWitness } from '../../src/engines/engine.js';
 import type { IrFunction, Property } from '../../src/ir/ir.js';
 import { C_SYNTAX } from '../../src/frontends/c/back-translator.js';
 import { judgeResult, type CodeContext } from '../../src/verdict/code-gate.js';
-import { assert as assertAction, c, cmp, fn, v } from '../semantics/builder.js';
+import {
+  assert as assertAction,
+  assign as assignAction,
+  assume as assumeAction,
+  bin,
+  c,
+  cmp,
+  fn,
+  havoc as havocAction,
+  i32,
+  v,
+} from '../semantics/builder.js';
 import { overflowProperty as property, plusOne } from './fixtures.js';
 
 function context(f: IrFunction = plusOne): CodeContext {
@@ -143,4 +154,77 @@ test('a true proof over a small input space is confirmed by enumeration', async 
   const v1 = await judgeResult(safe(UNSAT_QUERY), context(f));
   assert.equal(v1.answer, 'yes');
   if (v1.answer === 'yes') assert.match(v1.certificate.recheck, /all 256 inputs/);
+});
+
+/** A termination certificate that is one run of `steps` interpreter steps. */
+function oneRun(steps: number): EngineResult {
+  return {
+    status: 'safe',
+    sound: true,
+    solverMs: 0,
+    certificate: {
+      kind: 'termination',
+      summary: 'one run',
+      loops: [],
+      invariants: [],
+      queries: [],
+      openChecks: [],
+      run: { steps },
+    },
+  };
+}
+
+/** int count(void) { int i = 0; while (i < 3) i = i + 1; return i; } — 8 steps. */
+function countTo3(params: [string, typeof i32][] = []): IrFunction {
+  return fn({
+    name: 'count',
+    params,
+    locals: [['i', i32]],
+    returnType: i32,
+    returnVar: 'i',
+    nodeKinds: { 2: 'return' },
+    edges: [
+      [0, 1, assignAction('i', c(i32, 0))],
+      [1, 3, assumeAction(cmp('lt', v('i', i32), c(i32, 3)))],
+      [3, 1, assignAction('i', bin('add', v('i', i32), c(i32, 1)))],
+      [1, 2, assumeAction(cmp('ge', v('i', i32), c(i32, 3)))],
+    ],
+  });
+}
+
+function terminationContext(f: IrFunction): CodeContext {
+  return { ...context(f), domain: 'termination', command: 'terminates', checked: [] };
+}
+
+test('one run as a termination certificate: the gate runs it again and checks the function has no input', async () => {
+  const honest = await judgeResult(oneRun(8), terminationContext(countTo3()));
+  assert.equal(honest.answer, 'yes');
+  if (honest.answer === 'yes' && honest.certificate.kind === 'termination') {
+    assert.deepEqual(honest.certificate.run, { steps: 8 });
+    assert.match(honest.certificate.recheck, /ran it again and it returned after 8 steps/);
+  }
+  // The run needs more steps than the certificate claims.
+  const short = await judgeResult(oneRun(7), terminationContext(countTo3()));
+  assert.equal(short.answer, 'unknown');
+  if (short.answer === 'unknown') {
+    assert.equal(short.reason.code, 'recheck-failed');
+    assert.match(short.reason.message, /claimed to end after 7 steps, but the run out-of-steps/);
+  }
+  // A parameter means many runs: one run proves nothing about the others.
+  const many = await judgeResult(oneRun(8), terminationContext(countTo3([['x', i32]])));
+  assert.equal(many.answer, 'unknown');
+  if (many.answer === 'unknown') {
+    assert.equal(many.reason.code, 'recheck-failed');
+    assert.match(many.reason.message, /more than one run: it has parameters \(x\)/);
+  }
+  // So does a nondeterministic value.
+  const base = countTo3();
+  const nondet: IrFunction = {
+    ...base,
+    edges: [{ from: 0, to: 1, action: havocAction('i') }, ...base.edges.slice(1)],
+  };
+  const chosen = await judgeResult(oneRun(8), terminationContext(nondet));
+  assert.equal(chosen.answer, 'unknown');
+  if (chosen.answer === 'unknown')
+    assert.match(chosen.reason.message, /reads a value nothing determines/);
 });
