@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 const topics = new Set((process.env['ARC_TRACE'] ?? '').split(',').filter((t) => t !== ''));
 const origin = performance.now();
 
-function tracing(topic: string): boolean {
+/** Whether `topic` is being traced (to skip work only a trace line needs). */
+export function tracing(topic: string): boolean {
   return topics.has(topic) || topics.has('all');
 }
 

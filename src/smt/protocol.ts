@@ -45,6 +45,8 @@ export type Request =
       readonly timeoutMs: number;
       /** Z3's resource limit for this check (its `rlimit`): a bound on work, not time. */
       readonly rlimit?: number;
+      /** Report the check's work (two statistics reads: only when a trace asks for it). */
+      readonly measureWork?: boolean;
       readonly modelOf?: readonly ModelRequest[];
     }
   /** A whole script (with its own options and check command) in a fresh context. */

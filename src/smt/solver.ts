@@ -25,7 +25,7 @@
  *   shares nothing with the context that produced the answer but the library.
  * - No Z3 object exists outside the worker.
  */
-import { trace } from '../core/trace.js';
+import { trace, tracing } from '../core/trace.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -371,6 +371,7 @@ export function checkSat(query: Query, opts: CheckOptions): Promise<CheckResult>
     smtlib,
     timeoutMs: opts.timeoutMs,
     ...(opts.rlimit === undefined ? {} : { rlimit: opts.rlimit }),
+    ...(tracing('smt') ? { measureWork: true } : {}),
     ...(modelOf === undefined ? {} : { modelOf }),
   };
   return exclusive(async () => {

@@ -144,6 +144,7 @@ async function check(
   smtlib: string,
   timeoutMs: number,
   rlimit: number | undefined,
+  measureWork: boolean,
   modelOf: readonly ModelRequest[] | undefined,
 ): Promise<WorkerCheckResult> {
   const { api, ctx } = await getInstance();
@@ -152,7 +153,7 @@ async function check(
     solver.set('timeout', Math.max(1, Math.ceil(timeoutMs)));
     if (rlimit !== undefined) solver.set('rlimit', Math.max(1, Math.ceil(rlimit)));
     solver.fromString(smtlib);
-    const before = workOf(solver).work ?? 0;
+    const before = measureWork ? (workOf(solver).work ?? 0) : 0;
     const t0 = performance.now();
     const { value: status, cancelled } = await interruptible(
       id,
@@ -162,7 +163,7 @@ async function check(
     );
     const solverMs = performance.now() - t0;
     if (cancelled) return { status: 'unknown', reason: 'cancelled', solverMs };
-    const after = workOf(solver).work;
+    const after = measureWork ? workOf(solver).work : undefined;
     const work = after === undefined ? {} : { work: after - before };
     if (status === 'unknown') {
       return {
@@ -289,7 +290,14 @@ async function handle(req: Request): Promise<Reply | null> {
       return {
         id: req.id,
         ok: true,
-        result: await check(req.id, req.smtlib, req.timeoutMs, req.rlimit, req.modelOf),
+        result: await check(
+          req.id,
+          req.smtlib,
+          req.timeoutMs,
+          req.rlimit,
+          req.measureWork === true,
+          req.modelOf,
+        ),
       };
     case 'eval':
       return { id: req.id, ok: true, result: await evalScript(req.id, req.script, req.timeoutMs) };
