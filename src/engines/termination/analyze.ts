@@ -194,7 +194,7 @@ export async function analyzeTermination(
   const foreignAt = new Map<number, Witness>();
   for (const [i, part] of (effort === 'rest' ? [] : parts(cts)).entries()) {
     if (budget.expired() || part.transitions.some((t) => t.approximate)) continue;
-    const rec = await findRecurrentSet(cts, part.locs, part.transitions, budget, 'only');
+    const rec = await findRecurrentSet(cts, part.locs, part.transitions, budget, 'exact');
     if (rec.kind !== 'found') continue;
     if (foreignSource(rec.witness) === undefined)
       return { kind: 'nonterminating', cts, locs: part.locs, witness: rec.witness };
@@ -239,8 +239,8 @@ export async function analyzeTermination(
         }
       : foreignAt.has(i)
         ? { kind: 'found' as const, witness: foreignAt.get(i) as Witness }
-        : // The fixed points were tried in the first step (or the quick one).
-          await findRecurrentSet(cts, part.locs, part.transitions, budget, 'skip');
+        : // The first step tried the fixed points as they are; now generalised.
+          await findRecurrentSet(cts, part.locs, part.transitions, budget, 'all');
     if (rec.kind === 'found') {
       const foreign = foreignSource(rec.witness);
       if (foreign === undefined)

@@ -399,6 +399,23 @@ async function simplify(
 // ------------------------------------------------------------------ seeds
 
 /** States s with t(s, s) for a transition from a location to itself. */
+/** The seed states themselves as the set: `v = value` for every variable live there. */
+function exactSet(cts: Cts, seeds: ReadonlyMap<number, readonly Valuation[]>): RecurrentSet {
+  const set = new Map<number, Atom[]>();
+  for (const [l, states] of seeds) {
+    const state = states[0];
+    if (state === undefined) continue;
+    set.set(
+      l,
+      cts.locations[l].live.map((v) => ({
+        kind: 'linear',
+        c: rel(varExpr(v), '=', constExpr(state.get(v) ?? 0n)),
+      })),
+    );
+  }
+  return set;
+}
+
 async function fixedPoints(
   cts: Cts,
   part: readonly CtsTransition[],
@@ -655,24 +672,24 @@ async function replay(
 
 /**
  * A replayed non-termination witness for the part, or why none was found.
- * `fixedPointsOnly`: only the cheap first step (a state one pass maps to
- * itself), without the sampled runs.
+ * `exact`: the cheap first step only: each state one pass maps to itself is
+ * the set by itself (closed by construction), asked to be reachable from the
+ * entry; no generalisation, no sampled runs. `all`: fixed points and sampled
+ * runs, each generalised to a set (Houdini in the other direction).
  */
 export async function findRecurrentSet(
   cts: Cts,
   locs: readonly number[],
   part: readonly CtsTransition[],
   budget: Budget,
-  /** `only`: seeds from fixed points alone; `skip`: from sampled runs alone; `both`. */
-  fixedPointSeeds: 'only' | 'skip' | 'both' = 'both',
+  mode: 'exact' | 'all' = 'all',
 ): Promise<RecurrentResult> {
   const locSet = new Set(locs);
   const attempts: { seeds: Map<number, Valuation[]>; sample?: Sample; fixed: boolean }[] = [];
-  for (const fp of fixedPointSeeds === 'skip' ? [] : await fixedPoints(cts, part, budget))
+  for (const fp of await fixedPoints(cts, part, budget))
     attempts.push({ seeds: new Map([[fp.loc, [fp.state]]]), fixed: true });
-  if (fixedPointSeeds === 'only' && attempts.length === 0)
-    return { kind: 'none', reason: 'no fixed point' };
-  const samples = fixedPointSeeds === 'only' ? [] : sampleRuns(cts, locSet, 24, 20_000);
+  if (mode === 'exact' && attempts.length === 0) return { kind: 'none', reason: 'no fixed point' };
+  const samples = mode === 'exact' ? [] : sampleRuns(cts, locSet, 24, 20_000);
   for (const s of samples.slice(0, 4)) {
     const seeds = new Map<number, Valuation[]>();
     for (const v of s.visits) seeds.set(v.loc, [...(seeds.get(v.loc) ?? []), v.state]);
@@ -680,9 +697,12 @@ export async function findRecurrentSet(
   }
   for (const a of attempts) {
     if (budget.expired()) break;
-    let set = await generalize(cts, locs, part, a.seeds, budget);
+    let set: RecurrentSet | null =
+      mode === 'exact'
+        ? exactSet(cts, a.seeds)
+        : await generalize(cts, locs, part, a.seeds, budget);
     if (set === null) continue;
-    set = await simplify(cts, part, set, budget);
+    if (mode !== 'exact') set = await simplify(cts, part, set, budget);
     const queries: { meaning: string; smtlib: string; solverMs: number }[] = [];
     const inSet = part.filter((t) => set.has(t.from) && set.has(t.to));
     let closed = true;
