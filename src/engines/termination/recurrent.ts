@@ -399,29 +399,40 @@ async function simplify(
 // ------------------------------------------------------------------ seeds
 
 /** States s with t(s, s) for a transition from a location to itself. */
-/** The seed states themselves as the set: `v = value` for every variable live there. */
-function exactSet(cts: Cts, seeds: ReadonlyMap<number, readonly Valuation[]>): RecurrentSet {
-  const set = new Map<number, Atom[]>();
-  for (const [l, states] of seeds) {
-    const state = states[0];
-    if (state === undefined) continue;
-    set.set(
-      l,
-      cts.locations[l].live.map((v) => ({
-        kind: 'linear',
-        c: rel(varExpr(v), '=', constExpr(state.get(v) ?? 0n)),
-      })),
-    );
+/**
+ * The states a self-loop `t` maps to themselves, as atoms over the live
+ * variables (its constraints with every `v'` read as `v`); undefined when `t`
+ * has auxiliary values or products, which atoms cannot state.
+ */
+function fixedPointAtoms(cts: Cts, t: CtsTransition): Atom[] | undefined {
+  if (t.aux.length > 0 || t.products.length > 0) return undefined;
+  const live = new Set(cts.locations[t.from].live);
+  const unprime = new Map([...live].map((v) => [post(v), v]));
+  const side = (e: LinearExpr): LinearExpr | undefined => {
+    let out = constExpr(e.constant);
+    for (const term of e.terms) {
+      const v = unprime.get(term.variable) ?? (live.has(term.variable) ? term.variable : undefined);
+      if (v === undefined) return undefined;
+      out = addExpr(out, varExpr(v, term.coeff));
+    }
+    return out;
+  };
+  const atoms: Atom[] = [];
+  for (const c of t.constraints) {
+    const lhs = side(c.lhs);
+    const rhs = side(c.rhs);
+    if (lhs === undefined || rhs === undefined) return undefined;
+    atoms.push({ kind: 'linear', c: rel(lhs, c.rel, rhs) });
   }
-  return set;
+  return atoms;
 }
 
 async function fixedPoints(
   cts: Cts,
   part: readonly CtsTransition[],
   budget: Budget,
-): Promise<{ loc: number; state: Valuation }[]> {
-  const out: { loc: number; state: Valuation }[] = [];
+): Promise<{ loc: number; state: Valuation; t: CtsTransition }[]> {
+  const out: { loc: number; state: Valuation; t: CtsTransition }[] = [];
   for (const t of part) {
     if (t.from !== t.to || budget.expired()) continue;
     const live = cts.locations[t.from].live;
@@ -432,7 +443,7 @@ async function fixedPoints(
     );
     if (r.status === 'sat') {
       const model = modelScalars(r.model);
-      out.push({ loc: t.from, state: new Map(live.map((v) => [v, model.get(v) ?? 0n])) });
+      out.push({ loc: t.from, state: new Map(live.map((v) => [v, model.get(v) ?? 0n])), t });
     }
   }
   return out;
@@ -672,10 +683,12 @@ async function replay(
 
 /**
  * A replayed non-termination witness for the part, or why none was found.
- * `exact`: the cheap first step only: each state one pass maps to itself is
- * the set by itself (closed by construction), asked to be reachable from the
- * entry; no generalisation, no sampled runs. `all`: fixed points and sampled
- * runs, each generalised to a set (Houdini in the other direction).
+ * `exact`: the cheap first step only: for each loop state one pass maps to
+ * itself, the set of all such states of that pass (closed by construction)
+ * if a short path from the entry reaches it; a pass with auxiliary values
+ * (nondeterminism, quotients) generalises its fixed point instead. No sampled
+ * runs. `all`: fixed points and sampled runs, each generalised to a set
+ * (Houdini in the other direction).
  */
 export async function findRecurrentSet(
   cts: Cts,
@@ -685,9 +698,32 @@ export async function findRecurrentSet(
   mode: 'exact' | 'all' = 'all',
 ): Promise<RecurrentResult> {
   const locSet = new Set(locs);
-  const attempts: { seeds: Map<number, Valuation[]>; sample?: Sample; fixed: boolean }[] = [];
-  for (const fp of await fixedPoints(cts, part, budget))
-    attempts.push({ seeds: new Map([[fp.loc, [fp.state]]]), fixed: true });
+  const attempts: {
+    seeds: Map<number, Valuation[]>;
+    sample?: Sample;
+    fixed: boolean;
+    /** A set known closed, and a run into it: no generalisation needed. */
+    ready?: { set: RecurrentSet; inputs: Map<string, bigint>; nondet: bigint[] };
+  }[] = [];
+  for (const fp of await fixedPoints(cts, part, budget)) {
+    const seeds = new Map([[fp.loc, [fp.state]]]);
+    const atoms = mode === 'exact' ? fixedPointAtoms(cts, fp.t) : undefined;
+    if (atoms === undefined) {
+      attempts.push({ seeds, fixed: true });
+      continue;
+    }
+    // Every state the loop maps to itself, as the set: closed by construction
+    // (each state is its own successor). Asked only to be reachable: cheap to
+    // refute (g.c's fixed points need y = 0, which no run has), and then the
+    // generalisation waits until the ranking search has failed.
+    const r = await reach(cts, fp.loc, atoms, budget);
+    if (r === null) continue;
+    attempts.push({
+      seeds,
+      fixed: true,
+      ready: { set: new Map([[fp.loc, atoms]]), inputs: r.inputs, nondet: r.nondet },
+    });
+  }
   if (mode === 'exact' && attempts.length === 0) return { kind: 'none', reason: 'no fixed point' };
   const samples = mode === 'exact' ? [] : sampleRuns(cts, locSet, 24, 20_000);
   for (const s of samples.slice(0, 4)) {
@@ -698,11 +734,9 @@ export async function findRecurrentSet(
   for (const a of attempts) {
     if (budget.expired()) break;
     let set: RecurrentSet | null =
-      mode === 'exact'
-        ? exactSet(cts, a.seeds)
-        : await generalize(cts, locs, part, a.seeds, budget);
+      a.ready?.set ?? (await generalize(cts, locs, part, a.seeds, budget));
     if (set === null) continue;
-    if (mode !== 'exact') set = await simplify(cts, part, set, budget);
+    if (a.ready === undefined) set = await simplify(cts, part, set, budget);
     const queries: { meaning: string; smtlib: string; solverMs: number }[] = [];
     const inSet = part.filter((t) => set.has(t.from) && set.has(t.to));
     let closed = true;
@@ -716,6 +750,9 @@ export async function findRecurrentSet(
     if (a.sample !== undefined) {
       inputs = a.sample.inputs;
       prefix = a.sample.nondet;
+    } else if (a.ready !== undefined) {
+      inputs = a.ready.inputs;
+      prefix = a.ready.nondet;
     } else {
       const [l, atoms] = [...set][0];
       const r = await reach(cts, l, atoms, budget);
