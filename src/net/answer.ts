@@ -87,7 +87,31 @@ export async function decideExposed(
   options: ExposedOptions = {},
 ): Promise<ExposedDecision> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const a = await exposed(model, { ...options, timeoutMs });
+  // The gate re-checks every certificate query, so the engine first only
+  // writes them. Should one not re-check unsat, the engine runs again and
+  // solves its queries itself, splitting a failing batch down to the
+  // interfaces at fault (undecided) so the others keep their answer.
+  return gateFirst((solve) => decideExposedWith(model, { ...options, timeoutMs, solve }));
+}
+
+/**
+ * Runs `decide` with the engine leaving its queries to the gate; only if the
+ * gate's re-check fails does it run again with the engine solving them.
+ */
+export async function gateFirst(
+  decide: (solve: boolean) => Promise<ExposedDecision>,
+): Promise<ExposedDecision> {
+  const first = await decide(false);
+  if (first.answer !== 'unknown' || first.reason.code !== 'recheck-failed') return first;
+  return decide(true);
+}
+
+async function decideExposedWith(
+  model: NetworkModel,
+  options: ExposedOptions & { readonly timeoutMs: number },
+): Promise<ExposedDecision> {
+  const timeoutMs = options.timeoutMs;
+  const a = await exposed(model, options);
   const seen = { undecided: a.unknown, interfaces: a.interfaces, classes: a.classes };
   const found = a.claim.flows.length > 0;
   if (!found && a.unknown.length > 0)

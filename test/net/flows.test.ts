@@ -1,12 +1,18 @@
 /** Golden tests of `arc net explain` and `arc net exposed` (net/flows.ts) on hand-built snapshots. */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideExplain, decideExposed } from '../../src/net/answer.js';
+import {
+  decideExplain,
+  decideExposed,
+  gateFirst,
+  type ExposedDecision,
+} from '../../src/net/answer.js';
 import type { Flow, FlowSet } from '../../src/net/gate.js';
 import { reaches } from '../../src/net/symbolic/query.js';
 import { forward } from '../../src/net/forward/index.js';
 import type { NetworkModel } from '../../src/net/model.js';
-import { stopSolvers } from '../../src/smt/index.js';
+import { exposed } from '../../src/net/flows.js';
+import { recheckUnsat, stopSolvers } from '../../src/smt/index.js';
 import { allowAll, eni, ip, publicSubnet } from './fixtures.js';
 
 /** The flows a decision shows: the witness's (yes of explain, no of exposed) or the certificate's. */
@@ -251,7 +257,51 @@ describe('arc net exposed', () => {
     );
     assert.match(
       checkOf(one),
-      /2 interface\(s\) in 2 unsat queries, 1 with no path from the internet/,
+      /2 interface\(s\) in 2 queries, solved by the gate alone, 1 with no path from the internet/,
     );
+  });
+
+  it('a claim whose queries fail the gate is decided again with the engine solving them; any other outcome stands', async () => {
+    const seen = { undecided: [], interfaces: 1, classes: 1, solverMs: 0 };
+    const failed: ExposedDecision = {
+      answer: 'unknown',
+      reason: { code: 'recheck-failed', message: 'forged' },
+      ...seen,
+    };
+    const timeout: ExposedDecision = {
+      answer: 'unknown',
+      reason: { code: 'timeout', message: 'out of time' },
+      ...seen,
+    };
+    const calls: boolean[] = [];
+    const decide =
+      (first: ExposedDecision) =>
+      (solve: boolean): Promise<ExposedDecision> => {
+        calls.push(solve);
+        return Promise.resolve(solve ? timeout : first);
+      };
+    assert.equal(await gateFirst(decide(failed)), timeout);
+    assert.deepEqual(calls, [false, true]);
+    calls.length = 0;
+    const real = await decideExposed(m, opts);
+    assert.equal(await gateFirst(decide(real)), real);
+    assert.equal(await gateFirst(decide(timeout)), timeout);
+    assert.deepEqual(calls, [false, false]);
+  });
+
+  it('the engine solving its queries itself or leaving them to the gate: the same claim, every query unsat', async () => {
+    const unchecked = await exposed(m, { ...opts, batch: 1, solve: false });
+    const checked = await exposed(m, { ...opts, batch: 1, solve: true });
+    assert.equal(unchecked.solverMs, 0);
+    assert.ok(checked.solverMs > 0);
+    assert.deepEqual(unchecked.claim.queries, checked.claim.queries);
+    assert.deepEqual(
+      unchecked.claim.flows.map((f) => f.claim.text),
+      checked.claim.flows.map((f) => f.claim.text),
+    );
+    assert.equal(unchecked.claim.queries.length, 2);
+    for (const q of unchecked.claim.queries)
+      assert.equal((await recheckUnsat(q, opts.timeoutMs)).status, 'unsat');
+    assert.match(checked.claim.check, /in 2 queries shown unsat/);
   });
 });
