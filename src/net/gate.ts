@@ -121,8 +121,8 @@ async function recheckAll(
       }),
     ),
   );
-  const first = Math.min(...failures.keys());
-  return { solverMs, ...(failures.size > 0 ? { failed: failures.get(first) } : {}) };
+  if (failures.size === 0) return { solverMs };
+  return { solverMs, failed: failures.get(Math.min(...failures.keys())) };
 }
 
 export function flowGate<T>(

@@ -398,7 +398,6 @@ async function simplify(
 
 // ------------------------------------------------------------------ seeds
 
-/** States s with t(s, s) for a transition from a location to itself. */
 /**
  * The states a self-loop `t` maps to themselves, as atoms over the live
  * variables (its constraints with every `v'` read as `v`); undefined when `t`
@@ -427,6 +426,7 @@ function fixedPointAtoms(cts: Cts, t: CtsTransition): Atom[] | undefined {
   return atoms;
 }
 
+/** States s with t(s, s) for a transition from a location to itself (one each, with `t`). */
 async function fixedPoints(
   cts: Cts,
   part: readonly CtsTransition[],
