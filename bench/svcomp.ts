@@ -5,14 +5,26 @@
  * Usage: node dist/bench/svcomp.js [SUITE_DIR] [--timeout S] [--out FILE]
  *          [--properties unreach-call,no-overflow,termination] [--jobs N]
  *
+ * `--properties` takes any of unreach-call, no-overflow, termination,
+ * valid-memsafety, valid-memcleanup (default: the first three; the memory
+ * properties are opt-in), e.g. for the memory tasks:
+ *
+ *     npm run bench:svcomp -- ../shared/bench/svcomp-memory \
+ *       --properties unreach-call,valid-memsafety,valid-memcleanup --out BENCHMARKS-svcomp-memory.md
+ *
  * SUITE_DIR (default ../shared/bench/svcomp) holds the task definitions
  * (`.yml`, found recursively) and the programs they name. Reading the tasks,
  * running each check in a fresh CLI process and scoring are those of
  * `arc bench` (src/cli/bench/svcomp-tasks.ts): `unreach-call` is checked with
  * `arc prove --property assertions` (reach_error / __VERIFIER_error never
  * called), `no-overflow` with `arc prove --property no-overflow`,
- * `termination` with `arc terminates` (C semantics); the entry is `main`, the
- * data model the task's. A process that outlives its budget by a wide margin
+ * `termination` with `arc terminates` (C semantics), `valid-memsafety` with
+ * `arc prove --property memory-safety --property valid-memtrack
+ * --malloc-never-fails`, `valid-memcleanup` with `arc prove --property
+ * valid-memcleanup --malloc-never-fails` (SV-COMP: malloc never returns
+ * NULL); the entry is `main`, the data model the task's. A false on a
+ * `valid-memsafety` task with a subproperty is correct only for a violation
+ * of that subproperty. A process that outlives its budget by a wide margin
  * is killed and counted unknown. Apart from times (and the machine and date
  * lines), the output depends only on the answers.
  */
@@ -20,6 +32,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { markdownReport } from '../src/cli/bench/svcomp-report.js';
 import {
+  DEFAULT_SV_PROPERTIES,
   loadSuite,
   progressLine,
   runChecks,
@@ -51,7 +64,7 @@ async function main(): Promise<void> {
   if (!existsSync(suiteDir)) usageError('svcomp', `no suite directory ${suiteDir}`);
   const timeoutS = timeoutOption('svcomp', values.timeout, 10);
   const jobs = countOption('svcomp', 'jobs', values.jobs, 1);
-  const names = (values.properties ?? SV_PROPERTIES.join(','))
+  const names = (values.properties ?? DEFAULT_SV_PROPERTIES.join(','))
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);

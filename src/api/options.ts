@@ -46,7 +46,14 @@ export function selectedKinds(options: ProveOptions): Set<PropertyKind> {
   const groups = options.properties ?? [];
   const kinds = new Set<PropertyKind>();
   if (groups.length === 0) {
-    for (const k of ['assertion', 'error-call', 'overflow', 'div-by-zero', 'shift'] as const)
+    for (const k of [
+      'assertion',
+      'error-call',
+      'overflow',
+      'div-by-zero',
+      'shift',
+      ...PROPERTY_GROUPS['memory-safety'],
+    ] as const)
       kinds.add(k);
   }
   for (const g of groups) for (const k of PROPERTY_GROUPS[g] ?? []) kinds.add(k);

@@ -70,6 +70,7 @@ function lower(request: Request, recursionDepth: number | undefined): Promise<Fr
     entry: request.entry,
     returnsTrue: request.options.returnsTrue === true,
     semantics: request.options.semantics ?? 'c',
+    mallocMayFail: request.options.mallocMayFail ?? true,
     ...(recursionDepth !== undefined ? { recursionDepth } : {}),
   });
 }

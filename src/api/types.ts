@@ -37,6 +37,11 @@ export interface ProveOptions {
   readonly engines?: EngineChoice;
   /** Replay counterexamples with the system C compiler too, when one is installed (default true). */
   readonly compilerReplay?: boolean;
+  /**
+   * C: whether `malloc`, `calloc` and `realloc` may return NULL (default
+   * true, as CBMC 6 and ESBMC; SV-COMP's memory tasks assume they never do).
+   */
+  readonly mallocMayFail?: boolean;
   readonly signal?: AbortSignal;
 }
 

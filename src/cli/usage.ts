@@ -32,14 +32,24 @@ re-checked certificate), finds an input that violates one (no, with a replayed
 counterexample), or says why it cannot decide (don't know).
 
 Checked by default: every assertion and error call reachable from the entry,
-and C undefined behaviour (signed overflow, division by zero, invalid shifts).
+C undefined behaviour (signed overflow, division by zero, invalid shifts), and
+memory safety (no invalid dereference, free, pointer arithmetic or comparison,
+call through a bad function pointer, or library precondition violated).
+A pointer parameter of the entry is NULL or the start of its own block of any
+number of elements with arbitrary contents.
 
 Options:
   --function F         entry function (default main); its parameters are arbitrary
   --returns-true       also check that F never returns 0/false
   --property P         check only these properties (repeatable): assertions,
                        returns-true, no-overflow, no-div-by-zero, valid-shift,
-                       no-undefined-behaviour
+                       no-undefined-behaviour, memory-safety (valid-deref,
+                       valid-free, valid-pointer-arith, valid-pointer-compare,
+                       valid-call, library), memory-leak (valid-memtrack,
+                       valid-memcleanup: checked when main ends); each of
+                       these names is also a group of its own
+  --malloc-may-fail    malloc, calloc and realloc may return NULL (default)
+  --malloc-never-fails they never do (SV-COMP's convention)
   --timeout SECONDS    solver budget (default 10)
   --max-unwind N       largest loop unwinding to try (default 64 without loops
                        that need more; 4096 in the portfolio)

@@ -43,6 +43,8 @@ export interface FrontendOptions {
    * a `recursion` diagnostic.
    */
   readonly recursionDepth?: number;
+  /** C: `malloc`, `calloc` and `realloc` may return NULL (default true). */
+  readonly mallocMayFail?: boolean;
 }
 
 /**

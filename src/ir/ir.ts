@@ -21,8 +21,13 @@ import type { SourceSpan } from '../core/diagnostic.js';
 
 export type { SourceSpan };
 
-/** IR types. `bv` is a C integer type; `int` is a mathematical integer. */
-export type Type = BoolType | BitVecType | IntType;
+/**
+ * IR types. `bv` is a C integer type; `int` is a mathematical integer;
+ * `array` is a total map from bit-vector indices to bit-vector elements (an
+ * SMT array): the C front-end's memory and object tables (src/frontends/c/memory.ts).
+ */
+export type Type = ScalarType | ArrayType;
+export type ScalarType = BoolType | BitVecType | IntType;
 export interface BoolType {
   readonly kind: 'bool';
 }
@@ -34,11 +39,22 @@ export interface BitVecType {
 export interface IntType {
   readonly kind: 'int';
 }
+export interface ArrayType {
+  readonly kind: 'array';
+  readonly index: BitVecType;
+  readonly elem: BitVecType;
+}
 
 export const boolType: BoolType = { kind: 'bool' };
 export const intType: IntType = { kind: 'int' };
 export function bvType(width: number, signed: boolean): BitVecType {
   return { kind: 'bv', width, signed };
+}
+export function arrayType(index: BitVecType, elem: BitVecType): ArrayType {
+  return { kind: 'array', index, elem };
+}
+export function isScalarType(t: Type): t is ScalarType {
+  return t.kind !== 'array';
 }
 
 /** `bool`, `int`, `i32`, `u8`, ... */
@@ -50,6 +66,8 @@ export function typeName(t: Type): string {
       return 'int';
     case 'bv':
       return `${t.signed ? 'i' : 'u'}${t.width}`;
+    case 'array':
+      return `[${typeName(t.index)}]${typeName(t.elem)}`;
   }
 }
 
@@ -107,8 +125,18 @@ export type CompareOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 export type OverflowOp = 'add' | 'sub' | 'mul' | 'neg' | 'div' | 'shl';
 
 export type Expr =
-  ConstExpr | VarExpr | UnaryExpr | BinaryExpr | CompareExpr | IteExpr | CastExpr | OverflowExpr;
+  | ConstExpr
+  | VarExpr
+  | UnaryExpr
+  | BinaryExpr
+  | CompareExpr
+  | IteExpr
+  | CastExpr
+  | OverflowExpr
+  | SelectExpr
+  | StoreExpr;
 
+/** A constant; of an `array` type, the array holding `value` at every index. */
 export interface ConstExpr {
   readonly kind: 'const';
   readonly type: Type;
@@ -175,6 +203,22 @@ export interface OverflowExpr {
   readonly args: readonly Expr[];
 }
 
+/** The element of `array` at `index` (whose type is the array's index type). */
+export interface SelectExpr {
+  readonly kind: 'select';
+  readonly type: BitVecType;
+  readonly array: Expr;
+  readonly index: Expr;
+}
+/** `array` with the element at `index` replaced by `value`. */
+export interface StoreExpr {
+  readonly kind: 'store';
+  readonly type: ArrayType;
+  readonly array: Expr;
+  readonly index: Expr;
+  readonly value: Expr;
+}
+
 /** Kinds of properties. Each is checked by one or more `assert` edges. */
 export type PropertyKind =
   | 'assertion'
@@ -184,6 +228,22 @@ export type PropertyKind =
   | 'div-by-zero'
   | 'shift'
   | 'unwinding'
+  /** A memory access through a NULL, dangling, freed, read-only or out-of-bounds pointer. */
+  | 'valid-deref'
+  /** `free` of a pointer that is not the start of a live heap block. */
+  | 'valid-free'
+  /** Pointer arithmetic that leaves its object by more than one past the end. */
+  | 'valid-pointer-arith'
+  /** `<`, `<=`, `>`, `>=` or `-` between pointers into different objects. */
+  | 'valid-pointer-compare'
+  /** A call through a pointer that holds no function of a matching type. */
+  | 'valid-call'
+  /** A precondition of a C library function (asserted in arc's library models). */
+  | 'library'
+  /** Heap memory still allocated when the program ends, not reachable from a global. */
+  | 'valid-memtrack'
+  /** Heap memory still allocated when the program ends. */
+  | 'valid-memcleanup'
   /** Every run returns (or halts): the question of `arc terminates`; no `assert` edge checks it. */
   | 'termination';
 
@@ -195,6 +255,23 @@ export const PROPERTY_GROUPS: Readonly<Record<string, readonly PropertyKind[]>> 
   'no-div-by-zero': ['div-by-zero'],
   'valid-shift': ['shift'],
   'no-undefined-behaviour': ['overflow', 'div-by-zero', 'shift'],
+  'memory-safety': [
+    'valid-deref',
+    'valid-free',
+    'valid-pointer-arith',
+    'valid-pointer-compare',
+    'valid-call',
+    'library',
+  ],
+  'memory-leak': ['valid-memtrack', 'valid-memcleanup'],
+  'valid-deref': ['valid-deref'],
+  'valid-free': ['valid-free'],
+  'valid-pointer-arith': ['valid-pointer-arith'],
+  'valid-pointer-compare': ['valid-pointer-compare'],
+  'valid-call': ['valid-call'],
+  library: ['library'],
+  'valid-memtrack': ['valid-memtrack'],
+  'valid-memcleanup': ['valid-memcleanup'],
 };
 
 export interface Property {
@@ -250,9 +327,19 @@ export interface Variable {
  * but a no that depends on it cannot be trusted (the answer becomes don't know).
  */
 export interface Approximation {
-  readonly kind: 'undefined-function';
+  readonly kind: 'undefined-function' | 'memory';
   readonly name: string;
   readonly span: SourceSpan;
+  /** The property kinds whose violations it makes untrustworthy; absent: all. */
+  readonly kinds?: readonly PropertyKind[];
+}
+
+/** Whether a violation of `propertyId` in `fn` can be trusted (no approximation touches its kind). */
+export function isPrecise(fn: IrFunction, propertyId: string): boolean {
+  const kind = fn.properties.find((p) => p.id === propertyId)?.kind;
+  return fn.approximations.every(
+    (a) => a.kinds !== undefined && kind !== undefined && !a.kinds.includes(kind),
+  );
 }
 
 /** One function, with every call to a function defined in the file inlined. */
@@ -298,6 +385,11 @@ export function allVariables(fn: IrFunction): Variable[] {
   return [...fn.params, ...fn.locals];
 }
 
+/** Whether `fn` models memory (has a variable of an `array` type). */
+export function usesMemory(fn: IrFunction): boolean {
+  return allVariables(fn).some((v) => v.type.kind === 'array');
+}
+
 /** Whether `e` reads the variable `name`. */
 function readsVariable(e: Expr, name: string): boolean {
   switch (e.kind) {
@@ -317,6 +409,12 @@ function readsVariable(e: Expr, name: string): boolean {
       );
     case 'overflow':
       return e.args.some((a) => readsVariable(a, name));
+    case 'select':
+      return readsVariable(e.array, name) || readsVariable(e.index, name);
+    case 'store':
+      return (
+        readsVariable(e.array, name) || readsVariable(e.index, name) || readsVariable(e.value, name)
+      );
   }
 }
 

@@ -51,6 +51,7 @@ export function printExpr(e: Expr): string {
     case 'const':
       if (e.type.kind === 'bool') return e.value !== 0n ? 'true' : 'false';
       if (e.type.kind === 'int') return e.value.toString();
+      if (e.type.kind === 'array') return `const(${e.value}):${typeName(e.type)}`;
       return `${e.value}${e.type.signed && e.type.width === 32 ? '' : `:${typeName(e.type)}`}`;
     case 'var':
       return e.name;
@@ -66,6 +67,10 @@ export function printExpr(e: Expr): string {
       return `(${typeName(e.type)})${printExpr(e.arg)}`;
     case 'overflow':
       return `overflow_${e.op}(${e.args.map(printExpr).join(', ')})`;
+    case 'select':
+      return `${printExpr(e.array)}[${printExpr(e.index)}]`;
+    case 'store':
+      return `${printExpr(e.array)}{${printExpr(e.index)} := ${printExpr(e.value)}}`;
   }
 }
 

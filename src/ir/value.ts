@@ -11,14 +11,19 @@
  * - `record`: named fields in declaration order (a C struct, a Python object);
  * - `seq`: a sequence whose length is part of the value (a Python list or
  *   tuple, the contents a C pointer parameter points to);
- * - `string`: text, one JavaScript string of code points.
+ * - `string`: text, one JavaScript string of code points;
+ * - `map`: a total function from unsigned bit-vector indices to scalars,
+ *   given by a default and finitely many explicit entries (an SMT array, the
+ *   C front-end's model of memory). Two maps are equal when they agree at
+ *   every index; an entry equal to the default counts as absent, and the
+ *   constructors drop such entries, so every map has one canonical form.
  *
  * Values have one JSON form (`valueToJson` / `valueFromJson`, exact inverses):
  * a scalar is its decimal string ("-5", as verdicts have always printed it),
  * anything else an object with a `kind`.
  */
 
-export type Value = bigint | ArrayValue | RecordValue | SeqValue | StringValue;
+export type Value = bigint | ArrayValue | RecordValue | SeqValue | StringValue | MapValue;
 
 export interface ArrayValue {
   readonly kind: 'array';
@@ -45,6 +50,14 @@ export interface StringValue {
   readonly value: string;
 }
 
+export interface MapValue {
+  readonly kind: 'map';
+  /** The value at every index not listed. */
+  readonly default: bigint;
+  /** Explicit entries, index → value; indices are unsigned bit-vector values (≥ 0). */
+  readonly entries: ReadonlyMap<bigint, bigint>;
+}
+
 export function arrayValue(elements: readonly Value[]): ArrayValue {
   return { kind: 'array', elements };
 }
@@ -56,6 +69,50 @@ export function seqValue(elements: readonly Value[]): SeqValue {
 }
 export function stringValue(value: string): StringValue {
   return { kind: 'string', value };
+}
+
+/**
+ * The map that is `def` everywhere except at the indices of `entries`
+ * (a later entry for the same index wins, as in `new Map`). Entries equal to
+ * the default are dropped; a negative index is an arc bug, thrown as an
+ * internal error.
+ */
+export function mapValue(
+  def: bigint,
+  entries: ReadonlyMap<bigint, bigint> | Iterable<readonly [bigint, bigint]> = [],
+): MapValue {
+  const m = new Map<bigint, bigint>();
+  for (const [i, x] of entries) {
+    checkIndex(i);
+    if (x === def) m.delete(i);
+    else m.set(i, x);
+  }
+  return { kind: 'map', default: def, entries: m };
+}
+
+/** The value of map `m` at `index`. */
+export function mapGet(m: MapValue, index: bigint): bigint {
+  return m.entries.get(index) ?? m.default;
+}
+
+/** Map `m` with `value` at `index` (a new map: `m` is not changed). */
+export function mapSet(m: MapValue, index: bigint, value: bigint): MapValue {
+  checkIndex(index);
+  const entries = new Map(m.entries);
+  if (value === m.default) entries.delete(index);
+  else entries.set(index, value);
+  return { kind: 'map', default: m.default, entries };
+}
+
+function checkIndex(i: bigint): void {
+  if (i < 0n) throw new Error(`internal error: negative map index ${i}`);
+}
+
+/** The explicit entries of `m` that differ from its default, by increasing index. */
+function mapEntries(m: MapValue): [bigint, bigint][] {
+  return [...m.entries]
+    .filter(([, x]) => x !== m.default)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export function isScalar(v: Value): v is bigint {
@@ -93,6 +150,12 @@ export function valueEquals(a: Value, b: Value): boolean {
           (f, i) => f.name === b.fields[i].name && valueEquals(f.value, b.fields[i].value),
         )
       );
+    case 'map': {
+      if (b.kind !== 'map' || a.default !== b.default) return false;
+      for (const i of a.entries.keys()) if (mapGet(a, i) !== mapGet(b, i)) return false;
+      for (const i of b.entries.keys()) if (mapGet(a, i) !== mapGet(b, i)) return false;
+      return true;
+    }
   }
 }
 
@@ -104,7 +167,13 @@ export type JsonValue =
       readonly kind: 'record';
       readonly fields: readonly { readonly name: string; readonly value: JsonValue }[];
     }
-  | { readonly kind: 'string'; readonly value: string };
+  | { readonly kind: 'string'; readonly value: string }
+  | {
+      readonly kind: 'map';
+      readonly default: string;
+      /** [index, value] pairs by increasing index, none equal to the default. */
+      readonly entries: readonly (readonly [string, string])[];
+    };
 
 export function valueToJson(v: Value): JsonValue {
   if (typeof v === 'bigint') return v.toString();
@@ -119,12 +188,18 @@ export function valueToJson(v: Value): JsonValue {
         kind: 'record',
         fields: v.fields.map((f) => ({ name: f.name, value: valueToJson(f.value) })),
       };
+    case 'map':
+      return {
+        kind: 'map',
+        default: v.default.toString(),
+        entries: mapEntries(v).map(([i, x]) => [i.toString(), x.toString()] as const),
+      };
   }
 }
 
 /** Reads a value back from its JSON form; undefined when `j` is not one. */
 export function valueFromJson(j: unknown): Value | undefined {
-  if (typeof j === 'string') return /^-?[0-9]+$/.test(j) ? BigInt(j) : undefined;
+  if (typeof j === 'string') return scalarFromJson(j);
   if (typeof j !== 'object' || j === null) return undefined;
   const o = j as Record<string, unknown>;
   switch (o['kind']) {
@@ -147,9 +222,27 @@ export function valueFromJson(j: unknown): Value | undefined {
       });
       return fields === undefined ? undefined : recordValue(fields);
     }
+    case 'map': {
+      const def = scalarFromJson(o['default']);
+      const entries = listOf(o['entries'], (e): [bigint, bigint] | undefined => {
+        if (!Array.isArray(e) || e.length !== 2) return undefined;
+        const i = scalarFromJson(e[0]);
+        const x = scalarFromJson(e[1]);
+        return i !== undefined && i >= 0n && x !== undefined ? [i, x] : undefined;
+      });
+      // Two entries for one index would make the value ambiguous.
+      if (def === undefined || entries === undefined) return undefined;
+      if (new Set(entries.map(([i]) => i)).size !== entries.length) return undefined;
+      return mapValue(def, entries);
+    }
     default:
       return undefined;
   }
+}
+
+/** A scalar's JSON form (a decimal string), else undefined. */
+function scalarFromJson(j: unknown): bigint | undefined {
+  return typeof j === 'string' && /^-?[0-9]+$/.test(j) ? BigInt(j) : undefined;
 }
 
 function listOf<T>(j: unknown, read: (x: unknown) => T | undefined): T[] | undefined {
@@ -165,7 +258,8 @@ function listOf<T>(j: unknown, read: (x: unknown) => T | undefined): T[] | undef
 
 /**
  * A language-neutral text of a value: `-5`, `[1, 2]` (seq), `{1, 2}` (array),
- * `{x: 1, y: 2}` (record), `"a\"b"` (string, JSON-escaped). Front-ends print
+ * `{x: 1, y: 2}` (record), `"a\"b"` (string, JSON-escaped), `{5: 7, 6: 1, else 0}`
+ * (map: its entries by increasing index, then the default). Front-ends print
  * values in their own syntax (see frontends' back-translators); this is the
  * fallback and the form used in logs.
  */
@@ -180,5 +274,9 @@ export function formatValue(v: Value): string {
       return `{${v.elements.map(formatValue).join(', ')}}`;
     case 'record':
       return `{${v.fields.map((f) => `${f.name}: ${formatValue(f.value)}`).join(', ')}}`;
+    case 'map':
+      return `{${mapEntries(v)
+        .map(([i, x]) => `${i}: ${x}, `)
+        .join('')}else ${v.default}}`;
   }
 }

@@ -10,7 +10,8 @@
  * `ite` evaluates only the chosen branch.
  */
 import type { Expr } from '../ir/ir.js';
-import type { Value } from '../ir/value.js';
+import type { MapValue, Value } from '../ir/value.js';
+import { mapGet, mapSet, mapValue } from '../ir/value.js';
 import { binaryFn, castFn, compareFn, overflowFn, unaryFn } from './ops.js';
 
 /** A compiled expression: reads variables from `slots` (one value per variable). */
@@ -27,7 +28,52 @@ export type CompiledScalar = (slots: readonly Value[]) => bigint;
 /** Maps a variable name to its slot index, or undefined if there is no such variable. */
 export type SlotResolver = (name: string) => number | undefined;
 
+/** A compiled expression of an `array` type. */
+export type CompiledArray = (slots: readonly Value[]) => MapValue;
+
+/** A compiled expression of any type: `compileExpr` for scalars, `compileArray` for arrays. */
+export function compileValue(e: Expr, slotOf: SlotResolver): CompiledExpr {
+  return e.type.kind === 'array' ? compileArray(e, slotOf) : compileExpr(e, slotOf);
+}
+
+/** Compiles an expression of an `array` type (a constant array, a variable, `store`, `ite`). */
+export function compileArray(e: Expr, slotOf: SlotResolver): CompiledArray {
+  switch (e.kind) {
+    case 'const': {
+      const v = mapValue(e.value);
+      return () => v;
+    }
+    case 'var': {
+      const i = slotOf(e.name);
+      if (i === undefined)
+        throw new Error(`internal error: unknown variable '${e.name}' in IR expression`);
+      return (s) => asMap(s[i]);
+    }
+    case 'store': {
+      const a = compileArray(e.array, slotOf);
+      const i = compileExpr(e.index, slotOf);
+      const v = compileExpr(e.value, slotOf);
+      return (s) => mapSet(a(s), i(s), v(s));
+    }
+    case 'ite': {
+      const c = compileExpr(e.cond, slotOf);
+      const t = compileArray(e.then, slotOf);
+      const f = compileArray(e.else, slotOf);
+      return (s) => (c(s) !== 0n ? t(s) : f(s));
+    }
+    default:
+      throw new Error(`internal error: a ${e.kind} expression of an array type`);
+  }
+}
+
+function asMap(v: Value): MapValue {
+  if (typeof v !== 'bigint' && v.kind === 'map') return v;
+  throw new Error(`internal error: an array variable holds ${typeof v === 'bigint' ? v : v.kind}`);
+}
+
 export function compileExpr(e: Expr, slotOf: SlotResolver): CompiledScalar {
+  if (e.type.kind === 'array')
+    throw new Error(`internal error: an array expression (${e.kind}) used as a scalar`);
   switch (e.kind) {
     case 'const': {
       const v = e.value;
@@ -69,6 +115,13 @@ export function compileExpr(e: Expr, slotOf: SlotResolver): CompiledScalar {
     }
     case 'overflow':
       return compileOverflow(e, slotOf);
+    case 'select': {
+      const a = compileArray(e.array, slotOf);
+      const i = compileExpr(e.index, slotOf);
+      return (s) => mapGet(a(s), i(s));
+    }
+    case 'store':
+      throw new Error('internal error: a store expression of a scalar type');
   }
 }
 

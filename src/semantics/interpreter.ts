@@ -18,15 +18,16 @@
 import type { Action, IrFunction, Type, Variable } from '../ir/ir.js';
 import { allVariables, bvRange } from '../ir/ir.js';
 import type { Value } from '../ir/value.js';
-import { formatValue } from '../ir/value.js';
+import { formatValue, mapValue } from '../ir/value.js';
 import type { RunOutcome } from './outcome.js';
-import { compileExpr } from './eval.js';
+import { compileExpr, compileValue } from './eval.js';
 import type { CompiledExpr, CompiledScalar } from './eval.js';
 import { wrapFn } from './ops.js';
 
 const DEFAULT_MAX_STEPS = 1_000_000;
 
-export type NondetSource = readonly Value[] | (() => Value);
+/** Nondet values in order, or a function asked for each (with the type of the target). */
+export type NondetSource = readonly Value[] | ((target: Type) => Value);
 
 export interface RunOptions {
   /** Largest number of edges a run may take (default 1,000,000). */
@@ -67,6 +68,7 @@ type CompiledEdge =
       readonly to: number;
       readonly kind: 'havoc';
       readonly slot: number;
+      readonly type: Type;
       readonly reduce: (v: Value) => Value;
     }
   | {
@@ -120,11 +122,12 @@ function compileEdge(
         to,
         kind: 'assign',
         slot: slotFor(l, a.target, fn.name),
-        value: compileExpr(a.value, l.slotOf),
+        value: compileValue(a.value, l.slotOf),
       };
     case 'havoc': {
       const slot = slotFor(l, a.target, fn.name);
-      return { index, to, kind: 'havoc', slot, reduce: reduceTo(l.vars[slot].type) };
+      const type = l.vars[slot].type;
+      return { index, to, kind: 'havoc', slot, type, reduce: reduceTo(type) };
     }
     case 'assume':
       return { index, to, kind: 'assume', cond: compileExpr(a.cond, l.slotOf) };
@@ -154,8 +157,26 @@ function compileEdges(fn: IrFunction, l: Layout): CompiledEdge[][] {
   return out;
 }
 
-/** A nondeterministic value as a variable of type `t` holds it (C conversion for scalars). */
+/**
+ * A nondeterministic value as a variable of type `t` holds it (C conversion
+ * for scalars; for an array, indices and elements reduced the same way, and
+ * a scalar taken as the array holding it at every index).
+ */
 function reduceTo(t: Type): (v: Value) => Value {
+  if (t.kind === 'array') {
+    const index = (i: bigint): bigint => BigInt.asUintN(t.index.width, i);
+    const elem = wrapFn(t.elem);
+    return (v) => {
+      // A scalar nondet value for an array is the array holding it everywhere.
+      if (typeof v === 'bigint') return mapValue(elem(v));
+      if (v.kind !== 'map')
+        throw new Error(`internal error: a ${describeKind(v)} value for an array variable`);
+      return mapValue(
+        elem(v.default),
+        [...v.entries].map(([i, x]) => [index(i), elem(x)] as const),
+      );
+    };
+  }
   const wrap = wrapFn(t);
   return (v) => {
     if (typeof v !== 'bigint')
@@ -164,8 +185,25 @@ function reduceTo(t: Type): (v: Value) => Value {
   };
 }
 
+function describeKind(v: Value): string {
+  return typeof v === 'bigint' ? 'scalar' : v.kind;
+}
+
+/** The value every variable of type `t` holds when a run starts. */
+function initialValue(t: Type): Value {
+  return t.kind === 'array' ? mapValue(0n) : 0n;
+}
+
 /** Whether `v` is a value of type `t` (ir.ts and value.ts conventions). */
 function inRange(v: Value, t: Type): boolean {
+  if (t.kind === 'array') {
+    if (typeof v === 'bigint' || v.kind !== 'map') return false;
+    const ok = (x: bigint, b: Type): boolean => inRange(x, b);
+    return (
+      ok(v.default, t.elem) &&
+      [...v.entries].every(([i, x]) => i >= 0n && i < 1n << BigInt(t.index.width) && ok(x, t.elem))
+    );
+  }
   if (typeof v !== 'bigint') return false;
   if (t.kind === 'int') return true;
   if (t.kind === 'bool') return v === 0n || v === 1n;
@@ -193,7 +231,7 @@ function enabledEdge(
   return chosen;
 }
 
-function nondetReader(nondet: NondetSource): () => Value | undefined {
+function nondetReader(nondet: NondetSource): (target: Type) => Value | undefined {
   if (typeof nondet === 'function') return nondet;
   let next = 0;
   return () => (next < nondet.length ? nondet[next++] : undefined);
@@ -205,6 +243,7 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
   const nodeKinds = fn.nodes.map((n) => n.kind);
   const retSlot = fn.returnVar === null ? null : slotFor(l, fn.returnVar, fn.name);
   const paramSlots = fn.params.map((p) => slotFor(l, p.name, fn.name));
+  const initialSlots: readonly Value[] = l.vars.map((v) => initialValue(v.type));
 
   const execute = (
     slots: Value[],
@@ -229,7 +268,7 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
       const e = enabledEdge(out[node], slots, node, fn.name);
       if (e === null) return { kind: 'blocked', path };
       if (e.kind === 'havoc') {
-        const v = next();
+        const v = next(e.type);
         if (v === undefined) return { kind: 'nondet-exhausted', path };
         slots[e.slot] = e.reduce(v);
       } else if (e.kind === 'assign') {
@@ -259,7 +298,7 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
     nondet: NondetSource,
     options?: RunOptions,
   ): RunOutcome => {
-    const slots: Value[] = new Array<Value>(l.vars.length).fill(0n);
+    const slots: Value[] = initialSlots.slice();
     paramSlots.forEach((s, i) => (slots[s] = checkArg(args[i], i)));
     return execute(slots, nondet, options);
   };

@@ -33,6 +33,8 @@ export function wrapFn(t: Type): Fn1 {
       const w = t.width;
       return t.signed ? (a) => BigInt.asIntN(w, a) : (a) => BigInt.asUintN(w, a);
     }
+    case 'array':
+      throw new Error('internal error: scalar arithmetic on an array');
   }
 }
 

@@ -62,6 +62,8 @@ function renderApp(t: AppTerm): string {
   if (t.op === 'bvnot') return `~(${args[0]})`;
   if (t.op === 'sign_extend' || t.op === 'zero_extend' || t.op === 'bv2nat') return args[0];
   if (t.op === 'extract') return `${args[0]}[${t.indices[0]}:${t.indices[1]}]`;
+  // An array is a variable, a call (`store(a, i, v)`), a select or an ite (parenthesised).
+  if (t.op === 'select') return `${args[0]}[${args[1]}]`;
   const op = INFIX[t.op];
   if (op === undefined) return `${t.op}(${args.join(', ')})`;
   const joined = args.map((a, i) => (needsParens(t.args[i]) ? `(${a})` : a)).join(` ${op} `);

@@ -1,7 +1,8 @@
 /**
  * Prints a query (a list of Bool terms to assert) as a self-contained
- * SMT-LIB 2 script: optional comment lines, `set-logic` (QF_BV when no Int
- * and no quantifier appears, otherwise none), one `declare-fun` per variable, one `define-fun`
+ * SMT-LIB 2 script: optional comment lines, `set-logic` (QF_BV when only Bool
+ * and bit-vector sorts and no quantifier appear, otherwise none: Z3 picks
+ * the logic), one `declare-fun` per variable, one `define-fun`
  * per shared or deeply nested subterm (so the text is linear in the size of
  * the term DAG and no expression nests deeper than a small bound), the
  * assertions, and a final `(check-sat)`.
@@ -43,6 +44,8 @@ function constText(t: Term & { kind: 'const' }): string {
     case 'string':
     case 'reglan':
       throw new Error('internal error: a constant of a string sort is a str.lit application');
+    case 'array':
+      throw new Error('internal error: a constant array is a const-array application');
   }
 }
 
@@ -70,6 +73,7 @@ function atomText(t: Term & { kind: 'app' }): string {
 
 function opText(t: Term & { kind: 'app' }): string {
   if (t.op === 'ineg') return '-';
+  if (t.op === 'const-array') return `(as const ${sortText(t.sort)})`;
   if (t.indices.length > 0) return `(_ ${t.op} ${t.indices.join(' ')})`;
   return t.op;
 }
@@ -158,7 +162,7 @@ export function queryVariables(q: Query): { name: string; sort: Sort }[] {
 
 /**
  * Is the script outside QF_BV: does a sort other than Bool and bit-vectors
- * occur, or a quantifier? (A quantifier is a Bool term whose body `postOrder`
+ * (Int, String, an array, ...) occur, or a quantifier? (A quantifier is a Bool term whose body `postOrder`
  * does not enter: its bound variables' sorts, often Int, are not in `order`;
  * and a quantified script is not quantifier-free whatever its sorts.)
  */

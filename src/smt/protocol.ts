@@ -27,7 +27,10 @@ export interface ModelRequest {
 export interface WorkerCheckResult {
   readonly status: 'sat' | 'unsat' | 'unknown';
   readonly reason?: string;
-  /** Model values of the variables asked for: bigint scalars, `string` values for String variables. */
+  /**
+   * Model values of the variables asked for: bigint scalars, `string` values
+   * for String variables, `map` values for arrays.
+   */
   readonly model?: Map<string, Value>;
   readonly solverMs: number;
   /** The work Z3 did (its `rlimit count`), when known: reproducible, unlike time. */

@@ -18,7 +18,10 @@
  *   *unsigned* value of a bit-vector (callers interpret it with their own
  *   signedness, e.g. `BigInt.asIntN`), 0n/1n for Bool, the integer for Int;
  *   a String variable's value is a `string` value (exact code points, no
- *   escapes). `modelScalars` gives the scalars alone.
+ *   escapes), an array variable's a `map` value (indices the unsigned
+ *   values of its index sort, elements scalars as above; read exactly from
+ *   whatever form Z3 gives, or the check throws an internal error).
+ *   `modelScalars` gives the scalars alone.
  * - `recheckUnsat` answers from a fresh low-level context through
  *   `Z3_eval_smtlib2_string` with a different strategy (bit-blasting to SAT
  *   for pure bit-vector scripts, a different random seed otherwise): it
@@ -330,6 +333,8 @@ async function solveOnce(
       lane.thread?.retire(reason);
       return { result: unknown(reason), crashed: !oom };
     }
+    // The worker's own failures (e.g. a model value it cannot read) keep their message.
+    if (reply.error.startsWith('internal error')) throw new Error(reply.error);
     throw new Error(`Z3 rejected the script: ${reply.error}`);
   }
   if (!('result' in reply))

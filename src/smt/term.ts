@@ -1,6 +1,7 @@
 /**
  * Solver queries as plain data: a small term language over the sorts Bool,
- * (_ BitVec n), Int, String and RegLan, with SMT-LIB 2 semantics.
+ * (_ BitVec n), Int, String, RegLan and arrays (`(Array (_ BitVec n) E)`
+ * with E Bool, a bit-vector or Int), with SMT-LIB 2 semantics.
  *
  * Guarantees:
  * - Every factory checks the sorts of its arguments and throws on a mismatch
@@ -26,14 +27,28 @@
  *   only check sorts). There is no lower-casing in SMT-LIB: case-insensitive
  *   matching is modelled by the caller (e.g. a lower-cased copy of a
  *   variable, constrained to have no upper-case letter).
+ * - Arrays (SMT-LIB's theory of arrays, extensional): `select`, `store` and
+ *   `constArray`. An array's concrete value is a `MapValue` (ir/value.ts):
+ *   indices are the unsigned values of the index sort, elements scalars as
+ *   above. There is no array constant term: a constant array is the
+ *   application `const-array`. The factories fold a `select` through
+ *   `store`s at constant (or identical) indices and from a constant array,
+ *   and a `store` over a `store` at the same index.
  */
+import type { MapValue } from '../ir/value.js';
+import { mapGet, mapSet, mapValue } from '../ir/value.js';
 
 export type Sort =
   | { readonly kind: 'bool' }
   | { readonly kind: 'bv'; readonly width: number }
   | { readonly kind: 'int' }
   | { readonly kind: 'string' }
-  | { readonly kind: 'reglan' };
+  | { readonly kind: 'reglan' }
+  /** `(Array index elem)`: `index` a bit-vector sort, `elem` Bool, a bit-vector or Int. */
+  | { readonly kind: 'array'; readonly index: Sort; readonly elem: Sort };
+
+/** A sort of kind `array`. */
+export type ArraySort = Extract<Sort, { kind: 'array' }>;
 
 export const boolSort: Sort = { kind: 'bool' };
 export const intSort: Sort = { kind: 'int' };
@@ -52,8 +67,22 @@ export function bvSort(width: number): Sort {
   return s;
 }
 
+/**
+ * The array sort `(Array index elem)`. Arrays are indexed by bit-vectors and
+ * hold Bool, bit-vector or Int elements (the values a `MapValue` can hold);
+ * anything else is a caller bug, thrown as an internal error.
+ */
+export function arraySort(index: Sort, elem: Sort): ArraySort {
+  if (index.kind !== 'bv') fail(`array index sort ${sortText(index)}`);
+  if (elem.kind !== 'bv' && elem.kind !== 'bool' && elem.kind !== 'int')
+    fail(`array element sort ${sortText(elem)}`);
+  return { kind: 'array', index, elem };
+}
+
 export function sortEquals(a: Sort, b: Sort): boolean {
   if (a.kind === 'bv' && b.kind === 'bv') return a.width === b.width;
+  if (a.kind === 'array' && b.kind === 'array')
+    return sortEquals(a.index, b.index) && sortEquals(a.elem, b.elem);
   return a.kind === b.kind;
 }
 
@@ -70,6 +99,8 @@ export function sortText(s: Sort): string {
       return 'String';
     case 'reglan':
       return 'RegLan';
+    case 'array':
+      return `(Array ${sortText(s.index)} ${sortText(s.elem)})`;
   }
 }
 
@@ -115,7 +146,18 @@ export type Op =
   /** Quantifiers: `args` is `[body]`, `bound` the variables they bind (see `forall`). */
   | 'forall'
   | 'exists'
+  | ArrayOp
   | StringOp;
+
+/**
+ * Array operators: `select` (a i), `store` (a i v) and `const-array` (v), the
+ * constant array of the application's sort (SMT-LIB `((as const S) v)`).
+ */
+export type ArrayOp = 'select' | 'store' | 'const-array';
+
+function isArrayOp(op: Op): op is ArrayOp {
+  return op === 'select' || op === 'store' || op === 'const-array';
+}
 
 /** String and regular-expression operators (SMT-LIB names; `str.lit` is a literal). */
 export type StringOp =
@@ -332,49 +374,129 @@ function applyOp(t: AppTerm, v: readonly bigint[]): bigint {
     case 'forall':
     case 'exists':
       return fail(`cannot evaluate a quantifier`);
+    case 'select':
+    case 'store':
+    case 'const-array':
+      return fail(`the array operator ${t.op} on scalar values`);
     default:
       if (isStringOp(t.op)) return fail(`cannot evaluate the string operator ${t.op}`);
       return bvBinValue(t.op, v[0], v[1], w);
   }
 }
 
+/** A term's concrete value: a scalar (Bool, bit-vector, Int), or an array's `MapValue`. */
+export type TermValue = bigint | MapValue;
+
+function scalarOf(x: TermValue): bigint {
+  return typeof x === 'bigint' ? x : fail('an array value where a scalar is expected');
+}
+function mapOf(x: TermValue): MapValue {
+  return typeof x !== 'bigint' ? x : fail(`the scalar ${x} where an array value is expected`);
+}
+
 /**
- * The value of `t` when each variable has the value `valueOf(name)` (unsigned
- * for bit-vectors). Iterative, so deep terms do not overflow the stack;
- * `memo` may be shared between calls with the same `valueOf`.
+ * Equality of two arrays of sort `s` as SMT-LIB means it (extensionally):
+ * the same element at every index of the index sort. The defaults matter
+ * only when some index is listed in neither map.
+ */
+function arraysEqual(a: MapValue, b: MapValue, s: Sort): boolean {
+  if (s.kind !== 'array' || s.index.kind !== 'bv') return fail(`array equality at ${sortText(s)}`);
+  const size = 1n << BigInt(s.index.width);
+  const listed = new Set<bigint>();
+  for (const i of [...a.entries.keys(), ...b.entries.keys()]) {
+    if (i >= size) continue;
+    if (mapGet(a, i) !== mapGet(b, i)) return false;
+    listed.add(i);
+  }
+  return BigInt(listed.size) === size || a.default === b.default;
+}
+
+/** The value of `t` on argument values `v`: the array operators here, the rest by `applyOp`. */
+function applyValue(t: AppTerm, v: readonly TermValue[]): TermValue {
+  switch (t.op) {
+    case 'select':
+      return mapGet(mapOf(v[0]), scalarOf(v[1]));
+    case 'store':
+      return mapSet(mapOf(v[0]), scalarOf(v[1]), scalarOf(v[2]));
+    case 'const-array':
+      return mapValue(scalarOf(v[0]));
+    case '=':
+      if (t.args[0].sort.kind === 'array')
+        return bit(arraysEqual(mapOf(v[0]), mapOf(v[1]), t.args[0].sort));
+      break;
+    case 'ite':
+      if (t.sort.kind === 'array') return mapOf(scalarOf(v[0]) === 1n ? v[1] : v[2]);
+      break;
+  }
+  return applyOp(t, v.map(scalarOf));
+}
+
+/**
+ * The values of array-sorted terms evaluated with a given scalar memo (kept
+ * apart so that the memo keeps its `bigint` type; shared with it).
+ */
+const arrayMemos = new WeakMap<Map<Term, bigint>, Map<Term, MapValue>>();
+
+/**
+ * The value of `t` when each variable has the value `valueOf(v)`: unsigned
+ * for bit-vectors, 0n/1n for Bool, a `MapValue` for an array (see
+ * `evaluateValue` for array-sorted `t`). Iterative, so deep terms do not
+ * overflow the stack; `memo` may be shared between calls with the same
+ * `valueOf`.
  */
 export function evaluate(
   t: Term,
-  valueOf: (v: VarTerm) => bigint,
+  valueOf: (v: VarTerm) => TermValue,
   memo: Map<Term, bigint> = new Map(),
 ): bigint {
+  if (t.sort.kind === 'array') fail(`evaluate of an array (use evaluateValue)`);
+  return scalarOf(evaluateValue(t, valueOf, memo));
+}
+
+/** `evaluate` for a term of any sort: an array-sorted term's value is a `MapValue`. */
+export function evaluateValue(
+  t: Term,
+  valueOf: (v: VarTerm) => TermValue,
+  memo: Map<Term, bigint> = new Map(),
+): TermValue {
+  let arrays = arrayMemos.get(memo);
+  if (arrays === undefined) {
+    arrays = new Map();
+    arrayMemos.set(memo, arrays);
+  }
+  const known = arrays;
+  const get = (u: Term): TermValue | undefined => memo.get(u) ?? known.get(u);
+  const set = (u: Term, x: TermValue): void => {
+    if (u.sort.kind === 'array') known.set(u, mapOf(x));
+    else memo.set(u, scalarOf(x));
+  };
   const stack: Term[] = [t];
   while (stack.length > 0) {
     const u = stack[stack.length - 1];
-    if (memo.has(u)) {
+    if (get(u) !== undefined) {
       stack.pop();
       continue;
     }
     if (u.kind !== 'app') {
-      memo.set(u, u.kind === 'const' ? u.value : valueOf(u));
+      set(u, u.kind === 'const' ? u.value : valueOf(u));
       stack.pop();
       continue;
     }
-    const pending = u.args.filter((a) => !memo.has(a));
+    const pending = u.args.filter((a) => get(a) === undefined);
     if (pending.length > 0) {
       stack.push(...pending);
       continue;
     }
-    memo.set(
+    set(
       u,
-      applyOp(
+      applyValue(
         u,
-        u.args.map((a) => memo.get(a) as bigint),
+        u.args.map((a) => get(a) as TermValue),
       ),
     );
     stack.pop();
   }
-  return memo.get(t) as bigint;
+  return get(t) as TermValue;
 }
 
 // ---------------------------------------------------------------- factories
@@ -394,7 +516,7 @@ function mkConst(sort: Sort, value: bigint): ConstTerm {
 /** Builds an application, folding it when every argument is constant. */
 function app(op: Op, sort: Sort, args: readonly Term[], indices: readonly number[] = []): Term {
   const t: AppTerm = { kind: 'app', sort, op, args, indices };
-  if (isStringOp(op)) return t;
+  if (isStringOp(op) || isArrayOp(op)) return t;
   if (args.every(isConst)) {
     if ((op === 'div' || op === 'mod') && args[1].value === 0n) return t;
     const value = applyOp(
@@ -403,7 +525,60 @@ function app(op: Op, sort: Sort, args: readonly Term[], indices: readonly number
     );
     return sort.kind === 'bool' ? boolConst(value === 1n) : mkConst(sort, value);
   }
-  return t;
+  return liftConstantIte(op, sort, args, indices) ?? t;
+}
+
+/** Leaves of an `ite` tree whose leaves are all constants (at most 8 of them), else null. */
+function constantLeaves(t: Term, budget = { n: 8 }): number | null {
+  if (isConst(t)) return --budget.n >= 0 ? 1 : null;
+  if (t.kind !== 'app' || t.op !== 'ite') return null;
+  const a = constantLeaves(t.args[1], budget);
+  if (a === null) return null;
+  const b = constantLeaves(t.args[2], budget);
+  return b === null ? null : a + b;
+}
+
+/** `c ? k1 : k2`, nested, with constant leaves (the address of one of a few known objects, say). */
+function constantIte(t: Term): t is AppTerm {
+  return t.kind === 'app' && t.op === 'ite' && constantLeaves(t) !== null;
+}
+
+/**
+ * `t` with `f` applied at each constant leaf of its `ite` tree; null if some
+ * result is not `ok` (by default: a constant).
+ */
+function mapLeaves(t: Term, f: (k: Term) => Term, ok: (r: Term) => boolean = isConst): Term | null {
+  if (isConst(t)) {
+    const r = f(t);
+    return ok(r) ? r : null;
+  }
+  if (t.kind !== 'app' || t.op !== 'ite') return null;
+  const a = mapLeaves(t.args[1], f, ok);
+  if (a === null) return null;
+  const b = mapLeaves(t.args[2], f, ok);
+  return b === null ? null : ite(t.args[0], a, b);
+}
+
+/**
+ * `f(…, c ? k1 : k2, …)` with every other argument constant is
+ * `c ? f(…, k1, …) : f(…, k2, …)`, both of which fold: exact, and it lets
+ * memory checks on pointers that are one of a few known addresses fold away.
+ */
+function liftConstantIte(
+  op: Op,
+  sort: Sort,
+  args: readonly Term[],
+  indices: readonly number[],
+): Term | null {
+  if (op === 'ite') return null;
+  let at = -1;
+  for (let i = 0; i < args.length; i++) {
+    if (isConst(args[i])) continue;
+    if (at >= 0 || !constantIte(args[i])) return null;
+    at = i;
+  }
+  if (at < 0) return null;
+  return mapLeaves(args[at], (k) => app(op, sort, args.map((a, i) => (i === at ? k : a)), indices));
 }
 
 /**
@@ -432,6 +607,7 @@ export function intConst(value: bigint): ConstTerm {
 export function mkVar(name: string, sort: Sort): VarTerm {
   if (name.length === 0 || name.includes('|') || name.includes('\\'))
     fail(`bad name ${JSON.stringify(name)}`);
+  if (sort.kind === 'array') arraySort(sort.index, sort.elem);
   return { kind: 'var', sort, name };
 }
 
@@ -504,6 +680,11 @@ export function ite(c: Term, a: Term, b: Term): Term {
 export function eq(a: Term, b: Term): Term {
   if (!sortEquals(a.sort, b.sort)) fail(`= on ${sortText(a.sort)} vs ${sortText(b.sort)}`);
   if (a === b) return trueTerm;
+  // Two constant arrays are equal iff their elements are (an index sort is never empty).
+  const ca = constArrayElement(a);
+  const cb = constArrayElement(b);
+  if (ca !== undefined && cb !== undefined && isConst(ca) && isConst(cb))
+    return boolConst(ca.value === cb.value);
   return app('=', boolSort, [a, b]);
 }
 
@@ -684,4 +865,81 @@ export function reNone(): Term {
 export function reRange(lo: string, hi: string): Term {
   if ([...lo].length !== 1 || [...hi].length !== 1) fail(`re.range needs single characters`);
   return app('re.range', regLanSort, [strConst(lo), strConst(hi)]);
+}
+
+// ---------------------------------------------------------------- arrays
+
+function needArray(a: Term): ArraySort {
+  return a.sort.kind === 'array' ? a.sort : fail(`expected an array, got ${sortText(a.sort)}`);
+}
+function needSortOf(t: Term, s: Sort, what: string): void {
+  if (!sortEquals(t.sort, s)) fail(`${what}: expected ${sortText(s)}, got ${sortText(t.sort)}`);
+}
+/** Do `a` and `b` certainly denote the same value (one term, or equal constants)? */
+function sameScalar(a: Term, b: Term): boolean {
+  return a === b || (isConst(a) && isConst(b) && a.value === b.value);
+}
+/** Do `a` and `b` certainly denote different values (different constants)? */
+function distinctScalar(a: Term, b: Term): boolean {
+  return isConst(a) && isConst(b) && a.value !== b.value;
+}
+/** The element of a `const-array` application, else undefined. */
+function constArrayElement(t: Term): Term | undefined {
+  return t.kind === 'app' && t.op === 'const-array' ? t.args[0] : undefined;
+}
+
+/**
+ * The element of array `a` at index `i` (SMT-LIB `select`). Folds through
+ * `store`s at indices that are certainly different, and returns the stored
+ * value of a `store` at the same index or the element of a constant array.
+ */
+export function select(a: Term, i: Term): Term {
+  const s = needArray(a);
+  needSortOf(i, s.index, 'select index');
+  let base = a;
+  while (base.kind === 'app') {
+    const elem = constArrayElement(base);
+    if (elem !== undefined) return elem;
+    if (base.op !== 'store') break;
+    if (sameScalar(base.args[1], i)) return base.args[2];
+    if (!distinctScalar(base.args[1], i)) break;
+    base = base.args[0];
+  }
+  // An index that is one of two constants: both selects may fold.
+  if (constantIte(i)) {
+    // Worth it only where every select folds to a stored value.
+    const lifted = mapLeaves(
+      i,
+      (k) => select(base, k),
+      (r) => !(r.kind === 'app' && r.op === 'select'),
+    );
+    if (lifted !== null) return lifted;
+  }
+  return app('select', s.elem, [base, i]);
+}
+
+/**
+ * Array `a` with `v` at index `i` (SMT-LIB `store`). Folds a store of what
+ * is already there (`store(a, i, select(a, i))`, a constant array's own
+ * element) to the array itself, and a store over a store at the same index
+ * to one store.
+ */
+export function store(a: Term, i: Term, v: Term): Term {
+  const s = needArray(a);
+  needSortOf(i, s.index, 'store index');
+  needSortOf(v, s.elem, 'store value');
+  if (v.kind === 'app' && v.op === 'select' && v.args[0] === a && sameScalar(v.args[1], i))
+    return a;
+  const base = a.kind === 'app' && a.op === 'store' && sameScalar(a.args[1], i) ? a.args[0] : a;
+  const elem = constArrayElement(base);
+  if (elem !== undefined && sameScalar(elem, v)) return base;
+  return app('store', s, [base, i, v]);
+}
+
+/** The array of sort `sort` with `v` at every index (SMT-LIB `((as const sort) v)`). */
+export function constArray(sort: Sort, v: Term): Term {
+  if (sort.kind !== 'array') return fail(`constant array of sort ${sortText(sort)}`);
+  const s = arraySort(sort.index, sort.elem);
+  needSortOf(v, s.elem, 'constant array element');
+  return app('const-array', s, [v]);
 }

@@ -14,11 +14,13 @@
  * the worker after such an answer.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Context } from 'z3-solver';
-import { init } from 'z3-solver';
+import type { Context, Expr, SMTArray, Sort as Z3Sort } from 'z3-solver';
+import { init, Z3_decl_kind } from 'z3-solver';
 import type { ModelRequest, Reply, Request, WorkerCheckResult, WorkerInfo } from './protocol.js';
 import { MEMORY_LIMIT_MB } from './protocol.js';
-import { stringValue, type Value } from '../ir/value.js';
+import type { ArraySort, Sort } from './term.js';
+import { sortText } from './term.js';
+import { mapValue, stringValue, type MapValue, type Value } from '../ir/value.js';
 
 type Z3Api = Awaited<ReturnType<typeof init>>;
 type Z3Context = Context<'arc'>;
@@ -61,6 +63,7 @@ async function getInstance(): Promise<Instance> {
 }
 
 type Z3Model = ReturnType<InstanceType<Z3Context['Solver']>['model']>;
+type Z3Expr = Expr<'arc'>;
 
 /** A String variable's model value, read code point by code point (no escapes to decode). */
 function readString(api: Z3Api, ctx: Z3Context, model: Z3Model, name: string): string {
@@ -69,6 +72,171 @@ function readString(api: Z3Api, ctx: Z3Context, model: Z3Model, name: string): s
   if (!api.Z3.is_string(raw, v.ast)) throw new Error(`internal error: no string value for ${name}`);
   const codes = api.Z3.get_string_contents(raw, v.ast, api.Z3.get_string_length(raw, v.ast));
   return String.fromCodePoint(...codes);
+}
+
+function z3Sort(ctx: Z3Context, s: Sort): Z3Sort<'arc'> {
+  switch (s.kind) {
+    case 'bool':
+      return ctx.Bool.sort();
+    case 'int':
+      return ctx.Int.sort();
+    case 'bv':
+      return ctx.BitVec.sort(s.width);
+    case 'string':
+      return ctx.String.sort();
+    case 'array':
+      return ctx.Array.sort(z3Sort(ctx, s.index), z3Sort(ctx, s.elem));
+    case 'reglan':
+      throw new Error(`internal error: model value of a language`);
+  }
+}
+
+/** The value of a Bool, bit-vector or Int numeral; undefined for any other term. */
+function numeral(ctx: Z3Context, v: Z3Expr): bigint | undefined {
+  if (ctx.isBitVecVal(v) || ctx.isIntVal(v)) return v.value();
+  if (ctx.isTrue(v)) return 1n;
+  if (ctx.isFalse(v)) return 0n;
+  return undefined;
+}
+
+/**
+ * Index sorts up to this width whose array values have no better reading
+ * (a lambda or function body that uses its index other than in equalities
+ * with constants) are read index by index.
+ */
+const ENUMERATE_MAX_WIDTH = 12;
+
+/**
+ * An array's model value as a map. Z3 gives it as `((as const S) v)`, nested
+ * `store`s over such a base, `(_ as-array f)` with f's interpretation
+ * (entries and an else value), or a `lambda`. A form that cannot be read
+ * exactly throws an internal error with the value's text (never a guess).
+ */
+function readArray(ctx: Z3Context, model: Z3Model, value: Z3Expr, sort: ArraySort): MapValue {
+  const failed = (why: string): never => {
+    throw new Error(
+      `internal error: cannot read the ${sortText(sort)} model value ${value.sexpr()} (${why})`,
+    );
+  };
+  const scalar = (e: Z3Expr): bigint => numeral(ctx, e) ?? failed(`${e.sexpr()} is no value`);
+  // Stores from the outside in, then the base they are stored into.
+  const stores: [bigint, bigint][] = [];
+  let e = value;
+  let base: MapValue;
+  for (;;) {
+    if (ctx.isQuantifier(e)) {
+      if (!e.is_lambda() || e.num_vars() !== 1) return failed('a quantifier');
+      base = readFunction(ctx, model, e, sort, [e.body()], [], failed);
+      break;
+    }
+    if (!ctx.isApp(e)) return failed(`unexpected ${e.sexpr()}`);
+    const kind = e.decl().kind();
+    if (kind === Z3_decl_kind.Z3_OP_STORE && e.numArgs() === 3) {
+      stores.push([scalar(e.arg(1)), scalar(e.arg(2))]);
+      e = e.arg(0);
+    } else if (kind === Z3_decl_kind.Z3_OP_CONST_ARRAY && e.numArgs() === 1) {
+      base = mapValue(scalar(e.arg(0)));
+      break;
+    } else if (kind === Z3_decl_kind.Z3_OP_AS_ARRAY) {
+      const f = e.decl().params()[0];
+      const interp = ctx.isFuncDecl(f) ? model.get(f) : undefined;
+      if (!ctx.isFuncInterp(interp) || interp.arity() !== 1) return failed('no interpretation');
+      const points: Z3Expr[] = [];
+      for (let i = 0; i < interp.numEntries(); i++) points.push(interp.entry(i).argValue(0));
+      base = readFunction(ctx, model, e, sort, [interp.elseValue()], points, failed);
+      break;
+    } else {
+      return failed(`unexpected ${e.sexpr()}`);
+    }
+  }
+  const entries = new Map(base.entries);
+  for (let k = stores.length - 1; k >= 0; k--) entries.set(stores[k][0], stores[k][1]);
+  return mapValue(base.default, entries);
+}
+
+/**
+ * The map of array `arr` (a lambda or an as-array) whose element at index x
+ * is given by `bodies`, terms in x (the bound variable 0), except at the
+ * indices `points` (a function's entries). If x occurs in the bodies only in
+ * equalities `(= x c)` with constants c, the array is the same at every
+ * index but those c and the points: it is read at each of them and at one
+ * other index (the default). Otherwise an index sort of at most
+ * `ENUMERATE_MAX_WIDTH` bits is read at every index; a wider one fails.
+ * Every element is read by the model's own evaluation of `(select arr i)`.
+ */
+function readFunction(
+  ctx: Z3Context,
+  model: Z3Model,
+  arr: Z3Expr,
+  sort: ArraySort,
+  bodies: readonly Z3Expr[],
+  points: readonly Z3Expr[],
+  failed: (why: string) => never,
+): MapValue {
+  if (sort.index.kind !== 'bv') return failed('an index that is not a bit-vector');
+  const width = sort.index.width;
+  const size = 1n << BigInt(width);
+  const indices = new Set<bigint>();
+  for (const p of points) indices.add(numeral(ctx, p) ?? failed(`entry at ${p.sexpr()}`));
+  const simple = bodies.every((b) => equalityPoints(ctx, b, indices));
+  const array = arr as unknown as SMTArray<'arc'>;
+  const at = (i: bigint): bigint => {
+    const v = model.eval(array.select(ctx.BitVec.val(i, width)), true);
+    return numeral(ctx, v) ?? failed(`its element at ${i} is ${v.sexpr()}`);
+  };
+  if (simple && BigInt(indices.size) < size) {
+    let other = 0n;
+    while (indices.has(other)) other++;
+    return mapValue(
+      at(other),
+      [...indices].map((i) => [i, at(i)] as const),
+    );
+  }
+  if (width > ENUMERATE_MAX_WIDTH) return failed('its elements depend on the index');
+  const all: [bigint, bigint][] = [];
+  const count = new Map<bigint, number>();
+  for (let i = 0n; i < size; i++) {
+    const v = at(i);
+    all.push([i, v]);
+    count.set(v, (count.get(v) ?? 0) + 1);
+  }
+  // The most frequent element is the default (the smallest of equally frequent ones).
+  let def = all[0][1];
+  for (const [v, n] of count) {
+    const best = count.get(def) ?? 0;
+    if (n > best || (n === best && v < def)) def = v;
+  }
+  return mapValue(def, all);
+}
+
+/**
+ * Does bound variable 0 occur in `body` only in equalities with constants?
+ * Adds those constants to `out`. Any other occurrence of a bound variable,
+ * or a nested binder, answers false.
+ */
+function equalityPoints(ctx: Z3Context, body: Z3Expr, out: Set<bigint>): boolean {
+  const seen = new Set<number>();
+  const stack: Z3Expr[] = [body];
+  while (stack.length > 0) {
+    const t = stack.pop() as Z3Expr;
+    if (seen.has(t.id())) continue;
+    seen.add(t.id());
+    if (ctx.isVar(t) || ctx.isQuantifier(t)) return false;
+    if (!ctx.isApp(t)) return false;
+    if (t.decl().kind() === Z3_decl_kind.Z3_OP_EQ && t.numArgs() === 2) {
+      const [a, b] = [t.arg(0), t.arg(1)];
+      const c = ctx.isVar(a) ? b : ctx.isVar(b) ? a : undefined;
+      const v = ctx.isVar(a) ? a : b;
+      if (c !== undefined) {
+        const value = numeral(ctx, c);
+        if (value === undefined || ctx.getVarIndex(v) !== 0) return false;
+        out.add(value);
+        continue;
+      }
+    }
+    for (let i = 0; i < t.numArgs(); i++) stack.push(t.arg(i));
+  }
+  return true;
 }
 
 function readModel(
@@ -83,18 +251,14 @@ function readModel(
       out.set(name, stringValue(readString(api, ctx, model, name)));
       continue;
     }
-    if (sort.kind === 'reglan') throw new Error(`internal error: model value of a language`);
-    const c =
-      sort.kind === 'bool'
-        ? ctx.Bool.const(name)
-        : sort.kind === 'int'
-          ? ctx.Int.const(name)
-          : ctx.BitVec.const(name, sort.width);
-    const v = model.eval(c, true);
-    if (ctx.isBitVecVal(v) || ctx.isIntVal(v)) out.set(name, v.value());
-    else if (ctx.isTrue(v)) out.set(name, 1n);
-    else if (ctx.isFalse(v)) out.set(name, 0n);
-    else throw new Error(`internal error: no model value for ${name}`);
+    const v = model.eval(ctx.Const(name, z3Sort(ctx, sort)), true);
+    if (sort.kind === 'array') {
+      out.set(name, readArray(ctx, model, v, sort));
+      continue;
+    }
+    const x = numeral(ctx, v);
+    if (x === undefined) throw new Error(`internal error: no model value for ${name}`);
+    out.set(name, x);
   }
   return out;
 }

@@ -25,7 +25,7 @@ function tuple(fn: IrFunction, index: bigint): bigint[] {
     const width = p.type.kind === 'bv' ? p.type.width : 1;
     const raw = rest & ((1n << BigInt(width)) - 1n);
     rest >>= BigInt(width);
-    return p.type.kind === 'int' ? raw : valueFromRaw(raw, p.type);
+    return p.type.kind === 'int' || p.type.kind === 'array' ? raw : valueFromRaw(raw, p.type);
   });
 }
 

@@ -34,6 +34,7 @@ import type { Budget } from '../core/budget.js';
 import { trace } from '../core/trace.js';
 import { ENGINES, type Engine, type EngineOptions, type EngineResult } from '../engines/index.js';
 import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
+import { usesMemory } from '../ir/ir.js';
 import { findLoops } from '../ir/loops.js';
 import { initSolver, onLane } from '../smt/index.js';
 import { judgeResult, unknownVerdict, type CodeContext } from './code-gate.js';
@@ -106,7 +107,14 @@ export async function decideProperties(
   const tested = await judgeResult(await ENGINES.testing.check(ctx.fn, engineOpts), ctx);
   if (tested.answer === 'no') return tested;
   const loops = findLoops(ctx.fn);
-  if (!loops.ok || loops.info.loops.length === 0 || options.engines === 'bmc') {
+  // Memory (SMT arrays) is decided by bounded model checking alone for now:
+  // k-induction's and Spacer's certificates are re-checked over scalars only.
+  if (
+    !loops.ok ||
+    loops.info.loops.length === 0 ||
+    options.engines === 'bmc' ||
+    usesMemory(ctx.fn)
+  ) {
     return judgeResult(await ENGINES.bmc.check(ctx.fn, engineOpts), ctx);
   }
   return portfolio(ctx, options, engineOpts);
@@ -323,6 +331,14 @@ export async function decideTermination(
   options: PortfolioOptions,
 ): Promise<Verdict> {
   const fn = ctx.fn;
+  // Memory reads are not values the termination analysis reasons about yet:
+  // rather than approximate them, it says so.
+  if (usesMemory(fn))
+    return unknownVerdict(ctx, 0, {
+      code: 'unsupported',
+      message:
+        'termination of a function that uses memory (arrays, pointers, structs) is not analysed yet',
+    });
   // Cheap and decisive first: the one run of a function that reads no input, a
   // loop state one pass maps to itself, then boundary-value test runs that
   // reach undefined behaviour.

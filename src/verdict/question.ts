@@ -26,7 +26,44 @@ function phrasesFor(kinds: ReadonlySet<PropertyKind>): string[] {
   const ub = (['overflow', 'div-by-zero', 'shift'] as const).filter((k) => kinds.has(k));
   if (ub.length === 3) words.push('avoid undefined behaviour');
   else for (const k of ub) words.push(PHRASES.find(([kind]) => kind === k)?.[1] ?? k);
+  const memory = MEMORY_KINDS.filter((k) => kinds.has(k));
+  if (memory.length > 0) words.push('use memory safely');
+  if (kinds.has('valid-memcleanup')) words.push('free all the memory it allocates');
+  if (kinds.has('valid-memtrack')) words.push('never lose track of allocated memory');
   return words;
+}
+
+const MEMORY_KINDS: readonly PropertyKind[] = [
+  'valid-deref',
+  'valid-free',
+  'valid-pointer-arith',
+  'valid-pointer-compare',
+  'valid-call',
+  'library',
+];
+
+/** The entry's inputs in words: a pointer parameter `p` is two IR inputs, `p == NULL` and its length. */
+function inputNames(fn: IrFunction): string[] {
+  const out: string[] = [];
+  for (const p of fn.params) {
+    if (p.sourceName.endsWith(' == NULL')) {
+      out.push(`${p.sourceName.slice(0, -' == NULL'.length)} (NULL or a block of any length)`);
+      continue;
+    }
+    if (p.sourceName.startsWith('elements at ')) continue;
+    out.push(p.sourceName);
+  }
+  return out;
+}
+
+/** How the question treats `malloc`, when the function allocates. */
+function allocation(fn: IrFunction): string {
+  const mayFail = fn.edges.some(
+    (e) => e.action.kind === 'havoc' && e.action.source === 'malloc succeeds',
+  );
+  if (mayFail) return ' (malloc may return NULL)';
+  const allocates = fn.locals.some((v) => v.sourceName === 'malloc(...)');
+  return allocates ? ' (malloc never returns NULL)' : '';
 }
 
 /**
@@ -43,10 +80,10 @@ export function phraseQuestion(
   if (selected.has('returns-true')) kinds.add('returns-true');
   // Nothing of the selected kinds occurs: ask the question as selected.
   if (kinds.size === 0) for (const k of selected) kinds.add(k);
-  const names = fn.params.map((p) => p.sourceName);
+  const names = inputNames(fn);
   const quantifier = names.length === 0 ? '' : `For every ${joinWords(names)}, `;
   const does = quantifier === '' ? 'Does' : 'does';
   const words = phrasesFor(kinds);
   const what = words.length === 0 ? 'satisfy its properties' : joinWords(words);
-  return `${quantifier}${does} ${fn.name} ${what}?`;
+  return `${quantifier}${does} ${fn.name} ${what}?${allocation(fn)}`;
 }

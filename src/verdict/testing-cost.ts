@@ -22,7 +22,7 @@ export function inputSpace(fn: IrFunction): bigint | null {
   }
   let size = 1n;
   for (const p of fn.params) {
-    if (p.type.kind === 'int') return null;
+    if (p.type.kind === 'int' || p.type.kind === 'array') return null;
     size *= p.type.kind === 'bool' ? 2n : 1n << BigInt(p.type.width);
   }
   return size;

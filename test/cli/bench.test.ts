@@ -186,7 +186,9 @@ test('property files map to the checks by name; task files are found recursively
   assert.equal(propertyOf('../properties/unreach-call.prp'), 'unreach-call');
   assert.equal(propertyOf('no-overflow.prp'), 'no-overflow');
   assert.equal(propertyOf('/x/termination.prp'), 'termination');
-  assert.equal(propertyOf('../properties/valid-memsafety.prp'), undefined);
+  assert.equal(propertyOf('../properties/valid-memsafety.prp'), 'valid-memsafety');
+  assert.equal(propertyOf('valid-memcleanup.prp'), 'valid-memcleanup');
+  assert.equal(propertyOf('../properties/coverage-branches.prp'), undefined);
   const d = mkdtempSync(join(tmpdir(), 'arc-bench-find-'));
   for (const p of ['b.yml', 'a/c.yml', 'a/deep/d.yml', '.hidden/e.yml', 'a/f.yaml', 'a/g.c']) {
     mkdirSync(dirname(join(d, p)), { recursive: true });
@@ -496,9 +498,34 @@ test('arc bench on a tiny suite with right labels: scores, reasons, skipped prop
     [
       ['bug.yml', 'coverage-error-call', 'not a property arc checks'],
       ['nested/undef.yml', 'no-overflow', 'no expected_verdict'],
-      ['safe.yml', 'valid-memsafety', 'not a property arc checks'],
+      // The memory properties are opt-in: a run without them says it left them out.
+      ['safe.yml', 'valid-memsafety', 'not selected'],
     ],
   );
+});
+
+test('arc bench --property valid-memsafety: the memory property is checked when selected', () => {
+  const r = runCli([
+    'bench',
+    join(root, 'suite', 'good'),
+    '--property',
+    'valid-memsafety',
+    '--json',
+    '--timeout',
+    '5',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as JsonReport;
+  assert.deepEqual(
+    report.results.map((x) => [x.task, x.property, x.expected, x.dataModel]),
+    [['safe.yml', 'valid-memsafety', true, 'ILP32']],
+  );
+  assert.notEqual(report.results[0].judgement, 'wrong');
+  assert.deepEqual(
+    report.properties.map((p) => p.property),
+    ['valid-memsafety'],
+  );
+  assert.ok(!report.skipped.some((s) => s.property === 'valid-memsafety'));
 });
 
 test('arc bench: a termination no that rests on undefined behaviour is unknown in SV-COMP terms', () => {
@@ -597,7 +624,12 @@ test('arc bench on bad input: exit 2, a diagnostic naming the file and key, noth
   );
   assertNoStackTrace(r.stderr);
 
-  const badProperty = runCli(['bench', join(root, 'suite'), '--property', 'valid-memsafety']);
+  const badProperty = runCli(['bench', join(root, 'suite'), '--property', 'valid-memory']);
   assert.equal(badProperty.code, 2);
-  assert.match(badProperty.stderr, /unknown --property valid-memsafety/);
+  assert.match(badProperty.stderr, /unknown --property valid-memory/);
+  assert.match(
+    badProperty.stderr,
+    /valid-memsafety, valid-memcleanup/,
+    'lists the memory properties',
+  );
 });

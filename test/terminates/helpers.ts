@@ -3,6 +3,7 @@
  * way `terminates` does, and replaying a `no` answer's witness in arc's IR
  * interpreter, independently of the engine's own replay.
  */
+import type { Value } from '../../src/ir/value.js';
 import { lowerCFile } from '../../src/frontends/c/index.js';
 import type { FrontendResult } from '../../src/frontends/frontend.js';
 import { lowerPythonFile } from '../../src/frontends/python/index.js';
@@ -59,8 +60,10 @@ export function witnessInputs(fn: IrFunction, cx: Counterexample): Map<string, b
 }
 
 /** The witness's nondeterministic values, in order. */
-export function witnessNondet(cx: Counterexample): bigint[] {
+export function witnessNondet(cx: Counterexample): Value[] {
   return cx.nondet.map((n) => {
+    // Memory (an array) is given as a map value; its text is for people.
+    if (typeof n.value !== 'bigint' && n.value.kind === 'map') return n.value;
     if (!/^-?\d+$/.test(n.text) || n.value !== BigInt(n.text)) {
       throw new Error(`nondet value '${n.text}' of ${n.source} is not a decimal`);
     }

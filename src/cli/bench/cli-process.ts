@@ -25,8 +25,12 @@ export interface Outcome {
   readonly explanation: string;
   /** End to end, process start to exit. */
   readonly wallMs: number;
-  /** For a no: the kind and description of the property its witness violates. */
-  readonly violated?: { readonly kind: string; readonly description: string };
+  /** For a no: the kind, description and id (`main.valid-deref.2`) of the property its witness violates. */
+  readonly violated?: {
+    readonly kind: string;
+    readonly description: string;
+    readonly id?: string;
+  };
 }
 
 /**
@@ -91,7 +95,8 @@ function readVerdict(
     answer?: unknown;
     explanation?: unknown;
     reason?: { code?: unknown; message?: unknown } | null;
-    witness?: { property?: { kind?: unknown; description?: unknown } } | null;
+    witness?: { property?: { kind?: unknown; description?: unknown; id?: unknown } } | null;
+    diagnostics?: unknown;
   } | null;
   try {
     parsed = JSON.parse(stdout) as typeof parsed;
@@ -104,6 +109,13 @@ function readVerdict(
     );
   }
   const answer = parsed.answer;
+  // Bad input (exit 2) with --json: the diagnostic says why (stderr has it too).
+  if (answer === 'bad-input') {
+    const diagnostic = Array.isArray(parsed.diagnostics)
+      ? (parsed.diagnostics[0] as { message?: unknown } | undefined)?.message
+      : undefined;
+    return error(firstLine || (typeof diagnostic === 'string' ? diagnostic : 'bad input'));
+  }
   if (answer !== 'yes' && answer !== 'no' && answer !== 'unknown') {
     return error(`unexpected answer ${JSON.stringify(answer)}`);
   }
@@ -119,6 +131,7 @@ function readVerdict(
       ? {
           kind: property.kind,
           description: typeof property.description === 'string' ? property.description : '',
+          ...(typeof property.id === 'string' ? { id: property.id } : {}),
         }
       : undefined;
   return {

@@ -5,6 +5,8 @@
  */
 import {
   ARC_COMMAND_TEXT,
+  expectedVerdict,
+  resultVerdict,
   summarize,
   verdictWord,
   type CheckResult,
@@ -51,8 +53,11 @@ function summaryLines(s: PropertySummary): string[] {
   if (s.checks === 0)
     return [`### ${s.property} (0 tasks)`, '', 'No task definition checks it.', ''];
   const all = (a: number, b: number): string => String(a + b);
-  const unknownTrue = s.expectedTrue - s.correctTrue - s.wrongFalse;
-  const unknownFalse = s.expectedFalse - s.correctFalse - s.wrongTrue;
+  // Wrong on a task expected true: a false; on one expected false: a true, or a false with the wrong subproperty.
+  const wrongOnTrue = s.wrongFalse - s.wrongSubproperty;
+  const wrongOnFalse = s.wrongTrue + s.wrongSubproperty;
+  const unknownTrue = s.expectedTrue - s.correctTrue - wrongOnTrue;
+  const unknownFalse = s.expectedFalse - s.correctFalse - wrongOnFalse;
   return [
     `### ${s.property} (${tasks(s.checks)}: ${s.expectedTrue} true, ${s.expectedFalse} false)`,
     '',
@@ -65,13 +70,15 @@ function summaryLines(s: PropertySummary): string[] {
           String(s.correctFalse),
           all(s.correctTrue, s.correctFalse),
         ],
-        ['wrong', String(s.wrongFalse), String(s.wrongTrue), all(s.wrongFalse, s.wrongTrue)],
+        ['wrong', String(wrongOnTrue), String(wrongOnFalse), all(wrongOnTrue, wrongOnFalse)],
         ['unknown', String(unknownTrue), String(unknownFalse), String(s.unknown)],
       ],
     ),
     '',
     `Correct true ${s.correctTrue}, correct false ${s.correctFalse}, wrong true ${s.wrongTrue}, ` +
-      `wrong false ${s.wrongFalse}, unknown ${s.unknown}. ` +
+      `wrong false ${s.wrongFalse}` +
+      (s.wrongSubproperty > 0 ? ` (${s.wrongSubproperty} with the wrong subproperty)` : '') +
+      `, unknown ${s.unknown}. ` +
       `Score ${s.score} (of ${s.maxScore} possible). Time per task: median ${seconds(s.medianMs)}, ` +
       `90th percentile ${seconds(s.p90Ms)}, total ${seconds(s.totalMs)}.`,
     '',
@@ -97,6 +104,13 @@ export function markdownReport(run: SuiteRun, preamble?: readonly string[]): str
     `(${run.properties.map((p) => `\`${p}\` → \`${ARC_COMMAND_TEXT[p]}\``).join('; ')}),`,
     `${run.jobs} at a time; times are end to end. Scoring as in SV-COMP: +2 correct true, +1 correct false,`,
     '−32 wrong true, −16 wrong false, 0 unknown.',
+    ...(run.properties.includes('valid-memsafety')
+      ? [
+          'For a `valid-memsafety` task expected false with a subproperty, a false is correct only if the',
+          'property arc found violated is of that subproperty (valid-deref, valid-pointer-arith, valid-call →',
+          'valid-deref; valid-free → valid-free; valid-memtrack → valid-memtrack), and wrong (−16) otherwise.',
+        ]
+      : []),
     '',
   ];
   const wrong = run.results.filter((r) => r.judgement === 'wrong');
@@ -106,8 +120,12 @@ export function markdownReport(run: SuiteRun, preamble?: readonly string[]): str
       '',
       ...wrong.map(
         (r) =>
-          `- ${taskName(r)} ${r.check.property}: expected ${r.check.expected}, ` +
-          `arc ${verdictWord(r.outcome.answer)} (score ${r.score})` +
+          `- ${taskName(r)} ${r.check.property}: expected ${expectedVerdict(r.check)}, ` +
+          `arc ${resultVerdict(r.check, r.outcome)}` +
+          (r.outcome.violated?.id !== undefined && r.check.property.startsWith('valid-mem')
+            ? ` (${r.outcome.violated.id})`
+            : '') +
+          ` (score ${r.score})` +
           (r.outcome.explanation ? ` — ${shorten(r.outcome.explanation, run.suite)}` : ''),
       ),
       '',
@@ -139,8 +157,8 @@ export function markdownReport(run: SuiteRun, preamble?: readonly string[]): str
         ['task', 'expected', 'arc', 'judgement', 'score', 'reason', 'time'],
         mine.map((r) => [
           taskName(r),
-          String(r.check.expected),
-          verdictWord(r.outcome.answer),
+          expectedVerdict(r.check),
+          resultVerdict(r.check, r.outcome),
           r.judgement,
           String(r.score),
           reasonText(r, run.suite),
@@ -177,6 +195,14 @@ export function jsonReport(run: SuiteRun): unknown {
       expected: r.check.expected,
       answer: r.outcome.answer,
       verdict: verdictWord(r.outcome.answer),
+      ...(r.outcome.violated === undefined
+        ? {}
+        : {
+            violated: {
+              kind: r.outcome.violated.kind,
+              ...(r.outcome.violated.id === undefined ? {} : { id: r.outcome.violated.id }),
+            },
+          }),
       judgement: r.judgement,
       score: r.score,
       reason: r.judgement === 'unknown' ? r.outcome.reason || null : null,

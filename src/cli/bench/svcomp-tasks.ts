@@ -19,10 +19,20 @@
  * 1.0, which has none and means ILP32. The property file's name decides the
  * check: `unreach-call.prp` → `arc prove FILE --property assertions`,
  * `no-overflow.prp` → `arc prove FILE --property no-overflow`,
- * `termination.prp` → `arc terminates FILE --semantics c`, entry `main`,
- * with the task's data model. Any other property, a property without an
+ * `termination.prp` → `arc terminates FILE --semantics c`,
+ * `valid-memsafety.prp` → `arc prove FILE --property memory-safety
+ * --property valid-memtrack --malloc-never-fails`, `valid-memcleanup.prp` →
+ * `arc prove FILE --property valid-memcleanup --malloc-never-fails` (SV-COMP's
+ * convention: malloc never returns NULL), entry `main`, with the task's data
+ * model. The first three are checked unless a selection says otherwise, the
+ * memory properties when selected. Any other property, a property without an
  * expected verdict, a task with several input files or in another language is
- * skipped (and listed as such).
+ * skipped (and listed as such), and so is a memory property not selected.
+ *
+ * Scoring is SV-COMP's, including its rule for `valid-memsafety` tasks whose
+ * expected verdict is false with a `subproperty` (valid-deref, valid-free or
+ * valid-memtrack): a no is correct only if the property arc found violated is
+ * of that subproperty, and wrong otherwise.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -30,10 +40,24 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { runCli, runPool, type Outcome } from './cli-process.js';
 import { median, percentile, seconds, sum } from './stats.js';
 
-export type SvProperty = 'unreach-call' | 'no-overflow' | 'termination';
+export type SvProperty =
+  'unreach-call' | 'no-overflow' | 'termination' | 'valid-memsafety' | 'valid-memcleanup';
 
 /** The SV-COMP properties arc checks, in report order. */
-export const SV_PROPERTIES: readonly SvProperty[] = ['unreach-call', 'no-overflow', 'termination'];
+export const SV_PROPERTIES: readonly SvProperty[] = [
+  'unreach-call',
+  'no-overflow',
+  'termination',
+  'valid-memsafety',
+  'valid-memcleanup',
+];
+
+/** The properties checked when no selection is given (the memory properties are opt-in). */
+export const DEFAULT_SV_PROPERTIES: readonly SvProperty[] = [
+  'unreach-call',
+  'no-overflow',
+  'termination',
+];
 
 export type DataModel = 'ILP32' | 'LP64';
 
@@ -42,6 +66,22 @@ const ARC_COMMAND: Readonly<Record<SvProperty, (file: string) => string[]>> = {
   'unreach-call': (file) => ['prove', file, '--property', 'assertions'],
   'no-overflow': (file) => ['prove', file, '--property', 'no-overflow'],
   termination: (file) => ['terminates', file, '--semantics', 'c'],
+  'valid-memsafety': (file) => [
+    'prove',
+    file,
+    '--property',
+    'memory-safety',
+    '--property',
+    'valid-memtrack',
+    '--malloc-never-fails',
+  ],
+  'valid-memcleanup': (file) => [
+    'prove',
+    file,
+    '--property',
+    'valid-memcleanup',
+    '--malloc-never-fails',
+  ],
 };
 
 /** The arc command of each property, for reports. */
@@ -49,7 +89,30 @@ export const ARC_COMMAND_TEXT: Readonly<Record<SvProperty, string>> = {
   'unreach-call': 'arc prove FILE --property assertions',
   'no-overflow': 'arc prove FILE --property no-overflow',
   termination: 'arc terminates FILE --semantics c',
+  'valid-memsafety':
+    'arc prove FILE --property memory-safety --property valid-memtrack --malloc-never-fails',
+  'valid-memcleanup': 'arc prove FILE --property valid-memcleanup --malloc-never-fails',
 };
+
+/**
+ * The `valid-memsafety` subproperty (valid-deref, valid-free, valid-memtrack)
+ * a violated arc property kind stands for; undefined for kinds that are none
+ * of them (a `library` precondition, a pointer comparison, ...).
+ */
+export function memsafetySubproperty(kind: string): string | undefined {
+  switch (kind) {
+    case 'valid-deref':
+    case 'valid-pointer-arith':
+    case 'valid-call':
+      return 'valid-deref';
+    case 'valid-free':
+      return 'valid-free';
+    case 'valid-memtrack':
+      return 'valid-memtrack';
+    default:
+      return undefined;
+  }
+}
 
 export interface TaskProperty {
   /** As written in the task definition. */
@@ -349,8 +412,10 @@ function checksOf(
       skipped.push({ task, property: name, reason });
     };
     if (property === undefined) skip('not a property arc checks');
-    else if (!wanted.has(property)) continue;
-    else if (p.expectedVerdict === undefined) skip('no expected_verdict');
+    else if (!wanted.has(property)) {
+      // The opt-in properties are listed, so that a run says what it left out.
+      if (!DEFAULT_SV_PROPERTIES.includes(property)) skip('not selected');
+    } else if (p.expectedVerdict === undefined) skip('no expected_verdict');
     else if (def.language !== 'C') skip(`language ${def.language}`);
     else if (def.inputFiles.length !== 1)
       skip(`${def.inputFiles.length} input files (arc reads one)`);
@@ -398,7 +463,7 @@ export function loadSuite(dir: string, wanted: ReadonlySet<SvProperty>): Suite {
 }
 
 /** The command line that answers a check. */
-function arcArgs(check: Check, timeoutS: number): string[] {
+export function arcArgs(check: Check, timeoutS: number): string[] {
   return [
     ...ARC_COMMAND[check.property](check.input),
     '--data-model',
@@ -423,6 +488,28 @@ const POINTS = {
 /** arc's answer in SV-COMP's terms: yes means the property holds (`true`). */
 export function verdictWord(answer: Outcome['answer']): string {
   return answer === 'yes' ? 'true' : answer === 'no' ? 'false' : answer;
+}
+
+/**
+ * A result's verdict as SV-COMP writes it: for `valid-memsafety`, a false
+ * names its subproperty (`false(valid-free)`), or the kind arc found violated
+ * when that is none of them.
+ */
+export function resultVerdict(check: Check, outcome: Outcome): string {
+  const word = verdictWord(outcome.answer);
+  if (check.property !== 'valid-memsafety' || outcome.answer !== 'no') return word;
+  const kind = outcome.violated?.kind;
+  if (kind === undefined) return word;
+  return `${word}(${memsafetySubproperty(kind) ?? kind})`;
+}
+
+/** The expected verdict as SV-COMP writes it (for `valid-memsafety`, `false(valid-deref)`). */
+export function expectedVerdict(check: Check): string {
+  const word = String(check.expected);
+  if (check.property !== 'valid-memsafety' || check.expected || check.subproperty === undefined) {
+    return word;
+  }
+  return `${word}(${check.subproperty})`;
 }
 
 /** The progress line for a finished check, as `arc bench` and `bench:svcomp` print it on stderr. */
@@ -468,6 +555,29 @@ export function scoreAnswer(
   return { judgement: 'wrong', score: saidTrue ? POINTS.wrongTrue : POINTS.wrongFalse };
 }
 
+/**
+ * An outcome against a check, with its SV-COMP score: `scoreAnswer`, and for
+ * a `valid-memsafety` task expected false with a subproperty, a no whose
+ * violated property is not of that subproperty (or names none) is wrong
+ * (−16), as SV-COMP scores it.
+ */
+export function scoreCheck(
+  check: Pick<Check, 'property' | 'expected' | 'subproperty'>,
+  outcome: Pick<Outcome, 'answer' | 'violated'>,
+): { judgement: Judgement; score: number } {
+  if (
+    check.property === 'valid-memsafety' &&
+    !check.expected &&
+    check.subproperty !== undefined &&
+    outcome.answer === 'no'
+  ) {
+    const kind = outcome.violated?.kind;
+    const sub = kind === undefined ? undefined : memsafetySubproperty(kind);
+    if (sub !== check.subproperty) return { judgement: 'wrong', score: POINTS.wrongFalse };
+  }
+  return scoreAnswer(check.expected, outcome.answer);
+}
+
 /** The most a check can score: a correct answer. */
 function bestScore(expected: boolean): number {
   return expected ? POINTS.correctTrue : POINTS.correctFalse;
@@ -497,7 +607,7 @@ export function runChecks(checks: readonly Check[], options: RunOptions): Promis
     async (check): Promise<CheckResult> => {
       const raw = await runCli(arcArgs(check, options.timeoutS), options.timeoutS, options.cli);
       const outcome = inSvcompTerms(check.property, raw);
-      return { check, outcome, ...scoreAnswer(check.expected, outcome.answer) };
+      return { check, outcome, ...scoreCheck(check, outcome) };
     },
     options.onResult,
   );
@@ -510,8 +620,12 @@ export interface PropertySummary {
   readonly expectedFalse: number;
   readonly correctTrue: number;
   readonly correctFalse: number;
+  /** Wrong answers true (arc said yes). */
   readonly wrongTrue: number;
+  /** Wrong answers false (arc said no), including those with the wrong subproperty. */
   readonly wrongFalse: number;
+  /** Of the wrong false answers, those on tasks expected false, with the wrong subproperty. */
+  readonly wrongSubproperty: number;
   /** Don't know, killed, or an error (exit 2/4, a crash). */
   readonly unknown: number;
   readonly score: number;
@@ -529,6 +643,8 @@ export function summarize(property: SvProperty, results: readonly CheckResult[])
   const mine = results.filter((r) => r.check.property === property);
   const n = (j: Judgement, expected: boolean): number =>
     mine.filter((r) => r.judgement === j && r.check.expected === expected).length;
+  const wrongSaying = (answer: Outcome['answer']): CheckResult[] =>
+    mine.filter((r) => r.judgement === 'wrong' && r.outcome.answer === answer);
   const times = mine.map((r) => r.outcome.wallMs);
   const reasons = new Map<string, number>();
   for (const r of mine.filter((r) => r.judgement === 'unknown')) {
@@ -542,8 +658,9 @@ export function summarize(property: SvProperty, results: readonly CheckResult[])
     expectedFalse: mine.filter((r) => !r.check.expected).length,
     correctTrue: n('correct', true),
     correctFalse: n('correct', false),
-    wrongTrue: n('wrong', false),
-    wrongFalse: n('wrong', true),
+    wrongTrue: wrongSaying('yes').length,
+    wrongFalse: wrongSaying('no').length,
+    wrongSubproperty: wrongSaying('no').filter((r) => !r.check.expected).length,
     unknown: mine.filter((r) => r.judgement === 'unknown').length,
     score: sum(mine.map((r) => r.score)),
     maxScore: sum(mine.map((r) => bestScore(r.check.expected))),

@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import {
+  DEFAULT_SV_PROPERTIES,
   loadSuite,
   progressLine,
   runChecks,
@@ -103,7 +104,11 @@ export async function runBench(args: readonly string[]): Promise<number> {
   return results.some((r) => r.judgement === 'wrong') ? EXIT_BENCH_WRONG : EXIT_BENCH_OK;
 }
 
-/** `--property` values (repeatable, or comma-separated); all three when none is given. */
+/**
+ * `--property` values (repeatable, or comma-separated), any of SV_PROPERTIES;
+ * unreach-call, no-overflow and termination when none is given (the memory
+ * properties valid-memsafety and valid-memcleanup are opt-in).
+ */
 function selectedProperties(values: readonly string[]): SvProperty[] {
   const names = values
     .flatMap((v) => v.split(','))
@@ -115,5 +120,7 @@ function selectedProperties(values: readonly string[]): SvProperty[] {
       `bench: unknown --property ${unknown.join(', ')} (known: ${SV_PROPERTIES.join(', ')})`,
     );
   }
-  return names.length === 0 ? [...SV_PROPERTIES] : SV_PROPERTIES.filter((p) => names.includes(p));
+  return names.length === 0
+    ? [...DEFAULT_SV_PROPERTIES]
+    : SV_PROPERTIES.filter((p) => names.includes(p));
 }

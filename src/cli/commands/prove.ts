@@ -34,6 +34,8 @@ const OPTIONS = {
   engine: { type: 'string' },
   'dump-smt': { type: 'string' },
   'no-compiler-replay': { type: 'boolean' },
+  'malloc-may-fail': { type: 'boolean' },
+  'malloc-never-fails': { type: 'boolean' },
   witness: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -59,6 +61,12 @@ function parseEngine(text: string | undefined): EngineChoice | undefined {
   return known;
 }
 
+function mallocOption(mayFail: boolean, neverFails: boolean): boolean | undefined {
+  if (mayFail && neverFails)
+    throw new UsageError('--malloc-may-fail and --malloc-never-fails contradict each other');
+  return mayFail ? true : neverFails ? false : undefined;
+}
+
 export async function runProve(args: readonly string[]): Promise<number> {
   const parsed = parseCommandArgs('prove', args, OPTIONS);
   if (flag(parsed, 'help')) {
@@ -77,6 +85,10 @@ export async function runProve(args: readonly string[]): Promise<number> {
     dumpSmtDir: stringOption(parsed, 'dump-smt'),
     compilerReplay: !flag(parsed, 'no-compiler-replay'),
     engines: parseEngine(stringOption(parsed, 'engine')),
+    mallocMayFail: mallocOption(
+      flag(parsed, 'malloc-may-fail'),
+      flag(parsed, 'malloc-never-fails'),
+    ),
   };
   const witness = stringOption(parsed, 'witness');
   if (witness !== undefined) checkWitnessPath(witness);
@@ -104,7 +116,7 @@ function checkedKinds(options: ProveOptions): PropertyKind[] {
   const groups =
     options.properties !== undefined && options.properties.length > 0
       ? options.properties
-      : Object.keys(PROPERTY_GROUPS).filter((g) => g !== 'returns-true');
+      : ['assertions', 'no-undefined-behaviour', 'memory-safety'];
   const kinds = groups.flatMap((g) => PROPERTY_GROUPS[g] ?? []);
   if (options.returnsTrue === true) kinds.push('returns-true');
   return [...new Set(kinds)];

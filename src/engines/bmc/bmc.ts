@@ -19,12 +19,14 @@ import { Budget } from '../../core/budget.js';
 import { formatSpan } from '../../core/diagnostic.js';
 import { trace } from '../../core/trace.js';
 import type { IrFunction } from '../../ir/ir.js';
+import { isPrecise } from '../../ir/ir.js';
+import type { Value } from '../../ir/value.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
 import {
   checkSat,
   disjunction,
   initSolver,
-  modelScalars,
+  type TermValue,
   queryVariables,
 } from '../../smt/index.js';
 import { termToInfix } from '../../smt/infix.js';
@@ -287,7 +289,7 @@ async function round(
       ]),
     };
   }
-  const holds = modelEvaluator(modelScalars(rb.model));
+  const holds = modelEvaluator(termValues(rb.model));
   const i = unwinds.terms.findIndex((t) => holds(t) === 1n);
   return { exceeded: unwinds.loops[Math.max(i, 0)] };
 }
@@ -302,7 +304,7 @@ function safe(run: Run, k: number, queries: CertificateQuery[]): EngineResult {
 }
 
 function unsafe(run: Run, enc: Encoding, r: CheckResult, k: number): EngineResult {
-  const found = extractWitness(run.fn, enc, modelScalars(r.model));
+  const found = extractWitness(run.fn, enc, termValues(r.model));
   const how =
     k === 0
       ? 'bounded model checking (a satisfiable violation query)'
@@ -316,7 +318,7 @@ function unsafe(run: Run, enc: Encoding, r: CheckResult, k: number): EngineResul
   }
   return {
     status: 'unsafe',
-    precise: run.fn.approximations.length === 0,
+    precise: isPrecise(run.fn, witness.property),
     witness,
     solverMs: run.solverMs,
   };
@@ -464,3 +466,11 @@ class BmcEngine implements Engine {
 }
 
 export const bmcEngine: Engine = new BmcEngine();
+
+/** The scalar and array values of a model (strings do not occur in program encodings). */
+function termValues(model: ReadonlyMap<string, Value> | undefined): Map<string, TermValue> {
+  const out = new Map<string, TermValue>();
+  for (const [name, v] of model ?? [])
+    if (typeof v === 'bigint' || v.kind === 'map') out.set(name, v);
+  return out;
+}

@@ -31,6 +31,7 @@ import type {
 import type { Sort, Term } from '../../smt/index.js';
 import {
   and,
+  arraySort,
   boolConst,
   boolSort,
   bv2nat,
@@ -40,6 +41,7 @@ import {
   bvNeg,
   bvNot,
   bvSort,
+  constArray,
   eq,
   extract,
   int2bv,
@@ -51,7 +53,9 @@ import {
   ite,
   not,
   or,
+  select,
   signExtend,
+  store,
   xor,
   zeroExtend,
 } from '../../smt/index.js';
@@ -68,6 +72,8 @@ export function sortOf(t: Type): Sort {
       return intSort;
     case 'bv':
       return bvSort(t.width);
+    case 'array':
+      return arraySort(bvSort(t.index.width), bvSort(t.elem.width));
   }
 }
 
@@ -95,6 +101,10 @@ export function encodeExpr(e: Expr, env: Env): Term {
       return encodeCast(e, env);
     case 'overflow':
       return encodeOverflow(e, env);
+    case 'select':
+      return select(encodeExpr(e.array, env), encodeExpr(e.index, env));
+    case 'store':
+      return store(encodeExpr(e.array, env), encodeExpr(e.index, env), encodeExpr(e.value, env));
   }
 }
 
@@ -106,6 +116,8 @@ function constTerm(t: Type, value: bigint): Term {
       return intConst(value);
     case 'bv':
       return bvConst(t.width, value);
+    case 'array':
+      return constArray(sortOf(t), bvConst(t.elem.width, value));
   }
 }
 
@@ -129,6 +141,8 @@ function encodeBinary(e: BinaryExpr, env: Env): Term {
       return intBinaryOp(e, a, b);
     case 'bool':
       return boolBinaryOp(e, a, b);
+    case 'array':
+      return unsupported(`operator ${e.op} on arrays`);
   }
 }
 
@@ -250,6 +264,7 @@ function encodeCast(e: CastExpr, env: Env): Term {
   const a = encodeExpr(e.arg, env);
   const from = e.arg.type;
   const to = e.type;
+  if (from.kind === 'array' || to.kind === 'array') return unsupported('a cast of an array');
   if (to.kind === 'bool') {
     return from.kind === 'bool' ? a : not(eq(a, constTerm(from, 0n)));
   }

@@ -63,7 +63,7 @@ function bound(t: Term, lookup: Lookup): bigint | null {
     const v = lookup(t.name);
     if (v === undefined) return null;
     if (v.type.kind === 'bool') return 1n;
-    if (v.type.kind === 'int') return null;
+    if (v.type.kind === 'int' || v.type.kind === 'array') return null;
     return 1n << BigInt(v.type.width);
   }
   const bs = t.args.map((a) => bound(a, lookup));

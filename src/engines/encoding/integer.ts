@@ -157,6 +157,10 @@ export class IntEncoder {
         return this.cast(e, env);
       case 'overflow':
         return this.overflow(e, env);
+      case 'select':
+        return this.opaque(e.type, 'a memory read');
+      case 'store':
+        throw new Error('internal error: arrays have no integer encoding');
     }
   }
 
@@ -285,6 +289,8 @@ export class IntEncoder {
     }
     const value = from.kind === 'bool' ? ite(a, num(1n), num(0n)) : a;
     if (to.kind === 'int') return value;
+    if (to.kind === 'array' || from.kind === 'array')
+      throw new Error('internal error: a cast of an array');
     if (from.kind === 'bool') return value;
     if (from.kind === 'bv') {
       const f = bvRange(from);

@@ -20,7 +20,7 @@
 import { Budget } from '../../core/budget.js';
 import { performance } from 'node:perf_hooks';
 import type { IrFunction, Type } from '../../ir/ir.js';
-import { allVariables } from '../../ir/ir.js';
+import { allVariables, isPrecise } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
 import { boolSort, checkSat, conjunction, eq, mkVar, not } from '../../smt/index.js';
 import { trace } from '../../core/trace.js';
@@ -110,7 +110,7 @@ export async function checkKInduction(
   const shouldStop = (): boolean => budget.left() < 1 || options.signal?.aborted === true;
   const found = (w: RawWitness): EngineResult => ({
     status: 'unsafe',
-    precise: fn.approximations.length === 0,
+    precise: isPrecise(fn, w.property),
     witness: w,
     solverMs: budget.solverMs,
   });

@@ -48,7 +48,7 @@ export function stateAt(
 /** `v` as a value of parameter `name`'s type (reduced modulo 2^width for a C integer). */
 export function clampTo(fn: IrFunction, name: string, v: bigint): bigint {
   const p = fn.params.find((q) => q.name === name);
-  if (p === undefined || p.type.kind === 'int') return v;
+  if (p === undefined || p.type.kind === 'int' || p.type.kind === 'array') return v;
   if (p.type.kind === 'bool') return v === 0n ? 0n : 1n;
   return wrapToType(v, p.type);
 }

@@ -139,7 +139,7 @@ function cross<T>(lists: readonly (readonly T[])[][], limit: () => void): T[][] 
 /** The constraints saying `v` is a value of type `t` (none for `int`). */
 export function rangeConstraints(v: LinearExpr, t: Type): Constraint[] {
   if (t.kind === 'bool') return [rel(v, '>=', constExpr(0n)), rel(v, '<=', constExpr(1n))];
-  if (t.kind === 'int') return [];
+  if (t.kind === 'int' || t.kind === 'array') return [];
   const { min, max } = bvRange(t);
   return [rel(v, '>=', constExpr(min)), rel(v, '<=', constExpr(max))];
 }
@@ -321,6 +321,9 @@ export class Executor {
         return this.boolValue(e, env);
       case 'binary':
         return this.binary(e, env);
+      case 'select':
+      case 'store':
+        return this.fail('memory (the loop reads or writes memory)');
     }
   }
 

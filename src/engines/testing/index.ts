@@ -11,6 +11,7 @@
  */
 import type { Engine, EngineOptions, EngineResult } from '../engine.js';
 import type { IrFunction } from '../../ir/ir.js';
+import { isPrecise } from '../../ir/ir.js';
 import { sampleRuns, SHORT_RUNS } from './samples.js';
 
 async function check(fn: IrFunction, options: EngineOptions): Promise<EngineResult> {
@@ -24,7 +25,7 @@ async function check(fn: IrFunction, options: EngineOptions): Promise<EngineResu
   if (samples.violation !== null)
     return {
       status: 'unsafe',
-      precise: fn.approximations.length === 0,
+      precise: isPrecise(fn, samples.violation.property),
       witness: samples.violation,
       solverMs: 0,
     };

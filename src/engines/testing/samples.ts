@@ -16,7 +16,7 @@
 import { makeRng } from '../../core/prng.js';
 import type { Expr, IrFunction, Type } from '../../ir/ir.js';
 import { bvRange, wrapToType } from '../../ir/ir.js';
-import { scalar } from '../../ir/value.js';
+import { mapValue, type Value } from '../../ir/value.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { RawWitness } from '../engine.js';
 
@@ -156,7 +156,7 @@ export async function sampleRuns(
       if (shouldStop()) break;
     }
     runs++;
-    const nondet: bigint[] = [];
+    const nondet: Value[] = [];
     const mode = runs % 3;
     // Long runs also try "yes for a long stretch, then no" for the nondeterministic
     // choices (a loop on __VERIFIER_nondet_int() that runs many times, then stops).
@@ -167,11 +167,14 @@ export async function sampleRuns(
     try {
       outcome = run.runPositional(
         args,
-        () => {
+        (target) => {
           const random = mode === 0 ? 1n : mode === 1 ? pick(nondetPool) : (next() % 65n) - 32n;
           const v = stretch === 0 ? random : nondet.length < stretch ? 1n : 0n;
-          nondet.push(v);
-          return v;
+          // Memory starts as the same byte everywhere (0, 1, ...: the run's first choice).
+          const value: Value =
+            target.kind === 'array' ? mapValue(BigInt.asUintN(target.elem.width, v)) : v;
+          nondet.push(value);
+          return value;
         },
         {
           maxSteps: Math.min(budget.runSteps, stepsLeft),
@@ -186,11 +189,11 @@ export async function sampleRuns(
               const list = states.get(node) as bigint[][];
               // Keep the first states and a reservoir sample of the rest.
               if (budget.statesPerNode === 0) return;
-              if (list.length < budget.statesPerNode) list.push(values.map(scalar));
+              if (list.length < budget.statesPerNode) list.push(values.map(scalarOrZero));
               else {
                 const j = Number(next() % BigInt(seen));
                 if (j < budget.statesPerNode / 2)
-                  list[budget.statesPerNode / 2 + j] = values.map(scalar);
+                  list[budget.statesPerNode / 2 + j] = values.map(scalarOrZero);
               }
             },
           },
@@ -219,6 +222,11 @@ export async function sampleRuns(
     }
   }
   return { states, violation: null, runs };
+}
+
+/** A state's value for candidate mining: memory (an array) is not mined and reads as 0. */
+function scalarOrZero(v: Value): bigint {
+  return typeof v === 'bigint' ? v : 0n;
 }
 
 /** How far from the small values an input vector reaches (long runs try the far ones first). */

@@ -16,6 +16,11 @@ function cValue(v: Value): string {
       return `{${v.elements.map(cValue).join(', ')}}`;
     case 'record':
       return `{${v.fields.map((f) => `.${f.name} = ${cValue(f.value)}`).join(', ')}}`;
+    case 'map':
+      return `{${[...v.entries]
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+        .map(([i, x]) => `[${i}] = ${x}`)
+        .join(', ')}} /* else ${v.default} */`;
   }
 }
 

@@ -9,17 +9,48 @@
  * and is recorded as an `Approximation`.
  */
 import { diagnostic } from '../../core/diagnostic.js';
-import { falseExpr, variable } from '../../ir/ir.js';
-import type { CInt, CType } from './ctypes.js';
-import type { Frame, Lowerer, Val } from './lower.js';
-import { Scope } from './lower.js';
+import { boolType, bvType, constant, falseExpr, variable, type Expr } from '../../ir/ir.js';
+import {
+  isScalarC,
+  ptrTo,
+  typeText,
+  voidT,
+  type CInt,
+  type CScalar,
+  type CType,
+} from './ctypes.js';
+import { binary, cast, compare, ite, not } from './fold.js';
+import type { Frame, Loc, Lowerer, Val } from './lower.js';
+import { Scope, stringBytes } from './lower.js';
+import { ObjState } from './memory.js';
 import type { SyntaxNode } from './parser.js';
-import type { FunctionInfo } from './program.js';
+import { namesUnderAddressOf, type FunctionInfo } from './program.js';
 import { lowerFunctionBody } from './stmt.js';
 
-const ASSERTS = new Set(['__arc_assert', '__VERIFIER_assert']);
+const ASSERTS = new Set([
+  '__arc_assert',
+  '__VERIFIER_assert',
+  '__CPROVER_assert',
+  '__ESBMC_assert',
+]);
 const ERRORS = new Set(['reach_error', '__VERIFIER_error', '__assert_fail']);
-const ASSUMES = new Set(['__VERIFIER_assume', 'assume_abort_if_not']);
+const ASSUMES = new Set([
+  '__VERIFIER_assume',
+  'assume_abort_if_not',
+  '__CPROVER_assume',
+  '__ESBMC_assume',
+]);
+/** Memory built-ins: the allocator, and the model helpers of src/frontends/c/models/. */
+const MEMORY = new Set([
+  'malloc',
+  'calloc',
+  'realloc',
+  'free',
+  'alloca',
+  '__builtin_alloca',
+  '__arc_same_object',
+  '__arc_offset',
+]);
 const HALTS = new Set(['abort', 'exit', '_Exit', '_exit', 'quick_exit']);
 const OUTPUT = new Set([
   'printf',
@@ -41,6 +72,7 @@ export function isConventionName(name: string): boolean {
     ASSUMES.has(name) ||
     HALTS.has(name) ||
     OUTPUT.has(name) ||
+    MEMORY.has(name) ||
     name === '__arc_assert_disabled' ||
     name.startsWith('__VERIFIER_nondet_')
   );
@@ -51,20 +83,358 @@ export function lowerCall(lw: Lowerer, node: SyntaxNode, used: boolean): Val | n
   const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter(
     (a) => a.type !== 'comment',
   );
-  if (fn.type !== 'identifier') return lw.unsupported(node, 'calls through function pointers');
-  const name = fn.text;
-  if (lw.scope.lookup(name)) return lw.unsupported(fn, `calls through function pointers (${name})`);
+  let callee = fn;
+  while (callee.type === 'parenthesized_expression') callee = lw.only(callee);
+  if (
+    callee.type !== 'identifier' ||
+    lw.scope.lookup(callee.text) ||
+    (!lw.prog.functions.has(callee.text) && lw.prog.globals.has(callee.text))
+  )
+    return indirectCall(lw, node, callee, args, used);
+  const name = callee.text;
   const info = lw.prog.functions.get(name);
   if (ASSERTS.has(name) || (name === 'assert' && !info?.definition))
-    return assertion(lw, node, args, info);
+    return assertion(lw, node, name, args, info);
   if (name === '__arc_assert_disabled') return null;
   if (ERRORS.has(name)) return errorCall(lw, node, name);
   if (ASSUMES.has(name)) return assume(lw, node, args, info);
   if (name.startsWith('__VERIFIER_nondet_')) return nondet(lw, node, name, info);
-  if (HALTS.has(name)) return halt(lw, node, args);
+  if (HALTS.has(name)) return halt(lw, node, name, args);
   if (OUTPUT.has(name)) return output(lw, node, name, args, used);
+  if (MEMORY.has(name) && !info?.definition) return memoryCall(lw, node, name, args);
   if (info?.definition) return inline(lw, info, node, args, used);
+  const model = lw.models?.functions.get(name);
+  if (model?.definition) return inline(lw, model, node, args, used, true);
+  if (/^nondet_|^__VERIFIER_nondet/.test(name) && info !== undefined && isScalarC(info.returnType))
+    return nondetCall(lw, node, name, info.returnType, args);
+  if (/^nondet_/.test(name) && info === undefined)
+    return nondetCall(lw, node, name, lw.T.int, args);
   return undefinedCall(lw, node, name, info, args, used);
+}
+
+/** `nondet_int()` and the like, declared without a body: an arbitrary value of the type, with a note. */
+function nondetCall(
+  lw: Lowerer,
+  node: SyntaxNode,
+  name: string,
+  t: CScalar,
+  args: SyntaxNode[],
+): Val {
+  for (const a of args) lw.value(a);
+  lw.notes.push(
+    diagnostic(
+      'undefined-function',
+      'note',
+      `${name}() has no body: it returns an arbitrary ${typeText(t)}`,
+      lw.span(node),
+    ),
+  );
+  const tmp = lw.temp(t, `${name}()`);
+  lw.b.emit({ kind: 'havoc', target: tmp, source: name }, lw.span(node));
+  return { e: variable(tmp, lw.irT(t)), t };
+}
+
+/**
+ * A call through a function pointer: resolved over the functions whose
+ * address the program takes and whose parameter count matches; a pointer
+ * holding none of them violates `valid-call`.
+ */
+function indirectCall(
+  lw: Lowerer,
+  node: SyntaxNode,
+  callee: SyntaxNode,
+  args: SyntaxNode[],
+  used: boolean,
+): Val | null {
+  const fp = lw.value(callee);
+  if (fp.t.kind !== 'ptr' || (fp.t.to.kind !== 'func' && fp.t.to.kind !== 'void'))
+    return lw.fail(callee, `${lw.text(callee)} is not a function`, 'type-error');
+  const ftype = fp.t.to.kind === 'func' ? fp.t.to : null;
+  const target = lw.keep(fp.e, `${lw.text(callee)}`);
+  const candidates = [...lw.prog.functionValues]
+    .sort()
+    .map((n) => lw.prog.functions.get(n))
+    .filter(
+      (f): f is FunctionInfo =>
+        f !== undefined &&
+        (f.definition !== null || lw.models?.functions.get(f.name)?.definition != null),
+    )
+    .filter((f) => f.params.length === args.length || f.variadic)
+    .filter((f) => ftype === null || ftype.ret.kind === f.returnType.kind);
+  const span = lw.span(node);
+  const rt = ftype?.ret ?? candidates[0]?.returnType ?? voidT;
+  const result = used && isScalarC(rt) ? lw.temp(rt, `${lw.text(callee)}(...)`) : null;
+  const join = lw.b.newNode();
+  for (const f of candidates) {
+    const addr = lw.functionPointer(f.name, node).e;
+    const hit = compare('eq', target, addr);
+    const from = lw.b.here();
+    const yes = lw.b.newNode();
+    const no = lw.b.newNode();
+    lw.b.edge(from, yes, { kind: 'assume', cond: hit }, span);
+    lw.b.edge(from, no, { kind: 'assume', cond: not(hit) }, span);
+    lw.b.cur = yes;
+    const v = inline(
+      lw,
+      f.definition !== null ? f : (lw.models?.functions.get(f.name) as FunctionInfo),
+      node,
+      args,
+      used,
+      f.definition === null,
+    );
+    if (lw.b.cur !== null && result !== null && v !== null && isScalarC(rt))
+      lw.b.emit({ kind: 'assign', target: result, value: lw.conv(v, rt) }, span);
+    lw.b.jump(join);
+    lw.b.cur = no;
+  }
+  lw.check(
+    'valid-call',
+    node,
+    node.startIndex,
+    0,
+    falseExpr,
+    `${lw.text(callee)} points to a function of a matching type (${candidates.map((f) => f.name).join(', ') || 'none is known'})`,
+  );
+  lw.b.jump(join);
+  lw.b.cur = join;
+  if (result === null || !isScalarC(rt)) return null;
+  return { e: variable(result, lw.irT(rt)), t: rt };
+}
+
+/**
+ * The allocator (`malloc`, `calloc`, `realloc`, `free`, `alloca`) and the
+ * helpers the library models use (`__arc_same_object`, `__arc_offset`).
+ * `calloc`'s zeroing and `realloc`'s copy are loops in C (lowered by
+ * `allocatorModel`), so they are checked and unwound like user code.
+ */
+function memoryCall(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNode[]): Val | null {
+  lw.needMemory(node);
+  const m = lw.mem;
+  const span = lw.span(node);
+  const voidPtr = ptrTo(voidT);
+  const arg = (i: number): Val => {
+    const a = args[i];
+    if (a === undefined) return lw.fail(node, `${name} needs ${i + 1} argument(s)`, 'type-error');
+    return lw.value(a);
+  };
+  const size = (v: Val, i: number): Expr => lw.conv(lw.int(v, args[i]), lw.sizeT);
+  switch (name) {
+    case 'malloc':
+    case 'alloca':
+    case '__builtin_alloca': {
+      const n = size(arg(0), 0);
+      if (name !== 'malloc') {
+        const loc = lw.frameObject(n, node);
+        return { e: loc, t: voidPtr };
+      }
+      return { e: allocate(lw, n, node), t: voidPtr };
+    }
+    case 'calloc': {
+      const count = size(arg(0), 0);
+      const each = size(arg(1), 1);
+      const W = 2 * m.ptrT.width;
+      const wide = bvType(W, false);
+      const product = binary('mul', cast(count, wide), cast(each, wide));
+      // An overflowing count × size fails (returns NULL).
+      const fits = compare('lt', product, constant(wide, 1n << BigInt(m.offBits)));
+      const tmp = lw.temp(voidPtr, `calloc(...)`);
+      const from = lw.b.here();
+      const ok = lw.b.newNode();
+      const bad = lw.b.newNode();
+      const join = lw.b.newNode();
+      lw.b.edge(from, ok, { kind: 'assume', cond: fits }, span);
+      lw.b.edge(from, bad, { kind: 'assume', cond: not(fits) }, span);
+      lw.b.cur = bad;
+      lw.b.emit({ kind: 'assign', target: tmp, value: constant(m.ptrT, 0n) }, span);
+      lw.b.jump(join);
+      lw.b.cur = ok;
+      const bytes = cast(product, m.ptrT);
+      const p = allocate(lw, bytes, node);
+      lw.b.emit({ kind: 'assign', target: tmp, value: p }, span);
+      zeroLoop(lw, variable(tmp, m.ptrT), bytes, node);
+      lw.b.jump(join);
+      lw.b.cur = join;
+      return { e: variable(tmp, m.ptrT), t: voidPtr };
+    }
+    case 'realloc': {
+      const old = lw.keep(arg(0).e, 'realloc pointer');
+      const n = lw.keep(size(arg(1), 1), 'realloc size');
+      const tmp = lw.temp(voidPtr, `realloc(...)`);
+      const isNull = compare('eq', old, constant(m.ptrT, 0n));
+      const from = lw.b.here();
+      const fresh = lw.b.newNode();
+      const move = lw.b.newNode();
+      const join = lw.b.newNode();
+      lw.b.edge(from, fresh, { kind: 'assume', cond: isNull }, span);
+      lw.b.edge(from, move, { kind: 'assume', cond: not(isNull) }, span);
+      lw.b.cur = fresh;
+      lw.b.emit({ kind: 'assign', target: tmp, value: allocate(lw, n, node) }, span);
+      lw.b.jump(join);
+      lw.b.cur = move;
+      checkFree(lw, old, node, 'realloc');
+      const p = allocate(lw, n, node);
+      lw.b.emit({ kind: 'assign', target: tmp, value: p }, span);
+      const failed = compare('eq', variable(tmp, m.ptrT), constant(m.ptrT, 0n));
+      const f2 = lw.b.here();
+      const copyNode = lw.b.newNode();
+      lw.b.edge(f2, join, { kind: 'assume', cond: failed }, span);
+      lw.b.edge(f2, copyNode, { kind: 'assume', cond: not(failed) }, span);
+      lw.b.cur = copyNode;
+      const oldSize = m.sizeOfObj(m.objOf(old));
+      const keep = ite(compare('lt', oldSize, n), oldSize, n);
+      copyLoop(lw, variable(tmp, m.ptrT), old, keep, node);
+      freeObject(lw, old, node);
+      lw.b.jump(join);
+      lw.b.cur = join;
+      return { e: variable(tmp, m.ptrT), t: voidPtr };
+    }
+    case 'free': {
+      const p = lw.keep(arg(0).e, 'free pointer');
+      const isNull = compare('eq', p, constant(m.ptrT, 0n));
+      const from = lw.b.here();
+      const doFree = lw.b.newNode();
+      const join = lw.b.newNode();
+      lw.b.edge(from, join, { kind: 'assume', cond: isNull }, span);
+      lw.b.edge(from, doFree, { kind: 'assume', cond: not(isNull) }, span);
+      lw.b.cur = doFree;
+      checkFree(lw, p, node, 'free');
+      freeObject(lw, p, node);
+      lw.b.jump(join);
+      lw.b.cur = join;
+      return null;
+    }
+    case '__arc_same_object': {
+      const a = arg(0).e;
+      const b = arg(1).e;
+      return lw.boolVal(compare('eq', m.objOf(a), m.objOf(b)));
+    }
+    case '__arc_offset':
+      return { e: cast(m.offOf(arg(0).e), lw.irT(lw.sizeT)), t: lw.sizeT };
+    default:
+      return lw.fail(node, `internal error: no memory built-in ${name}`, 'type-error');
+  }
+}
+
+/** A fresh heap block of `n` bytes, or NULL when allocation may fail and does. */
+function allocate(lw: Lowerer, n: Expr, node: SyntaxNode): Expr {
+  const m = lw.mem;
+  const span = lw.span(node);
+  const tmp = lw.temp(ptrTo(voidT), 'malloc(...)');
+  const fits = compare('lt', n, constant(m.ptrT, 1n << BigInt(m.offBits)));
+  const from = lw.b.here();
+  const join = lw.b.newNode();
+  const ok = lw.b.newNode();
+  const fail = lw.b.newNode();
+  if (lw.settings.mallocMayFail) {
+    // The choice is the allocator's: a nondet bool, or a size that does not fit.
+    const choice = lw.tempOf(boolType, '_Bool', 'malloc succeeds');
+    lw.b.emit({ kind: 'havoc', target: choice, source: 'malloc succeeds' }, span);
+    const go = binary('and', variable(choice, boolType), fits);
+    const at = lw.b.here();
+    lw.b.edge(at, ok, { kind: 'assume', cond: go }, span);
+    lw.b.edge(at, fail, { kind: 'assume', cond: not(go) }, span);
+  } else {
+    // Never fails: a size arc cannot represent is outside the model (the run is cut).
+    lw.b.edge(from, ok, { kind: 'assume', cond: fits }, span);
+  }
+  lw.b.cur = fail;
+  lw.b.emit({ kind: 'assign', target: tmp, value: constant(m.ptrT, 0n) }, span);
+  lw.b.jump(join);
+  lw.b.cur = ok;
+  const p = m.allocate(ObjState.heap, n, span, 'malloc(...)', 'void *');
+  lw.b.emit({ kind: 'assign', target: tmp, value: variable(p, m.ptrT) }, span);
+  lw.b.jump(join);
+  lw.b.cur = join;
+  return variable(tmp, m.ptrT);
+}
+
+/** The `valid-free` checks of freeing the non-NULL pointer `p`. */
+function checkFree(lw: Lowerer, p: Expr, node: SyntaxNode, fn: string): void {
+  const m = lw.mem;
+  const obj = m.objOf(p);
+  const what = lw.text(node);
+  lw.check(
+    'valid-free',
+    node,
+    node.startIndex,
+    0,
+    not(m.isState(obj, ObjState.freed)),
+    `${what}: the block was not freed before (no double free)`,
+  );
+  lw.check(
+    'valid-free',
+    node,
+    node.startIndex,
+    1,
+    m.isState(obj, ObjState.heap),
+    `${what}: the pointer points to memory from malloc, calloc or realloc (not a local, global or literal)`,
+  );
+  lw.check(
+    'valid-free',
+    node,
+    node.startIndex,
+    2,
+    compare('eq', m.offOf(p), constant(m.ptrT, 0n)),
+    `${what}: the pointer points to the start of its block`,
+  );
+  void fn;
+}
+
+function freeObject(lw: Lowerer, p: Expr, node: SyntaxNode): void {
+  const m = lw.mem;
+  const span = lw.span(node);
+  m.setState(p, ObjState.freed, span);
+  lw.b.emit(
+    {
+      kind: 'assign',
+      target: m.vars.heap,
+      value: binary('sub', m.heapVar(), constant(m.ptrT, 1n)),
+    },
+    span,
+  );
+}
+
+/** A loop `for (i = 0; i < n; i++) p[i] = 0` over bytes (calloc), without checks: the block is fresh. */
+function zeroLoop(lw: Lowerer, p: Expr, n: Expr, node: SyntaxNode): void {
+  byteLoop(lw, n, node, (i) => ({
+    kind: 'store',
+    type: lw.mem.memT,
+    array: lw.mem.memVar(),
+    index: binary('add', p, i),
+    value: constant(lw.mem.byteT, 0n),
+  }));
+}
+
+/** A loop copying `n` bytes from `src` to the fresh block `dst` (realloc), reading with checks. */
+function copyLoop(lw: Lowerer, dst: Expr, src: Expr, n: Expr, node: SyntaxNode): void {
+  const m = lw.mem;
+  byteLoop(lw, n, node, (i) => ({
+    kind: 'store',
+    type: m.memT,
+    array: m.memVar(),
+    index: binary('add', dst, i),
+    value: { kind: 'select', type: m.byteT, array: m.memVar(), index: binary('add', src, i) },
+  }));
+}
+
+function byteLoop(lw: Lowerer, n: Expr, node: SyntaxNode, body: (i: Expr) => Expr): void {
+  const m = lw.mem;
+  const span = lw.span(node);
+  const i = lw.tempOf(m.ptrT, 'size_t', 'byte index');
+  const iv = variable(i, m.ptrT);
+  lw.b.emit({ kind: 'assign', target: i, value: constant(m.ptrT, 0n) }, span);
+  const head = lw.b.newNode();
+  lw.b.jump(head);
+  const bodyNode = lw.b.newNode();
+  const exit = lw.b.newNode();
+  const more = compare('lt', iv, n);
+  lw.b.edge(head, bodyNode, { kind: 'assume', cond: more }, span);
+  lw.b.edge(head, exit, { kind: 'assume', cond: not(more) }, span);
+  lw.b.cur = bodyNode;
+  lw.b.emit({ kind: 'assign', target: m.vars.mem, value: body(iv) }, span);
+  lw.b.emit({ kind: 'assign', target: i, value: binary('add', iv, constant(m.ptrT, 1n)) }, span);
+  lw.b.jump(head);
+  lw.b.cur = exit;
 }
 
 function oneArg(lw: Lowerer, node: SyntaxNode, args: SyntaxNode[]): SyntaxNode {
@@ -75,17 +445,38 @@ function oneArg(lw: Lowerer, node: SyntaxNode, args: SyntaxNode[]): SyntaxNode {
 /** The argument's value as the callee's declared parameter would see it. */
 function asParam(lw: Lowerer, v: Val, info: FunctionInfo | undefined): Val {
   const p = info?.params[0]?.type;
-  return p?.kind === 'int' ? { e: lw.conv(v, p), t: p } : v;
+  return p !== undefined && isScalarC(p) ? { e: lw.conv(v, p), t: p } : v;
 }
 
+/**
+ * `assert(c)`, `__VERIFIER_assert(c)`, `__CPROVER_assert(c, "msg")`,
+ * `__ESBMC_assert(c, "msg")`; `__arc_assert(c, "msg")` in a library model is
+ * a `library` property whose description is the message.
+ */
 function assertion(
   lw: Lowerer,
   node: SyntaxNode,
+  name: string,
   args: SyntaxNode[],
   info: FunctionInfo | undefined,
 ): null {
+  if (args.length === 2) {
+    const c = lw.cond(lw.value(args[0]));
+    const msg = stringBytes(args[1]);
+    const text = msg === null ? lw.text(args[1]) : Buffer.from(msg).toString('utf8');
+    const kind = name === '__arc_assert' && lw.modelCall !== null ? 'library' : 'assertion';
+    lw.check(
+      kind,
+      node,
+      node.startIndex,
+      0,
+      c,
+      kind === 'library' ? text : `the assertion ${lw.text(args[0])} holds (${text})`,
+    );
+    return null;
+  }
   const arg = oneArg(lw, node, args);
-  const c = lw.cond(asParam(lw, lw.expr(arg), info));
+  const c = lw.cond(asParam(lw, lw.value(arg), info));
   lw.check('assertion', node, node.startIndex, 0, c, `the assertion ${lw.text(arg)} holds`);
   return null;
 }
@@ -103,7 +494,7 @@ function assume(
   info: FunctionInfo | undefined,
 ): null {
   const arg = oneArg(lw, node, args);
-  const c = lw.cond(asParam(lw, lw.expr(arg), info));
+  const c = lw.cond(asParam(lw, lw.value(arg), info));
   lw.b.emit({ kind: 'assume', cond: c }, lw.span(node));
   return null;
 }
@@ -146,8 +537,10 @@ function nondet(lw: Lowerer, node: SyntaxNode, name: string, info: FunctionInfo 
   return { e: variable(tmp, lw.irT(it)), t: it };
 }
 
-function halt(lw: Lowerer, node: SyntaxNode, args: SyntaxNode[]): null {
-  for (const a of args) lw.expr(a);
+function halt(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNode[]): null {
+  for (const a of args) lw.value(a);
+  // exit() ends the program normally: the leak checks apply (abort() skips them, as LeakSanitizer does).
+  if (name !== 'abort') lw.leakChecks(node);
   lw.halt ??= lw.b.newNode('halt');
   lw.b.jump(lw.halt, lw.span(node));
   return null;
@@ -161,7 +554,7 @@ function opaqueArg(lw: Lowerer, a: SyntaxNode): boolean {
   if (b) return b.kind === 'unsupported';
   if (lw.prog.enumConsts.has(a.text)) return false;
   const g = lw.prog.globals.get(a.text);
-  if (g) return g.type.kind !== 'int';
+  if (g) return !isScalarC(g.type);
   return lw.prog.functions.has(a.text);
 }
 
@@ -172,7 +565,7 @@ function output(
   args: SyntaxNode[],
   used: boolean,
 ): Val | null {
-  for (const a of args) if (!opaqueArg(lw, a)) lw.expr(a);
+  for (const a of args) if (!opaqueArg(lw, a)) lw.value(a);
   lw.notes.push(
     diagnostic('ignored-call', 'note', `the output call ${name}(...) is ignored`, lw.span(node)),
   );
@@ -190,9 +583,11 @@ function undefinedCall(
   args: SyntaxNode[],
   used: boolean,
 ): Val | null {
-  for (const a of args)
-    if (!(a.type === 'identifier' && lw.prog.functions.has(a.text) && !lw.scope.lookup(a.text)))
-      lw.expr(a);
+  for (const a of args) {
+    const t = lw.typeOfExpr(a);
+    if (t.kind === 'struct') lw.aggregate(a);
+    else lw.value(a);
+  }
   const span = lw.span(node);
   lw.b.approximations.push({ kind: 'undefined-function', name, span });
   const how = info
@@ -211,8 +606,8 @@ function undefinedCall(
   lw.globalHavocs.push({ from, to, source: `undefined function ${name}`, span });
   lw.b.cur = to;
   const rt: CType = info ? info.returnType : lw.T.int;
-  if (rt.kind === 'void' || (!used && rt.kind !== 'int')) return null;
-  const it = lw.intType(rt, node);
+  if (rt.kind === 'void' || (!used && !isScalarC(rt))) return null;
+  const it = lw.scalarType(rt, node);
   const tmp = lw.temp(it, `${name}(...)`);
   lw.b.emit({ kind: 'havoc', target: tmp, source: `undefined function ${name}` }, span);
   return { e: variable(tmp, lw.irT(it)), t: it };
@@ -236,8 +631,8 @@ function recursionCut(
   const what = `no run makes more than ${depth} nested recursive calls of ${info.name}`;
   lw.check('unwinding', node, node.startIndex, 0, falseExpr, what);
   lw.b.cur = null;
-  if (info.returnType.kind === 'void') return null;
-  const rt = lw.intType(info.returnType, node);
+  if (!isScalarC(info.returnType)) return null;
+  const rt = lw.scalarType(info.returnType, node);
   const tmp = lw.temp(rt, `${info.name}(...)`);
   return { e: variable(tmp, lw.irT(rt)), t: rt };
 }
@@ -248,6 +643,7 @@ function inline(
   node: SyntaxNode,
   args: SyntaxNode[],
   used: boolean,
+  model = false,
 ): Val | null {
   const name = info.name;
   if (lw.callStack.includes(name)) {
@@ -278,19 +674,71 @@ function inline(
       `${name} expects ${info.params.length} argument(s), got ${args.length}`,
       'type-error',
     );
-  const values = args.map((a) => lw.expr(a));
+  // Arguments: scalars by value, structs as the place holding them (copied below).
+  const values: ({ agg: Loc; val?: undefined } | { val: Val; agg?: undefined })[] = args.map(
+    (a, i) => {
+      const pt = info.params[i].type;
+      return pt.kind === 'struct' ? { agg: lw.aggregate(a) } : { val: lw.value(a) };
+    },
+  );
+  const body = info.definition ?? node;
+  const addressTaken = namesUnderAddressOf(lw.field(body, 'body'));
+  // A struct result goes to an object of the caller's block.
+  const rtype = info.returnType;
+  let resultLoc: Loc | null = null;
+  if (rtype.kind === 'struct') resultLoc = lw.stackObject(rtype, node, `${name}()`);
   const savedScope = lw.scope;
   const savedFrame = lw.frame;
+  const savedModel = lw.modelCall;
+  if (model && savedModel === null)
+    lw.modelCall = { span: lw.span(node), pos: node.startIndex, owner: lw.frame.name };
   const scope = new Scope(null);
+  const paramObjects: string[] = [];
+  const frameObjects: string[][] = [paramObjects];
   info.params.forEach((p, i) => {
-    const pt = lw.intType(p.type, p.node);
     const pname = p.name ?? `$arg${i + 1}`;
-    const v = lw.b.variable(`${name}::${pname}`, lw.irT(pt), pname, pt.name, lw.span(p.node));
-    lw.b.emit({ kind: 'assign', target: v, value: lw.conv(values[i], pt) }, lw.span(args[i]));
-    scope.set(pname, { kind: 'var', name: v, type: pt });
+    const span = lw.span(args[i]);
+    const v = values[i];
+    if (v.val !== undefined && isScalarC(p.type) && !addressTaken.has(pname)) {
+      const pt = lw.scalarType(p.type, p.node);
+      const name2 = lw.b.variable(
+        `${name}::${pname}`,
+        lw.irT(pt),
+        pname,
+        typeText(pt),
+        lw.span(p.node),
+      );
+      lw.b.emit({ kind: 'assign', target: name2, value: lw.conv(v.val, pt) }, span);
+      scope.set(pname, { kind: 'var', name: name2, type: pt });
+      return;
+    }
+    // A parameter in memory: its own object for the call, holding the argument.
+    const size = lw.elemSize(p.type, p.node);
+    const obj = lw.mem.allocate(
+      ObjState.stack,
+      constant(lw.mem.ptrT, BigInt(size)),
+      span,
+      pname,
+      typeText(p.type),
+    );
+    paramObjects.push(obj);
+    const loc: Loc = { addr: variable(obj, lw.mem.ptrT), type: p.type, what: pname };
+    if (v.agg !== undefined) lw.copy(loc, v.agg, size, args[i]);
+    else {
+      const pt = lw.scalarType(p.type, p.node);
+      lw.writeRaw(loc.addr, pt, lw.conv(v.val, pt), span);
+    }
+    scope.set(pname, { kind: 'mem', addr: loc.addr, type: p.type });
   });
-  const rt = info.returnType.kind === 'void' ? null : lw.intType(info.returnType, node);
-  const retVar = rt ? lw.b.variable(`${name}::$ret`, lw.irT(rt), `${name}()`, rt.name) : null;
+  const rt =
+    rtype.kind === 'void'
+      ? null
+      : rtype.kind === 'struct'
+        ? lw.mem.ptrT
+        : lw.irT(lw.scalarType(rtype, node));
+  const retVar = rt ? lw.b.variable(`${name}::$ret`, rt, `${name}()`, typeText(rtype)) : null;
+  if (resultLoc !== null && retVar !== null)
+    lw.b.emit({ kind: 'assign', target: retVar, value: resultLoc.addr }, lw.span(node));
   const frame: Frame = {
     name,
     returnType: info.returnType,
@@ -301,19 +749,32 @@ function inline(
     labels: new Map(),
     breaks: [],
     conts: [],
+    addressTaken,
+    objects: frameObjects,
+    breakDepths: [],
+    contDepths: [],
+    labelDepths: new Map(),
+    pendingGotos: [],
   };
   lw.scope = scope;
   lw.frame = frame;
   lw.callStack.push(name);
   try {
-    lowerFunctionBody(lw, lw.field(info.definition ?? node, 'body'));
+    lowerFunctionBody(lw, lw.field(body, 'body'));
+    lw.b.cur = frame.exit;
+    // The call's parameters and alloca blocks die when it returns.
+    lw.killObjects(0, lw.span(node));
   } finally {
     lw.callStack.pop();
     lw.scope = savedScope;
     lw.frame = savedFrame;
+    lw.modelCall = savedModel;
   }
-  lw.b.cur = frame.exit;
   if (!rt || !retVar) return null;
   void used;
-  return { e: variable(retVar, lw.irT(rt)), t: rt };
+  if (resultLoc !== null) {
+    lw.lastAggregate = resultLoc;
+    return null;
+  }
+  return { e: variable(retVar, rt), t: lw.scalarType(rtype, node) };
 }

@@ -30,7 +30,111 @@ export interface CUnsupported {
   readonly kind: 'unsupported';
   readonly what: string;
 }
-export type CType = CInt | CVoid | CUnsupported;
+/** A pointer; `to` may be `void`, a function type or an incomplete struct. */
+export interface CPtr {
+  readonly kind: 'ptr';
+  readonly to: CType;
+}
+/**
+ * An array of `length` elements; `length` null: of unknown size (a `[]`
+ * parameter, an `extern` declaration); `vla`: the size expression of a
+ * variable-length array, evaluated at the declaration.
+ */
+export interface CArray {
+  readonly kind: 'array';
+  readonly of: CType;
+  readonly length: number | null;
+  readonly vla?: unknown;
+}
+export interface CField {
+  readonly name: string | null;
+  readonly type: CType;
+  /** Byte offset in the struct (0 for every member of a union). */
+  readonly offset: number;
+}
+/**
+ * A struct or union. Shared by reference through its tag, so that a pointer
+ * member may refer to its own struct: `fields` is null until the definition
+ * is read (an incomplete type).
+ */
+export interface CStruct {
+  readonly kind: 'struct';
+  readonly union: boolean;
+  readonly tag: string;
+  fields: readonly CField[] | null;
+  size: number;
+  align: number;
+}
+export interface CFunc {
+  readonly kind: 'func';
+  readonly ret: CType;
+  readonly params: readonly CType[];
+  readonly variadic: boolean;
+}
+export type CType = CInt | CVoid | CUnsupported | CPtr | CArray | CStruct | CFunc;
+/** The types whose values the front-end holds in one IR scalar. */
+export type CScalar = CInt | CPtr;
+
+export function ptrTo(to: CType): CPtr {
+  return { kind: 'ptr', to };
+}
+
+export function isScalarC(t: CType): t is CScalar {
+  return t.kind === 'int' || t.kind === 'ptr';
+}
+
+/** Spelling of a type for messages and witnesses: "int *", "struct node", "char [8]". */
+export function typeText(t: CType): string {
+  switch (t.kind) {
+    case 'int':
+      return t.name;
+    case 'void':
+      return 'void';
+    case 'unsupported':
+      return t.what;
+    case 'ptr':
+      return t.to.kind === 'func' ? `${typeText(t.to.ret)} (*)(…)` : `${typeText(t.to)} *`;
+    case 'array':
+      return `${typeText(t.of)} [${t.length ?? ''}]`;
+    case 'struct':
+      return `${t.union ? 'union' : 'struct'} ${t.tag}`;
+    case 'func':
+      return `${typeText(t.ret)} (${t.params.map(typeText).join(', ')}${t.variadic ? ', ...' : ''})`;
+  }
+}
+
+/** Bytes of a pointer in the data model. */
+export function pointerBytes(model: DataModel): number {
+  return model === 'LP64' ? 8 : 4;
+}
+
+/**
+ * Size in bytes (C11 6.5.3.4) and alignment of a complete object type, as
+ * gcc lays it out on x86-64 (LP64) or i386 (ILP32: `long long` aligned to 4
+ * in structs, as the System V i386 ABI says); null for an incomplete type,
+ * a function or an unsupported type. A variable-length array has no static size.
+ */
+export function layoutOf(t: CType, model: DataModel): { size: number; align: number } | null {
+  switch (t.kind) {
+    case 'int': {
+      const size = isBool(t) ? 1 : t.width / 8;
+      return { size, align: model === 'ILP32' && size === 8 ? 4 : size };
+    }
+    case 'ptr':
+      return { size: pointerBytes(model), align: pointerBytes(model) };
+    case 'array': {
+      if (t.length === null || t.vla !== undefined) return null;
+      const e = layoutOf(t.of, model);
+      return e === null ? null : { size: e.size * t.length, align: e.align };
+    }
+    case 'struct':
+      return t.fields === null ? null : { size: t.size, align: t.align };
+    case 'void':
+    case 'func':
+    case 'unsupported':
+      return null;
+  }
+}
 
 export const voidT: CVoid = { kind: 'void' };
 

@@ -26,6 +26,13 @@ export interface OrderConflict {
   readonly variable: string;
 }
 
+/**
+ * The pseudo-variable "memory": read by every `*p`, `a[i]` and `s.f`,
+ * written by every assignment to one. (Aliasing of a named variable through
+ * a pointer is not tracked: `x + (*p = 1)` with `p == &x` is not reported.)
+ */
+export const MEMORY = '*memory';
+
 function empty(): Effects {
   return { reads: new Set(), writes: new Set() };
 }
@@ -75,6 +82,17 @@ export function effectsOf(
       return node.type === 'sizeof_expression' ? empty() : parts(node.namedChildren, false);
     case 'call_expression':
       return callEffects(node, callee, out);
+    case 'subscript_expression':
+    case 'field_expression': {
+      const e = parts(node.namedChildren, true);
+      e.reads.add(MEMORY);
+      return e;
+    }
+    case 'pointer_expression': {
+      const e = parts(node.namedChildren, true);
+      if (node.childForFieldName('operator')?.text === '*') e.reads.add(MEMORY);
+      return e;
+    }
     default:
       return parts(node.namedChildren, true);
   }
@@ -106,6 +124,7 @@ function assignmentEffects(
     out.conflict = { node, variable: name };
   union(e, lhs);
   if (name !== null) e.writes.add(name);
+  else if (target !== null) e.writes.add(MEMORY);
   return e;
 }
 
@@ -130,9 +149,16 @@ export function namesIn(node: SyntaxNode): Effects {
   const e = empty();
   const visit = (n: SyntaxNode): void => {
     if (n.type === 'identifier') e.reads.add(n.text);
+    if (
+      n.type === 'subscript_expression' ||
+      n.type === 'field_expression' ||
+      (n.type === 'pointer_expression' && n.childForFieldName('operator')?.text === '*')
+    )
+      e.reads.add(MEMORY);
     if (n.type === 'assignment_expression' || n.type === 'update_expression') {
       const t = n.childForFieldName(n.type === 'update_expression' ? 'argument' : 'left');
       if (t?.type === 'identifier') e.writes.add(t.text);
+      else if (t) e.writes.add(MEMORY);
     }
     for (const c of n.namedChildren) visit(c);
   };

@@ -11,11 +11,25 @@
  * diagnostic.
  */
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { constant, variable, type IrFunction } from '../../ir/ir.js';
+import { boolType, constant, variable, type IrFunction } from '../../ir/ir.js';
 import { isConventionName, lowerCall } from './calls.js';
-import { namesIn, type Effects } from './effects.js';
+import { isScalarC, layoutOf, typeText } from './ctypes.js';
+import { MEMORY, namesIn, type Effects } from './effects.js';
+
+/** The allocator: it reads and writes memory (the object table). */
+const MEMORY_BUILTINS = new Set([
+  'malloc',
+  'calloc',
+  'realloc',
+  'free',
+  'alloca',
+  '__builtin_alloca',
+]);
+import { binary, compare, not } from './fold.js';
 import { Lowerer, Scope, type Frame } from './lower.js';
-import type { FunctionInfo, ProgramInfo } from './program.js';
+import { ObjState } from './memory.js';
+import type { SyntaxNode } from './parser.js';
+import { namesUnderAddressOf, type FunctionInfo, type ProgramInfo } from './program.js';
 import type { SourceMap } from './srcmap.js';
 import { lowerFunctionBody } from './stmt.js';
 
@@ -23,6 +37,10 @@ export interface EntryOptions {
   readonly math: boolean;
   readonly returnsTrue: boolean;
   readonly recursionDepth?: number;
+  /** `malloc`, `calloc` and `realloc` may return NULL (default: they may). */
+  readonly mallocMayFail?: boolean;
+  /** The library models, for calls to functions the file does not define. */
+  readonly models?: ProgramInfo | null;
 }
 
 export function lowerFunction(
@@ -33,31 +51,26 @@ export function lowerFunction(
 ): { fn: IrFunction; notes: Diagnostic[] } {
   const settings = {
     math: options.math,
+    mallocMayFail: options.mallocMayFail ?? true,
     globalsInitialised: info.name === 'main',
-    calleeEffects: calleeEffects(prog),
+    calleeEffects: calleeEffects(prog, options.models ?? null),
     ...(options.recursionDepth !== undefined ? { recursionDepth: options.recursionDepth } : {}),
   };
   const lw = new Lowerer(prog, sm, settings, lowerCall);
+  lw.models = options.models ?? null;
   const def = info.definition;
   if (!def) throw new Error(`lowerFunction: ${info.name} has no definition`);
   const entry = lw.b.here();
+  const paramStart = lw.b.newNode();
   const bodyStart = lw.b.newNode();
   const scope = new Scope(null);
-  info.params.forEach((p, i) => {
-    const t = lw.intType(p.type, p.node);
-    const pname = p.name ?? `$arg${i + 1}`;
-    const name = lw.b.fresh(pname);
-    lw.b.addVar(
-      { name, type: lw.irT(t), sourceName: pname, sourceType: t.name, span: lw.span(p.node) },
-      true,
-    );
-    scope.set(pname, { kind: 'var', name, type: t });
-  });
+  const body = lw.field(def, 'body');
+  const addressTaken = namesUnderAddressOf(body);
   const rt =
     info.returnType.kind === 'void'
       ? null
-      : lw.intType(info.returnType, lw.field(def, 'declarator'));
-  const retVar = rt ? lw.b.variable('$ret', lw.irT(rt), `${info.name}()`, rt.name) : null;
+      : lw.scalarType(info.returnType, lw.field(def, 'declarator'));
+  const retVar = rt ? lw.b.variable('$ret', lw.irT(rt), `${info.name}()`, typeText(rt)) : null;
   const ret = lw.b.newNode('return', lw.span(def));
   const frame: Frame = {
     name: info.name,
@@ -69,20 +82,30 @@ export function lowerFunction(
     labels: new Map(),
     breaks: [],
     conts: [],
+    addressTaken,
+    objects: [[]],
+    breakDepths: [],
+    contDepths: [],
+    labelDepths: new Map(),
+    pendingGotos: [],
   };
   lw.frame = frame;
+  lw.b.cur = paramStart;
+  info.params.forEach((p, i) => entryParam(lw, info, p, i, scope, addressTaken, body));
+  lw.b.jump(bodyStart);
   lw.scope = scope;
   lw.b.cur = bodyStart;
   lw.callStack.push(info.name);
-  lowerFunctionBody(lw, lw.field(def, 'body'));
+  lowerFunctionBody(lw, body);
   returnEdge(lw, frame, ret, options.returnsTrue, def);
-  initialiseGlobals(lw, entry, bodyStart);
+  lw.emitLeakChecks();
+  initialiseGlobals(lw, entry, paramStart);
   expandGlobalHavocs(lw);
   const fn = lw.b.finish(
     {
       name: info.name,
       returnType: rt ? lw.irT(rt) : null,
-      returnSourceType: rt ? rt.name : 'void',
+      returnSourceType: rt ? typeText(rt) : 'void',
       returnVar: retVar,
       span: lw.span(def),
     },
@@ -90,6 +113,95 @@ export function lowerFunction(
     ret,
   );
   return { fn, notes: lw.notes };
+}
+
+/**
+ * An entry parameter. An integer is an input (an IR parameter). A pointer
+ * is NULL or the start of its own fresh block of any number of elements with
+ * arbitrary contents: two inputs, `p#null` and `p#count`. A struct, or a
+ * parameter whose address is taken, is an object with arbitrary contents.
+ */
+function entryParam(
+  lw: Lowerer,
+  info: FunctionInfo,
+  p: FunctionInfo['params'][number],
+  i: number,
+  scope: Scope,
+  addressTaken: ReadonlySet<string>,
+  body: SyntaxNode,
+): void {
+  const pname = p.name ?? `$arg${i + 1}`;
+  const span = lw.span(p.node);
+  const m = lw.mem;
+  if (info.name === 'main' && i === 1 && p.name !== null && namesIn(body).reads.has(p.name))
+    lw.unsupported(p.node, `main's argument vector ${p.name}`);
+  if (p.type.kind === 'int' && !addressTaken.has(pname)) {
+    const t = p.type;
+    const name = lw.b.fresh(pname);
+    lw.b.addVar({ name, type: lw.irT(t), sourceName: pname, sourceType: t.name, span }, true);
+    scope.set(pname, { kind: 'var', name, type: t });
+    if (info.name === 'main' && i === 0)
+      lw.b.emit(
+        { kind: 'assume', cond: compare('ge', variable(name, lw.irT(t)), constant(lw.irT(t), 1n)) },
+        span,
+      );
+    return;
+  }
+  if (p.type.kind === 'ptr' && !addressTaken.has(pname)) {
+    lw.needMemory(p.node);
+    const isNull = lw.b.fresh(`${pname}#null`);
+    lw.b.addVar(
+      { name: isNull, type: boolType, sourceName: `${pname} == NULL`, sourceType: '_Bool', span },
+      true,
+    );
+    const count = lw.b.fresh(`${pname}#count`);
+    lw.b.addVar(
+      { name: count, type: m.ptrT, sourceName: `elements at ${pname}`, sourceType: 'size_t', span },
+      true,
+    );
+    const elem = p.type.to;
+    const l =
+      elem.kind === 'void' || elem.kind === 'func' ? { size: 1 } : layoutOf(elem, lw.prog.model);
+    const size = BigInt(l?.size ?? 1);
+    const local = lw.b.variable(pname, m.ptrT, pname, typeText(p.type), span);
+    scope.set(pname, { kind: 'var', name: local, type: p.type });
+    const n = variable(count, m.ptrT);
+    // Blocks stay below half the offset range, so that `count × size` is exact.
+    const limit = (1n << BigInt(m.offBits - 1)) / size;
+    lw.b.emit({ kind: 'assume', cond: compare('le', n, constant(m.ptrT, limit)) }, span);
+    const from = lw.b.here();
+    const none = lw.b.newNode();
+    const some = lw.b.newNode();
+    const join = lw.b.newNode();
+    lw.b.edge(from, none, { kind: 'assume', cond: variable(isNull, boolType) }, span);
+    lw.b.edge(from, some, { kind: 'assume', cond: not(variable(isNull, boolType)) }, span);
+    lw.b.cur = none;
+    lw.b.emit({ kind: 'assign', target: local, value: constant(m.ptrT, 0n) }, span);
+    lw.b.jump(join);
+    lw.b.cur = some;
+    const obj = m.allocate(
+      ObjState.heap,
+      binary('mul', n, constant(m.ptrT, size)),
+      span,
+      `*${pname}`,
+      typeText(elem),
+    );
+    lw.b.emit({ kind: 'assign', target: local, value: variable(obj, m.ptrT) }, span);
+    lw.b.jump(join);
+    lw.b.cur = join;
+    return;
+  }
+  if (p.type.kind === 'unsupported') lw.unsupported(p.node, `${p.type.what} (parameter ${pname})`);
+  // In memory: a struct, or a scalar whose address is taken.
+  lw.needMemory(p.node);
+  const loc = lw.stackObject(p.type, p.node, pname);
+  if (isScalarC(p.type)) {
+    const t = p.type;
+    const name = lw.b.fresh(pname);
+    lw.b.addVar({ name, type: lw.irT(t), sourceName: pname, sourceType: typeText(t), span }, true);
+    lw.writeRaw(loc.addr, t, variable(name, lw.irT(t)), span);
+  }
+  scope.set(pname, { kind: 'mem', addr: loc.addr, type: p.type });
 }
 
 function returnEdge(
@@ -124,20 +236,57 @@ function returnEdge(
   lw.b.jump(ret);
 }
 
+/**
+ * The entry's prologue: memory's initial state (static objects included),
+ * then every global the code uses: with its initialiser (zero without one)
+ * when the entry is `main` or the global is `const`, else arbitrary.
+ */
 function initialiseGlobals(lw: Lowerer, entry: number, bodyStart: number): void {
   lw.b.cur = entry;
   lw.scope = new Scope(null);
-  if (lw.settings.globalsInitialised) {
-    const done = new Set<string>();
-    for (const [name, g] of lw.globals) {
+  const frame = lw.frame;
+  lw.frame = { ...frame, name: frame.name, objects: [[]] };
+  // Initialisers may use more memory (string literals, other globals): lower them first.
+  const inits = lw.b.newNode();
+  const memStart = lw.b.here();
+  lw.b.cur = inits;
+  const done = new Set<string>();
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const [name, g] of [...lw.globals]) {
       if (done.has(name)) continue;
       done.add(name);
+      progress = true;
+      if (!lw.settings.globalsInitialised && !g.info.isConst) continue;
       const init = g.info.init;
-      const value = init ? lw.conv(lw.fullValue(init), g.type) : constant(lw.irT(g.type), 0n);
+      const value = init
+        ? lw.conv(
+            lw.fullValue(init.type === 'initializer_list' ? (init.namedChildren[0] ?? init) : init),
+            g.type,
+          )
+        : constant(lw.irT(g.type), 0n);
       lw.b.emit({ kind: 'assign', target: g.name, value }, lw.span(g.info.node));
     }
+    for (const [name, g] of [...lw.memGlobals]) {
+      if (done.has(`mem:${name}`)) continue;
+      done.add(`mem:${name}`);
+      progress = true;
+      if (!lw.settings.globalsInitialised && !g.info.isConst) continue;
+      const loc = { addr: lw.mem.ptrConst(g.id, 0), type: g.type, what: name };
+      const size = layoutOf(g.type, lw.prog.model)?.size ?? 0;
+      const init = g.info.init;
+      if (init) lw.initialize(loc, init, true);
+      else lw.zero(loc.addr, size, g.info.node);
+    }
   }
+  const end = lw.b.here();
+  lw.b.cur = memStart;
+  lw.mem.emitInitial(undefined);
+  lw.b.jump(inits);
+  lw.b.cur = end;
   lw.b.jump(bodyStart);
+  lw.frame = frame;
 }
 
 function expandGlobalHavocs(lw: Lowerer): void {
@@ -145,20 +294,28 @@ function expandGlobalHavocs(lw: Lowerer): void {
     lw.b.cur = h.from;
     for (const g of lw.globals.values())
       lw.b.emit({ kind: 'havoc', target: g.name, source: h.source }, h.span);
+    // The function may write any memory it can reach: every byte becomes arbitrary.
+    if (lw.mem.used)
+      lw.b.emit({ kind: 'havoc', target: lw.mem.vars.mem, source: h.source }, h.span);
     lw.b.jump(h.to);
   }
 }
 
 /** Globals a call may read or write, for the evaluation-order check. */
-function calleeEffects(prog: ProgramInfo): (name: string) => Effects | null {
+function calleeEffects(
+  prog: ProgramInfo,
+  models: ProgramInfo | null,
+): (name: string) => Effects | null {
   const cache = new Map<string, Effects>();
   const allGlobals = (): Effects => ({
-    reads: new Set(prog.globals.keys()),
-    writes: new Set(prog.globals.keys()),
+    reads: new Set([...prog.globals.keys(), MEMORY]),
+    writes: new Set([...prog.globals.keys(), MEMORY]),
   });
   const compute = (name: string, visiting: Set<string>): Effects | null => {
-    if (isConventionName(name) || name === 'assert') return null;
-    const info = prog.functions.get(name);
+    if ((isConventionName(name) && !MEMORY_BUILTINS.has(name)) || name === 'assert') return null;
+    const user = prog.functions.get(name);
+    const info = user?.definition ? user : (models?.functions.get(name) ?? user);
+    if (MEMORY_BUILTINS.has(name)) return { reads: new Set([MEMORY]), writes: new Set([MEMORY]) };
     if (!info?.definition) return allGlobals();
     const hit = cache.get(name);
     if (hit) return hit;
@@ -174,7 +331,8 @@ function calleeEffects(prog: ProgramInfo): (name: string) => Effects | null {
         for (const x of inner?.writes ?? []) e.writes.add(x);
       }
     }
-    for (const w of body.writes) if (prog.globals.has(w)) e.writes.add(w);
+    for (const w of body.writes) if (prog.globals.has(w) || w === MEMORY) e.writes.add(w);
+    if (body.reads.has(MEMORY)) e.reads.add(MEMORY);
     cache.set(name, e);
     return e;
   };

@@ -8,6 +8,9 @@
  * `unsupported`/`recursion` mean "valid C arc cannot model" (answer don't
  * know); the others mean bad input.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { C_SYNTAX } from './back-translator.js';
 import {
   checkSourceText,
@@ -36,6 +39,8 @@ export interface CFrontendOptions extends FrontendOptions {
   readonly dataModel: DataModel;
   /** Force the built-in preprocessor ('builtin'); default: the system `cc` when installed. */
   readonly preprocessor?: PreprocessorChoice;
+  /** `malloc`, `calloc` and `realloc` may return NULL (default true). */
+  readonly mallocMayFail?: boolean;
 }
 
 export type { FrontendResult, SourceText };
@@ -90,12 +95,13 @@ async function lowerChecked(
     const syntax = syntaxErrors(tree.rootNode, sm);
     if (syntax.length > 0) return failed(...syntax);
     const prog = new ProgramInfo(options.dataModel, tree.rootNode);
+    const models = await libraryModels(options.dataModel);
     const defined = [...prog.functions.values()]
       .filter((f) => f.definition && sm.isUser(f.definition.startIndex))
       .sort((a, b) => (a.definition?.startIndex ?? 0) - (b.definition?.startIndex ?? 0))
       .map((f) => f.name);
     const source = { file, text, lines };
-    const result = lowerFunctions(prog, sm, defined, options);
+    const result = lowerFunctions(prog, sm, defined, options, models);
     if (!result.ok) return failed(...pp.diagnostics, ...result.diagnostics);
     const program: IrProgram = { file, language: 'c', functions: result.functions };
     return {
@@ -115,8 +121,11 @@ function lowerFunctions(
   sm: SourceMap,
   defined: string[],
   options: CFrontendOptions,
+  models: ProgramInfo | null,
 ): LoweredFunctions {
   const opts = {
+    models,
+    mallocMayFail: options.mallocMayFail ?? true,
     math: options.semantics === 'math',
     returnsTrue: options.returnsTrue ?? false,
     ...(options.recursionDepth !== undefined ? { recursionDepth: options.recursionDepth } : {}),
@@ -129,6 +138,33 @@ function lowerFunctions(
     const returnsTrue = opts.returnsTrue && (asEntry || info.returnType.kind !== 'void');
     return lowerFunction(prog, sm, info, { ...opts, returnsTrue });
   });
+}
+
+const modelCache = new Map<DataModel, Promise<ProgramInfo | null>>();
+
+/** The library models (src/frontends/c/models/libc.c), parsed once per data model; null if missing. */
+function libraryModels(model: DataModel): Promise<ProgramInfo | null> {
+  let p = modelCache.get(model);
+  if (p === undefined) {
+    p = (async () => {
+      const file = modelsFile();
+      if (file === null) return null;
+      // The tree stays alive for the process: lowering reads its nodes.
+      const tree = await parseC(readFileSync(file, 'utf8'));
+      return new ProgramInfo(model, tree.rootNode);
+    })();
+    modelCache.set(model, p);
+  }
+  return p;
+}
+
+function modelsFile(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ['.', '../../../../src/frontends/c']) {
+    const f = join(here, up, 'models', 'libc.c');
+    if (existsSync(f)) return f;
+  }
+  return null;
 }
 
 /** Syntax errors located in the user's file (errors inside system headers are ignored). */

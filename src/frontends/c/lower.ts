@@ -29,6 +29,7 @@ import {
 } from '../../core/diagnostic.js';
 import {
   boolType,
+  bvType,
   constant,
   variable,
   type Expr,
@@ -41,11 +42,19 @@ import {
   integerConstant,
   irTypeOf,
   isBool,
+  isScalarC,
+  layoutOf,
   promote,
+  ptrTo,
+  typeText,
   usualArithmetic,
   type CInt,
+  type CPtr,
+  type CScalar,
+  type CStruct,
   type CType,
 } from './ctypes.js';
+import { Memory, ObjState } from './memory.js';
 import { effectsOf, type CalleeEffects } from './effects.js';
 import { LowerError } from '../errors.js';
 import { binary, cast, compare, exprRange, isConst, ite, not, overflow, unary } from './fold.js';
@@ -53,14 +62,36 @@ import type { SyntaxNode } from './parser.js';
 import { charValue, qualifiers, type GlobalInfo, type ProgramInfo } from './program.js';
 import type { SourceMap } from './srcmap.js';
 
-/** A lowered rvalue: a pure IR expression of `irTypeOf(t)`. */
+/** A lowered rvalue: a pure IR expression of `irT(t)` (a pointer: the memory model's pointer type). */
 export interface Val {
+  readonly e: Expr;
+  readonly t: CScalar;
+}
+
+/** An integer rvalue. */
+export interface IntVal {
   readonly e: Expr;
   readonly t: CInt;
 }
 
+/** A place in memory: the address of an object (or part of one) of type `type`. */
+export interface Loc {
+  readonly addr: Expr;
+  readonly type: CType;
+  /** The source text that designates it, for messages. */
+  readonly what: string;
+  /**
+   * `a[i]` of an array `a` of known length: an access must also keep the
+   * index in [0, length) (C11 6.5.6p8, J.2: even inside a larger object).
+   */
+  readonly bound?: { readonly index: IntVal; readonly length: number; readonly array: string };
+}
+
 export type Binding =
-  | { readonly kind: 'var'; readonly name: string; readonly type: CInt }
+  /** A variable held in one IR variable (its address is never taken). */
+  | { readonly kind: 'var'; readonly name: string; readonly type: CScalar }
+  /** A variable in memory at `addr` (the IR variable holding its address, or a constant). */
+  | { readonly kind: 'mem'; readonly addr: Expr; readonly type: CType }
   | { readonly kind: 'unsupported'; readonly what: string };
 
 export class Scope {
@@ -87,10 +118,23 @@ export interface Frame {
   readonly labels: Map<string, { node: number; defined: boolean; use: SyntaxNode }>;
   readonly breaks: number[];
   readonly conts: number[];
+  /** Names whose address this function's body takes (`&x`): they live in memory. */
+  readonly addressTaken: ReadonlySet<string>;
+  /** Stack objects by open block (innermost last), killed when the block is left. */
+  readonly objects: string[][];
+  /** Depth of `objects` at each enclosing loop or switch (`breaks`/`conts` targets). */
+  readonly breakDepths: number[];
+  readonly contDepths: number[];
+  /** Depth of `objects` at each label defined so far. */
+  readonly labelDepths: Map<string, number>;
+  /** Jumps to labels not yet defined, with the objects of each open block then. */
+  readonly pendingGotos: { label: string; node: SyntaxNode; objects: number[] }[];
 }
 
 export interface LowerSettings {
   readonly math: boolean;
+  /** `malloc`, `calloc` and `realloc` may return NULL. */
+  readonly mallocMayFail: boolean;
   /** Globals start with their initialisers (entry `main`) or are arbitrary parameters. */
   readonly globalsInitialised: boolean;
   readonly calleeEffects: CalleeEffects;
@@ -131,8 +175,16 @@ export class Lowerer {
   readonly notes: Diagnostic[] = [];
   readonly callStack: string[] = [];
   readonly callCount = new Map<string, number>();
-  /** Globals used so far: source name → IR variable. */
-  readonly globals = new Map<string, { name: string; info: GlobalInfo; type: CInt }>();
+  /** Globals held in IR variables, used so far: source name → IR variable. */
+  readonly globals = new Map<string, { name: string; info: GlobalInfo; type: CScalar }>();
+  /** Globals in memory, used so far: source name → static object. */
+  readonly memGlobals = new Map<string, { id: number; info: GlobalInfo; type: CType }>();
+  /** Functions whose address is used: name → static object id. */
+  readonly functionObjects = new Map<string, number>();
+  readonly mem: Memory;
+  /** While a library model is inlined: where it was called (its checks are reported there). */
+  modelCall: { readonly span: SourceSpan; readonly pos: number; readonly owner: string } | null =
+    null;
   frame!: Frame;
   scope: Scope = new Scope(null);
   halt: number | null = null;
@@ -144,13 +196,16 @@ export class Lowerer {
     readonly sm: SourceMap,
     readonly settings: LowerSettings,
     private readonly lowerCall: CallLowering,
-  ) {}
+  ) {
+    this.mem = new Memory(this.b, prog.model);
+  }
 
   get T(): ProgramInfo['T'] {
     return this.prog.T;
   }
 
   span(node: SyntaxNode): SourceSpan {
+    if (this.modelCall !== null) return this.modelCall.span;
     return this.sm.span(node.startIndex, node.endIndex);
   }
 
@@ -162,14 +217,37 @@ export class Lowerer {
     return this.fail(node, `unsupported: ${what}`);
   }
 
-  irT(t: CInt): Type {
+  irT(t: CScalar): Type {
+    if (t.kind === 'ptr') return this.mem.ptrT;
     return irTypeOf(t, this.settings.math);
   }
 
   intType(t: CType, node: SyntaxNode): CInt {
     if (t.kind === 'int') return t;
     if (t.kind === 'void') return this.fail(node, 'a void value is used', 'type-error');
-    return this.unsupported(node, t.what);
+    if (t.kind === 'unsupported') return this.unsupported(node, t.what);
+    return this.fail(node, `a value of type ${typeText(t)} is used as an integer`, 'type-error');
+  }
+
+  /** A type held in one IR variable (an integer or a pointer). */
+  scalarType(t: CType, node: SyntaxNode): CScalar {
+    if (t.kind === 'ptr') {
+      this.needMemory(node);
+      return t;
+    }
+    return this.intType(t, node);
+  }
+
+  /** Memory needs C semantics (bit-vectors); under --semantics math it is unsupported. */
+  needMemory(node: SyntaxNode): void {
+    if (this.settings.math)
+      this.unsupported(node, 'pointers and memory under mathematical-integer semantics');
+  }
+
+  /** `v` as an integer; a pointer here is a type error. */
+  int(v: Val, node: SyntaxNode): IntVal {
+    if (v.t.kind === 'int') return v as IntVal;
+    return this.fail(node, `a pointer is used where C requires an integer`, 'type-error');
   }
 
   // ---- conversions -------------------------------------------------------
@@ -181,18 +259,31 @@ export class Lowerer {
     return compare('ne', v.e, constant(v.e.type, 0n));
   }
 
-  /** Conversion of a value to a C integer type (C11 6.3.1.2, 6.3.1.3; signed targets wrap). */
-  conv(v: Val, to: CInt): Expr {
-    if (isBool(to)) return this.cond(v);
+  /**
+   * Conversion of a value to a scalar C type (C11 6.3.1.2, 6.3.1.3; signed
+   * targets wrap). Pointers convert to and from integers by their bits.
+   */
+  conv(v: Val, to: CScalar): Expr {
+    if (to.kind === 'int' && isBool(to)) return this.cond(v);
     return cast(v.e, this.irT(to));
   }
 
-  boolVal(e: Expr): Val {
+  boolVal(e: Expr): IntVal {
     return { e: cast(e, this.irT(this.T.int)), t: this.T.int };
   }
 
-  intConst(value: bigint, t: CInt = this.T.int): Val {
+  intConst(value: bigint, t: CInt = this.T.int): IntVal {
     return { e: constant(this.irT(t), value), t };
+  }
+
+  /** The unsigned integer type of `sizeof` (size_t). */
+  get sizeT(): CInt {
+    return this.T.ulong.width === this.mem.ptrT.width ? this.T.ulong : this.T.uint;
+  }
+
+  /** The signed integer type of a pointer difference (ptrdiff_t). */
+  get diffT(): CInt {
+    return this.T.long.width === this.mem.ptrT.width ? this.T.long : this.T.int;
   }
 
   // ---- checks ------------------------------------------------------------
@@ -207,12 +298,14 @@ export class Lowerer {
   ): void {
     if (isConst(ok) && ok.value !== 0n) return;
     const span = this.span(node);
+    // A check inside a library model belongs to the call: one property per call site.
+    const m = this.modelCall;
     const key = this.b.property({
-      owner: this.frame.name,
+      owner: m?.owner ?? this.frame.name,
       kind,
-      pos,
-      tag,
-      description: what,
+      pos: m?.pos ?? pos,
+      tag: m === null ? tag : 1_000 + pos * 8 + tag,
+      description: m === null ? what : `${this.frame.name}: ${what}`,
       span,
     });
     this.b.emit({ kind: 'assert', cond: ok, property: key }, span);
@@ -247,7 +340,13 @@ export class Lowerer {
     return this.cond(this.fullValue(node));
   }
 
-  expr(node: SyntaxNode): Val {
+  /** An integer-valued expression. */
+  expr(node: SyntaxNode): IntVal {
+    return this.int(this.value(node), node);
+  }
+
+  /** A scalar-valued expression (an integer or a pointer). */
+  value(node: SyntaxNode): Val {
     const v = this.exprVoid(node, true);
     if (v === null) return this.fail(node, 'a void value is used', 'type-error');
     return v;
@@ -289,9 +388,64 @@ export class Lowerer {
         return this.sizeofExpr(node);
       case 'call_expression':
         return this.lowerCall(this, node, used);
+      case 'pointer_expression':
+        return this.pointerExpr(node);
+      case 'subscript_expression':
+      case 'field_expression':
+      case 'string_literal':
+      case 'concatenated_string':
+      case 'compound_literal_expression': {
+        const loc = this.location(node);
+        if (loc.type.kind === 'struct') {
+          if (!used) return null;
+          this.lastAggregate = loc;
+          return null;
+        }
+        return this.read(loc, node);
+      }
+      case 'null':
+        return this.nullPtr();
+      case 'offsetof_expression':
+        return this.offsetOf(node);
       default:
         return this.unsupported(node, EXPR_WHAT[node.type] ?? `the expression ${this.text(node)}`);
     }
+  }
+
+  /** `&e` and `*e`. */
+  private pointerExpr(node: SyntaxNode): Val | null {
+    const { op } = this.opText(node);
+    const arg = this.field(node, 'argument');
+    if (op === '*') {
+      const loc = this.location(node);
+      if (loc.type.kind === 'struct') {
+        this.lastAggregate = loc;
+        return null;
+      }
+      return this.read(loc, node);
+    }
+    let inner = arg;
+    while (inner.type === 'parenthesized_expression') inner = this.only(inner);
+    // `&a[i]` is `a + i`: pointer arithmetic, checked as such.
+    if (inner.type === 'subscript_expression') {
+      const loc = this.subscript(inner, true);
+      return { e: loc.addr, t: ptrTo(loc.type) };
+    }
+    if (
+      inner.type === 'identifier' &&
+      !this.scope.lookup(inner.text) &&
+      !this.prog.globals.has(inner.text) &&
+      this.prog.functions.has(inner.text)
+    )
+      return this.functionPointer(inner.text, inner);
+    const lv = this.lvalue(inner);
+    if (lv.kind === 'var')
+      return this.fail(
+        node,
+        `internal error: the address of ${inner.text} is taken but it is not in memory`,
+        'type-error',
+      );
+    return { e: lv.loc.addr, t: ptrTo(lv.loc.type) };
   }
 
   only(node: SyntaxNode): SyntaxNode {
@@ -351,55 +505,720 @@ export class Lowerer {
     const b = this.scope.lookup(name);
     if (b) {
       if (b.kind === 'unsupported') return this.unsupported(node, `${b.what} (variable ${name})`);
-      return { e: variable(b.name, this.irT(b.type)), t: b.type };
+      if (b.kind === 'var') return { e: variable(b.name, this.irT(b.type)), t: b.type };
+      return this.read(this.bindingLoc(b, name), node);
     }
     const k = this.prog.enumConsts.get(name);
     if (k !== undefined) return this.intConst(k);
     const g = this.prog.globals.get(name);
     if (g) {
-      const v = this.globalVar(g, node);
+      const v = this.global(g, node);
+      if ('addr' in v) return this.read(v, node);
       return { e: variable(v.name, this.irT(v.type)), t: v.type };
     }
-    if (this.prog.functions.has(name))
-      return this.unsupported(node, `function pointers (the function ${name} used as a value)`);
+    if (this.prog.functions.has(name)) return this.functionPointer(name, node);
+    if (name === 'NULL') return this.nullPtr();
     return this.fail(node, `${name} is not declared`, 'type-error');
   }
 
-  globalVar(info: GlobalInfo, use: SyntaxNode): { name: string; type: CInt } {
+  nullPtr(): Val {
+    return { e: constant(this.mem.ptrT, 0n), t: ptrTo({ kind: 'void' }) };
+  }
+
+  /** A pointer to the function `name` (its address taken). */
+  functionPointer(name: string, node: SyntaxNode): Val {
+    this.needMemory(node);
+    const info = this.prog.functions.get(name);
+    let id = this.functionObjects.get(name);
+    if (id === undefined) {
+      id = this.mem.staticObject(ObjState.function, 0, null, `function ${name}`);
+      this.functionObjects.set(name, id);
+    }
+    const f: CType = info
+      ? {
+          kind: 'func',
+          ret: info.returnType,
+          params: info.params.map((p) => p.type),
+          variadic: info.variadic,
+        }
+      : { kind: 'unsupported', what: `the function ${name}` };
+    return { e: this.mem.ptrConst(id, 0), t: ptrTo(f) };
+  }
+
+  bindingLoc(b: Extract<Binding, { kind: 'mem' }>, name: string): Loc {
+    return { addr: b.addr, type: b.type, what: name };
+  }
+
+  /** Whether a global lives in memory: arrays, structs, unions, and any whose address is taken. */
+  private globalInMemory(info: GlobalInfo): boolean {
+    return !isScalarC(info.type) || this.prog.addressTakenGlobals.has(info.name);
+  }
+
+  /** A global: its IR variable, or its place in memory. */
+  global(info: GlobalInfo, use: SyntaxNode): { name: string; type: CScalar } | Loc {
     const known = this.globals.get(info.name);
     if (known) return known;
-    if (info.type.kind !== 'int')
+    const inMem = this.memGlobals.get(info.name);
+    if (inMem) return { addr: this.mem.ptrConst(inMem.id, 0), type: inMem.type, what: info.name };
+    if (info.type.kind === 'unsupported' || info.type.kind === 'void')
       return this.unsupported(
         use,
         `${info.type.kind === 'void' ? 'void' : info.type.what} (global ${info.name})`,
       );
-    const type = info.type;
+    if (this.globalInMemory(info)) {
+      this.needMemory(use);
+      const l = layoutOf(info.type, this.prog.model);
+      if (l === null)
+        return this.unsupported(
+          use,
+          `the global ${info.name} of incomplete type ${typeText(info.type)}`,
+        );
+      const id = this.mem.staticObject(
+        info.isConst ? ObjState.readOnly : ObjState.global,
+        l.size,
+        null,
+        info.name,
+      );
+      this.memGlobals.set(info.name, { id, info, type: info.type });
+      return { addr: this.mem.ptrConst(id, 0), type: info.type, what: info.name };
+    }
+    const type = this.scalarType(info.type, use);
     const name = this.b.fresh(info.name);
     const v = {
       name,
       type: this.irT(type),
       sourceName: info.name,
-      sourceType: type.name,
+      sourceType: typeText(type),
       span: this.span(info.node),
     };
-    this.b.addVar(v, !this.settings.globalsInitialised);
+    const initialised = this.settings.globalsInitialised || info.isConst;
+    this.b.addVar(v, !initialised);
     const g = { name, info, type };
     this.globals.set(info.name, g);
     return g;
   }
 
-  /** The variable an assignment writes. */
-  lvalue(node: SyntaxNode): { name: string; type: CInt } {
+  /** The target of an assignment: an IR variable or a place in memory. */
+  lvalue(
+    node: SyntaxNode,
+  ): { kind: 'var'; name: string; type: CScalar } | { kind: 'loc'; loc: Loc } {
     if (node.type === 'parenthesized_expression') return this.lvalue(this.only(node));
-    if (node.type !== 'identifier')
-      return this.unsupported(node, `assignment to ${EXPR_WHAT[node.type] ?? this.text(node)}`);
-    const b = this.scope.lookup(node.text);
-    if (b?.kind === 'var') return b;
-    if (b?.kind === 'unsupported')
-      return this.unsupported(node, `${b.what} (variable ${node.text})`);
-    const g = this.prog.globals.get(node.text);
-    if (g) return this.globalVar(g, node);
-    return this.fail(node, `${node.text} is not an assignable variable`, 'type-error');
+    if (node.type === 'identifier') {
+      const b = this.scope.lookup(node.text);
+      if (b?.kind === 'var') return { kind: 'var', name: b.name, type: b.type };
+      if (b?.kind === 'mem') return { kind: 'loc', loc: this.bindingLoc(b, node.text) };
+      if (b?.kind === 'unsupported')
+        return this.unsupported(node, `${b.what} (variable ${node.text})`);
+      const g = this.prog.globals.get(node.text);
+      if (g) {
+        const v = this.global(g, node);
+        return 'addr' in v ? { kind: 'loc', loc: v } : { kind: 'var', ...v };
+      }
+      return this.fail(node, `${node.text} is not an assignable variable`, 'type-error');
+    }
+    return { kind: 'loc', loc: this.location(node) };
+  }
+
+  // ---- memory ------------------------------------------------------------------
+
+  /** The place an lvalue expression designates (not a register variable). */
+  location(node: SyntaxNode): Loc {
+    switch (node.type) {
+      case 'parenthesized_expression':
+        return this.location(this.only(node));
+      case 'identifier': {
+        const lv = this.lvalue(node);
+        if (lv.kind === 'loc') return lv.loc;
+        return this.fail(node, `internal error: ${node.text} is not in memory`, 'type-error');
+      }
+      case 'pointer_expression': {
+        const { op } = this.opText(node);
+        if (op !== '*') break;
+        const arg = this.field(node, 'argument');
+        const p = this.value(arg);
+        if (p.t.kind !== 'ptr')
+          return this.fail(node, `${this.text(arg)} is not a pointer`, 'type-error');
+        return { addr: p.e, type: p.t.to, what: this.text(node) };
+      }
+      case 'subscript_expression':
+        return this.subscript(node);
+      case 'field_expression':
+        return this.fieldLoc(node);
+      case 'string_literal':
+      case 'concatenated_string':
+        return this.stringLiteral(node);
+      case 'compound_literal_expression':
+        return this.compoundLiteral(node);
+      default:
+        break;
+    }
+    return this.unsupported(node, `${this.text(node)} as an lvalue`);
+  }
+
+  private subscript(node: SyntaxNode, arith = false): Loc {
+    const argNode = this.field(node, 'argument');
+    const declared = this.typeOfExpr(argNode);
+    const a = this.value(argNode);
+    const indexNode = this.field(node, 'index');
+    const i = this.value(indexNode);
+    const [base, index] = a.t.kind === 'ptr' ? [a, i] : [i, a];
+    if (base.t.kind !== 'ptr')
+      return this.fail(
+        node,
+        `${this.text(node)}: neither operand is a pointer or array`,
+        'type-error',
+      );
+    const elem = base.t.to;
+    const idx = this.int(index, indexNode);
+    const addr = this.ptrAdd(base as Val & { t: CPtr }, idx, node, arith);
+    // An array of known length (not a pointer): the index must stay inside it.
+    const bound =
+      declared.kind === 'array' && declared.length !== null && declared.length > 1 && base === a
+        ? { index: idx, length: declared.length, array: this.text(argNode) }
+        : undefined;
+    return { addr, type: elem, what: this.text(node), ...(bound ? { bound } : {}) };
+  }
+
+  private fieldLoc(node: SyntaxNode): Loc {
+    const arg = this.field(node, 'argument');
+    const fieldName = this.field(node, 'field').text;
+    const arrow = node.children.some((c) => !c.isNamed && c.text === '->');
+    let base: Loc;
+    if (arrow) {
+      const p = this.value(arg);
+      if (p.t.kind !== 'ptr')
+        return this.fail(node, `${this.text(arg)} is not a pointer`, 'type-error');
+      base = { addr: p.e, type: p.t.to, what: `*${this.text(arg)}` };
+    } else base = this.aggregate(arg);
+    const t = base.type;
+    if (t.kind !== 'struct')
+      return this.fail(node, `${this.text(arg)} is not a struct or union`, 'type-error');
+    if (t.fields === null) return this.fail(node, `${typeText(t)} is incomplete`, 'type-error');
+    const f = findField(t, fieldName);
+    if (f === null)
+      return this.fail(node, `${typeText(t)} has no member ${fieldName}`, 'type-error');
+    if (f.type.kind === 'unsupported') return this.unsupported(node, f.type.what);
+    return { addr: this.mem.add(base.addr, BigInt(f.offset)), type: f.type, what: this.text(node) };
+  }
+
+  /** A string literal: a read-only static object holding its bytes and a NUL. */
+  stringLiteral(node: SyntaxNode): Loc {
+    this.needMemory(node);
+    const bytes = stringBytes(node);
+    if (bytes === null) return this.unsupported(node, `the string literal ${this.text(node)}`);
+    bytes.push(0);
+    const id = this.mem.staticObject(
+      ObjState.readOnly,
+      bytes.length,
+      new Map(bytes.map((b, i) => [i, b])),
+      this.text(node),
+    );
+    return {
+      addr: this.mem.ptrConst(id, 0),
+      type: { kind: 'array', of: this.T.char, length: bytes.length },
+      what: this.text(node),
+    };
+  }
+
+  /** `(T){ ... }`: a fresh object of the enclosing block. */
+  private compoundLiteral(node: SyntaxNode): Loc {
+    const t = this.typeName(this.field(node, 'type'));
+    const loc = this.stackObject(t, node, this.text(node));
+    this.initialize(loc, this.field(node, 'value'), true);
+    return loc;
+  }
+
+  /** A new stack object of type `t` in the innermost open block. */
+  stackObject(t: CType, node: SyntaxNode, what: string, size?: Expr): Loc {
+    this.needMemory(node);
+    let bytes = size;
+    if (bytes === undefined) {
+      const l = layoutOf(t, this.prog.model);
+      if (l === null) return this.unsupported(node, `an object of incomplete type ${typeText(t)}`);
+      bytes = constant(this.mem.ptrT, BigInt(l.size));
+    }
+    const p = this.mem.allocate(ObjState.stack, bytes, this.span(node), what, typeText(t));
+    const scopes = this.frame.objects;
+    if (scopes.length === 0) scopes.push([]);
+    scopes[scopes.length - 1].push(p);
+    return { addr: variable(p, this.mem.ptrT), type: t, what };
+  }
+
+  /** Emits the death of the stack objects of blocks deeper than `depth` (a jump out of them). */
+  killObjects(depth: number, span: SourceSpan | undefined): void {
+    const scopes = this.frame.objects;
+    for (let i = scopes.length - 1; i >= depth; i--)
+      for (const p of scopes[i])
+        this.mem.setState(variable(p, this.mem.ptrT), ObjState.deadStack, span);
+  }
+
+  /** An aggregate value: the place holding it. */
+  aggregate(node: SyntaxNode): Loc {
+    if (node.type === 'parenthesized_expression') return this.aggregate(this.only(node));
+    if (node.type === 'call_expression' || node.type === 'assignment_expression') {
+      const v = this.exprVoid(node, true);
+      const loc = this.lastAggregate;
+      if (v === null && loc !== null) {
+        this.lastAggregate = null;
+        return loc;
+      }
+      return this.fail(node, `${this.text(node)} is not a struct or union value`, 'type-error');
+    }
+    return this.location(node);
+  }
+
+  /** Where the last struct-valued call or assignment left its value. */
+  lastAggregate: Loc | null = null;
+
+  /** arc's C library models (src/frontends/c/models/), inlined for calls to functions the file does not define. */
+  models: ProgramInfo | null = null;
+
+  /** An `alloca` block: a stack object of the current function call (it dies when the call returns). */
+  frameObject(size: Expr, node: SyntaxNode): Expr {
+    const p = this.mem.allocate(
+      ObjState.stack,
+      cast(size, this.mem.ptrT),
+      this.span(node),
+      'alloca(...)',
+      'void *',
+    );
+    const scopes = this.frame.objects;
+    if (scopes.length === 0) scopes.push([]);
+    scopes[0].push(p);
+    return variable(p, this.mem.ptrT);
+  }
+
+  /**
+   * Emits the leak checks at the end of the program (the entry `main`
+   * returns, or `exit` is called): `valid-memcleanup`, every heap block is
+   * freed; `valid-memtrack`, no block is unreachable. With every local gone,
+   * a block is reachable only from a global: without pointers in globals the
+   * two checks coincide; with them, a memtrack violation is not trusted (an
+   * approximation: blocks reachable from a global are not told apart yet).
+   */
+  leakChecks(node: SyntaxNode): void {
+    if (!this.settings.globalsInitialised) return;
+    // Memory may be used only by code lowered later: the checks are filled in at the end.
+    const from = this.b.here();
+    const to = this.b.newNode();
+    this.pendingLeaks.push({ from, to, node, frame: this.frame });
+    this.b.cur = to;
+  }
+
+  /** Sites of the leak checks, emitted by `emitLeakChecks` once the whole function is lowered. */
+  readonly pendingLeaks: { from: number; to: number; node: SyntaxNode; frame: Frame }[] = [];
+
+  emitLeakChecks(): void {
+    for (const p of this.pendingLeaks) {
+      const saved = { cur: this.b.cur, frame: this.frame };
+      this.b.cur = p.from;
+      this.frame = p.frame;
+      if (this.mem.used) this.emitLeakCheck(p.node);
+      this.b.jump(p.to);
+      this.b.cur = saved.cur;
+      this.frame = saved.frame;
+    }
+  }
+
+  private emitLeakCheck(node: SyntaxNode): void {
+    const m = this.mem;
+    const none = compare('eq', m.heapVar(), constant(m.ptrT, 0n));
+    const span = this.span(node);
+    const pos = node.startIndex;
+    this.check(
+      'valid-memtrack',
+      node,
+      pos,
+      0,
+      none,
+      'no heap block is unreachable when the program ends',
+    );
+    this.check(
+      'valid-memcleanup',
+      node,
+      pos,
+      0,
+      none,
+      'every heap block is freed when the program ends',
+    );
+    if (
+      [...this.prog.globals.values()].some((g) => holdsPointer(g.type)) &&
+      !this.b.approximations.some((a) => a.kind === 'memory')
+    )
+      this.b.approximations.push({
+        kind: 'memory',
+        name: 'heap blocks reachable from global pointers',
+        span,
+        kinds: ['valid-memtrack'],
+      });
+  }
+
+  /**
+   * Emits the `valid-deref` checks of an access of `bytes` bytes at `p`: not
+   * NULL, a live (and for a write, writable) object, within its bounds.
+   */
+  checkAccess(
+    p: Expr,
+    bytes: number,
+    node: SyntaxNode,
+    write: boolean,
+    what: string,
+    bound?: Loc['bound'],
+  ): void {
+    const m = this.mem;
+    const obj = m.objOf(p);
+    const pos = node.startIndex;
+    const access = `${write ? 'write to' : 'read of'} ${what}`;
+    if (bound !== undefined) {
+      const t = bound.index.e.type;
+      const idx = bound.index;
+      const inside =
+        t.kind === 'bv'
+          ? binary(
+              'and',
+              idx.t.signed ? compare('ge', idx.e, constant(t, 0n)) : constant(boolType, 1n),
+              compare(
+                'lt',
+                cast(idx.e, bvType(t.width + 1, idx.t.signed)),
+                constant(bvType(t.width + 1, idx.t.signed), BigInt(bound.length)),
+              ),
+            )
+          : constant(boolType, 1n);
+      this.check(
+        'valid-deref',
+        node,
+        pos,
+        write ? 6 : 7,
+        inside,
+        `${access}: the index is within ${bound.array} (${bound.length} elements, 0 to ${bound.length - 1})`,
+      );
+    }
+    this.check(
+      'valid-deref',
+      node,
+      pos,
+      write ? 3 : 0,
+      compare('ne', obj, constant(m.objT, 0n)),
+      `${access}: the pointer is not NULL`,
+    );
+    const live = write
+      ? m.isState(obj, ObjState.global, ObjState.stack, ObjState.heap)
+      : m.isState(obj, ObjState.global, ObjState.stack, ObjState.heap, ObjState.readOnly);
+    this.check(
+      'valid-deref',
+      node,
+      pos,
+      write ? 4 : 1,
+      this.staticLive(p, write) ?? live,
+      `${access}: the object is live (not freed, not out of scope${write ? ', not read-only' : ''})`,
+    );
+    this.check(
+      'valid-deref',
+      node,
+      pos,
+      write ? 5 : 2,
+      this.staticBounds(p, bytes) ?? m.inBounds(p, bytes),
+      `${access}: the ${bytes} byte(s) accessed are within the object`,
+    );
+  }
+
+  /** For a constant pointer into a static object: whether the access is live, as a constant. */
+  private staticLive(p: Expr, write: boolean): Expr | null {
+    const o = this.staticOf(p);
+    if (o === null) return null;
+    const ok = o.state === ObjState.global || (!write && o.state === ObjState.readOnly);
+    return constant(boolType, ok ? 1n : 0n);
+  }
+
+  private staticBounds(p: Expr, bytes: number): Expr | null {
+    const o = this.staticOf(p);
+    if (o === null || !isConst(p)) return null;
+    const off = Number(p.value & ((1n << BigInt(this.mem.offBits)) - 1n));
+    return constant(boolType, off + bytes <= o.size ? 1n : 0n);
+  }
+
+  private staticOf(p: Expr): { state: bigint; size: number } | null {
+    if (!isConst(p)) return null;
+    const id = Number(p.value >> BigInt(this.mem.offBits));
+    return this.mem.statics.find((s) => s.id === id) ?? null;
+  }
+
+  /** The value stored at a place: a scalar is loaded, an array decays, a function is its address. */
+  read(loc: Loc, node: SyntaxNode): Val {
+    const t = loc.type;
+    if (t.kind === 'array') return { e: loc.addr, t: ptrTo(t.of) };
+    if (t.kind === 'func') return { e: loc.addr, t: ptrTo(t) };
+    if (t.kind === 'struct')
+      return this.fail(node, `${loc.what} is a ${typeText(t)}, not a scalar`, 'type-error');
+    const st = this.scalarType(t, node);
+    const n = this.bytesOf(st);
+    this.checkAccess(loc.addr, n, node, false, loc.what, loc.bound);
+    const raw = this.mem.loadBytes(loc.addr, n);
+    if (st.kind === 'int' && isBool(st))
+      return { e: compare('ne', raw, constant(raw.type, 0n)), t: st };
+    return { e: cast(raw, this.irT(st)), t: st };
+  }
+
+  /** Emits a store of `v` (already of `loc`'s scalar type) to a place. */
+  write(loc: Loc, e: Expr, node: SyntaxNode): void {
+    const st = this.scalarType(loc.type, node);
+    const n = this.bytesOf(st);
+    this.checkAccess(loc.addr, n, node, true, loc.what, loc.bound);
+    const bits = e.type.kind === 'bool' ? cast(e, this.mem.byteT) : e;
+    this.b.emit(
+      {
+        kind: 'assign',
+        target: this.mem.vars.mem,
+        value: this.mem.storeBytes(this.mem.memVar(), loc.addr, n, bits),
+      },
+      this.span(node),
+    );
+  }
+
+  /** Emits a copy of `bytes` bytes (a struct assignment), with the access checks. */
+  copy(dst: Loc, src: Loc, bytes: number, node: SyntaxNode): void {
+    if (bytes > MAX_UNROLLED_BYTES)
+      return this.unsupported(node, `copying an object of ${bytes} bytes`);
+    this.checkAccess(src.addr, bytes, node, false, src.what);
+    this.checkAccess(dst.addr, bytes, node, true, dst.what);
+    let mem = this.mem.memVar();
+    for (let k = 0; k < bytes; k++) {
+      const byte: Expr = {
+        kind: 'select',
+        type: this.mem.byteT,
+        array: this.mem.memVar(),
+        index: this.mem.add(src.addr, BigInt(k)),
+      };
+      mem = {
+        kind: 'store',
+        type: this.mem.memT,
+        array: mem,
+        index: this.mem.add(dst.addr, BigInt(k)),
+        value: byte,
+      };
+    }
+    this.b.emit({ kind: 'assign', target: this.mem.vars.mem, value: mem }, this.span(node));
+  }
+
+  /** Emits a store without checks (initialising an object the code just allocated). */
+  writeRaw(addr: Expr, t: CScalar, e: Expr, span: SourceSpan | undefined): void {
+    const n = this.bytesOf(t);
+    const bits = e.type.kind === 'bool' ? cast(e, this.mem.byteT) : e;
+    this.b.emit(
+      {
+        kind: 'assign',
+        target: this.mem.vars.mem,
+        value: this.mem.storeBytes(this.mem.memVar(), addr, n, bits),
+      },
+      span,
+    );
+  }
+
+  /** Emits zero bytes over `[addr, addr + n)` (no checks). */
+  zero(addr: Expr, n: number, node: SyntaxNode): void {
+    if (n > MAX_UNROLLED_BYTES)
+      return this.unsupported(node, `initialising an object of ${n} bytes`);
+    let mem = this.mem.memVar();
+    for (let k = 0; k < n; k++)
+      mem = {
+        kind: 'store',
+        type: this.mem.memT,
+        array: mem,
+        index: this.mem.add(addr, BigInt(k)),
+        value: constant(this.mem.byteT, 0n),
+      };
+    if (n > 0)
+      this.b.emit({ kind: 'assign', target: this.mem.vars.mem, value: mem }, this.span(node));
+  }
+
+  /**
+   * Emits the initialisation of a fresh object from an initialiser (C11
+   * 6.7.9): a list (designators included; members without an initialiser are
+   * zero), a string literal for a char array, a struct value, or a scalar.
+   * `whole`: the object is the declared one (zero it first for a list).
+   */
+  initialize(loc: Loc, init: SyntaxNode, whole: boolean): void {
+    const t = loc.type;
+    const span = this.span(init);
+    if (init.type === 'initializer_list') {
+      const l = layoutOf(t, this.prog.model);
+      if (l === null) return this.unsupported(init, `an initialiser for ${typeText(t)}`);
+      if (whole) this.zero(loc.addr, l.size, init);
+      if (isScalarC(t)) {
+        const first = init.namedChildren.find((c) => c.type !== 'comment');
+        if (first) this.initialize(loc, first, false);
+        return;
+      }
+      this.initList(loc, init);
+      return;
+    }
+    if (
+      (init.type === 'string_literal' || init.type === 'concatenated_string') &&
+      t.kind === 'array'
+    ) {
+      const bytes = stringBytes(init);
+      if (bytes === null) return this.unsupported(init, `the string literal ${this.text(init)}`);
+      const n = t.length ?? bytes.length + 1;
+      if (whole) this.zero(loc.addr, n, init);
+      let mem = this.mem.memVar();
+      bytes.slice(0, n).forEach((b, k) => {
+        mem = {
+          kind: 'store',
+          type: this.mem.memT,
+          array: mem,
+          index: this.mem.add(loc.addr, BigInt(k)),
+          value: constant(this.mem.byteT, BigInt(b)),
+        };
+      });
+      this.b.emit({ kind: 'assign', target: this.mem.vars.mem, value: mem }, span);
+      return;
+    }
+    if (t.kind === 'struct') {
+      const src = this.aggregate(init);
+      const l = layoutOf(t, this.prog.model);
+      if (l === null) return this.unsupported(init, `an initialiser for ${typeText(t)}`);
+      return this.copy(loc, src, l.size, init);
+    }
+    if (t.kind === 'array')
+      return this.unsupported(init, `this initialiser for the array ${loc.what}`);
+    const st = this.scalarType(t, init);
+    this.writeRaw(loc.addr, st, this.conv(this.value(init), st), span);
+  }
+
+  private initList(loc: Loc, init: SyntaxNode): void {
+    const t = loc.type;
+    const items = init.namedChildren.filter((c) => c.type !== 'comment');
+    let cursor = 0;
+    for (const item of items) {
+      let valueNode = item;
+      let part: Loc | null;
+      if (item.type === 'initializer_pair') {
+        const designators = item.namedChildren.filter(
+          (c) => c.type === 'subscript_designator' || c.type === 'field_designator',
+        );
+        if (designators.length === 0) return this.unsupported(item, 'this designator');
+        valueNode = this.field(item, 'value');
+        cursor = this.designatorIndex(loc, designators[0]);
+        part = this.element(loc, cursor, item);
+        // `.a.b = v`, `[1].x = v`: the rest navigate inside the first.
+        for (const d of designators.slice(1)) {
+          if (part === null) break;
+          part = this.element(part, this.designatorIndex(part, d), d);
+        }
+      } else part = this.element(loc, cursor, item);
+      if (part === null) return this.fail(item, 'excess elements in an initialiser', 'type-error');
+      const v = valueNode.type;
+      const isString = v === 'string_literal' || v === 'concatenated_string';
+      const elided =
+        v !== 'initializer_list' &&
+        !isScalarC(part.type) &&
+        !(part.type.kind === 'struct' && this.isStructValued(valueNode)) &&
+        !(part.type.kind === 'array' && isString);
+      if (elided) return this.unsupported(item, 'an initialiser with elided braces');
+      this.initialize(part, valueNode, false);
+      cursor++;
+      if (t.kind === 'struct' && t.union) break;
+    }
+  }
+
+  /** The element or member index a designator (`[k]` or `.name`) selects in `loc`'s type. */
+  private designatorIndex(loc: Loc, d: SyntaxNode): number {
+    const t = loc.type;
+    if (d.type === 'subscript_designator') {
+      const k = this.prog.constValue(d.namedChildren[0] ?? d);
+      if (k === null) return this.unsupported(d, 'a non-constant array designator');
+      return Number(k);
+    }
+    if (t.kind !== 'struct') return this.fail(d, 'a field designator for a non-struct', 'type-error');
+    const name = d.namedChildren[0]?.text ?? '';
+    const i = (t.fields ?? []).findIndex((f) => f.name === name);
+    if (i < 0) return this.fail(d, `${typeText(t)} has no member ${name}`, 'type-error');
+    return i;
+  }
+
+  private isStructValued(node: SyntaxNode): boolean {
+    return this.typeOfExpr(node).kind === 'struct';
+  }
+
+  /** The `i`-th element of an array, or member of a struct, at `loc`; null past the end. */
+  private element(loc: Loc, i: number, node: SyntaxNode): Loc | null {
+    const t = loc.type;
+    if (t.kind === 'array') {
+      if (t.length !== null && i >= t.length) return null;
+      const size = this.elemSize(t.of, node);
+      return {
+        addr: this.mem.add(loc.addr, BigInt(i * size)),
+        type: t.of,
+        what: `${loc.what}[${i}]`,
+      };
+    }
+    if (t.kind === 'struct') {
+      const f = t.fields?.[i];
+      if (f === undefined) return null;
+      if (f.type.kind === 'unsupported') return this.unsupported(node, f.type.what);
+      return {
+        addr: this.mem.add(loc.addr, BigInt(f.offset)),
+        type: f.type,
+        what: `${loc.what}.${f.name ?? ''}`,
+      };
+    }
+    return null;
+  }
+
+  bytesOf(t: CScalar): number {
+    return t.kind === 'ptr' ? this.mem.ptrBytes : isBool(t) ? 1 : t.width / 8;
+  }
+
+  /** Size in bytes of a complete type (for pointer arithmetic: `void` and functions count 1, as gcc). */
+  elemSize(t: CType, node: SyntaxNode): number {
+    if (t.kind === 'void' || t.kind === 'func') return 1;
+    const l = layoutOf(t, this.prog.model);
+    if (l === null)
+      return this.unsupported(
+        node,
+        `pointer arithmetic on ${typeText(t)} (incomplete or variable-length)`,
+      );
+    return l.size;
+  }
+
+  /**
+   * `p + i` (elements): the pointer, after a `valid-pointer-arith` check that
+   * the result stays within p's object or one past its end (`check` false: the
+   * subscript's access check covers it).
+   */
+  ptrAdd(p: Val & { t: CPtr }, i: IntVal, node: SyntaxNode, check: boolean, negate = false): Expr {
+    const m = this.mem;
+    const size = BigInt(this.elemSize(p.t.to, node));
+    const idx = cast(i.e, bvType(m.ptrT.width, i.t.signed));
+    let delta = binary('mul', cast(idx, m.ptrT), constant(m.ptrT, size));
+    if (negate) delta = unary('neg', delta);
+    if (check) {
+      const W = 2 * m.ptrT.width + 4;
+      const wide = bvType(W, true);
+      const off = cast(m.offOf(p.e), wide);
+      let d = binary(
+        'mul',
+        cast(cast(i.e, bvType(i.t.width, i.t.signed)), wide),
+        constant(wide, size),
+      );
+      if (negate) d = unary('neg', d);
+      const next = binary('add', off, d);
+      const objSize = cast(m.sizeOfObj(m.objOf(p.e)), wide);
+      const ok = binary(
+        'and',
+        compare('ge', next, constant(wide, 0n)),
+        compare('le', next, objSize),
+      );
+      this.check(
+        'valid-pointer-arith',
+        node,
+        node.startIndex,
+        0,
+        ok,
+        `${this.text(node)} stays within its object or one past its end`,
+      );
+    }
+    return binary('add', p.e, delta);
   }
 
   // ---- operators -------------------------------------------------------------
@@ -407,18 +1226,63 @@ export class Lowerer {
   private binaryExpr(node: SyntaxNode): Val {
     const { op, pos } = this.opText(node);
     if (op === '&&' || op === '||') return this.logical(node, op);
-    const a = this.expr(this.field(node, 'left'));
-    const b = this.expr(this.field(node, 'right'));
+    const a = this.value(this.field(node, 'left'));
+    const b = this.value(this.field(node, 'right'));
+    if (a.t.kind === 'ptr' || b.t.kind === 'ptr') return this.pointerBinary(op, a, b, node, pos);
     if (op in IR_COMPARE) {
       const t = usualArithmetic(a.t, b.t, this.T);
       const cmp = IR_COMPARE[op as keyof typeof IR_COMPARE];
       return this.boolVal(compare(cmp, this.conv(a, t), this.conv(b, t)));
     }
-    return this.arith(op as ArithOp, a, b, node, pos);
+    return this.arith(op as ArithOp, a as IntVal, b as IntVal, node, pos);
+  }
+
+  /** A binary operator with a pointer operand: `p ± i`, `i + p`, `p - q`, comparisons. */
+  private pointerBinary(op: string, a: Val, b: Val, node: SyntaxNode, pos: number): Val {
+    const m = this.mem;
+    if (op in IR_COMPARE) {
+      const cmp = IR_COMPARE[op as keyof typeof IR_COMPARE];
+      const ea = a.t.kind === 'ptr' ? a.e : cast(a.e, m.ptrT);
+      const eb = b.t.kind === 'ptr' ? b.e : cast(b.e, m.ptrT);
+      if (cmp !== 'eq' && cmp !== 'ne' && a.t.kind === 'ptr' && b.t.kind === 'ptr')
+        this.check(
+          'valid-pointer-compare',
+          node,
+          pos,
+          0,
+          compare('eq', m.objOf(ea), m.objOf(eb)),
+          `${this.text(node)}: both pointers point into the same object`,
+        );
+      return this.boolVal(compare(cmp, ea, eb));
+    }
+    if (op === '+' && a.t.kind === 'ptr' && b.t.kind === 'int')
+      return { e: this.ptrAdd(a as Val & { t: CPtr }, b as IntVal, node, true), t: a.t };
+    if (op === '+' && b.t.kind === 'ptr' && a.t.kind === 'int')
+      return { e: this.ptrAdd(b as Val & { t: CPtr }, a as IntVal, node, true), t: b.t };
+    if (op === '-' && a.t.kind === 'ptr' && b.t.kind === 'int')
+      return { e: this.ptrAdd(a as Val & { t: CPtr }, b as IntVal, node, true, true), t: a.t };
+    if (op === '-' && a.t.kind === 'ptr' && b.t.kind === 'ptr') {
+      this.check(
+        'valid-pointer-compare',
+        node,
+        pos,
+        1,
+        compare('eq', m.objOf(a.e), m.objOf(b.e)),
+        `${this.text(node)}: both pointers point into the same object`,
+      );
+      const d = this.diffT;
+      const bytes = binary('sub', cast(m.offOf(a.e), this.irT(d)), cast(m.offOf(b.e), this.irT(d)));
+      const size = this.elemSize(a.t.to, node);
+      return {
+        e: size === 1 ? bytes : binary('div', bytes, constant(this.irT(d), BigInt(size))),
+        t: d,
+      };
+    }
+    return this.fail(node, `the operator ${op} on a pointer`, 'type-error');
   }
 
   /** `a op b` for an arithmetic operator, with its undefined-behaviour checks. */
-  arith(op: ArithOp, a: Val, b: Val, node: SyntaxNode, pos: number): Val {
+  arith(op: ArithOp, a: IntVal, b: IntVal, node: SyntaxNode, pos: number): IntVal {
     if (op === '<<' || op === '>>') return this.shift(op, a, b, node, pos);
     if (this.settings.math && (op === '&' || op === '|' || op === '^'))
       return this.unsupported(
@@ -455,7 +1319,7 @@ export class Lowerer {
     return { e: binary(irop, ea, eb), t };
   }
 
-  private shift(op: '<<' | '>>', a: Val, b: Val, node: SyntaxNode, pos: number): Val {
+  private shift(op: '<<' | '>>', a: IntVal, b: IntVal, node: SyntaxNode, pos: number): IntVal {
     if (this.settings.math)
       return this.unsupported(
         node,
@@ -503,8 +1367,9 @@ export class Lowerer {
 
   private unaryExpr(node: SyntaxNode): Val {
     const { op, pos } = this.opText(node);
-    const a = this.expr(this.field(node, 'argument'));
-    if (op === '!') return this.boolVal(not(this.cond(a)));
+    const v = this.value(this.field(node, 'argument'));
+    if (op === '!') return this.boolVal(not(this.cond(v)));
+    const a = this.int(v, node);
     const t = promote(a.t, this.T);
     const e = this.conv(a, t);
     if (op === '+') return { e, t };
@@ -526,42 +1391,134 @@ export class Lowerer {
     return { e: unary('neg', e), t };
   }
 
+  /** Reads an lvalue's current value (into a temporary when it is in memory). */
+  private current(
+    target: ReturnType<Lowerer['lvalue']>,
+    node: SyntaxNode,
+  ): { val: Val; store: (e: Expr) => void } {
+    const span = this.span(node);
+    if (target.kind === 'var') {
+      const name = target.name;
+      return {
+        val: { e: variable(name, this.irT(target.type)), t: target.type },
+        store: (e) => this.b.emit({ kind: 'assign', target: name, value: e }, span),
+      };
+    }
+    const loc = target.loc;
+    // The address is evaluated once: keep it in a temporary if it is not a variable.
+    const addr =
+      isConst(loc.addr) || loc.addr.kind === 'var' ? loc.addr : this.keep(loc.addr, 'address');
+    const at: Loc = { ...loc, addr };
+    const v = this.read(at, node);
+    const tmp = this.tempOf(v.e.type, typeText(v.t), `${loc.what}`);
+    this.b.emit({ kind: 'assign', target: tmp, value: v.e }, span);
+    return { val: { e: variable(tmp, v.e.type), t: v.t }, store: (e) => this.write(at, e, node) };
+  }
+
+  /** Keeps a pointer value in a fresh temporary. */
+  keep(e: Expr, what: string): Expr {
+    const tmp = this.tempOf(e.type, 'pointer', what);
+    this.b.emit({ kind: 'assign', target: tmp, value: e });
+    return variable(tmp, e.type);
+  }
+
   private update(node: SyntaxNode, used: boolean): Val {
     const { op, pos } = this.opText(node);
     const arg = this.field(node, 'argument');
     const target = this.lvalue(arg);
-    const old: Val = { e: variable(target.name, this.irT(target.type)), t: target.type };
+    const { val: old, store } = this.current(target, arg);
     const prefix = pos < arg.startIndex;
     let result: Val = old;
-    if (!prefix && used) {
-      const tmp = this.temp(target.type, `${target.name} before ${op}`);
+    if (!prefix && used && target.kind === 'var') {
+      const tmp = this.tempOf(old.e.type, typeText(old.t), `${this.text(arg)} before ${op}`);
       this.b.emit({ kind: 'assign', target: tmp, value: old.e }, this.span(node));
-      result = { e: variable(tmp, old.e.type), t: target.type };
+      result = { e: variable(tmp, old.e.type), t: old.t };
     }
-    const next = this.arith(op === '++' ? '+' : '-', old, this.intConst(1n), node, pos);
-    this.b.emit(
-      { kind: 'assign', target: target.name, value: this.conv(next, target.type) },
-      this.span(node),
-    );
-    return result;
+    let next: Val;
+    if (old.t.kind === 'ptr')
+      next = {
+        e: this.ptrAdd(old as Val & { t: CPtr }, this.intConst(1n), node, true, op === '--'),
+        t: old.t,
+      };
+    else next = this.arith(op === '++' ? '+' : '-', old as IntVal, this.intConst(1n), node, pos);
+    const stored = this.stable(this.conv(next, old.t), target.kind === 'loc');
+    store(stored);
+    // A variable now holds the new value; a place's new value was kept in `stored`.
+    return prefix ? (target.kind === 'var' ? old : { e: stored, t: old.t }) : result;
   }
 
-  private assignment(node: SyntaxNode): Val {
+  /** `e`, kept in a temporary first when a later write to memory could change what it reads. */
+  private stable(e: Expr, memoryWrite: boolean): Expr {
+    if (!memoryWrite || isConst(e) || e.kind === 'var') return e;
+    const tmp = this.tempOf(e.type, 'value', 'value');
+    this.b.emit({ kind: 'assign', target: tmp, value: e });
+    return variable(tmp, e.type);
+  }
+
+  private assignment(node: SyntaxNode): Val | null {
     const { op, pos } = this.opText(node);
-    const target = this.lvalue(this.field(node, 'left'));
-    const right = this.expr(this.field(node, 'right'));
-    const old: Val = { e: variable(target.name, this.irT(target.type)), t: target.type };
-    const value =
-      op === '=' ? right : this.arith(op.slice(0, -1) as ArithOp, old, right, node, pos);
-    this.b.emit(
-      { kind: 'assign', target: target.name, value: this.conv(value, target.type) },
-      this.span(node),
-    );
-    return old;
+    const left = this.field(node, 'left');
+    const target = this.lvalue(left);
+    const rightNode = this.field(node, 'right');
+    if (target.kind === 'loc' && target.loc.type.kind === 'struct') {
+      if (op !== '=') return this.fail(node, `${op} on a struct`, 'type-error');
+      const src = this.aggregate(rightNode);
+      const l = layoutOf(target.loc.type, this.prog.model);
+      if (l === null) return this.fail(node, 'assignment of an incomplete struct', 'type-error');
+      const dst = { ...target.loc, addr: this.keepIfComplex(target.loc.addr) };
+      this.copy(dst, src, l.size, node);
+      this.lastAggregate = dst;
+      return null;
+    }
+    if (target.kind === 'loc' && target.loc.type.kind === 'array')
+      return this.fail(node, `assignment to the array ${target.loc.what}`, 'type-error');
+    const right = this.value(rightNode);
+    if (op === '=') {
+      const t = target.kind === 'var' ? target.type : this.scalarType(target.loc.type, left);
+      if (target.kind === 'var') {
+        this.b.emit(
+          { kind: 'assign', target: target.name, value: this.conv(right, t) },
+          this.span(node),
+        );
+        return { e: variable(target.name, this.irT(t)), t };
+      }
+      const e = this.stable(this.conv(right, t), true);
+      this.write(target.loc, e, node);
+      return { e, t };
+    }
+    const { val: old, store } = this.current(target, left);
+    let value: Val;
+    const base = op.slice(0, -1);
+    if (old.t.kind === 'ptr' && (base === '+' || base === '-'))
+      value = {
+        e: this.ptrAdd(
+          old as Val & { t: CPtr },
+          this.int(right, rightNode),
+          node,
+          true,
+          base === '-',
+        ),
+        t: old.t,
+      };
+    else
+      value = this.arith(
+        base as ArithOp,
+        this.int(old, left),
+        this.int(right, rightNode),
+        node,
+        pos,
+      );
+    const stored = this.stable(this.conv(value, old.t), target.kind === 'loc');
+    store(stored);
+    return target.kind === 'var' ? old : { e: stored, t: old.t };
   }
 
-  temp(t: CInt, source: string): string {
-    return this.tempOf(this.irT(t), t.name, source);
+  private keepIfComplex(e: Expr): Expr {
+    return isConst(e) || e.kind === 'var' ? e : this.keep(e, 'address');
+  }
+
+  temp(t: CScalar, source: string): string {
+    return this.tempOf(this.irT(t), typeText(t), source);
   }
 
   tempOf(type: Type, sourceType: string, source: string): string {
@@ -592,7 +1549,7 @@ export class Lowerer {
   }
 
   private logical(node: SyntaxNode, op: '&&' | '||'): Val {
-    const ca = this.cond(this.expr(this.field(node, 'left')));
+    const ca = this.cond(this.value(this.field(node, 'left')));
     const right = this.speculate(this.field(node, 'right'), true);
     if (right.v === null) return this.fail(node, 'a void value is used', 'type-error');
     const cb = this.cond(right.v);
@@ -618,11 +1575,16 @@ export class Lowerer {
   }
 
   private conditional(node: SyntaxNode, used: boolean): Val | null {
-    const c = this.cond(this.expr(this.field(node, 'condition')));
+    const c = this.cond(this.value(this.field(node, 'condition')));
     const th = this.speculate(this.field(node, 'consequence'), used);
     const el = this.speculate(this.field(node, 'alternative'), used);
     if (th.v === null || el.v === null) return this.conditionalVoid(c, th, el, node);
-    const t = usualArithmetic(th.v.t, el.v.t, this.T);
+    const t: CScalar =
+      th.v.t.kind === 'ptr'
+        ? th.v.t
+        : el.v.t.kind === 'ptr'
+          ? el.v.t
+          : usualArithmetic(th.v.t, el.v.t, this.T);
     const te = this.conv(th.v, t);
     const ee = this.conv(el.v, t);
     if (th.start === null && el.start === null) return { e: ite(c, te, ee), t };
@@ -681,33 +1643,67 @@ export class Lowerer {
       this.exprVoid(value, false);
       return null;
     }
-    const target = this.intType(t, node);
+    const target = this.scalarType(t, node);
     const v = this.exprVoid(value, used);
     if (v === null) return this.fail(node, 'a void value is cast', 'type-error');
     return { e: this.conv(v, target), t: target };
   }
 
+  /** `offsetof(T, member)`: the member's byte offset, a constant of type size_t. */
+  private offsetOf(node: SyntaxNode): Val {
+    const t = this.typeName(this.field(node, 'type'));
+    const member = this.field(node, 'member').text;
+    if (t.kind !== 'struct' || t.fields === null)
+      return this.fail(node, `offsetof of ${typeText(t)}, not a complete struct or union`, 'type-error');
+    const f = findField(t, member);
+    if (f === null) return this.fail(node, `${typeText(t)} has no member ${member}`, 'type-error');
+    return this.intConst(BigInt(f.offset), this.sizeT);
+  }
+
   private sizeofExpr(node: SyntaxNode): Val {
-    const size = this.T.ulong.width === 64 ? this.T.ulong : this.T.uint;
     const desc = node.childForFieldName('type');
-    let t: CType;
-    if (desc) t = this.typeName(desc);
-    else {
-      let v = this.field(node, 'value');
-      while (v.type === 'parenthesized_expression') v = this.only(v);
-      if (v.type !== 'identifier')
-        return this.unsupported(node, 'sizeof of an expression other than a variable');
-      const b = this.scope.lookup(v.text);
-      const g = this.prog.globals.get(v.text);
-      t =
-        b?.kind === 'var'
-          ? b.type
-          : b
-            ? { kind: 'unsupported', what: b.what }
-            : (g?.type ?? { kind: 'unsupported', what: `sizeof ${v.text}` });
+    const t = desc ? this.typeName(desc) : this.typeOfExpr(this.field(node, 'value'));
+    if (t.kind === 'unsupported') return this.unsupported(node, t.what);
+    const l = layoutOf(t, this.prog.model);
+    if (l === null)
+      return this.unsupported(node, `sizeof of ${typeText(t)} (incomplete or variable-length)`);
+    return this.intConst(BigInt(l.size), this.sizeT);
+  }
+
+  /**
+   * The type of an expression, arrays not decayed, without evaluating it: it
+   * is lowered at a detached node whose edges nothing reaches.
+   */
+  typeOfExpr(node: SyntaxNode): CType {
+    while (node.type === 'parenthesized_expression') node = this.only(node);
+    const saved = this.b.cur;
+    const savedAggregate = this.lastAggregate;
+    this.b.cur = this.b.newNode();
+    try {
+      if (node.type === 'identifier') {
+        const b = this.scope.lookup(node.text);
+        if (b?.kind === 'var' || b?.kind === 'mem') return b.type;
+        const g = this.prog.globals.get(node.text);
+        if (!b && g) return g.type;
+      }
+      if (
+        [
+          'subscript_expression',
+          'field_expression',
+          'string_literal',
+          'concatenated_string',
+        ].includes(node.type) ||
+        (node.type === 'pointer_expression' && this.opText(node).op === '*')
+      )
+        return this.location(node).type;
+      this.lastAggregate = null;
+      const v = this.exprVoid(node, true);
+      if (v !== null) return v.t;
+      return (this.lastAggregate as Loc | null)?.type ?? { kind: 'void' };
+    } finally {
+      this.b.cur = saved;
+      this.lastAggregate = savedAggregate;
     }
-    const it = this.intType(t, node);
-    return this.intConst(BigInt(isBool(it) ? 1 : it.width / 8), size);
   }
 
   /** Range check helper for callers that need a C type's range as IR constants. */
@@ -717,17 +1713,92 @@ export class Lowerer {
 }
 
 const EXPR_WHAT: Record<string, string> = {
-  subscript_expression: 'arrays',
-  pointer_expression: 'pointers (& and *)',
-  field_expression: 'structs and unions',
-  string_literal: 'strings',
-  concatenated_string: 'strings',
-  compound_literal_expression: 'compound literals',
   gnu_asm_expression: 'inline assembly',
   generic_expression: '_Generic',
-  offsetof_expression: 'offsetof',
   alignof_expression: '_Alignof',
-  null: 'pointers (NULL)',
   compound_statement: 'statement expressions',
   initializer_list: 'initializer lists',
 };
+
+/** Largest object copied byte by byte in one IR assignment (struct assignment, initialisers). */
+export const MAX_UNROLLED_BYTES = 4096;
+
+/** The member `name` of a struct or union, looking through anonymous members (C11). */
+export function findField(t: CStruct, name: string): { type: CType; offset: number } | null {
+  for (const f of t.fields ?? []) {
+    if (f.name === name) return { type: f.type, offset: f.offset };
+    if (f.name === null && f.type.kind === 'struct') {
+      const inner = findField(f.type, name);
+      if (inner) return { type: inner.type, offset: f.offset + inner.offset };
+    }
+  }
+  return null;
+}
+
+/** The bytes of a string literal (adjacent literals concatenated), without the NUL; null if it has an escape arc does not read or a prefix (L"", u8""). */
+export function stringBytes(node: SyntaxNode): number[] | null {
+  const parts =
+    node.type === 'concatenated_string'
+      ? node.namedChildren.filter((c) => c.type === 'string_literal')
+      : [node];
+  const out: number[] = [];
+  for (const p of parts) {
+    const text = p.text;
+    if (!text.startsWith('"') || !text.endsWith('"')) return null;
+    const body = text.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i];
+      if (ch !== '\\') {
+        const code = body.charCodeAt(i);
+        if (code > 127) {
+          for (const b of Buffer.from(ch, 'utf8')) out.push(b);
+          continue;
+        }
+        out.push(code);
+        continue;
+      }
+      const rest = body.slice(i + 1);
+      const oct = /^[0-7]{1,3}/.exec(rest);
+      const hex = /^x([0-9a-fA-F]+)/.exec(rest);
+      if (oct) {
+        out.push(parseInt(oct[0], 8) & 255);
+        i += oct[0].length;
+      } else if (hex) {
+        out.push(parseInt(hex[1], 16) & 255);
+        i += hex[0].length;
+      } else {
+        const e = ESCAPE_BYTES[rest[0] ?? ''];
+        if (e === undefined) return null;
+        out.push(e);
+        i += 1;
+      }
+    }
+  }
+  return out;
+}
+
+const ESCAPE_BYTES: Record<string, number> = {
+  n: 10,
+  t: 9,
+  r: 13,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11,
+  '\\': 92,
+  "'": 39,
+  '"': 34,
+  '?': 63,
+};
+
+/** Whether a value of type `t` contains a pointer. */
+export function holdsPointer(t: CType, seen = new Set<CType>()): boolean {
+  if (t.kind === 'ptr') return true;
+  if (t.kind === 'array') return holdsPointer(t.of, seen);
+  if (t.kind === 'struct') {
+    if (seen.has(t)) return false;
+    seen.add(t);
+    return (t.fields ?? []).some((f) => holdsPointer(f.type, seen));
+  }
+  return false;
+}

@@ -103,7 +103,10 @@ export async function preprocess(
   args.push('-');
   const run = await runProcess(cc, args, text);
   if (run.code !== 0) return { ok: false, diagnostics: compilerErrors(file, run.stderr) };
-  return { ok: true, ...stripLinemarkers(file, run.stdout), diagnostics: [] };
+  // <stddef.h>'s offsetof expands to gcc's builtin: spell it as the `offsetof`
+  // the parser knows, padded to the same length so that columns stay put.
+  const expanded = run.stdout.replace(/__builtin_offsetof\b/g, '          offsetof');
+  return { ok: true, ...stripLinemarkers(file, expanded), diagnostics: [] };
 }
 
 interface ProcessRun {

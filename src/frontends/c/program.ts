@@ -12,9 +12,13 @@ import {
   integerConstant,
   intTypes,
   keywordIntType,
+  layoutOf,
   namedIntType,
+  ptrTo,
   voidT,
+  type CField,
   type CInt,
+  type CStruct,
   type CType,
   type DataModel,
   type IntTypes,
@@ -42,6 +46,8 @@ export interface GlobalInfo {
   readonly init: SyntaxNode | null;
   readonly node: SyntaxNode;
   readonly isStatic: boolean;
+  /** Declared `const` (its initialiser holds for any entry: writing it is undefined). */
+  readonly isConst: boolean;
 }
 
 export class ProgramInfo {
@@ -51,6 +57,12 @@ export class ProgramInfo {
   readonly enumTags = new Map<string, CInt>();
   readonly functions = new Map<string, FunctionInfo>();
   readonly globals = new Map<string, GlobalInfo>();
+  /** Struct and union types by tag (`struct node`, `union u`); anonymous ones by position. */
+  readonly structs = new Map<string, CStruct>();
+  /** Names whose address is taken somewhere (`&x`): globals of these names live in memory. */
+  readonly addressTakenGlobals = new Set<string>();
+  /** Functions used as values (not called directly) anywhere: the targets of calls through pointers. */
+  readonly functionValues = new Set<string>();
 
   constructor(
     readonly model: DataModel,
@@ -58,6 +70,8 @@ export class ProgramInfo {
   ) {
     this.T = intTypes(model);
     for (const child of root.namedChildren) this.topLevel(child);
+    const fnNames = new Set(this.functions.keys());
+    collectUses(root, this.addressTakenGlobals, fnNames, this.functionValues);
   }
 
   private topLevel(node: SyntaxNode): void {
@@ -69,6 +83,8 @@ export class ProgramInfo {
       case 'function_definition':
         return this.functionDefinition(node);
       case 'enum_specifier':
+      case 'struct_specifier':
+      case 'union_specifier':
         this.baseType(node, []);
         return;
       case 'linkage_specification':
@@ -108,7 +124,19 @@ export class ProgramInfo {
       if (name === null || storage.includes('typedef')) continue;
       const prev = this.globals.get(name);
       if (prev && prev.init !== null && init === null) continue;
-      this.globals.set(name, { name, type, init, node: d, isStatic: storage.includes('static') });
+      // `int a[] = {1, 2}`: the initialiser completes the array type.
+      const complete =
+        type.kind === 'array' && type.length === null && init !== null
+          ? { ...type, length: initLength(init) ?? 0 }
+          : type;
+      this.globals.set(name, {
+        name,
+        type: complete,
+        init,
+        node: d,
+        isStatic: storage.includes('static'),
+        isConst: objectIsConst(d, qualifiers(node).includes('const')),
+      });
     }
   }
 
@@ -130,10 +158,9 @@ export class ProgramInfo {
     const nameNode = fd.childForFieldName('declarator');
     if (nameNode?.type !== 'identifier') return;
     const name = nameNode.text;
+    const whole = this.declarator(outer, base).type;
     const returnType: CType =
-      outer.type === 'function_declarator'
-        ? base
-        : { kind: 'unsupported', what: 'a pointer return type' };
+      whole.kind === 'func' ? whole.ret : { kind: 'unsupported', what: 'this function type' };
     const prev = this.functions.get(name);
     if (prev?.definition && !definition) return;
     const { params, variadic } = this.parameters(fd);
@@ -151,11 +178,11 @@ export class ProgramInfo {
       const base = this.baseType(typeNode, qualifiers(p));
       const d = p.childForFieldName('declarator');
       if (!d) {
-        if (base.kind !== 'void') params.push({ name: null, type: base, node: p });
+        if (base.kind !== 'void') params.push({ name: null, type: decay(base), node: p });
         continue;
       }
       const { name, type } = this.declarator(d, base);
-      params.push({ name, type, node: p });
+      params.push({ name, type: decay(type), node: p });
     }
     return { params, variadic };
   }
@@ -165,8 +192,31 @@ export class ProgramInfo {
     switch (d.type) {
       case 'identifier':
       case 'type_identifier':
+      case 'field_identifier':
       case 'primitive_type':
         return { name: d.text, type: base };
+      case 'pointer_declarator':
+      case 'abstract_pointer_declarator': {
+        const inner = d.childForFieldName('declarator');
+        const quals = d.namedChildren.filter((c) => c.type === 'type_qualifier').map((c) => c.text);
+        const p: CType = quals.includes('volatile')
+          ? { kind: 'unsupported', what: 'volatile' }
+          : ptrTo(base);
+        return inner ? this.declarator(inner, p) : { name: null, type: p };
+      }
+      case 'array_declarator':
+      case 'abstract_array_declarator': {
+        const inner = d.childForFieldName('declarator');
+        const a = this.arrayOf(base, d.childForFieldName('size'));
+        return inner ? this.declarator(inner, a) : { name: null, type: a };
+      }
+      case 'function_declarator':
+      case 'abstract_function_declarator': {
+        const inner = d.childForFieldName('declarator');
+        const { params, variadic } = this.parameters(d);
+        const f: CType = { kind: 'func', ret: base, params: params.map((q) => q.type), variadic };
+        return inner ? this.declarator(inner, f) : { name: null, type: f };
+      }
       case 'init_declarator': {
         const inner = d.childForFieldName('declarator');
         return inner ? this.declarator(inner, base) : { name: null, type: base };
@@ -206,12 +256,86 @@ export class ProgramInfo {
       case 'enum_specifier':
         return this.enumType(node);
       case 'struct_specifier':
-        return { kind: 'unsupported', what: 'struct types' };
       case 'union_specifier':
-        return { kind: 'unsupported', what: 'union types' };
+        return this.structType(node);
       default:
         return { kind: 'unsupported', what: `the type ${node.text}` };
     }
+  }
+
+  /** `base[size]`: a constant size gives a fixed array, any other a variable-length one. */
+  private arrayOf(base: CType, size: SyntaxNode | null): CType {
+    if (size === null) return { kind: 'array', of: base, length: null };
+    const n = this.constValue(size);
+    if (n === null) return { kind: 'array', of: base, length: null, vla: size };
+    if (n < 0n || n > 1n << 40n) return { kind: 'unsupported', what: `an array of ${n} elements` };
+    return { kind: 'array', of: base, length: Number(n) };
+  }
+
+  /** A struct or union specifier: the shared type of its tag, completed when it has a body. */
+  private structType(node: SyntaxNode): CType {
+    const union = node.type === 'union_specifier';
+    const tagNode = node.childForFieldName('name');
+    const body = node.childForFieldName('body');
+    const tag = tagNode?.text ?? `<anonymous@${node.startIndex}>`;
+    const key = `${union ? 'union' : 'struct'} ${tag}`;
+    let t = this.structs.get(key);
+    if (t === undefined) {
+      t = { kind: 'struct', union, tag, fields: null, size: 0, align: 1 };
+      this.structs.set(key, t);
+    }
+    if (body && t.fields === null) this.completeStruct(t, body);
+    return t;
+  }
+
+  private completeStruct(t: CStruct, body: SyntaxNode): void {
+    const members: { name: string | null; type: CType }[] = [];
+    for (const f of body.namedChildren) {
+      if (f.type !== 'field_declaration') continue;
+      const typeNode = f.childForFieldName('type');
+      if (!typeNode) continue;
+      const base = this.baseType(typeNode, qualifiers(f));
+      const ds = f.childrenForFieldName('declarator');
+      const bitfield = f.namedChildren.some((c) => c.type === 'bitfield_clause');
+      if (ds.length === 0) {
+        // C11 anonymous struct or union member: its members are found through it.
+        members.push({ name: null, type: bitfield ? BITFIELD : base });
+        continue;
+      }
+      for (const d of ds) {
+        const { name, type } = this.declarator(d, base);
+        members.push({ name, type: bitfield ? BITFIELD : type });
+      }
+    }
+    const fields: CField[] = [];
+    let offset = 0;
+    let size = 0;
+    let align = 1;
+    members.forEach((m, i) => {
+      const flexible =
+        m.type.kind === 'array' && m.type.length === null && i === members.length - 1;
+      const l =
+        flexible && m.type.kind === 'array'
+          ? layoutOf(m.type.of, this.model)
+          : layoutOf(m.type, this.model);
+      if (l === null) {
+        fields.push({ name: m.name, type: m.type, offset });
+        return;
+      }
+      align = Math.max(align, l.align);
+      if (t.union) {
+        fields.push({ name: m.name, type: m.type, offset: 0 });
+        size = Math.max(size, flexible ? 0 : l.size);
+      } else {
+        offset = alignUp(offset, l.align);
+        fields.push({ name: m.name, type: m.type, offset });
+        offset += flexible ? 0 : l.size;
+        size = offset;
+      }
+    });
+    t.size = alignUp(size, align);
+    t.align = align;
+    t.fields = fields;
   }
 
   namedType(name: string): CType {
@@ -299,6 +423,138 @@ export class ProgramInfo {
         return null;
     }
   }
+}
+
+/** Elements given by an array initialiser (a list or a string literal), or null. */
+export function initLength(init: SyntaxNode): number | null {
+  if (init.type === 'string_literal' || init.type === 'concatenated_string') {
+    const parts =
+      init.type === 'concatenated_string'
+        ? init.namedChildren.filter((c) => c.type === 'string_literal')
+        : [init];
+    let n = 1;
+    for (const p of parts) n += stringLength(p.text);
+    return n;
+  }
+  if (init.type !== 'initializer_list') return null;
+  let n = 0;
+  let at = 0;
+  for (const c of init.namedChildren) {
+    if (c.type === 'comment') continue;
+    if (c.type === 'initializer_pair') {
+      const d = c.childForFieldName('designator') ?? c.namedChildren[0];
+      const idx = d?.type === 'subscript_designator' ? d.namedChildren[0] : null;
+      const v = idx ? constNumber(idx.text) : null;
+      if (v !== null) at = v;
+    }
+    at++;
+    n = Math.max(n, at);
+  }
+  return n;
+}
+
+function constNumber(text: string): number | null {
+  return /^[0-9]+$/.test(text)
+    ? Number(text)
+    : /^0[xX][0-9a-fA-F]+$/.test(text)
+      ? Number(text)
+      : null;
+}
+
+/** Characters of a string literal's text (escapes counted as one). */
+function stringLength(text: string): number {
+  const body = text.replace(/^[LuU8]*"/, '').replace(/"$/, '');
+  return body.replace(/\\(x[0-9a-fA-F]+|[0-7]{1,3}|.)/g, 'x').length;
+}
+
+/**
+ * Whether the object a declarator declares is itself `const`: the qualifier of
+ * the pointer level nearest the name (`int *const p`, `int (*const t[3])(int)`),
+ * or, with no pointer level, the declaration's own (`const int a[3]`).
+ */
+export function objectIsConst(d: SyntaxNode, declConst: boolean): boolean {
+  let nearest: SyntaxNode | null = null;
+  let n: SyntaxNode | null = d;
+  while (n !== null) {
+    if (n.type === 'pointer_declarator') nearest = n;
+    if (n.type === 'identifier' || n.type === 'field_identifier') break;
+    if (n.type === 'function_declarator') return false;
+    n = n.childForFieldName('declarator') ?? (n.type === 'parenthesized_declarator' ? n.namedChildren[0] ?? null : null);
+  }
+  if (nearest === null) return declConst;
+  return nearest.namedChildren.some((c) => c.type === 'type_qualifier' && c.text === 'const');
+}
+
+/** Names `&x` takes the address of, anywhere under `node`. */
+export function namesUnderAddressOf(node: SyntaxNode): Set<string> {
+  const out = new Set<string>();
+  const stack: SyntaxNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as SyntaxNode;
+    if (n.type === 'pointer_expression' && n.childForFieldName('operator')?.text === '&') {
+      let a = n.childForFieldName('argument');
+      while (a?.type === 'parenthesized_expression') a = a.namedChildren[0] ?? null;
+      if (a?.type === 'identifier') out.add(a.text);
+    }
+    for (const c of n.namedChildren) stack.push(c);
+  }
+  return out;
+}
+
+/** Declarator positions: an identifier there declares a name, it does not use one. */
+const DECLARING = new Set([
+  'function_declarator',
+  'pointer_declarator',
+  'array_declarator',
+  'parenthesized_declarator',
+  'parameter_declaration',
+  'declaration',
+  'attributed_declarator',
+  'field_declaration',
+]);
+
+/** Names whose address is taken, and functions used as values, anywhere in the unit. */
+function collectUses(
+  root: SyntaxNode,
+  addressTaken: Set<string>,
+  functions: ReadonlySet<string>,
+  functionValues: Set<string>,
+): void {
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as SyntaxNode;
+    if (n.type === 'pointer_expression' && n.childForFieldName('operator')?.text === '&') {
+      let a = n.childForFieldName('argument');
+      while (a?.type === 'parenthesized_expression') a = a.namedChildren[0] ?? null;
+      if (a?.type === 'identifier') addressTaken.add(a.text);
+    }
+    if (n.type === 'identifier' && functions.has(n.text)) {
+      const parent = n.parent;
+      const isCallee =
+        parent?.type === 'call_expression' &&
+        parent.childForFieldName('function')?.startIndex === n.startIndex;
+      const declares =
+        parent === null ||
+        DECLARING.has(parent.type) ||
+        (parent.type === 'init_declarator' &&
+          parent.childForFieldName('declarator')?.startIndex === n.startIndex);
+      if (!isCallee && !declares) functionValues.add(n.text);
+    }
+    for (const c of n.namedChildren) stack.push(c);
+  }
+}
+
+const BITFIELD: CType = { kind: 'unsupported', what: 'bit-fields' };
+
+function alignUp(n: number, a: number): number {
+  return Math.ceil(n / a) * a;
+}
+
+/** A parameter's adjusted type (C11 6.7.6.3p7-8): arrays and functions become pointers. */
+export function decay(t: CType): CType {
+  if (t.kind === 'array') return ptrTo(t.of);
+  if (t.kind === 'func') return ptrTo(t);
+  return t;
 }
 
 const FLOATS = new Set(['float', 'double', '_Float128', '__float128', '_Complex']);

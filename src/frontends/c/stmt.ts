@@ -7,19 +7,23 @@
  * x"); every statement kind arc cannot model is reported as `unsupported`
  * with its location; a `goto` to an undefined label is a `type-error`.
  */
-import { constant, type Expr } from '../../ir/ir.js';
-import { compare, isConst, not } from './fold.js';
+import { bvType, constant, variable, type Expr } from '../../ir/ir.js';
+import { binary, cast, compare, isConst, not } from './fold.js';
 import type { Lowerer } from './lower.js';
 import { Scope } from './lower.js';
 import type { SyntaxNode } from './parser.js';
-import { functionDeclarator, qualifiers, storageClasses } from './program.js';
-import { promote } from './ctypes.js';
+import { functionDeclarator, initLength, qualifiers, storageClasses } from './program.js';
+import { isScalarC, promote, typeText, type CArray, type CType } from './ctypes.js';
 
 /** Lowers a function body for the current frame, including the fall-off-the-end return. */
 export function lowerFunctionBody(lw: Lowerer, body: SyntaxNode): void {
   lowerStatement(lw, body);
   const f = lw.frame;
-  if (lw.b.cur !== null && f.retVar !== null) {
+  if (lw.b.cur !== null && f.isMain && lw.callStack.length === 1) {
+    const close = body.lastChild ?? body;
+    lw.leakChecks(close);
+  }
+  if (lw.b.cur !== null && f.retVar !== null && f.returnType.kind !== 'struct') {
     const span = lw.span(body);
     const rt = f.returnType;
     if (f.isMain && rt.kind === 'int')
@@ -57,25 +61,26 @@ function lowerStatement(lw: Lowerer, node: SyntaxNode): void {
     case 'return_statement':
       return returnStatement(lw, node);
     case 'break_statement':
-      return jumpOut(lw, node, lw.frame.breaks, 'break');
+      return jumpOut(lw, node, lw.frame.breaks, lw.frame.breakDepths, 'break');
     case 'continue_statement':
-      return jumpOut(lw, node, lw.frame.conts, 'continue');
+      return jumpOut(lw, node, lw.frame.conts, lw.frame.contDepths, 'continue');
     case 'switch_statement':
       return switchStatement(lw, node);
     case 'labeled_statement':
       return labeled(lw, node);
     case 'goto_statement':
-      lw.b.jump(label(lw, lw.field(node, 'label').text, node), lw.span(node));
-      return;
+      return gotoStatement(lw, node);
     case 'enum_specifier':
       lw.prog.baseType(node, []);
       return;
     case 'type_definition':
       lw.prog.typedef(node);
       return;
-    case 'comment':
     case 'struct_specifier':
     case 'union_specifier':
+      lw.prog.baseType(node, []);
+      return;
+    case 'comment':
       return;
     case 'case_statement':
       return lw.unsupported(node, 'a case label inside a nested block of a switch');
@@ -90,35 +95,116 @@ const STMT_WHAT: Record<string, string> = {
   seh_try_statement: 'structured exception handling',
 };
 
+/** Lowers statements in a new scope; its stack objects die when it ends normally. */
 function block(lw: Lowerer, stmts: SyntaxNode[]): void {
   const saved = lw.scope;
   lw.scope = new Scope(saved);
+  const objects = lw.frame.objects;
+  objects.push([]);
   try {
     for (const s of stmts) lowerStatement(lw, s);
+    if (lw.b.cur !== null) lw.killObjects(objects.length - 1, undefined);
   } finally {
+    objects.pop();
     lw.scope = saved;
   }
 }
 
 function declaration(lw: Lowerer, node: SyntaxNode): void {
   const storage = storageClasses(node);
-  if (storage.includes('static')) return lw.unsupported(node, 'static local variables');
   if (storage.includes('extern'))
     return lw.unsupported(node, 'extern declarations inside functions');
   const base = lw.prog.baseType(lw.field(node, 'type'), qualifiers(node));
   for (const d of node.childrenForFieldName('declarator')) {
     if (functionDeclarator(d)) continue;
-    const { name, type } = lw.prog.declarator(d, base);
+    const { name, type: declared } = lw.prog.declarator(d, base);
     if (name === null) continue;
-    const t = lw.intType(type, d);
     const span = lw.span(d);
-    const v = lw.b.variable(lw.frame.prefix + name, lw.irT(t), name, t.name, span);
-    lw.scope.set(name, { kind: 'var', name: v, type: t });
     const init = d.type === 'init_declarator' ? d.childForFieldName('value') : null;
-    if (init?.type === 'initializer_list') return lw.unsupported(init, 'initializer lists');
-    if (init) lw.b.emit({ kind: 'assign', target: v, value: lw.conv(lw.fullValue(init), t) }, span);
-    else lw.b.emit({ kind: 'havoc', target: v, source: `uninitialised ${name}` }, span);
+    const type =
+      declared.kind === 'array' && declared.length === null && declared.vla === undefined && init
+        ? { ...declared, length: initLength(init) ?? 0 }
+        : declared;
+    if (storage.includes('static')) {
+      staticLocal(lw, name, type, init, d, qualifiers(node).includes('const'));
+      continue;
+    }
+    if (isScalarC(type) && !lw.frame.addressTaken.has(name)) {
+      const t = lw.scalarType(type, d);
+      const v = lw.b.variable(lw.frame.prefix + name, lw.irT(t), name, typeText(t), span);
+      lw.scope.set(name, { kind: 'var', name: v, type: t });
+      if (init?.type === 'initializer_list') {
+        const first = init.namedChildren.find((c) => c.type !== 'comment');
+        const value = first ? lw.conv(lw.fullValue(first), t) : constant(lw.irT(t), 0n);
+        lw.b.emit({ kind: 'assign', target: v, value }, span);
+      } else if (init)
+        lw.b.emit({ kind: 'assign', target: v, value: lw.conv(lw.fullValue(init), t) }, span);
+      else lw.b.emit({ kind: 'havoc', target: v, source: `uninitialised ${name}` }, span);
+      continue;
+    }
+    if (type.kind === 'unsupported') return lw.unsupported(d, `${type.what} (variable ${name})`);
+    if (type.kind === 'void' || type.kind === 'func')
+      return lw.fail(d, `${name} is declared with type ${typeText(type)}`, 'type-error');
+    // An object in memory: a fresh stack object (a variable-length array sized now).
+    let size: Expr | undefined;
+    if (type.kind === 'array' && type.vla !== undefined) size = vlaSize(lw, type, d);
+    const loc = lw.stackObject(type, d, name, size);
+    lw.scope.set(name, { kind: 'mem', addr: loc.addr, type });
+    if (init) {
+      if (size !== undefined)
+        return lw.unsupported(init, 'an initialiser for a variable-length array');
+      lw.initialize(loc, init, true);
+    }
   }
+}
+
+/** The byte size of a variable-length array (C11 6.7.6.2p5: the length must be positive). */
+function vlaSize(lw: Lowerer, t: CArray, d: SyntaxNode): Expr {
+  const m = lw.mem;
+  const elem = lw.elemSize(t.of, d);
+  const lengthNode = t.vla as SyntaxNode;
+  const n = lw.fullValue(lengthNode);
+  const len = lw.int(n, lengthNode);
+  const wide = bvType(2 * m.ptrT.width, true);
+  const count = cast(len.e, wide);
+  const ok = binary(
+    'and',
+    compare('gt', count, constant(wide, 0n)),
+    compare(
+      'lt',
+      binary('mul', count, constant(wide, BigInt(elem))),
+      constant(wide, 1n << BigInt(m.offBits)),
+    ),
+  );
+  lw.check(
+    'valid-deref',
+    lengthNode,
+    lengthNode.startIndex,
+    7,
+    ok,
+    `the length ${lw.text(lengthNode)} of the variable-length array is positive and its size fits arc's memory model`,
+  );
+  return binary('mul', cast(len.e, m.ptrT), constant(m.ptrT, BigInt(elem)));
+}
+
+/** A `static` local: a global object of its own, named after the function. */
+function staticLocal(
+  lw: Lowerer,
+  name: string,
+  type: CType,
+  init: SyntaxNode | null,
+  d: SyntaxNode,
+  isConst: boolean,
+): void {
+  const key = `${lw.frame.name}::${name}@${d.startIndex}`;
+  let g = lw.prog.globals.get(key);
+  if (g === undefined) {
+    g = { name: key, type, init, node: d, isStatic: true, isConst };
+    lw.prog.globals.set(key, g);
+    lw.prog.addressTakenGlobals.add(key);
+  }
+  const where = lw.global(g, d);
+  if ('addr' in where) lw.scope.set(name, { kind: 'mem', addr: where.addr, type });
 }
 
 /** Two-way branch on `c` from the cursor; infeasible constant branches get no edge. */
@@ -161,13 +247,18 @@ function ifStatement(lw: Lowerer, node: SyntaxNode): void {
 }
 
 function loopBody(lw: Lowerer, body: SyntaxNode, brk: number, cont: number): void {
-  lw.frame.breaks.push(brk);
-  lw.frame.conts.push(cont);
+  const f = lw.frame;
+  f.breaks.push(brk);
+  f.conts.push(cont);
+  f.breakDepths.push(f.objects.length);
+  f.contDepths.push(f.objects.length);
   try {
     lowerStatement(lw, body);
   } finally {
-    lw.frame.breaks.pop();
-    lw.frame.conts.pop();
+    f.breaks.pop();
+    f.conts.pop();
+    f.breakDepths.pop();
+    f.contDepths.pop();
   }
 }
 
@@ -235,22 +326,57 @@ function returnStatement(lw: Lowerer, node: SyntaxNode): void {
   if (e && f.retVar === null) {
     if (lw.full(e, false) !== null)
       lw.fail(e, `${f.name} returns void but a value is returned`, 'type-error');
-  } else if (e && f.retVar !== null && f.returnType.kind === 'int') {
+  } else if (e && f.retVar !== null && isScalarC(f.returnType)) {
     const v = lw.fullValue(e);
     lw.b.emit({ kind: 'assign', target: f.retVar, value: lw.conv(v, f.returnType) }, span);
+  } else if (e && f.retVar !== null && f.returnType.kind === 'struct') {
+    // The caller's object for the result is at the address in retVar.
+    const src = lw.aggregate(e);
+    const size = lw.elemSize(f.returnType, e);
+    lw.copy(
+      { addr: variable(f.retVar, lw.mem.ptrT), type: f.returnType, what: `${f.name}()` },
+      src,
+      size,
+      e,
+    );
   } else if (f.retVar !== null) {
     lw.b.emit(
       { kind: 'havoc', target: f.retVar, source: `no return value (${lw.text(node)})` },
       span,
     );
   }
+  // The end of the program: `main`'s own return (not a call of main).
+  if (f.isMain && lw.callStack.length === 1) lw.leakChecks(node);
+  lw.killObjects(0, span);
   lw.b.jump(f.exit, span);
 }
 
-function jumpOut(lw: Lowerer, node: SyntaxNode, targets: number[], what: string): void {
+function jumpOut(
+  lw: Lowerer,
+  node: SyntaxNode,
+  targets: number[],
+  depths: number[],
+  what: string,
+): void {
   const target = targets[targets.length - 1];
   if (target === undefined)
     lw.fail(node, `${what} outside a loop${what === 'break' ? ' or switch' : ''}`, 'type-error');
+  lw.killObjects(depths[depths.length - 1] ?? 0, lw.span(node));
+  lw.b.jump(target, lw.span(node));
+}
+
+/**
+ * `goto L`: objects of blocks the jump leaves die. For a label seen already
+ * its depth is known; for a later label, the jump is recorded and checked
+ * when the label is defined (leaving a block with objects then is unsupported).
+ */
+function gotoStatement(lw: Lowerer, node: SyntaxNode): void {
+  const name = lw.field(node, 'label').text;
+  const target = label(lw, name, node);
+  const f = lw.frame;
+  const defined = f.labelDepths.get(name);
+  if (defined !== undefined) lw.killObjects(defined, lw.span(node));
+  else f.pendingGotos.push({ label: name, node, objects: f.objects.map((s) => s.length) });
   lw.b.jump(target, lw.span(node));
 }
 
@@ -269,6 +395,12 @@ function labeled(lw: Lowerer, node: SyntaxNode): void {
   const l = lw.frame.labels.get(labelNode.text);
   if (l?.defined) lw.fail(labelNode, `duplicate label ${labelNode.text}`, 'type-error');
   if (l) l.defined = true;
+  const f = lw.frame;
+  const depth = f.objects.length;
+  f.labelDepths.set(labelNode.text, depth);
+  for (const g of f.pendingGotos)
+    if (g.label === labelNode.text && g.objects.slice(depth).some((n) => n > 0))
+      lw.unsupported(g.node, `goto ${g.label} out of a block that has objects in memory`);
   lw.b.jump(target);
   lw.b.cur = target;
   for (const s of node.namedChildren)
@@ -276,7 +408,8 @@ function labeled(lw: Lowerer, node: SyntaxNode): void {
 }
 
 function switchStatement(lw: Lowerer, node: SyntaxNode): void {
-  const v = lw.fullValue(lw.field(node, 'condition'));
+  const cn = lw.field(node, 'condition');
+  const v = lw.int(lw.fullValue(cn), cn);
   const t = promote(v.t, lw.T);
   const span = lw.span(node);
   const tmp = lw.temp(t, lw.text(lw.field(node, 'condition')));
@@ -326,6 +459,7 @@ function switchBody(
   const saved = lw.scope;
   lw.scope = new Scope(saved);
   lw.frame.breaks.push(exit);
+  lw.frame.breakDepths.push(lw.frame.objects.length);
   try {
     for (const s of stmts) {
       const target = targets.get(s.startIndex);
@@ -341,6 +475,7 @@ function switchBody(
     }
   } finally {
     lw.frame.breaks.pop();
+    lw.frame.breakDepths.pop();
     lw.scope = saved;
   }
 }

@@ -19,6 +19,8 @@ function pyValue(v: Value): string {
       return `[${v.elements.map(pyValue).join(', ')}]`;
     case 'record':
       return `{${v.fields.map((f) => `${pyString(f.name)}: ${pyValue(f.value)}`).join(', ')}}`;
+    case 'map':
+      return `{${[...v.entries].map(([i, x]) => `${i}: ${x}`).join(', ')}}  # else ${v.default}`;
   }
 }
 

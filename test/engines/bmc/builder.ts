@@ -132,7 +132,7 @@ export function allIds(fn: IrFunction): Set<string> {
 const abs = (x: bigint): bigint => (x < 0n ? -x : x);
 function reduce(v: bigint, t: Type): bigint {
   if (t.kind === 'bool') return v === 0n ? 0n : 1n;
-  if (t.kind === 'int') return v;
+  if (t.kind === 'int' || t.kind === 'array') return v;
   const m = 1n << BigInt(t.width);
   let r = ((v % m) + m) % m;
   if (t.signed && r >= m / 2n) r -= m;
@@ -234,6 +234,9 @@ export function refEval(e: Expr, env: ReadonlyMap<string, bigint>): bigint {
       return refEval(e.cond, env) === 1n ? refEval(e.then, env) : refEval(e.else, env);
     case 'cast':
       return reduce(refEval(e.arg, env), e.type);
+    case 'select':
+    case 'store':
+      throw new Error('arrays are not evaluated here');
     case 'overflow': {
       const [a, b] = e.args.map((x) => refEval(x, env));
       return refOverflow(e.op, e.args[0].type, a, b ?? 0n) ? 1n : 0n;

@@ -76,6 +76,9 @@ function evalExpr(e: Expr, env: Map<string, bigint>): bigint {
       const a = evalExpr(e.arg, env);
       return wrap(a, e.type);
     }
+    case 'select':
+    case 'store':
+      throw new Error('arrays are not evaluated here');
     case 'overflow':
       return evalOverflow(e, env);
   }

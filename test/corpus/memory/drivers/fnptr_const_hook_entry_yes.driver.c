@@ -1,0 +1,3 @@
+#include "harness.h"
+int run(void);
+static void scenario(int k) { (void)k; run(); }

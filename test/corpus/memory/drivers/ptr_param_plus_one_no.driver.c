@@ -1,0 +1,3 @@
+#include "harness.h"
+int *next(int *p);
+static void scenario(int k) { (void)k; next(NULL); }

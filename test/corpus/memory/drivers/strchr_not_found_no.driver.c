@@ -1,0 +1,3 @@
+#include "harness.h"
+int f(char sep);
+static void scenario(int k) { (void)k; f('#'); }

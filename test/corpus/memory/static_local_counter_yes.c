@@ -1,0 +1,17 @@
+// expect: yes
+// args: --function main --property memory-safety --property assertions
+// note: the static counter keeps its value across calls: next_slot returns 0, 1, 2, 3 for the four calls.
+#include <assert.h>
+
+static int next_slot(void) {
+  static int used = 0;
+  return used++;
+}
+
+int main(void) {
+  int slots[4];
+  for (int k = 0; k < 4; k++)
+    slots[next_slot()] = k;
+  assert(slots[0] == 0 && slots[3] == 3);
+  return 0;
+}

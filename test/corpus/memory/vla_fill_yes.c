@@ -1,0 +1,14 @@
+// expect: yes
+// args: --function f --property memory-safety --property assertions
+// note: the VLA has n >= 1 elements and the loop writes a[0..n-1]; a[n-1] = n - 1.
+#include <assert.h>
+extern void __VERIFIER_assume(int);
+
+int f(int n) {
+  __VERIFIER_assume(n >= 1 && n <= 10);
+  int a[n];
+  for (int i = 0; i < n; i++)
+    a[i] = i;
+  assert(a[n - 1] == n - 1);
+  return a[n - 1];
+}
