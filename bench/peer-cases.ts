@@ -122,10 +122,22 @@ export const CHECK_GROUPS: Readonly<Record<string, readonly string[]>> = {
   'pointer-overflow': ['valid-pointer-arith'],
   'pointer-relation': ['valid-pointer-compare'],
   'memory-leak': ['memory-leak'],
+  // arc checks that a variable-length array's length is positive (and fits) under valid-deref.
+  'vla-size': ['valid-deref'],
 };
 
 /** Check tokens arc has no property for: a yes on a case with one of them is not trusted. */
-export const UNCHECKED_TOKENS: readonly string[] = ['unsigned-overflow', 'alignment', 'vla-size'];
+export const UNCHECKED_TOKENS: readonly string[] = ['unsigned-overflow', 'alignment'];
+
+/**
+ * Whether a program can dereference a misaligned pointer at all: only through
+ * a cast to a pointer type (`(int *)p`). Without one, every pointer arc sees
+ * points to objects of its own type (or char), and `alignment` holds vacuously.
+ */
+export function mayMisalign(source: string): boolean {
+  const stripped = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  return /\(\s*(const\s+|volatile\s+)*[A-Za-z_][\w\s]*\*+\s*\)/.test(stripped);
+}
 
 /** The order of `--property` groups on the command line. */
 const GROUP_ORDER: readonly string[] = [
@@ -186,7 +198,7 @@ function bound(token: string): number | undefined {
 }
 
 /** The arc options of a case's check tokens. */
-export function mapChecks(checks: readonly string[]): ArcOptions {
+export function mapChecks(checks: readonly string[], source?: string): ArcOptions {
   const groups = new Set<string>();
   const unchecked: string[] = [];
   let mallocMayFail = false;
@@ -203,6 +215,8 @@ export function mapChecks(checks: readonly string[]): ArcOptions {
       maxUnwind = maxUnwind === undefined ? n : Math.min(maxUnwind, n);
     } else if (withBound && name === 'bounded-unwind' && bound(token) !== undefined) {
       // Executions cut after N iterations: the expected verdict also holds unbounded.
+    } else if (token === 'alignment' && source !== undefined && !mayMisalign(source)) {
+      // No cast to a pointer type: no misaligned access is possible.
     } else if (!unchecked.includes(token)) {
       unchecked.push(token);
     }

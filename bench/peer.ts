@@ -18,7 +18,7 @@
  * and counted as don't know. Apart from times (and the machine and date
  * lines), the output depends only on the answers.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import {
   arcArgs,
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     cases,
     jobs,
     async (c): Promise<PeerResult> => {
-      const options = mapChecks(c.checks);
+      const options = mapChecks(c.checks, readFileSync(caseFile(suite, c), 'utf8'));
       if (options.properties.length === 0) return notRun(c, options);
       const outcome = await runCli(arcArgs(caseFile(suite, c), options, timeoutS), timeoutS);
       return { case: c, options, outcome, ...judge(c, options, outcome) };

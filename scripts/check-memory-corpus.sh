@@ -152,7 +152,7 @@ check_one() {
   keys=$(awk '!/^\/\// { exit } { k = $0; sub(/^\/\/[ \t]*/, "", k); sub(/:.*/, "", k); print k }' "$file")
   [ -z "$(sort <<<"$keys" | uniq -d)" ] || { bad "duplicate header key: $(sort <<<"$keys" | uniq -d | head -1)"; return; }
   for t in $keys; do
-    case $t in expect | args | violation | witness | note | sanitizer) ;; *) bad "unknown header key '$t'"; return ;; esac
+    case $t in expect | args | violation | witness | note | sanitizer | gap) ;; *) bad "unknown header key '$t'"; return ;; esac
   done
   [ -n "$args" ] || { bad "no args"; return; }
   local fn=main model=LP64 may_fail=0 never_fails=0 props=() t

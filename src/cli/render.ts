@@ -109,12 +109,25 @@ function pathText(cx: Counterexample): string {
   );
 }
 
+/** Violations the compiled replay confirms under AddressSanitizer (and LeakSanitizer). */
+const MEMORY_KINDS: ReadonlySet<string> = new Set([
+  'valid-deref',
+  'valid-free',
+  'valid-pointer-arith',
+  'valid-pointer-compare',
+  'valid-call',
+  'library',
+  'valid-memtrack',
+  'valid-memcleanup',
+]);
+
 function replayWords(v: Verdict & { answer: 'no' }): string {
   const r = v.witness.replay;
-  const cc = r.compiledWith ?? 'cc';
+  const memory = MEMORY_KINDS.has(v.witness.property.kind);
+  const cc = `${r.compiledWith ?? 'cc'} + ${memory ? 'ASan + UBSan' : 'UBSan'}`;
   const compiler = {
-    agrees: `the compiled program (${cc} + UBSan) fails the same way`,
-    disagrees: `the compiled program (${cc} + UBSan) does NOT fail the same way`,
+    agrees: `the compiled program (${cc}) fails the same way`,
+    disagrees: `the compiled program (${cc}) does NOT fail the same way`,
     unavailable: 'no C compiler available to replay it natively',
     'not-applicable': 'compiled replay not applicable',
   }[r.compiler];

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
 /** The first executable called `name` on PATH, or null. */
 export function findOnPath(name: string): string | null {
@@ -56,6 +56,25 @@ export function findReplayCompilers(): readonly string[] {
     });
   }
   return cachedReplayCompilers;
+}
+
+/**
+ * An `llvm-symbolizer` for AddressSanitizer's reports: on PATH, else next to
+ * `compiler` (resolving symlinks, e.g. /usr/bin/clang → /usr/lib/llvm-14/bin),
+ * else null (gcc's libasan symbolizes by itself; clang's then falls back to
+ * addr2line when allowed).
+ */
+export function findSymbolizer(compiler?: string): string | null {
+  const onPath = findOnPath('llvm-symbolizer');
+  if (onPath !== null) return onPath;
+  if (compiler === undefined) return null;
+  const candidate = join(dirname(realPath(compiler)), 'llvm-symbolizer');
+  try {
+    accessSync(candidate, constants.X_OK);
+    return candidate;
+  } catch {
+    return null;
+  }
 }
 
 function realPath(p: string): string {

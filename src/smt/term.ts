@@ -578,7 +578,14 @@ function liftConstantIte(
     at = i;
   }
   if (at < 0) return null;
-  return mapLeaves(args[at], (k) => app(op, sort, args.map((a, i) => (i === at ? k : a)), indices));
+  return mapLeaves(args[at], (k) =>
+    app(
+      op,
+      sort,
+      args.map((a, i) => (i === at ? k : a)),
+      indices,
+    ),
+  );
 }
 
 /**

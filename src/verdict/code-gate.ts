@@ -45,7 +45,7 @@ import {
   type PropertyKind,
 } from '../ir/ir.js';
 import type { SourceSyntax } from '../ir/syntax.js';
-import type { Value } from '../ir/value.js';
+import { mapValue, type Value } from '../ir/value.js';
 import { replayWithCompiler, type ReplayKind } from '../replay/compiler.js';
 import { runFunction } from '../semantics/interpreter.js';
 import type { RunOutcome } from '../semantics/outcome.js';
@@ -497,10 +497,15 @@ function nondetAlongPath(
  * variable is assigned again. (`int x; x = __VERIFIER_nondet_int();` reads
  * nothing uncontrolled.)
  */
+/** Havoc sources the compiled replay controls, or checks separately (memory's initial contents). */
+const MEMORY_START = 'the initial contents of memory';
+const MALLOC_CHOICE = 'malloc succeeds';
+
 function readsUncontrolledValue(fn: IrFunction, path: readonly number[]): boolean {
   return path.some((index, i) => {
     const action = fn.edges[index]?.action;
     if (action?.kind !== 'havoc' || action.source.startsWith('__VERIFIER_nondet')) return false;
+    if (action.source === MEMORY_START || action.source === MALLOC_CHOICE) return false;
     for (const later of path.slice(i + 1)) {
       const next = fn.edges[later]?.action;
       if (next === undefined) continue;
@@ -531,12 +536,19 @@ async function compilerReplay(
   if (property.kind === 'unwinding' || property.kind === 'termination')
     return { interpreter: 'agrees', compiler: 'not-applicable' };
   const kind = replayKind(property.kind);
-  if (kind === null || usesMemory(ctx.fn))
-    return {
-      interpreter: 'agrees',
-      compiler: 'not-applicable',
-      detail: 'the compiled replay does not yet build the objects of a program that uses memory',
-    };
+  if (kind === null) return { interpreter: 'agrees', compiler: 'not-applicable' };
+  if (usesMemory(ctx.fn)) {
+    // The compiled program's uninitialised bytes are not ours to choose: the
+    // run must fail the same way whatever memory held at the start.
+    const why = dependsOnInitialMemory(ctx, witness, nondet);
+    if (why !== null) return { interpreter: 'agrees', compiler: 'not-applicable', detail: why };
+    if (ctx.fn.params.some((p) => p.sourceName.endsWith(' == NULL')))
+      return {
+        interpreter: 'agrees',
+        compiler: 'not-applicable',
+        detail: 'the harness does not build the blocks of pointer parameters yet',
+      };
+  }
   const result = await replayWithCompiler({
     file: ctx.source.file,
     functionName: ctx.fn.name,
@@ -549,6 +561,7 @@ async function compilerReplay(
       .filter((n) => n.source.startsWith('__VERIFIER_nondet'))
       .map((n) => ({ source: n.source, value: n.value })),
     expected: { kind, line: property.span.startLine },
+    mallocChoices: nondet.filter((n) => n.source === MALLOC_CHOICE).map((n) => n.value !== 0n),
     dataModel: ctx.dataModel,
     timeoutMs: 20_000,
   });
@@ -672,8 +685,41 @@ function replayKind(kind: PropertyKind): ReplayKind | null {
     case 'overflow':
     case 'div-by-zero':
     case 'shift':
+    case 'valid-deref':
+    case 'valid-free':
+    case 'valid-pointer-arith':
+    case 'valid-pointer-compare':
+    case 'valid-call':
+    case 'library':
+    case 'valid-memtrack':
+    case 'valid-memcleanup':
       return kind;
-    default:
+    case 'unwinding':
+    case 'termination':
       return null;
   }
+}
+
+/**
+ * Null when the witness violates its property the same way whatever bytes
+ * memory held at the start (runs with all-zero and all-0xbe memory instead of
+ * the witness's own); else why not.
+ */
+function dependsOnInitialMemory(
+  ctx: CodeContext,
+  witness: RawWitness,
+  nondet: readonly NondetValue[],
+): string | null {
+  const at = nondet.findIndex((n) => n.source === MEMORY_START);
+  if (at < 0) return null;
+  for (const fill of [0n, 0xben]) {
+    const values = witness.nondet.map((v, i) => (i === at ? mapValue(fill) : v));
+    const o = runFunction(ctx.fn, witness.inputs, values, {
+      maxSteps: REPLAY_STEP_LIMIT,
+      recordPath: false,
+    });
+    if (o.kind !== 'violated' || o.property !== witness.property)
+      return `the run depends on what uninitialised memory holds (with every byte ${fill} at the start it ${describeOutcome(o)})`;
+  }
+  return null;
 }

@@ -333,12 +333,14 @@ export async function decideTermination(
   const fn = ctx.fn;
   // Memory reads are not values the termination analysis reasons about yet:
   // rather than approximate them, it says so.
-  if (usesMemory(fn))
+  if (usesMemory(fn)) {
     return unknownVerdict(ctx, 0, {
       code: 'unsupported',
       message:
         'termination of a function that uses memory (arrays, pointers, structs) is not analysed yet',
+      location: fn.span,
     });
+  }
   // Cheap and decisive first: the one run of a function that reads no input, a
   // loop state one pass maps to itself, then boundary-value test runs that
   // reach undefined behaviour.

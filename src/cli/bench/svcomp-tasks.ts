@@ -20,8 +20,9 @@
  * check: `unreach-call.prp` → `arc prove FILE --property assertions`,
  * `no-overflow.prp` → `arc prove FILE --property no-overflow`,
  * `termination.prp` → `arc terminates FILE --semantics c`,
- * `valid-memsafety.prp` → `arc prove FILE --property memory-safety
- * --property valid-memtrack --malloc-never-fails`, `valid-memcleanup.prp` →
+ * `valid-memsafety.prp` → `arc prove FILE --property valid-deref --property
+ * valid-free --property valid-pointer-arith --property valid-call --property
+ * valid-memtrack --malloc-never-fails`, `valid-memcleanup.prp` →
  * `arc prove FILE --property valid-memcleanup --malloc-never-fails` (SV-COMP's
  * convention: malloc never returns NULL), entry `main`, with the task's data
  * model. The first three are checked unless a selection says otherwise, the
@@ -66,11 +67,18 @@ const ARC_COMMAND: Readonly<Record<SvProperty, (file: string) => string[]>> = {
   'unreach-call': (file) => ['prove', file, '--property', 'assertions'],
   'no-overflow': (file) => ['prove', file, '--property', 'no-overflow'],
   termination: (file) => ['terminates', file, '--semantics', 'c'],
+  // SV-COMP's valid-deref covers pointer arithmetic and calls through bad pointers too.
   'valid-memsafety': (file) => [
     'prove',
     file,
     '--property',
-    'memory-safety',
+    'valid-deref',
+    '--property',
+    'valid-free',
+    '--property',
+    'valid-pointer-arith',
+    '--property',
+    'valid-call',
     '--property',
     'valid-memtrack',
     '--malloc-never-fails',
@@ -90,7 +98,7 @@ export const ARC_COMMAND_TEXT: Readonly<Record<SvProperty, string>> = {
   'no-overflow': 'arc prove FILE --property no-overflow',
   termination: 'arc terminates FILE --semantics c',
   'valid-memsafety':
-    'arc prove FILE --property memory-safety --property valid-memtrack --malloc-never-fails',
+    'arc prove FILE --property valid-deref --property valid-free --property valid-pointer-arith --property valid-call --property valid-memtrack --malloc-never-fails',
   'valid-memcleanup': 'arc prove FILE --property valid-memcleanup --malloc-never-fails',
 };
 

@@ -281,7 +281,8 @@ function memoryCall(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNod
       lw.b.edge(f2, copyNode, { kind: 'assume', cond: not(failed) }, span);
       lw.b.cur = copyNode;
       const oldSize = m.sizeOfObj(m.objOf(old));
-      const keep = ite(compare('lt', oldSize, n), oldSize, n);
+      const newSize = cast(n, m.ptrT);
+      const keep = ite(compare('lt', oldSize, newSize), oldSize, newSize);
       copyLoop(lw, variable(tmp, m.ptrT), old, keep, node);
       freeObject(lw, old, node);
       lw.b.jump(join);
@@ -320,7 +321,7 @@ function allocate(lw: Lowerer, n: Expr, node: SyntaxNode): Expr {
   const m = lw.mem;
   const span = lw.span(node);
   const tmp = lw.temp(ptrTo(voidT), 'malloc(...)');
-  const fits = compare('lt', n, constant(m.ptrT, 1n << BigInt(m.offBits)));
+  const fits = compare('lt', n, constant(n.type, 1n << BigInt(m.offBits)));
   const from = lw.b.here();
   const join = lw.b.newNode();
   const ok = lw.b.newNode();
@@ -341,7 +342,7 @@ function allocate(lw: Lowerer, n: Expr, node: SyntaxNode): Expr {
   lw.b.emit({ kind: 'assign', target: tmp, value: constant(m.ptrT, 0n) }, span);
   lw.b.jump(join);
   lw.b.cur = ok;
-  const p = m.allocate(ObjState.heap, n, span, 'malloc(...)', 'void *');
+  const p = m.allocate(ObjState.heap, cast(n, m.ptrT), span, 'malloc(...)', 'void *');
   lw.b.emit({ kind: 'assign', target: tmp, value: variable(p, m.ptrT) }, span);
   lw.b.jump(join);
   lw.b.cur = join;

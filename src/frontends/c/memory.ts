@@ -95,11 +95,13 @@ export class Memory {
     private readonly b: FnBuilder,
     readonly model: DataModel,
   ) {
-    const w = model === 'LP64' ? 64 : 32;
-    this.ptrBytes = w / 8;
+    // LP64 pointers are stored as 8 bytes but held in 40 bits (16 object, 24
+    // offset bits): (uintptr_t)p is object · 2^24 + offset, an implementation-
+    // defined mapping C allows, and narrower arithmetic is much cheaper to solve.
+    this.ptrBytes = model === 'LP64' ? 8 : 4;
     this.objBits = model === 'LP64' ? 16 : 11;
-    this.offBits = w - this.objBits;
-    this.ptrT = bvType(w, false);
+    this.offBits = model === 'LP64' ? 24 : 21;
+    this.ptrT = bvType(this.objBits + this.offBits, false);
     this.objT = bvType(this.objBits, false);
     this.memT = arrayType(this.ptrT, this.byteT);
     this.sizeT = arrayType(this.objT, this.ptrT);

@@ -478,8 +478,9 @@ export function objectIsConst(d: SyntaxNode, declConst: boolean): boolean {
   while (n !== null) {
     if (n.type === 'pointer_declarator') nearest = n;
     if (n.type === 'identifier' || n.type === 'field_identifier') break;
-    if (n.type === 'function_declarator') return false;
-    n = n.childForFieldName('declarator') ?? (n.type === 'parenthesized_declarator' ? n.namedChildren[0] ?? null : null);
+    n =
+      n.childForFieldName('declarator') ??
+      (n.type === 'parenthesized_declarator' ? (n.namedChildren[0] ?? null) : null);
   }
   if (nearest === null) return declConst;
   return nearest.namedChildren.some((c) => c.type === 'type_qualifier' && c.text === 'const');

@@ -1,5 +1,6 @@
 // expect: yes
 // args: --function main --property memory-safety --property memory-leak --property assertions --malloc-may-fail
+// gap: bounded model checking does not finish in time yet
 // note: the block is freed through line, the pointer malloc returned; value is only read while the block is alive.
 #include <assert.h>
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 // expect: yes
 // args: --function main --property memory-safety --property memory-leak --malloc-may-fail
+// gap: a loop over a block of symbolic size: bounded model checking cannot prove it
 // note: the block holds n ints and the pointer walk stops at buf + n (one past the end, compared only).
 #include <stdlib.h>
 extern int __VERIFIER_nondet_int(void);

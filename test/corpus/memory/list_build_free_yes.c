@@ -1,5 +1,6 @@
 // expect: yes
 // args: --function main --property memory-safety --property memory-leak --malloc-may-fail
+// gap: bounded model checking of this list over byte-level memory does not finish in time yet
 // note: push links each new node at the head (or allocates nothing); the free loop saves next before freeing each node.
 #include <stdlib.h>
 

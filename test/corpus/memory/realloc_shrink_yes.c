@@ -1,5 +1,6 @@
 // expect: yes
 // args: --function main --property memory-safety --property memory-leak --property assertions --malloc-may-fail
+// gap: bounded model checking does not finish in time yet
 // note: after shrinking to 2 ints only v[0..1] are accessed, and they keep their old values; every path frees the live block.
 #include <assert.h>
 #include <stdlib.h>
