@@ -113,7 +113,8 @@ export function caseFile(dir: string, c: PeerCase): string {
 export const CHECK_GROUPS: Readonly<Record<string, readonly string[]>> = {
   assertions: ['assertions'],
   // CBMC's free/realloc preconditions, its function-pointer call check and the library models' own.
-  library: ['valid-free', 'valid-call', 'library'],
+  // arc's models check their accesses as valid-deref: CBMC's library checks include those regions.
+  library: ['valid-deref', 'valid-free', 'valid-call', 'library'],
   bounds: ['valid-deref'],
   pointer: ['valid-deref', 'valid-free'],
   'div-by-zero': ['no-div-by-zero'],
@@ -244,7 +245,6 @@ export function arcArgs(file: string, options: ArcOptions, timeoutS: number): st
     options.mallocMayFail ? '--malloc-may-fail' : '--malloc-never-fails',
     ...(options.maxUnwind === undefined ? [] : ['--max-unwind', String(options.maxUnwind)]),
     '--json',
-    '--no-compiler-replay',
   ];
 }
 
@@ -450,11 +450,11 @@ export function markdownReport(results: readonly PeerResult[], s: ReportSettings
     `Suite: \`${s.suite}\`, ${selection}; expected verdicts are those of the reference tool's own`,
     'suite (CBMC 5.83 or ESBMC) under the checks its options turn on (the `checks` column).',
     `Each case is one \`arc prove FILE --function main --property G… --timeout ${s.timeoutS} --data-model LP64`,
-    '--malloc-may-fail|--malloc-never-fails [--max-unwind N] --json --no-compiler-replay` process,',
+    '--malloc-may-fail|--malloc-never-fails [--max-unwind N] --json` process (witnesses replayed compiled),',
     `${s.jobs} at a time; times are end to end. A process still running ${s.killAfterS} s after its start is`,
     "killed and counted as don't know. Expected FAILED and arc no, or expected SUCCESSFUL and arc yes, is",
     "correct; the opposite answer is wrong; don't know, an error or a kill is don't know. A yes on a case",
-    'that also asks for a check arc has no property for (unsigned-overflow, alignment, vla-size, or an',
+    'that also asks for a check arc has no property for (unsigned-overflow, alignment in a program that casts to a pointer type, or an',
     "unknown token) is not trusted and counts as don't know (`unchecked: …`); a no stays a no.",
     `Per-case results: \`${s.tsvName}\`.`,
     '',

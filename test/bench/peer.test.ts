@@ -37,7 +37,7 @@ const noSuite = existsSync(join(SUITE, 'manifest.tsv')) ? false : `no suite at $
 /** Every check token, alone: its arc options. */
 const MAPPING: readonly [string, Partial<ArcOptions>][] = [
   ['assertions', { properties: ['assertions'] }],
-  ['library', { properties: ['valid-free', 'valid-call', 'library'] }],
+  ['library', { properties: ['valid-deref', 'valid-free', 'valid-call', 'library'] }],
   ['bounds', { properties: ['valid-deref'] }],
   ['pointer', { properties: ['valid-deref', 'valid-free'] }],
   ['div-by-zero', { properties: ['no-div-by-zero'] }],
@@ -52,7 +52,7 @@ const MAPPING: readonly [string, Partial<ArcOptions>][] = [
   ['bounded-unwind=2', {}],
   ['unsigned-overflow', { unchecked: ['unsigned-overflow'] }],
   ['alignment', { unchecked: ['alignment'] }],
-  ['vla-size', { unchecked: ['vla-size'] }],
+  ['vla-size', { properties: ['valid-deref'] }],
   ['no-such-check', { unchecked: ['no-such-check'] }],
   ['unwinding-assertions=x', { unchecked: ['unwinding-assertions=x'] }],
   ['bounded-unwind', { unchecked: ['bounded-unwind'] }],
@@ -87,8 +87,9 @@ test('every check token maps to its arc options', () => {
     'pointer-relation',
     'signed-overflow',
     'undefined-shift',
+    'vla-size',
   ]);
-  assert.deepEqual(UNCHECKED_TOKENS, ['unsigned-overflow', 'alignment', 'vla-size']);
+  assert.deepEqual(UNCHECKED_TOKENS, ['unsigned-overflow', 'alignment']);
 });
 
 test('a case maps to one command line: groups once each, in a fixed order', () => {
@@ -111,7 +112,7 @@ test('a case maps to one command line: groups once each, in a fixed order', () =
     ],
     mallocMayFail: true,
     maxUnwind: 6,
-    unchecked: ['alignment', 'vla-size'],
+    unchecked: ['alignment'],
   });
   assert.deepEqual(arcArgs('/s/esbmc/x/main.c', esbmc, 10), [
     'prove',
@@ -142,7 +143,6 @@ test('a case maps to one command line: groups once each, in a fixed order', () =
     '--max-unwind',
     '6',
     '--json',
-    '--no-compiler-replay',
   ]);
   // CBMC 5.83's defaults: assertions and its library; malloc never fails; no bound.
   const cbmc = mapChecks(['assertions', 'library', 'bounded-unwind=1']);
@@ -153,6 +153,8 @@ test('a case maps to one command line: groups once each, in a fixed order', () =
     'main',
     '--property',
     'assertions',
+    '--property',
+    'valid-deref',
     '--property',
     'valid-free',
     '--property',
@@ -165,7 +167,6 @@ test('a case maps to one command line: groups once each, in a fixed order', () =
     'LP64',
     '--malloc-never-fails',
     '--json',
-    '--no-compiler-replay',
   ]);
   // Repeated and overlapping tokens: each group once; the smallest unwinding bound.
   assert.deepEqual(
@@ -175,14 +176,14 @@ test('a case maps to one command line: groups once each, in a fixed order', () =
       'pointer',
       'unwinding-assertions=8',
       'unwinding-assertions=4',
-      'vla-size',
-      'vla-size',
+      'alignment',
+      'alignment',
     ]),
     {
       properties: ['valid-deref', 'valid-free'],
       mallocMayFail: false,
       maxUnwind: 4,
-      unchecked: ['vla-size'],
+      unchecked: ['alignment'],
     },
   );
 });
@@ -248,7 +249,7 @@ test('scoring: a yes on a case with a check arc has no property for is not trust
   const F = { expected: 'FAILED' } as const;
   assert.deepEqual(judge(S, esbmc, outcome('yes')), {
     judgement: "don't know",
-    reason: 'unchecked: alignment, vla-size',
+    reason: 'unchecked: alignment',
   });
   // A yes that would be wrong is not counted wrong either: the failure may be the unchecked one.
   assert.deepEqual(judge(F, unsigned, outcome('yes')), {
@@ -512,16 +513,16 @@ test('the report from fake results: totals, tables, reasons, wrong answers; dete
   assert.match(md, /\| unsigned-overflow \| 1 \| 1 \/ 0 \| 0 \| 0 \| 1 \|/);
   // The distrusted yes answers and the reasons.
   assert.match(md, /### Yes answers not trusted \(2\)/);
-  assert.match(md, /By unchecked token: alignment 1, unsigned-overflow 1, vla-size 1\./);
+  assert.match(md, /By unchecked token: alignment 1, unsigned-overflow 1\./);
   assert.match(md, /\| 2 \| unsupported: pointers \| esbmc\/E \|/);
-  assert.match(md, /\| 1 \| unchecked: alignment, vla-size \| esbmc\/D \|/);
+  assert.match(md, /\| 1 \| unchecked: alignment \| esbmc\/D \|/);
   assert.match(md, /\| 1 \| unchecked: unsigned-overflow \| cbmc\/I \|/);
   assert.match(md, /\| 1 \| error \(exit 2\): FILE: error: bad \[parse\] \| esbmc\/G \|/);
   assert.doesNotMatch(md, /\/abs\//, 'no absolute paths');
   // The mapping table.
   assert.match(
     md,
-    /\| library \| --property valid-free --property valid-call --property library \|/,
+    /\| library \| --property valid-deref --property valid-free --property valid-call --property library \|/,
   );
   assert.match(md, /\| unwinding-assertions=N \| --max-unwind N \|/);
 

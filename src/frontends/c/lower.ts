@@ -1062,10 +1062,14 @@ export class Lowerer {
       this.initList(loc, init);
       return;
     }
-    if (
-      (init.type === 'string_literal' || init.type === 'concatenated_string') &&
-      t.kind === 'array'
-    ) {
+    const isString = init.type === 'string_literal' || init.type === 'concatenated_string';
+    if (isString && t.kind === 'array' && t.of.kind === 'array') {
+      // `char s[1][5] = {"1234"}`: the string initialises the first element (brace elision).
+      const first = this.element(loc, 0, init);
+      if (first === null) return this.fail(init, 'a string for an empty array', 'type-error');
+      return this.initialize(first, init, whole);
+    }
+    if (isString && t.kind === 'array') {
       const bytes = stringBytes(init);
       if (bytes === null) return this.unsupported(init, `the string literal ${this.text(init)}`);
       const n = t.length ?? bytes.length + 1;

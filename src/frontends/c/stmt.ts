@@ -167,23 +167,21 @@ function vlaSize(lw: Lowerer, t: CArray, d: SyntaxNode): Expr {
   const len = lw.int(n, lengthNode);
   const wide = bvType(2 * m.ptrT.width, true);
   const count = cast(len.e, wide);
-  const ok = binary(
-    'and',
-    compare('gt', count, constant(wide, 0n)),
-    compare(
-      'lt',
-      binary('mul', count, constant(wide, BigInt(elem))),
-      constant(wide, 1n << BigInt(m.offBits)),
-    ),
-  );
   lw.check(
     'valid-deref',
     lengthNode,
     lengthNode.startIndex,
     7,
-    ok,
-    `the length ${lw.text(lengthNode)} of the variable-length array is positive and its size fits arc's memory model`,
+    compare('gt', count, constant(wide, 0n)),
+    `the length ${lw.text(lengthNode)} of the variable-length array is positive`,
   );
+  // An array of 2^offBits bytes or more is beyond arc's memory model (and any real stack): such runs are cut.
+  const fits = compare(
+    'lt',
+    binary('mul', count, constant(wide, BigInt(elem))),
+    constant(wide, 1n << BigInt(m.offBits)),
+  );
+  lw.b.emit({ kind: 'assume', cond: fits }, lw.span(lengthNode));
   return binary('mul', cast(len.e, m.ptrT), constant(m.ptrT, BigInt(elem)));
 }
 
