@@ -73,7 +73,13 @@ test('the memory properties: names, command lines, opt-in', () => {
     'prove',
     '/suite/t.i',
     '--property',
-    'memory-safety',
+    'valid-deref',
+    '--property',
+    'valid-free',
+    '--property',
+    'valid-pointer-arith',
+    '--property',
+    'valid-call',
     '--property',
     'valid-memtrack',
     '--malloc-never-fails',
@@ -108,7 +114,7 @@ test('the memory properties: names, command lines, opt-in', () => {
   ]);
   assert.equal(
     ARC_COMMAND_TEXT['valid-memsafety'],
-    'arc prove FILE --property memory-safety --property valid-memtrack --malloc-never-fails',
+    'arc prove FILE --property valid-deref --property valid-free --property valid-pointer-arith --property valid-call --property valid-memtrack --malloc-never-fails',
   );
   assert.equal(
     ARC_COMMAND_TEXT['valid-memcleanup'],
