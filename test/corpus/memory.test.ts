@@ -96,8 +96,8 @@ test('the memory corpus has at least 80 cases, yes and no, over every memory pro
     );
 });
 
-// The cases are independent: three at a time (arc's solver runs in its own worker threads).
-test('memory corpus cases', { concurrency: 3 }, async (t) => {
+// The cases are independent: two at a time (arc's solver runs in its own worker threads).
+test('memory corpus cases', { concurrency: 2 }, async (t) => {
   await Promise.all(names.map((name) => t.test(`memory corpus: ${name}`, () => runCase(name))));
 });
 

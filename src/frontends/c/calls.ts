@@ -159,7 +159,7 @@ function indirectCall(
         f !== undefined &&
         (f.definition !== null || lw.models?.functions.get(f.name)?.definition != null),
     )
-    .filter((f) => f.params.length === args.length || f.variadic)
+    .filter((f) => f.params.length === args.length || f.variadic || f.unprototyped)
     .filter((f) => ftype === null || ftype.ret.kind === f.returnType.kind);
   const span = lw.span(node);
   const rt = ftype?.ret ?? candidates[0]?.returnType ?? voidT;
@@ -669,6 +669,11 @@ function inline(
     }
   }
   if (info.variadic) return lw.unsupported(node, `calls to the variadic function ${name}`);
+  // Extra arguments to a function without a prototype are evaluated and dropped.
+  if (info.unprototyped && args.length > info.params.length) {
+    for (const a of args) lw.value(a);
+    args = [];
+  }
   if (args.length !== info.params.length)
     return lw.fail(
       node,

@@ -35,6 +35,8 @@ export interface FunctionInfo {
   readonly returnType: CType;
   readonly params: readonly ParamInfo[];
   readonly variadic: boolean;
+  /** Declared with an empty list `f()` (no prototype): any number of arguments may be passed. */
+  readonly unprototyped: boolean;
   /** The `function_definition`, or null when only declared. */
   readonly definition: SyntaxNode | null;
   readonly node: SyntaxNode;
@@ -164,7 +166,18 @@ export class ProgramInfo {
     const prev = this.functions.get(name);
     if (prev?.definition && !definition) return;
     const { params, variadic } = this.parameters(fd);
-    this.functions.set(name, { name, returnType, params, variadic, definition, node: fd });
+    const list = fd.childForFieldName('parameters');
+    const unprototyped =
+      (list?.namedChildren.filter((c) => c.type !== 'comment').length ?? 0) === 0;
+    this.functions.set(name, {
+      name,
+      returnType,
+      params,
+      variadic,
+      unprototyped,
+      definition,
+      node: fd,
+    });
   }
 
   private parameters(fd: SyntaxNode): { params: ParamInfo[]; variadic: boolean } {

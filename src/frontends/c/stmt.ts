@@ -12,7 +12,13 @@ import { binary, cast, compare, isConst, not } from './fold.js';
 import type { Lowerer } from './lower.js';
 import { Scope } from './lower.js';
 import type { SyntaxNode } from './parser.js';
-import { functionDeclarator, initLength, qualifiers, storageClasses } from './program.js';
+import {
+  functionDeclarator,
+  initLength,
+  objectIsConst,
+  qualifiers,
+  storageClasses,
+} from './program.js';
 import { isScalarC, promote, typeText, type CArray, type CType } from './ctypes.js';
 
 /** Lowers a function body for the current frame, including the fall-off-the-end return. */
@@ -126,7 +132,7 @@ function declaration(lw: Lowerer, node: SyntaxNode): void {
         ? { ...declared, length: initLength(init) ?? 0 }
         : declared;
     if (storage.includes('static')) {
-      staticLocal(lw, name, type, init, d, qualifiers(node).includes('const'));
+      staticLocal(lw, name, type, init, d, objectIsConst(d, qualifiers(node).includes('const')));
       continue;
     }
     if (isScalarC(type) && !lw.frame.addressTaken.has(name)) {
