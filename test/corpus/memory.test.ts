@@ -96,8 +96,8 @@ test('the memory corpus has at least 80 cases, yes and no, over every memory pro
     );
 });
 
-// The cases are independent: two at a time (arc's solver runs in its own worker threads).
-test('memory corpus cases', { concurrency: 2 }, async (t) => {
+// One case at a time: the machine's cores are shared with the other test files.
+test('memory corpus cases', { concurrency: 1 }, async (t) => {
   await Promise.all(names.map((name) => t.test(`memory corpus: ${name}`, () => runCase(name))));
 });
 
