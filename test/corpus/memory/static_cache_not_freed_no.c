@@ -1,6 +1,6 @@
 // expect: no
 // args: --function main --property memory-leak --malloc-never-fails
-// violation: valid-memcleanup 20
+// violation: valid-memcleanup 21
 // witness: main(): the block behind the static cache is still allocated when main returns
 // gap: two calls that both touch memory in one expression: arc does not choose an order C leaves unspecified
 // note: the static pointer keeps the block reachable, but nothing frees it before the program ends.
