@@ -14,6 +14,7 @@ import type {
   Action,
   Approximation,
   Edge,
+  Expr,
   IrFunction,
   Node,
   NodeKind,
@@ -80,6 +81,17 @@ export class FnBuilder {
     const to = this.newNode();
     this.edge(from, to, action, span);
     this.cur = to;
+  }
+
+  /** Two `assume` edges out of `from`: to `yes` where `cond` holds, to `no` where it does not. */
+  branch(from: number, cond: Expr, yes: number, no: number, span?: SourceSpan): void {
+    this.edge(from, yes, { kind: 'assume', cond }, span);
+    this.edge(
+      from,
+      no,
+      { kind: 'assume', cond: { kind: 'unary', type: cond.type, op: 'not', arg: cond } },
+      span,
+    );
   }
 
   /** Unconditional jump; code after it is dead until a label. */

@@ -171,8 +171,7 @@ function indirectCall(
     const from = lw.b.here();
     const yes = lw.b.newNode();
     const no = lw.b.newNode();
-    lw.b.edge(from, yes, { kind: 'assume', cond: hit }, span);
-    lw.b.edge(from, no, { kind: 'assume', cond: not(hit) }, span);
+    lw.b.branch(from, hit, yes, no, span);
     lw.b.cur = yes;
     const v = inline(
       lw,
@@ -242,8 +241,7 @@ function memoryCall(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNod
       const ok = lw.b.newNode();
       const bad = lw.b.newNode();
       const join = lw.b.newNode();
-      lw.b.edge(from, ok, { kind: 'assume', cond: fits }, span);
-      lw.b.edge(from, bad, { kind: 'assume', cond: not(fits) }, span);
+      lw.b.branch(from, fits, ok, bad, span);
       lw.b.cur = bad;
       lw.b.emit({ kind: 'assign', target: tmp, value: constant(m.ptrT, 0n) }, span);
       lw.b.jump(join);
@@ -265,8 +263,7 @@ function memoryCall(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNod
       const fresh = lw.b.newNode();
       const move = lw.b.newNode();
       const join = lw.b.newNode();
-      lw.b.edge(from, fresh, { kind: 'assume', cond: isNull }, span);
-      lw.b.edge(from, move, { kind: 'assume', cond: not(isNull) }, span);
+      lw.b.branch(from, isNull, fresh, move, span);
       lw.b.cur = fresh;
       lw.b.emit({ kind: 'assign', target: tmp, value: allocate(lw, n, node) }, span);
       lw.b.jump(join);
@@ -277,8 +274,7 @@ function memoryCall(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNod
       const failed = compare('eq', variable(tmp, m.ptrT), constant(m.ptrT, 0n));
       const f2 = lw.b.here();
       const copyNode = lw.b.newNode();
-      lw.b.edge(f2, join, { kind: 'assume', cond: failed }, span);
-      lw.b.edge(f2, copyNode, { kind: 'assume', cond: not(failed) }, span);
+      lw.b.branch(f2, failed, join, copyNode, span);
       lw.b.cur = copyNode;
       const oldSize = m.sizeOfObj(m.objOf(old));
       const newSize = cast(n, m.ptrT);
@@ -295,8 +291,7 @@ function memoryCall(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNod
       const from = lw.b.here();
       const doFree = lw.b.newNode();
       const join = lw.b.newNode();
-      lw.b.edge(from, join, { kind: 'assume', cond: isNull }, span);
-      lw.b.edge(from, doFree, { kind: 'assume', cond: not(isNull) }, span);
+      lw.b.branch(from, isNull, join, doFree, span);
       lw.b.cur = doFree;
       checkFree(lw, p, node, 'free');
       freeObject(lw, p, node);
@@ -332,8 +327,7 @@ function allocate(lw: Lowerer, n: Expr, node: SyntaxNode): Expr {
     lw.b.emit({ kind: 'havoc', target: choice, source: 'malloc succeeds' }, span);
     const go = binary('and', variable(choice, boolType), fits);
     const at = lw.b.here();
-    lw.b.edge(at, ok, { kind: 'assume', cond: go }, span);
-    lw.b.edge(at, fail, { kind: 'assume', cond: not(go) }, span);
+    lw.b.branch(at, go, ok, fail, span);
   } else {
     // Never fails: a size arc cannot represent is outside the model (the run is cut).
     lw.b.edge(from, ok, { kind: 'assume', cond: fits }, span);
@@ -429,8 +423,7 @@ function byteLoop(lw: Lowerer, n: Expr, node: SyntaxNode, body: (i: Expr) => Exp
   const bodyNode = lw.b.newNode();
   const exit = lw.b.newNode();
   const more = compare('lt', iv, n);
-  lw.b.edge(head, bodyNode, { kind: 'assume', cond: more }, span);
-  lw.b.edge(head, exit, { kind: 'assume', cond: not(more) }, span);
+  lw.b.branch(head, more, bodyNode, exit, span);
   lw.b.cur = bodyNode;
   lw.b.emit({ kind: 'assign', target: m.vars.mem, value: body(iv) }, span);
   lw.b.emit({ kind: 'assign', target: i, value: binary('add', iv, constant(m.ptrT, 1n)) }, span);

@@ -59,7 +59,13 @@ import { effectsOf, type CalleeEffects } from './effects.js';
 import { LowerError } from '../errors.js';
 import { binary, cast, compare, exprRange, isConst, ite, not, overflow, unary } from './fold.js';
 import type { SyntaxNode } from './parser.js';
-import { charValue, qualifiers, type GlobalInfo, type ProgramInfo } from './program.js';
+import {
+  CHAR_ESCAPES,
+  charValue,
+  qualifiers,
+  type GlobalInfo,
+  type ProgramInfo,
+} from './program.js';
 import type { SourceMap } from './srcmap.js';
 
 /** A lowered rvalue: a pure IR expression of `irT(t)` (a pointer: the memory model's pointer type). */
@@ -1786,7 +1792,7 @@ export function stringBytes(node: SyntaxNode): number[] | null {
         out.push(parseInt(hex[1], 16) & 255);
         i += hex[0].length;
       } else {
-        const e = ESCAPE_BYTES[rest[0] ?? ''];
+        const e = CHAR_ESCAPES[rest[0] ?? ''];
         if (e === undefined) return null;
         out.push(e);
         i += 1;
@@ -1795,20 +1801,6 @@ export function stringBytes(node: SyntaxNode): number[] | null {
   }
   return out;
 }
-
-const ESCAPE_BYTES: Record<string, number> = {
-  n: 10,
-  t: 9,
-  r: 13,
-  a: 7,
-  b: 8,
-  f: 12,
-  v: 11,
-  '\\': 92,
-  "'": 39,
-  '"': 34,
-  '?': 63,
-};
 
 /** Whether a value of type `t` contains a pointer. */
 export function holdsPointer(t: CType, seen = new Set<CType>()): boolean {

@@ -609,7 +609,8 @@ export function functionDeclarator(d: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-const ESCAPES: Record<string, number> = {
+/** The one-character escapes of C character and string literals (`\n`, `\t`, …). */
+export const CHAR_ESCAPES: Readonly<Record<string, number>> = {
   n: 10,
   t: 9,
   r: 13,
@@ -633,7 +634,8 @@ export function charValue(text: string): bigint | null {
   if (body.length === 1 && body !== '\\') code = body.charCodeAt(0);
   else if (/^\\[0-7]{1,3}$/.test(body)) code = parseInt(body.slice(1), 8);
   else if (/^\\x[0-9a-fA-F]+$/.test(body)) code = parseInt(body.slice(2), 16);
-  else if (body.length === 2 && body[0] === '\\' && body[1] in ESCAPES) code = ESCAPES[body[1]];
+  else if (body.length === 2 && body[0] === '\\' && body[1] in CHAR_ESCAPES)
+    code = CHAR_ESCAPES[body[1]];
   if (code === null || code > 255) return null;
   return BigInt(code >= 128 ? code - 256 : code);
 }
