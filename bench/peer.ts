@@ -11,7 +11,7 @@
  * (case, main, expected, options, checks, topic) and the programs. Each case
  * is one `arc prove FILE --function main --property G… --timeout S
  * --data-model LP64 --malloc-may-fail|--malloc-never-fails [--max-unwind N]
- * --json --no-compiler-replay` process, its `checks` mapped to the options
+ * --undefined-functions-pure --json` process, its `checks` mapped to the options
  * as bench/peer-cases.ts says. `--filter` keeps the cases whose name or topic
  * contains SUBSTRING. The TSV is written next to the report (FILE with .tsv
  * for .md). A process that outlives its budget by a wide margin is killed

@@ -19,9 +19,10 @@
  * `arc prove --property assertions` (reach_error / __VERIFIER_error never
  * called), `no-overflow` with `arc prove --property no-overflow`,
  * `termination` with `arc terminates` (C semantics), `valid-memsafety` with
- * `arc prove --property memory-safety --property valid-memtrack
- * --malloc-never-fails`, `valid-memcleanup` with `arc prove --property
- * valid-memcleanup --malloc-never-fails` (SV-COMP: malloc never returns
+ * `arc prove --property valid-deref --property valid-free --property
+ * valid-pointer-arith --property valid-call --property valid-memtrack`,
+ * `valid-memcleanup` with `arc prove --property valid-memcleanup`, every
+ * prove with `--malloc-never-fails` (SV-COMP: malloc never returns
  * NULL); the entry is `main`, the data model the task's. A false on a
  * `valid-memsafety` task with a subproperty is correct only for a violation
  * of that subproperty. A process that outlives its budget by a wide margin

@@ -111,6 +111,7 @@ kind_accepts() {
     valid-pointer-arith:arith | valid-pointer-arith:index) return 0 ;;
     valid-free:free | valid-pointer-compare:compare | valid-call:call | assertion:assertion) return 0 ;;
     valid-memtrack:leak | valid-memcleanup:leak) return 0 ;;
+    library:deref | library:index) return 0 ;;
   esac
   return 1
 }
@@ -146,13 +147,18 @@ check_one() {
   bad() { echo "MISMATCH $name: $*"; }
 
   # Header checks.
-  case $expect in yes | no) ;; *) bad "expect must be yes or no, got '$expect'"; return ;; esac
+  case $expect in
+    yes | no) ;;
+    # arc's answer is don't know (the reason header says why): there is no answer to replay.
+    unknown) [ -n "$(header "$file" reason)" ] || bad "expect: unknown needs a reason"; echo "ok $name (don't know: nothing to replay)"; return ;;
+    *) bad "expect must be yes, no or unknown, got '$expect'"; return ;;
+  esac
   [ -n "$note" ] || { bad "no note"; return; }
   local keys
   keys=$(awk '!/^\/\// { exit } { k = $0; sub(/^\/\/[ \t]*/, "", k); sub(/:.*/, "", k); print k }' "$file")
   [ -z "$(sort <<<"$keys" | uniq -d)" ] || { bad "duplicate header key: $(sort <<<"$keys" | uniq -d | head -1)"; return; }
   for t in $keys; do
-    case $t in expect | args | violation | witness | note | sanitizer | gap) ;; *) bad "unknown header key '$t'"; return ;; esac
+    case $t in expect | args | violation | witness | note | sanitizer | gap | reason) ;; *) bad "unknown header key '$t'"; return ;; esac
   done
   [ -n "$args" ] || { bad "no args"; return; }
   local fn=main model=LP64 may_fail=0 never_fails=0 props=() t
@@ -162,7 +168,7 @@ check_one() {
     case $t in
       --function) fn=${1:-}; shift ;;
       --property)
-        case ${1:-} in memory-safety | memory-leak | assertions) props+=("$1") ;; *) bad "unknown property '${1:-}'"; return ;; esac
+        case ${1:-} in memory-safety | memory-leak | assertions | library) props+=("$1") ;; *) bad "unknown property '${1:-}'"; return ;; esac
         shift ;;
       --data-model)
         case ${1:-} in LP64 | ILP32) model=$1 ;; *) bad "bad data model '${1:-}'"; return ;; esac
@@ -190,6 +196,7 @@ check_one() {
       valid-deref | valid-free | valid-pointer-arith | valid-pointer-compare | valid-call) need=memory-safety ;;
       valid-memtrack | valid-memcleanup) need=memory-leak ;;
       assertion) need=assertions ;;
+      library) need=library; [[ " ${props[*]} " == *" memory-safety "* ]] && need=memory-safety ;;
       *) bad "unknown violation kind '$kind'"; return ;;
     esac
     [[ " ${props[*]} " == *" $need "* ]] || { bad "violation $kind needs --property $need"; return; }
@@ -198,7 +205,11 @@ check_one() {
   else
     [ -z "$violation" ] || { bad "a yes case has a violation header"; return; }
   fi
-  case $sanitizer in "") ;; none) [ "$expect" = no ] || { bad "sanitizer: none only for no cases"; return; } ;; *) bad "sanitizer: '$sanitizer'?"; return ;; esac
+  case $sanitizer in
+    "") ;;
+    none | undefined) [ "$expect" = no ] || { bad "sanitizer: $sanitizer only for no cases"; return; } ;;
+    *) bad "sanitizer: '$sanitizer'?"; return ;;
+  esac
 
   # Build.
   local driver=$DRV/$name.driver.c m32="" scenarios=1
@@ -280,6 +291,15 @@ check_one() {
     *) asan="$ASAN_BASE:detect_leaks=0" ;;
   esac
   run 0 "$asan" "$lsan" ""
+  if [ "$sanitizer" = undefined ]; then
+    # arc ran past an unchecked memory error; the compiled program must stop at one.
+    if [ "$RUN_CLASS" = clean ]; then
+      bad "sanitizer: undefined, but the witness run is clean"
+    else
+      echo "ok       $name: no $kind $vline after undefined behaviour the sanitizers report ($RUN_CLASS)"
+    fi
+    return
+  fi
   if [ "$sanitizer" = none ]; then
     if [ "$RUN_CLASS" = clean ]; then
       echo "unchecked $name: no $kind $vline (sanitizer: none; the witness run is otherwise clean)"

@@ -17,7 +17,12 @@ import { Budget } from '../core/budget.js';
 import { isUnsupportedCode, type Diagnostic } from '../core/diagnostic.js';
 import type { FrontendResult } from '../frontends/frontend.js';
 import { frontendFor } from '../frontends/registry.js';
-import type { IrFunction, PropertyKind } from '../ir/ir.js';
+import {
+  relaxUnchecked,
+  UNDEFINED_BEHAVIOUR_KINDS,
+  type IrFunction,
+  type PropertyKind,
+} from '../ir/ir.js';
 import { initSolver } from '../smt/index.js';
 import { unknownVerdict, type CodeContext } from '../verdict/code-gate.js';
 import { decideAtDepth, decideProperties, type PortfolioOptions } from '../verdict/portfolio.js';
@@ -71,6 +76,7 @@ function lower(request: Request, recursionDepth: number | undefined): Promise<Fr
     returnsTrue: request.options.returnsTrue === true,
     semantics: request.options.semantics ?? 'c',
     mallocMayFail: request.options.mallocMayFail ?? true,
+    undefinedPure: request.options.undefinedPure ?? false,
     ...(recursionDepth !== undefined ? { recursionDepth } : {}),
   });
 }
@@ -85,8 +91,10 @@ function entryOf(request: Request, lowered: Lowered): IrFunction {
 
 function contextFor(request: Request, lowered: Lowered, fn: IrFunction): CodeContext {
   const checked = fn.properties.filter((p) => request.kinds.has(p.kind));
+  const relaxed = relaxUnchecked(fn, request.kinds);
   return {
-    fn,
+    fn: relaxed,
+    ...(relaxed !== fn ? { lowered: fn } : {}),
     domain: 'code',
     command: 'prove',
     question: phraseQuestion(fn, request.kinds, checked),
@@ -117,11 +125,52 @@ function portfolioOptions(request: Request): PortfolioOptions {
 
 async function proveLowered(request: Request, lowered: Lowered): Promise<ProveResult> {
   const fn = entryOf(request, lowered);
-  const verdict = await decideProperties(
-    contextFor(request, lowered, fn),
+  const ctx = contextFor(request, lowered, fn);
+  const verdict = await decideProperties(ctx, portfolioOptions(request));
+  return finish(await ruleOutUndefinedBehaviour(request, ctx, fn, verdict), fn, []);
+}
+
+/**
+ * A yes reached with unchecked memory checks run past (`relaxUnchecked`)
+ * holds in arc's byte memory; it holds for the C program only if no run
+ * breaks one of those checks, whose failure C leaves undefined. This asks
+ * that second question; anything but yes to it makes the answer don't know.
+ */
+async function ruleOutUndefinedBehaviour(
+  request: Request,
+  ctx: CodeContext,
+  fn: IrFunction,
+  verdict: Verdict,
+): Promise<Verdict> {
+  if (verdict.answer !== 'yes' || ctx.lowered === undefined) return verdict;
+  const kinds = new Set(request.kinds);
+  for (const k of UNDEFINED_BEHAVIOUR_KINDS) kinds.add(k);
+  const unasked = fn.properties.filter(
+    (p) => UNDEFINED_BEHAVIOUR_KINDS.has(p.kind) && !request.kinds.has(p.kind),
+  );
+  if (unasked.length === 0) return verdict;
+  const second = await decideProperties(
+    { ...ctx, fn: relaxUnchecked(fn, kinds), lowered: fn, checked: unasked },
     portfolioOptions(request),
   );
-  return finish(verdict, fn, []);
+  const names = [...new Set(unasked.map((p) => p.kind))].join(', ');
+  if (second.answer === 'yes') {
+    const note = `the memory checks that were not asked about (${names}) hold too, so the answer does not rest on undefined behaviour`;
+    return { ...verdict, notes: [...verdict.notes, note] };
+  }
+  if (second.answer === 'no' && second.witness !== undefined) {
+    const p = second.witness.property;
+    return unknownVerdict(ctx, 0, {
+      code: 'undefined-behaviour',
+      message: `the checked properties hold in arc's byte memory, but a run breaks a check that was not asked about: ${p.description} (${p.kind}) at line ${p.span.startLine}, and C leaves what happens after it undefined`,
+      location: p.span,
+    });
+  }
+  const why = second.answer === 'unknown' ? second.reason.message : 'no witness';
+  return unknownVerdict(ctx, 0, {
+    code: 'undefined-behaviour',
+    message: `the checked properties hold if every memory access is valid (${names}), which was not decided: ${why}`,
+  });
 }
 
 function finish(verdict: Verdict, fn: IrFunction, notes: readonly string[]): ProveResult {
@@ -160,7 +209,9 @@ async function proveRecursive(
     const fn = entryOf(request, lowered);
     last = { lowered, fn, depth };
     const note = `recursion inlined ${depth} nested call(s) deep; no run of ${fn.name} recurses deeper`;
-    const step = await decideAtDepth(contextFor(request, lowered, fn), portfolioOptions(request));
+    const ctx = contextFor(request, lowered, fn);
+    const found = await decideAtDepth(ctx, portfolioOptions(request));
+    const step = found === null ? null : await ruleOutUndefinedBehaviour(request, ctx, fn, found);
     if (step !== null) return finish(step, fn, step.answer === 'yes' ? [note] : []);
     why = `some run makes more than ${depth} nested recursive calls`;
   }

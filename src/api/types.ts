@@ -42,6 +42,12 @@ export interface ProveOptions {
    * true, as CBMC 6 and ESBMC; SV-COMP's memory tasks assume they never do).
    */
   readonly mallocMayFail?: boolean;
+  /**
+   * C: a function the file calls but does not define returns an arbitrary
+   * value and changes nothing else (CBMC's and ESBMC's convention), instead
+   * of also making every global arbitrary and its results untrusted.
+   */
+  readonly undefinedPure?: boolean;
   readonly signal?: AbortSignal;
 }
 

@@ -50,6 +50,11 @@ Options:
                        these names is also a group of its own
   --malloc-may-fail    malloc, calloc and realloc may return NULL (default)
   --malloc-never-fails they never do (SV-COMP's convention)
+  --undefined-functions-pure
+                       a function without a body returns an arbitrary value and
+                       changes nothing else (CBMC's and ESBMC's convention);
+                       default: it may also change every global, and a
+                       violation that depends on its result is don't know
   --timeout SECONDS    solver budget (default 10)
   --max-unwind N       largest loop unwinding to try (default 64 without loops
                        that need more; 4096 in the portfolio)

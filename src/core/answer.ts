@@ -37,6 +37,8 @@ export const UNKNOWN_CODES = [
   'undefined-function',
   /** The answer depends on something the input lacks (a snapshot without a component it names). */
   'incomplete-input',
+  /** The answer holds only if undefined behaviour the question did not check (named) is given a meaning. */
+  'undefined-behaviour',
   /** A witness did not replay in the reference semantics: an arc bug, reported honestly. */
   'replay-failed',
   /** A certificate did not re-check: an arc bug, reported honestly. */

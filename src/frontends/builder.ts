@@ -34,6 +34,8 @@ export interface PropertyDraft {
   readonly tag: number;
   readonly description: string;
   readonly span: SourceSpan;
+  /** See `Property.cut`. */
+  readonly cut?: true;
 }
 
 interface MutableEdge {
@@ -161,6 +163,7 @@ export class FnBuilder {
         kind: d.kind,
         description: d.description,
         span: d.span,
+        ...(d.cut ? { cut: true as const } : {}),
       }))
       .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
     return {

@@ -45,6 +45,12 @@ export interface FrontendOptions {
   readonly recursionDepth?: number;
   /** C: `malloc`, `calloc` and `realloc` may return NULL (default true). */
   readonly mallocMayFail?: boolean;
+  /**
+   * C: a function the file calls but does not define returns an arbitrary
+   * value and changes nothing else (CBMC's and ESBMC's convention), instead
+   * of also making every global arbitrary and its results untrusted.
+   */
+  readonly undefinedPure?: boolean;
 }
 
 /**

@@ -281,6 +281,12 @@ export interface Property {
   /** What must hold, in words: "x + y does not overflow int". */
   readonly description: string;
   readonly span: SourceSpan;
+  /**
+   * Unchecked, a failure of this check ends the run (it is assumed) even if
+   * its kind is a continuing one: there is no one meaning to run past with
+   * (a write into a string literal).
+   */
+  readonly cut?: true;
 }
 
 export type Action =
@@ -332,6 +338,8 @@ export interface Approximation {
   readonly span: SourceSpan;
   /** The property kinds whose violations it makes untrustworthy; absent: all. */
   readonly kinds?: readonly PropertyKind[];
+  /** The model has fewer runs than the program here: a yes is not trusted either. */
+  readonly hidesViolations?: true;
 }
 
 /** Whether a violation of `propertyId` in `fn` can be trusted (no approximation touches its kind). */
@@ -340,6 +348,57 @@ export function isPrecise(fn: IrFunction, propertyId: string): boolean {
   return fn.approximations.every(
     (a) => a.kinds !== undefined && kind !== undefined && !a.kinds.includes(kind),
   );
+}
+
+/**
+ * Property kinds whose failed check the IR's semantics can run past: the
+ * access, free, comparison or leak it guards still has a meaning in the byte
+ * memory (an out-of-bounds read reads bytes no object owns, a double free
+ * marks the block freed again). When such a kind is not asked about, CBMC
+ * and ESBMC carry on past the check rather than cut the run there, and so
+ * does arc (`relaxUnchecked`). Every other kind is assumed when unchecked.
+ */
+export const CONTINUING_KINDS: ReadonlySet<PropertyKind> = new Set<PropertyKind>([
+  'valid-deref',
+  'valid-free',
+  'valid-pointer-arith',
+  'valid-pointer-compare',
+  'library',
+  'valid-memtrack',
+  'valid-memcleanup',
+]);
+
+/**
+ * The continuing kinds whose failure is undefined behaviour in C (leaks are
+ * not): a yes that runs past one of them is not a yes about the C program.
+ */
+export const UNDEFINED_BEHAVIOUR_KINDS: ReadonlySet<PropertyKind> = new Set<PropertyKind>([
+  'valid-deref',
+  'valid-free',
+  'valid-pointer-arith',
+  'valid-pointer-compare',
+  'library',
+]);
+
+/**
+ * `fn` with the checks of continuing kinds that are not in `checked` turned
+ * into skips (same nodes and edge indices, so paths carry over). Returns `fn`
+ * itself when there is no such check.
+ */
+export function relaxUnchecked(fn: IrFunction, checked: ReadonlySet<PropertyKind>): IrFunction {
+  const relaxed = new Set(
+    fn.properties
+      .filter((p) => CONTINUING_KINDS.has(p.kind) && !checked.has(p.kind) && p.cut !== true)
+      .map((p) => p.id),
+  );
+  if (relaxed.size === 0) return fn;
+  let changed = false;
+  const edges = fn.edges.map((e) => {
+    if (e.action.kind !== 'assert' || !relaxed.has(e.action.property)) return e;
+    changed = true;
+    return { ...e, action: { kind: 'skip' as const } };
+  });
+  return changed ? { ...fn, edges } : fn;
 }
 
 /** One function, with every call to a function defined in the file inlined. */

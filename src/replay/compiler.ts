@@ -473,7 +473,8 @@ export const MEMORY_REPORTS: readonly {
     tool: 'AddressSanitizer' as const,
     text: new RegExp(`^${name}\\b`),
     report: name,
-    confirms: ['valid-deref'] as const,
+    // arc's mem* models check their whole regions first (`library`), the bytes after.
+    confirms: ['valid-deref', 'library'] as const,
   })),
   {
     tool: 'AddressSanitizer',
@@ -502,7 +503,12 @@ export const MEMORY_REPORTS: readonly {
   { tool: 'AddressSanitizer', text: /^wild-jump/, report: 'wild-jump', confirms: ['valid-call'] },
   // A fault: a NULL or wild pointer, or a write to read-only memory (a string
   // literal). A fault at the program counter is a call (`classify`).
-  { tool: 'AddressSanitizer', text: /^(SEGV|BUS) /, report: 'SEGV', confirms: ['valid-deref'] },
+  {
+    tool: 'AddressSanitizer',
+    text: /^(SEGV|BUS) /,
+    report: 'SEGV',
+    confirms: ['valid-deref', 'library'],
+  },
   // UndefinedBehaviorSanitizer.
   {
     tool: 'UndefinedBehaviorSanitizer',

@@ -31,6 +31,63 @@ export type SlotResolver = (name: string) => number | undefined;
 /** A compiled expression of an `array` type. */
 export type CompiledArray = (slots: readonly Value[]) => MapValue;
 
+/**
+ * In-place stores. `x := store(…store(x, i1, v1)…, in, vn)` copies x's map
+ * (mapSet), which makes a run that stores n times into a map of n entries
+ * quadratic. While `inPlace.enabled` (set by the interpreter for the span of
+ * one run whose observers keep no array), such an assignment updates the map
+ * in place when the map is `owned`: made by an earlier store of this kind
+ * and held by no other variable. Any other read of an array variable that
+ * may keep the map (an assignment of it, an `ite` of arrays) disowns it. A
+ * map that came from outside (an input, a nondet value, a constant) is
+ * never owned, so it is copied once first. Values computed are the same.
+ */
+export const inPlace = { enabled: false };
+const owned = new WeakSet<MapValue>();
+
+/**
+ * The value of an assignment `target := e` of an array type, as a closure
+ * that may update target's map in place (see `inPlace`).
+ */
+export function compileArrayAssign(target: string, e: Expr, slotOf: SlotResolver): CompiledArray {
+  const stores: { i: CompiledScalar; v: CompiledScalar }[] = [];
+  let base = e;
+  while (base.kind === 'store') {
+    stores.unshift({ i: compileExpr(base.index, slotOf), v: compileExpr(base.value, slotOf) });
+    base = base.array;
+  }
+  const whole = compileArray(e, slotOf);
+  const slot = slotOf(target);
+  if (base.kind !== 'var' || base.name !== target || slot === undefined || stores.length === 0)
+    return (s) => {
+      const r = whole(s);
+      owned.delete(r);
+      return r;
+    };
+  const is = new Array<bigint>(stores.length);
+  const vs = new Array<bigint>(stores.length);
+  return (s) => {
+    if (!inPlace.enabled) return whole(s);
+    // Every index and value reads the state before the assignment.
+    for (let k = 0; k < stores.length; k++) {
+      is[k] = stores[k].i(s);
+      vs[k] = stores[k].v(s);
+    }
+    let m = asMap(s[slot]);
+    if (!owned.has(m)) {
+      m = mapValue(m.default, m.entries);
+      owned.add(m);
+    }
+    const entries = m.entries as Map<bigint, bigint>;
+    for (let k = 0; k < stores.length; k++) {
+      if (is[k] < 0n) throw new Error(`internal error: negative map index ${is[k]}`);
+      if (vs[k] === m.default) entries.delete(is[k]);
+      else entries.set(is[k], vs[k]);
+    }
+    return m;
+  };
+}
+
 /** A compiled expression of any type: `compileExpr` for scalars, `compileArray` for arrays. */
 export function compileValue(e: Expr, slotOf: SlotResolver): CompiledExpr {
   return e.type.kind === 'array' ? compileArray(e, slotOf) : compileExpr(e, slotOf);
@@ -59,7 +116,11 @@ export function compileArray(e: Expr, slotOf: SlotResolver): CompiledArray {
       const c = compileExpr(e.cond, slotOf);
       const t = compileArray(e.then, slotOf);
       const f = compileArray(e.else, slotOf);
-      return (s) => (c(s) !== 0n ? t(s) : f(s));
+      return (s) => {
+        const r = c(s) !== 0n ? t(s) : f(s);
+        owned.delete(r);
+        return r;
+      };
     }
     default:
       throw new Error(`internal error: a ${e.kind} expression of an array type`);

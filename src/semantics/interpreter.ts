@@ -20,7 +20,7 @@ import { allVariables, bvRange } from '../ir/ir.js';
 import type { Value } from '../ir/value.js';
 import { formatValue, mapValue } from '../ir/value.js';
 import type { RunOutcome } from './outcome.js';
-import { compileExpr, compileValue } from './eval.js';
+import { compileArrayAssign, compileExpr, compileValue, inPlace } from './eval.js';
 import type { CompiledExpr, CompiledScalar } from './eval.js';
 import { wrapFn } from './ops.js';
 
@@ -44,6 +44,13 @@ export interface RunOptions {
   };
   /** When given, receives the number of edges the run took. */
   readonly stats?: { steps: number };
+  /**
+   * Update array variables in place (eval.ts `inPlace`): the values `observe`
+   * sees are then overwritten later. Default: on without an observer.
+   */
+  readonly inPlaceArrays?: boolean;
+  /** Asked every 65,536 steps; true ends the run as `out-of-steps` (a time budget). */
+  readonly shouldStop?: () => boolean;
 }
 
 /** A compiled, reusable runner for one IR function. */
@@ -122,7 +129,10 @@ function compileEdge(
         to,
         kind: 'assign',
         slot: slotFor(l, a.target, fn.name),
-        value: compileValue(a.value, l.slotOf),
+        value:
+          a.value.type.kind === 'array'
+            ? compileArrayAssign(a.target, a.value, l.slotOf)
+            : compileValue(a.value, l.slotOf),
       };
     case 'havoc': {
       const slot = slotFor(l, a.target, fn.name);
@@ -250,6 +260,20 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
     nondet: NondetSource,
     options: RunOptions | undefined,
   ): RunOutcome => {
+    const saved = inPlace.enabled;
+    inPlace.enabled = options?.inPlaceArrays ?? options?.observe === undefined;
+    try {
+      return executeRun(slots, nondet, options);
+    } finally {
+      inPlace.enabled = saved;
+    }
+  };
+
+  const executeRun = (
+    slots: Value[],
+    nondet: NondetSource,
+    options: RunOptions | undefined,
+  ): RunOutcome => {
     const maxSteps = options?.maxSteps ?? DEFAULT_MAX_STEPS;
     const record = options?.recordPath ?? true;
     const path: number[] = [];
@@ -265,6 +289,8 @@ export function compileFunction(fn: IrFunction): CompiledFunction {
         return { kind: 'returned', value: retSlot === null ? null : slots[retSlot], path };
       if (kind === 'halt') return { kind: 'halted', path };
       if (steps >= maxSteps) return { kind: 'out-of-steps', path };
+      if ((steps & 0xffff) === 0xffff && options?.shouldStop?.() === true)
+        return { kind: 'out-of-steps', path };
       const e = enabledEdge(out[node], slots, node, fn.name);
       if (e === null) return { kind: 'blocked', path };
       if (e.kind === 'havoc') {

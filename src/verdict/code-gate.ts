@@ -66,6 +66,12 @@ import type {
 
 export interface CodeContext {
   readonly fn: IrFunction;
+  /**
+   * The function as lowered, when `fn` is it with unchecked memory checks
+   * relaxed (`relaxUnchecked`): a run that fails one of those has undefined
+   * behaviour that only the interpreter's byte memory gives a meaning to.
+   */
+  readonly lowered?: IrFunction;
   readonly domain: 'code' | 'termination';
   readonly command: 'prove' | 'terminates';
   readonly question: string;
@@ -169,6 +175,14 @@ async function recheckCertificate(
     return rejected({
       code: 'solver-unknown',
       message: 'the engine used an approximation that could hide a violation',
+    });
+  }
+  const narrower = ctx.fn.approximations.find((a) => a.hidesViolations === true);
+  if (narrower !== undefined) {
+    return rejected({
+      code: 'unsupported',
+      message: `no violation was found, but arc's model may miss runs here: ${narrower.name}`,
+      location: narrower.span,
     });
   }
   const raw = claim.certificate;
@@ -537,6 +551,8 @@ async function compilerReplay(
     return { interpreter: 'agrees', compiler: 'not-applicable' };
   const kind = replayKind(property.kind);
   if (kind === null) return { interpreter: 'agrees', compiler: 'not-applicable' };
+  const ub = uncheckedFailure(ctx, witness);
+  if (ub !== null) return { interpreter: 'agrees', compiler: 'not-applicable', detail: ub };
   if (usesMemory(ctx.fn)) {
     // The compiled program's uninitialised bytes are not ours to choose: the
     // run must fail the same way whatever memory held at the start.
@@ -698,6 +714,24 @@ function replayKind(kind: PropertyKind): ReplayKind | null {
     case 'termination':
       return null;
   }
+}
+
+/**
+ * Null unless the witness's run fails a check that was not asked about (and
+ * so was run past) before its violation; else which, in words. The compiled
+ * program's behaviour from there on is undefined.
+ */
+function uncheckedFailure(ctx: CodeContext, witness: RawWitness): string | null {
+  if (ctx.lowered === undefined || ctx.lowered === ctx.fn) return null;
+  const o = runFunction(ctx.lowered, witness.inputs, witness.nondet, {
+    maxSteps: REPLAY_STEP_LIMIT,
+    recordPath: false,
+  });
+  if (o.kind !== 'violated' || o.property === witness.property) return null;
+  const p = ctx.lowered.properties.find((q) => q.id === o.property);
+  const what =
+    p === undefined ? o.property : `${p.description} (${p.kind}, line ${p.span.startLine})`;
+  return `the run first breaks a check that was not asked about: ${what}; the compiled program's behaviour is undefined from there`;
 }
 
 /**

@@ -115,7 +115,18 @@ export async function decideProperties(
     options.engines === 'bmc' ||
     usesMemory(ctx.fn)
   ) {
-    return judgeResult(await ENGINES.bmc.check(ctx.fn, engineOpts), ctx);
+    const bmc = await judgeResult(await ENGINES.bmc.check(ctx.fn, engineOpts), ctx);
+    if (bmc.answer !== 'unknown' || !usesMemory(ctx.fn) || options.engines === 'bmc') return bmc;
+    // A bug behind more iterations than unwinding reaches (a loop over a large array):
+    // long test runs, bounded by steps and by what is left of the time.
+    const long = await judgeResult(
+      await ENGINES.testing.check(ctx.fn, {
+        ...engineOptions(ctx, options, ctx.checked),
+        effort: 'full',
+      }),
+      ctx,
+    );
+    return long.answer === 'no' ? long : bmc;
   }
   return portfolio(ctx, options, engineOpts);
 }

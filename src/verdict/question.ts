@@ -56,6 +56,14 @@ function inputNames(fn: IrFunction): string[] {
   return out;
 }
 
+/** Whether the question assumes functions without a body change nothing (`--undefined-functions-pure`). */
+function bodiless(fn: IrFunction): string {
+  const pure = fn.edges.some(
+    (e) => e.action.kind === 'havoc' && e.action.source.startsWith('no body: '),
+  );
+  return pure ? ' (functions without a body return any value and change nothing else)' : '';
+}
+
 /** How the question treats `malloc`, when the function allocates. */
 function allocation(fn: IrFunction): string {
   const mayFail = fn.edges.some(
@@ -85,5 +93,5 @@ export function phraseQuestion(
   const does = quantifier === '' ? 'Does' : 'does';
   const words = phrasesFor(kinds);
   const what = words.length === 0 ? 'satisfy its properties' : joinWords(words);
-  return `${quantifier}${does} ${fn.name} ${what}?${allocation(fn)}`;
+  return `${quantifier}${does} ${fn.name} ${what}?${allocation(fn)}${bodiless(fn)}`;
 }

@@ -102,8 +102,10 @@ export function traceSteps(
     const a = edge?.action;
     if (a !== undefined && (a.kind === 'assign' || a.kind === 'havoc')) {
       const slot = slotOf.get(a.target);
-      if (slot !== undefined) {
-        pending.push({ name: vars[slot].sourceName, value: values[slot] });
+      const value = slot === undefined ? undefined : values[slot];
+      // Whole memories (SMT arrays) are not shown, and the run updates them in place.
+      if (slot !== undefined && value !== undefined && !isMap(value)) {
+        pending.push({ name: vars[slot].sourceName, value });
       }
     }
     const span: SourceSpan | undefined = edge?.span;
@@ -129,6 +131,7 @@ export function traceSteps(
   compiled(fn).run(inputs, nondet, {
     maxSteps: path.length,
     recordPath: false,
+    inPlaceArrays: true,
     observe: {
       nodes: new Set(fn.nodes.map((n) => n.id)),
       // Arrival k (k ≥ 1) follows edge path[k - 1].
@@ -147,4 +150,8 @@ export function traceSteps(
   const head = built[0].slice(0, keep);
   const tail = rest.slice(Math.max(0, rest.length - keep));
   return { steps: [...head, ...tail], omitted: total - head.length - tail.length };
+}
+
+function isMap(v: Value): boolean {
+  return typeof v !== 'bigint' && v.kind === 'map';
 }

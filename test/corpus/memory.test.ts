@@ -9,7 +9,9 @@
  * arc must give the expected answer with its evidence: for a no, a violated
  * property of that kind at that line, replayed by the interpreter; for a yes,
  * a certificate of re-checked queries. A case with a `gap:` header is a known
- * limit of arc: don't know is accepted there, the opposite answer never.
+ * limit of arc: don't know is accepted there, the opposite answer never. A
+ * case that expects `unknown` names the reason code arc must give
+ * (`reason: undefined-behaviour`: a yes would rest on unchecked UB).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,7 +27,8 @@ const DIR = fileURLToPath(new URL('../../../test/corpus/memory/', import.meta.ur
 
 interface MemoryCase {
   readonly name: string;
-  readonly expect: 'yes' | 'no';
+  readonly expect: 'yes' | 'no' | 'unknown';
+  readonly reason?: string;
   readonly options: ProveOptions;
   readonly violation?: { readonly kind: string; readonly line: number };
   readonly gap?: string;
@@ -36,7 +39,11 @@ function load(name: string): MemoryCase {
   const file = path.join(DIR, name);
   const header = parseHeader(readFileSync(file, 'utf8'));
   const expect = header.get('expect');
-  if (expect !== 'yes' && expect !== 'no') throw new Error(`${name}: bad expect ${expect}`);
+  if (expect !== 'yes' && expect !== 'no' && expect !== 'unknown')
+    throw new Error(`${name}: bad expect ${expect}`);
+  const reason = header.get('reason');
+  if ((expect === 'unknown') !== (reason !== undefined))
+    throw new Error(`${name}: a reason header goes with expect: unknown, and only with it`);
   const a = readCorpusArgs(
     header.get('args') ?? '',
     ['--function', '--property', '--data-model', '--max-unwind'],
@@ -68,6 +75,7 @@ function load(name: string): MemoryCase {
     expect,
     options,
     note: header.get('note') ?? '',
+    ...(reason !== undefined ? { reason } : {}),
     ...(violation ? { violation } : {}),
     ...(gap !== undefined ? { gap } : {}),
   };
@@ -117,6 +125,8 @@ async function runCase(name: string): Promise<void> {
     const context = `${name} (${c.note})\n  got ${v.answer}: ${why}`;
     if (c.gap !== undefined && v.answer === 'unknown') return;
     assert.equal(v.answer, c.expect, `wrong answer for ${context}`);
+    if (v.answer === 'unknown')
+      assert.equal(v.reason.code, c.reason, `wrong reason for ${context}`);
     if (v.answer === 'no' && c.violation !== undefined) {
       const p = v.witness.property;
       assert.equal(p.kind, c.violation.kind, `wrong property kind for ${context}`);

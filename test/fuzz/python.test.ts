@@ -23,7 +23,7 @@ import { witnessInputs, witnessNondet } from '../terminates/helpers.js';
 import {
   FUZZ_SEED,
   Failures,
-  assertLocatedCodeDiagnostics,
+  assertFrontEndDiagnostics,
   checkProveResult,
   noThrow,
   tally,
@@ -82,15 +82,7 @@ test(`${programs.length} generated Python programs (seed ${FUZZ_SEED}) through p
           i % 3 === 0 ? { returnsTrue: false } : { entry: p.entry, returnsTrue },
         ),
       );
-      if (!ir.ok) {
-        const unsupportedOnly = ir.diagnostics
-          .filter((d) => d.severity === 'error')
-          .every((d) => d.code === 'unsupported' || d.code === 'recursion');
-        if (!unsupportedOnly)
-          assertLocatedCodeDiagnostics(ir.diagnostics, file, `${what}, ir\n${p.text}`);
-      }
-      for (const d of ir.diagnostics)
-        assert.doesNotMatch(d.message, /internal error/i, `${what}, ir: ${d.message}\n${p.text}`);
+      assertFrontEndDiagnostics(ir, file, `${what}, ir\n${p.text}`);
     });
   }
   t.diagnostic(tally(answers));

@@ -31,6 +31,25 @@ const FILE_LEVEL = new Set([
   'unknown-function',
 ]);
 
+/**
+ * A front-end's diagnostics: bad input (anything but unsupported constructs
+ * and recursion) is located, and no message is an internal error.
+ */
+export function assertFrontEndDiagnostics(
+  result: { readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] },
+  file: string,
+  context: string,
+): void {
+  if (!result.ok) {
+    const unsupportedOnly = result.diagnostics
+      .filter((d) => d.severity === 'error')
+      .every((d) => d.code === 'unsupported' || d.code === 'recursion');
+    if (!unsupportedOnly) assertLocatedCodeDiagnostics(result.diagnostics, file, context);
+  }
+  for (const d of result.diagnostics)
+    assert.doesNotMatch(d.message, /internal error/i, `${context}: ${d.message}`);
+}
+
 /** Every error diagnostic of bad input has a `file:line:col` span (or, for a whole-file problem, names the file). */
 export function assertLocatedCodeDiagnostics(
   diagnostics: readonly Diagnostic[],

@@ -65,7 +65,8 @@ async function solve(
   assertions: readonly Term[],
 ): Promise<{ status: string; model?: ReadonlyMap<string, Value> }> {
   const modelOf = queryVariables({ assertions }).map((v) => v.name);
-  return checkSat({ assertions }, { timeoutMs: 20_000, modelOf });
+  // Generous: these take milliseconds alone, but the suite runs them beside other files.
+  return checkSat({ assertions }, { timeoutMs: 120_000, modelOf });
 }
 
 function asMap(v: Value | undefined): MapValue {
@@ -524,7 +525,7 @@ test('random array formulas: models satisfy them, evaluate agrees with Z3, foldi
       const ground = recipe.build(true, valueTerms(asg));
       const pinned = await checkSat(
         { assertions: [expected === 1n ? ground : not(ground)] },
-        { timeoutMs: 20_000 },
+        { timeoutMs: 120_000 },
       );
       assert.equal(pinned.status, 'sat', toSmtlib({ assertions: [ground] }));
       // A model of the formula satisfies it.

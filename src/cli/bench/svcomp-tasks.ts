@@ -17,8 +17,9 @@
  *
  * `options` (with `language` and `data_model`) is required except in format
  * 1.0, which has none and means ILP32. The property file's name decides the
- * check: `unreach-call.prp` → `arc prove FILE --property assertions`,
- * `no-overflow.prp` → `arc prove FILE --property no-overflow`,
+ * check: `unreach-call.prp` → `arc prove FILE --property assertions
+ * --malloc-never-fails`, `no-overflow.prp` → `arc prove FILE --property
+ * no-overflow --malloc-never-fails`,
  * `termination.prp` → `arc terminates FILE --semantics c`,
  * `valid-memsafety.prp` → `arc prove FILE --property valid-deref --property
  * valid-free --property valid-pointer-arith --property valid-call --property
@@ -64,8 +65,9 @@ export type DataModel = 'ILP32' | 'LP64';
 
 /** How each property is asked: the arc command line before `--data-model`. */
 const ARC_COMMAND: Readonly<Record<SvProperty, (file: string) => string[]>> = {
-  'unreach-call': (file) => ['prove', file, '--property', 'assertions'],
-  'no-overflow': (file) => ['prove', file, '--property', 'no-overflow'],
+  // SV-COMP's rules: malloc and alloca never fail, whatever the property.
+  'unreach-call': (file) => ['prove', file, '--property', 'assertions', '--malloc-never-fails'],
+  'no-overflow': (file) => ['prove', file, '--property', 'no-overflow', '--malloc-never-fails'],
   termination: (file) => ['terminates', file, '--semantics', 'c'],
   // SV-COMP's valid-deref covers pointer arithmetic and calls through bad pointers too.
   'valid-memsafety': (file) => [
@@ -94,8 +96,8 @@ const ARC_COMMAND: Readonly<Record<SvProperty, (file: string) => string[]>> = {
 
 /** The arc command of each property, for reports. */
 export const ARC_COMMAND_TEXT: Readonly<Record<SvProperty, string>> = {
-  'unreach-call': 'arc prove FILE --property assertions',
-  'no-overflow': 'arc prove FILE --property no-overflow',
+  'unreach-call': 'arc prove FILE --property assertions --malloc-never-fails',
+  'no-overflow': 'arc prove FILE --property no-overflow --malloc-never-fails',
   termination: 'arc terminates FILE --semantics c',
   'valid-memsafety':
     'arc prove FILE --property valid-deref --property valid-free --property valid-pointer-arith --property valid-call --property valid-memtrack --malloc-never-fails',

@@ -36,6 +36,7 @@ const OPTIONS = {
   'no-compiler-replay': { type: 'boolean' },
   'malloc-may-fail': { type: 'boolean' },
   'malloc-never-fails': { type: 'boolean' },
+  'undefined-functions-pure': { type: 'boolean' },
   witness: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -89,6 +90,7 @@ export async function runProve(args: readonly string[]): Promise<number> {
       flag(parsed, 'malloc-may-fail'),
       flag(parsed, 'malloc-never-fails'),
     ),
+    undefinedPure: flag(parsed, 'undefined-functions-pure'),
   };
   const witness = stringOption(parsed, 'witness');
   if (witness !== undefined) checkWitnessPath(witness);

@@ -12,15 +12,22 @@
 import type { Engine, EngineOptions, EngineResult } from '../engine.js';
 import type { IrFunction } from '../../ir/ir.js';
 import { isPrecise } from '../../ir/ir.js';
-import { sampleRuns, SHORT_RUNS } from './samples.js';
+import { LONG_RUNS, sampleRuns, SHORT_RUNS } from './samples.js';
 
+/**
+ * `effort: 'full'` makes few long runs (LONG_RUNS: bugs behind many loop
+ * iterations, as in a loop over an array of 100,000 elements) instead of
+ * many short ones; they stop at the time budget too (then: no answer).
+ */
 async function check(fn: IrFunction, options: EngineOptions): Promise<EngineResult> {
+  const deadline = performance.now() + options.timeoutMs;
+  const long = options.effort === 'full';
   const samples = await sampleRuns(
     fn,
     new Set(),
     options.properties,
-    SHORT_RUNS,
-    () => options.signal?.aborted === true,
+    long ? LONG_RUNS : SHORT_RUNS,
+    () => options.signal?.aborted === true || (long && performance.now() > deadline),
   );
   if (samples.violation !== null)
     return {

@@ -180,6 +180,9 @@ export async function sampleRuns(
           maxSteps: Math.min(budget.runSteps, stepsLeft),
           recordPath: false,
           stats,
+          // The observer keeps scalars only.
+          inPlaceArrays: true,
+          shouldStop,
           observe: {
             nodes,
             visit: (node, values) => {

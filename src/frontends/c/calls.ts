@@ -50,6 +50,8 @@ const MEMORY = new Set([
   '__builtin_alloca',
   '__arc_same_object',
   '__arc_offset',
+  '__arc_r_ok',
+  '__arc_w_ok',
 ]);
 const HALTS = new Set(['abort', 'exit', '_Exit', '_exit', 'quick_exit']);
 const OUTPUT = new Set([
@@ -107,8 +109,11 @@ export function lowerCall(lw: Lowerer, node: SyntaxNode, used: boolean): Val | n
   if (model?.definition) return inline(lw, model, node, args, used, true);
   if (/^nondet_|^__VERIFIER_nondet/.test(name) && info !== undefined && isScalarC(info.returnType))
     return nondetCall(lw, node, name, info.returnType, args);
-  if (/^nondet_/.test(name) && info === undefined)
-    return nondetCall(lw, node, name, lw.T.int, args);
+  if (/^nondet_/.test(name) && info === undefined) {
+    // Undeclared: C89 would make it return int; CBMC and ESBMC type it by its name (nondet_uint).
+    const named = nondetType(lw, name.slice('nondet_'.length), undefined);
+    return nondetCall(lw, node, name, named === null ? lw.T.int : lw.intType(named, node), args);
+  }
   return undefinedCall(lw, node, name, info, args, used);
 }
 
@@ -202,7 +207,9 @@ function indirectCall(
 
 /**
  * The allocator (`malloc`, `calloc`, `realloc`, `free`, `alloca`) and the
- * helpers the library models use (`__arc_same_object`, `__arc_offset`).
+ * helpers the library models use (`__arc_same_object`, `__arc_offset`, and
+ * `__arc_r_ok(p, n)` / `__arc_w_ok(p, n)`: p points to n bytes of one live,
+ * for writing also writable, object).
  * `calloc`'s zeroing and `realloc`'s copy are loops in C (lowered by
  * `allocatorModel`), so they are checked and unwound like user code.
  */
@@ -306,6 +313,24 @@ function memoryCall(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNod
     }
     case '__arc_offset':
       return { e: cast(m.offOf(arg(0).e), lw.irT(lw.sizeT)), t: lw.sizeT };
+    case '__arc_r_ok':
+    case '__arc_w_ok': {
+      const p = arg(0).e;
+      const n = size(arg(1), 1);
+      const wide = bvType(
+        Math.max(m.ptrT.width, n.type.kind === 'bv' ? n.type.width : 64) + 1,
+        false,
+      );
+      const obj = m.objOf(p);
+      const live =
+        name === '__arc_w_ok'
+          ? m.isState(obj, ObjState.global, ObjState.stack, ObjState.heap)
+          : m.isState(obj, ObjState.global, ObjState.stack, ObjState.heap, ObjState.readOnly);
+      const end = binary('add', cast(m.offOf(p), wide), cast(n, wide));
+      const fits = compare('le', end, cast(m.sizeOfObj(obj), wide));
+      const ok = binary('and', binary('and', compare('ne', obj, constant(m.objT, 0n)), live), fits);
+      return lw.boolVal(ok);
+    }
     default:
       return lw.fail(node, `internal error: no memory built-in ${name}`, 'type-error');
   }
@@ -378,6 +403,7 @@ function checkFree(lw: Lowerer, p: Expr, node: SyntaxNode, fn: string): void {
 function freeObject(lw: Lowerer, p: Expr, node: SyntaxNode): void {
   const m = lw.mem;
   const span = lw.span(node);
+  lw.objectsDie = true;
   m.setState(p, ObjState.freed, span);
   lw.b.emit(
     {
@@ -534,7 +560,7 @@ function nondet(lw: Lowerer, node: SyntaxNode, name: string, info: FunctionInfo 
 function halt(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNode[]): null {
   for (const a of args) lw.value(a);
   // exit() ends the program normally: the leak checks apply (abort() skips them, as LeakSanitizer does).
-  if (name !== 'abort') lw.leakChecks(node);
+  if (name !== 'abort') lw.leakChecks(node, true);
   lw.halt ??= lw.b.newNode('halt');
   lw.b.jump(lw.halt, lw.span(node));
   return null;
@@ -583,6 +609,8 @@ function undefinedCall(
     else lw.value(a);
   }
   const span = lw.span(node);
+  if (lw.settings.undefinedPure && !STANDARD_LIBRARY.has(name))
+    return pureUndefinedCall(lw, node, name, info, used);
   lw.b.approximations.push({ kind: 'undefined-function', name, span });
   const how = info
     ? 'declared but not defined in this file'
@@ -604,6 +632,49 @@ function undefinedCall(
   const it = lw.scalarType(rt, node);
   const tmp = lw.temp(it, `${name}(...)`);
   lw.b.emit({ kind: 'havoc', target: tmp, source: `undefined function ${name}` }, span);
+  return { e: variable(tmp, lw.irT(it)), t: it };
+}
+
+/**
+ * C standard library functions arc has no model of: they have a meaning of
+ * their own, so `--undefined-functions-pure` does not make them arbitrary.
+ */
+export const STANDARD_LIBRARY: ReadonlySet<string> = new Set(
+  (
+    'atexit at_quick_exit atof atoi atol atoll strtol strtoll strtoul strtoull strtod strtof ' +
+    'strtold rand srand qsort bsearch div ldiv lldiv getenv system mblen mbtowc wctomb ' +
+    'mbstowcs wcstombs aligned_alloc fopen fclose fread fwrite fgets fgetc getc getchar gets ' +
+    'scanf fscanf sscanf sprintf snprintf vsprintf vsnprintf vprintf vfprintf fflush fseek ' +
+    'ftell rewind remove rename tmpfile tmpnam perror ferror feof clearerr setbuf setvbuf ' +
+    'ungetc putc fputc strcoll strxfrm strerror strtok strpbrk strrchr strstr strspn strcspn ' +
+    'time clock difftime mktime gmtime localtime strftime asctime ctime signal raise setjmp ' +
+    'longjmp localeconv setlocale sqrt pow exp log log10 sin cos tan floor ceil fabs fmod'
+  ).split(' '),
+);
+
+/** `--undefined-functions-pure`: the call returns an arbitrary value and does nothing else. */
+function pureUndefinedCall(
+  lw: Lowerer,
+  node: SyntaxNode,
+  name: string,
+  info: FunctionInfo | undefined,
+  used: boolean,
+): Val | null {
+  const span = lw.span(node);
+  const rt: CType = info ? info.returnType : lw.T.int;
+  lw.notes.push(
+    diagnostic(
+      'undefined-function',
+      'note',
+      `${name} has no body: it returns an arbitrary ${typeText(rt)} and changes nothing else (--undefined-functions-pure)`,
+      span,
+    ),
+  );
+  if (rt.kind === 'void' || (!used && !isScalarC(rt))) return null;
+  if (!isScalarC(rt)) return lw.unsupported(node, `the ${typeText(rt)} result of ${name}`);
+  const it = lw.scalarType(rt, node);
+  const tmp = lw.temp(it, `${name}(...)`);
+  lw.b.emit({ kind: 'havoc', target: tmp, source: `no body: ${name}` }, span);
   return { e: variable(tmp, lw.irT(it)), t: it };
 }
 

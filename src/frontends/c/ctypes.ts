@@ -49,8 +49,24 @@ export interface CArray {
 export interface CField {
   readonly name: string | null;
   readonly type: CType;
-  /** Byte offset in the struct (0 for every member of a union). */
+  /** Byte offset in the struct (0 for every member of a union); of a bit-field, its first byte. */
   readonly offset: number;
+  /** A bit-field (its `type` is the declared integer type): see `BitField`. */
+  readonly bits?: BitField;
+}
+/**
+ * Where a bit-field's bits are: `width` bits starting at bit `bit` (0 to 7,
+ * from the least significant) of the byte at the field's offset, continuing
+ * into the following bytes, little endian (System V ABI).
+ */
+export interface BitField {
+  readonly bit: number;
+  readonly width: number;
+}
+
+/** Bytes a bit-field's bits touch, from the byte at its offset. */
+export function bitFieldBytes(b: BitField): number {
+  return Math.ceil((b.bit + b.width) / 8);
 }
 /**
  * A struct or union. Shared by reference through its tag, so that a pointer

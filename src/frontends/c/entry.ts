@@ -12,7 +12,7 @@
  */
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { boolType, constant, variable, type IrFunction } from '../../ir/ir.js';
-import { isConventionName, lowerCall } from './calls.js';
+import { isConventionName, lowerCall, STANDARD_LIBRARY } from './calls.js';
 import { isScalarC, layoutOf, typeText } from './ctypes.js';
 import { MEMORY, namesIn, type Effects } from './effects.js';
 
@@ -39,6 +39,8 @@ export interface EntryOptions {
   readonly recursionDepth?: number;
   /** `malloc`, `calloc` and `realloc` may return NULL (default: they may). */
   readonly mallocMayFail?: boolean;
+  /** See CFrontendOptions.undefinedPure. */
+  readonly undefinedPure?: boolean;
   /** The library models, for calls to functions the file does not define. */
   readonly models?: ProgramInfo | null;
 }
@@ -52,12 +54,15 @@ export function lowerFunction(
   const settings = {
     math: options.math,
     mallocMayFail: options.mallocMayFail ?? true,
+    undefinedPure: options.undefinedPure ?? false,
     globalsInitialised: info.name === 'main',
-    calleeEffects: calleeEffects(prog, options.models ?? null),
+    calleeEffects: calleeEffects(prog, options.models ?? null, options.undefinedPure ?? false),
     ...(options.recursionDepth !== undefined ? { recursionDepth: options.recursionDepth } : {}),
   };
   const lw = new Lowerer(prog, sm, settings, lowerCall);
   lw.models = options.models ?? null;
+  // A declaration C forbids makes the file bad input, whichever function is analysed.
+  lw.programErrors();
   const def = info.definition;
   if (!def) throw new Error(`lowerFunction: ${info.name} has no definition`);
   const entry = lw.b.here();
@@ -99,6 +104,7 @@ export function lowerFunction(
   lowerFunctionBody(lw, body);
   returnEdge(lw, frame, ret, options.returnsTrue, def);
   lw.emitLeakChecks();
+  lw.addressReuse();
   initialiseGlobals(lw, entry, paramStart);
   expandGlobalHavocs(lw);
   const fn = lw.b.finish(
@@ -305,6 +311,7 @@ function expandGlobalHavocs(lw: Lowerer): void {
 function calleeEffects(
   prog: ProgramInfo,
   models: ProgramInfo | null,
+  undefinedPure: boolean,
 ): (name: string) => Effects | null {
   const cache = new Map<string, Effects>();
   const allGlobals = (): Effects => ({
@@ -316,7 +323,14 @@ function calleeEffects(
     const user = prog.functions.get(name);
     const info = user?.definition ? user : (models?.functions.get(name) ?? user);
     if (MEMORY_BUILTINS.has(name)) return { reads: new Set([MEMORY]), writes: new Set([MEMORY]) };
-    if (!info?.definition) return allGlobals();
+    if (!info?.definition) {
+      // Without a body: `nondet_*()` (and, with --undefined-functions-pure, any function
+      // outside the C library) only returns a value; others may change every global.
+      const nondet =
+        name.startsWith('nondet_') && (info === undefined || isScalarC(info.returnType));
+      const pure = nondet || (undefinedPure && !STANDARD_LIBRARY.has(name));
+      return pure ? { reads: new Set(), writes: new Set() } : allGlobals();
+    }
     const hit = cache.get(name);
     if (hit) return hit;
     if (visiting.has(name)) return { reads: new Set(), writes: new Set() };

@@ -30,6 +30,7 @@ import type { DataModel } from './ctypes.js';
 import { tooDeep, tooDeepMessage } from '../nesting.js';
 import { lowerFunction } from './entry.js';
 import { parseC, type SyntaxNode } from './parser.js';
+import { insertImplicitInt } from './implicit-int.js';
 import { preprocess, type PreprocessorChoice } from './preprocess.js';
 import { ProgramInfo } from './program.js';
 import { SourceMap } from './srcmap.js';
@@ -41,6 +42,12 @@ export interface CFrontendOptions extends FrontendOptions {
   readonly preprocessor?: PreprocessorChoice;
   /** `malloc`, `calloc` and `realloc` may return NULL (default true). */
   readonly mallocMayFail?: boolean;
+  /**
+   * C: a function the file calls but does not define returns an arbitrary
+   * value and changes nothing else (CBMC's and ESBMC's convention), instead
+   * of also making every global arbitrary and its results untrusted.
+   */
+  readonly undefinedPure?: boolean;
 }
 
 export type { FrontendResult, SourceText };
@@ -84,9 +91,21 @@ async function lowerChecked(
   const lines = text.split(/\r?\n/);
   const pp = await preprocess(file, text, options.dataModel, options.preprocessor);
   if (!pp.ok) return failed(...pp.diagnostics);
-  const tree = await parseC(pp.text);
+  const c89 = insertImplicitInt(pp.text);
+  const tree = await parseC(c89.text);
   try {
-    const sm = new SourceMap(file, pp.text, pp.origins, lines);
+    const sm = new SourceMap(file, c89.text, pp.origins, lines);
+    const implicit = c89.lines
+      .map((line) => lineStart(c89.text, line))
+      .filter((at) => sm.isUser(at))
+      .map((at) =>
+        diagnostic(
+          'type-error',
+          'warning',
+          'a function without a return type: it returns int (C89 implicit int)',
+          sm.span(at, at),
+        ),
+      );
     const deep = tooDeep(tree.rootNode);
     if (deep !== null) {
       const span = sm.span(deep.node.startIndex, deep.node.endIndex);
@@ -102,18 +121,24 @@ async function lowerChecked(
       .map((f) => f.name);
     const source = { file, text, lines };
     const result = lowerFunctions(prog, sm, defined, options, models);
-    if (!result.ok) return failed(...pp.diagnostics, ...result.diagnostics);
+    if (!result.ok) return failed(...pp.diagnostics, ...implicit, ...result.diagnostics);
     const program: IrProgram = { file, language: 'c', functions: result.functions };
     return {
       ok: true,
       program,
-      diagnostics: [...pp.diagnostics, ...result.diagnostics],
+      diagnostics: [...pp.diagnostics, ...implicit, ...result.diagnostics],
       source,
       definedFunctions: defined,
     };
   } finally {
     tree.delete();
   }
+}
+
+function lineStart(text: string, line: number): number {
+  let at = 0;
+  for (let k = 0; k < line; k++) at = text.indexOf('\n', at) + 1;
+  return at;
 }
 
 function lowerFunctions(
@@ -126,6 +151,7 @@ function lowerFunctions(
   const opts = {
     models,
     mallocMayFail: options.mallocMayFail ?? true,
+    undefinedPure: options.undefinedPure ?? false,
     math: options.semantics === 'math',
     returnsTrue: options.returnsTrue ?? false,
     ...(options.recursionDepth !== undefined ? { recursionDepth: options.recursionDepth } : {}),
@@ -172,6 +198,9 @@ function syntaxErrors(root: SyntaxNode, sm: SourceMap): Diagnostic[] {
   const out: Diagnostic[] = [];
   const visit = (n: SyntaxNode): void => {
     if (out.length >= 5) return;
+    // tree-sitter-c reads an unnamed bit-field (`int : 3;`) with a missing field name.
+    if (n.isMissing && n.type === 'field_identifier' && n.nextSibling?.type === 'bitfield_clause')
+      return;
     if (n.isError || n.isMissing) {
       if (sm.isUser(n.startIndex)) {
         const near = n.text.replace(/\s+/g, ' ').trim().slice(0, 30);

@@ -38,6 +38,7 @@ import {
 } from '../../ir/ir.js';
 import { FnBuilder } from '../builder.js';
 import {
+  bitFieldBytes,
   cRange,
   integerConstant,
   irTypeOf,
@@ -48,6 +49,7 @@ import {
   ptrTo,
   typeText,
   usualArithmetic,
+  type BitField,
   type CInt,
   type CPtr,
   type CScalar,
@@ -91,6 +93,11 @@ export interface Loc {
    * index in [0, length) (C11 6.5.6p8, J.2: even inside a larger object).
    */
   readonly bound?: { readonly index: IntVal; readonly length: number; readonly array: string };
+  /**
+   * A bit-field: `type` is its declared integer type and `addr` the first
+   * byte its bits touch (an access loads and stores the bytes they cover).
+   */
+  readonly bits?: BitField;
 }
 
 export type Binding =
@@ -141,6 +148,8 @@ export interface LowerSettings {
   readonly math: boolean;
   /** `malloc`, `calloc` and `realloc` may return NULL. */
   readonly mallocMayFail: boolean;
+  /** See CFrontendOptions.undefinedPure. */
+  readonly undefinedPure: boolean;
   /** Globals start with their initialisers (entry `main`) or are arbitrary parameters. */
   readonly globalsInitialised: boolean;
   readonly calleeEffects: CalleeEffects;
@@ -301,6 +310,7 @@ export class Lowerer {
     tag: number,
     ok: Expr,
     what: string,
+    cut = false,
   ): void {
     if (isConst(ok) && ok.value !== 0n) return;
     const span = this.span(node);
@@ -310,9 +320,10 @@ export class Lowerer {
       owner: m?.owner ?? this.frame.name,
       kind,
       pos: m?.pos ?? pos,
-      tag: m === null ? tag : 1_000 + pos * 8 + tag,
+      tag: m === null ? tag : 1_000 + pos * 16 + tag,
       description: m === null ? what : `${this.frame.name}: ${what}`,
       span,
+      ...(cut ? { cut: true as const } : {}),
     });
     this.b.emit({ kind: 'assert', cond: ok, property: key }, span);
   }
@@ -428,6 +439,8 @@ export class Lowerer {
         this.lastAggregate = loc;
         return null;
       }
+      // `*p` with p a `void *`: a void expression (C11 6.3.2.2), evaluated for p alone.
+      if (loc.type.kind === 'void') return null;
       return this.read(loc, node);
     }
     let inner = arg;
@@ -449,6 +462,12 @@ export class Lowerer {
       return this.fail(
         node,
         `internal error: the address of ${inner.text} is taken but it is not in memory`,
+        'type-error',
+      );
+    if (lv.loc.bits !== undefined)
+      return this.fail(
+        node,
+        `the address of the bit-field ${lv.loc.what} is taken (C11 6.5.3.2p1: a bit-field has no address)`,
         'type-error',
       );
     return { e: lv.loc.addr, t: ptrTo(lv.loc.type) };
@@ -524,6 +543,7 @@ export class Lowerer {
     }
     if (this.prog.functions.has(name)) return this.functionPointer(name, node);
     if (name === 'NULL') return this.nullPtr();
+    if (name === '__func__') return this.read(this.funcName(node), node);
     return this.fail(node, `${name} is not declared`, 'type-error');
   }
 
@@ -620,6 +640,7 @@ export class Lowerer {
         const v = this.global(g, node);
         return 'addr' in v ? { kind: 'loc', loc: v } : { kind: 'var', ...v };
       }
+      if (node.text === '__func__') return { kind: 'loc', loc: this.funcName(node) };
       return this.fail(node, `${node.text} is not an assignable variable`, 'type-error');
     }
     return { kind: 'loc', loc: this.location(node) };
@@ -700,11 +721,23 @@ export class Lowerer {
     if (t.kind !== 'struct')
       return this.fail(node, `${this.text(arg)} is not a struct or union`, 'type-error');
     if (t.fields === null) return this.fail(node, `${typeText(t)} is incomplete`, 'type-error');
+    this.programErrors();
     const f = findField(t, fieldName);
     if (f === null)
       return this.fail(node, `${typeText(t)} has no member ${fieldName}`, 'type-error');
     if (f.type.kind === 'unsupported') return this.unsupported(node, f.type.what);
-    return { addr: this.mem.add(base.addr, BigInt(f.offset)), type: f.type, what: this.text(node) };
+    return {
+      addr: this.mem.add(base.addr, BigInt(f.offset)),
+      type: f.type,
+      what: this.text(node),
+      ...(f.bits ? { bits: f.bits } : {}),
+    };
+  }
+
+  /** Throws the first declaration in the user's file that C forbids (`ProgramInfo.errors`). */
+  programErrors(): void {
+    const e = this.prog.errors.find((x) => this.sm.isUser(x.node.startIndex));
+    if (e !== undefined) this.fail(e.node, e.message, 'type-error');
   }
 
   /** A string literal: a read-only static object holding its bytes and a NUL. */
@@ -712,17 +745,31 @@ export class Lowerer {
     this.needMemory(node);
     const bytes = stringBytes(node);
     if (bytes === null) return this.unsupported(node, `the string literal ${this.text(node)}`);
-    bytes.push(0);
+    return this.readOnlyString(bytes, this.text(node));
+  }
+
+  /** `__func__` (C11 6.4.2.2): the name of the function whose body it is in, as a string. */
+  private funcName(node: SyntaxNode): Loc {
+    this.needMemory(node);
+    const name = this.modelCall?.owner ?? this.frame.name;
+    return this.readOnlyString(
+      Array.from(name, (c) => c.charCodeAt(0) & 0xff),
+      '__func__',
+    );
+  }
+
+  private readOnlyString(bytes: number[], what: string): Loc {
+    const all = [...bytes, 0];
     const id = this.mem.staticObject(
       ObjState.readOnly,
-      bytes.length,
-      new Map(bytes.map((b, i) => [i, b])),
-      this.text(node),
+      all.length,
+      new Map(all.map((b, i) => [i, b])),
+      what,
     );
     return {
       addr: this.mem.ptrConst(id, 0),
-      type: { kind: 'array', of: this.T.char, length: bytes.length },
-      what: this.text(node),
+      type: { kind: 'array', of: this.T.char, length: all.length },
+      what,
     };
   }
 
@@ -730,13 +777,14 @@ export class Lowerer {
   private compoundLiteral(node: SyntaxNode): Loc {
     const t = this.typeName(this.field(node, 'type'));
     const loc = this.stackObject(t, node, this.text(node));
-    this.initialize(loc, this.field(node, 'value'), true);
+    this.initialize(loc, this.field(node, 'value'), true, true);
     return loc;
   }
 
   /** A new stack object of type `t` in the innermost open block. */
   stackObject(t: CType, node: SyntaxNode, what: string, size?: Expr): Loc {
     this.needMemory(node);
+    this.programErrors();
     let bytes = size;
     if (bytes === undefined) {
       const l = layoutOf(t, this.prog.model);
@@ -754,8 +802,11 @@ export class Lowerer {
   killObjects(depth: number, span: SourceSpan | undefined): void {
     const scopes = this.frame.objects;
     for (let i = scopes.length - 1; i >= depth; i--)
-      for (const p of scopes[i])
+      for (const p of scopes[i]) {
+        // The entry's own return ends the run: nothing can see an address reused after it.
+        if (depth > 0 || this.callStack.length > 1) this.objectsDie = true;
         this.mem.setState(variable(p, this.mem.ptrT), ObjState.deadStack, span);
+      }
   }
 
   /** An aggregate value: the place holding it. */
@@ -801,32 +852,40 @@ export class Lowerer {
    * a block is reachable only from a global: without pointers in globals the
    * two checks coincide; with them, a memtrack violation is not trusted (an
    * approximation: blocks reachable from a global are not told apart yet).
+   * At `exit` (`atExit`) the locals of every active call are still alive and
+   * may point to blocks, so memtrack is not trusted there either.
    */
-  leakChecks(node: SyntaxNode): void {
+  leakChecks(node: SyntaxNode, atExit = false): void {
     if (!this.settings.globalsInitialised) return;
     // Memory may be used only by code lowered later: the checks are filled in at the end.
     const from = this.b.here();
     const to = this.b.newNode();
-    this.pendingLeaks.push({ from, to, node, frame: this.frame });
+    this.pendingLeaks.push({ from, to, node, frame: this.frame, atExit });
     this.b.cur = to;
   }
 
   /** Sites of the leak checks, emitted by `emitLeakChecks` once the whole function is lowered. */
-  readonly pendingLeaks: { from: number; to: number; node: SyntaxNode; frame: Frame }[] = [];
+  readonly pendingLeaks: {
+    from: number;
+    to: number;
+    node: SyntaxNode;
+    frame: Frame;
+    atExit: boolean;
+  }[] = [];
 
   emitLeakChecks(): void {
     for (const p of this.pendingLeaks) {
       const saved = { cur: this.b.cur, frame: this.frame };
       this.b.cur = p.from;
       this.frame = p.frame;
-      if (this.mem.used) this.emitLeakCheck(p.node);
+      if (this.mem.used) this.emitLeakCheck(p.node, p.atExit);
       this.b.jump(p.to);
       this.b.cur = saved.cur;
       this.frame = saved.frame;
     }
   }
 
-  private emitLeakCheck(node: SyntaxNode): void {
+  private emitLeakCheck(node: SyntaxNode, atExit: boolean): void {
     const m = this.mem;
     const none = compare('eq', m.heapVar(), constant(m.ptrT, 0n));
     const span = this.span(node);
@@ -850,14 +909,17 @@ export class Lowerer {
         'every heap block is freed when the program ends',
       );
     // The two checks have one condition: the first one on the path is the one a run violates.
-    if ([...this.prog.globals.values()].some((g) => holdsPointer(g.type))) {
-      // A block may still be reachable from a global: memtrack is not trusted, so cleanup first.
+    const fromGlobals = [...this.prog.globals.values()].some((g) => holdsPointer(g.type));
+    if (fromGlobals || atExit) {
+      // A block may still be reachable: memtrack is not trusted, so cleanup first.
       clean();
       track();
       if (!this.b.approximations.some((a) => a.kind === 'memory'))
         this.b.approximations.push({
           kind: 'memory',
-          name: 'heap blocks reachable from global pointers',
+          name: fromGlobals
+            ? 'heap blocks reachable from global pointers'
+            : 'heap blocks reachable from the locals alive at exit',
           span,
           kinds: ['valid-memtrack'],
         });
@@ -915,17 +977,26 @@ export class Lowerer {
       compare('ne', obj, constant(m.objT, 0n)),
       `${access}: the pointer is not NULL`,
     );
-    const live = write
-      ? m.isState(obj, ObjState.global, ObjState.stack, ObjState.heap)
-      : m.isState(obj, ObjState.global, ObjState.stack, ObjState.heap, ObjState.readOnly);
+    const live = m.isState(obj, ObjState.global, ObjState.stack, ObjState.heap, ObjState.readOnly);
     this.check(
       'valid-deref',
       node,
       pos,
       write ? 4 : 1,
-      this.staticLive(p, write) ?? live,
-      `${access}: the object is live (not freed, not out of scope${write ? ', not read-only' : ''})`,
+      this.staticLive(p, false) ?? live,
+      `${access}: the object is live (not freed, not out of scope)`,
     );
+    // A write into a string literal or a const object: unchecked, there is no meaning to run past with.
+    if (write)
+      this.check(
+        'valid-deref',
+        node,
+        pos,
+        8,
+        this.staticLive(p, true) ?? not(m.isState(obj, ObjState.readOnly)),
+        `${access}: the object is writable (not a string literal or const object)`,
+        true,
+      );
     this.check(
       'valid-deref',
       node,
@@ -964,6 +1035,7 @@ export class Lowerer {
     if (t.kind === 'func') return { e: loc.addr, t: ptrTo(t) };
     if (t.kind === 'struct')
       return this.fail(node, `${loc.what} is a ${typeText(t)}, not a scalar`, 'type-error');
+    if (loc.bits !== undefined) return this.readBits(loc, loc.bits, node);
     const st = this.scalarType(t, node);
     const n = this.bytesOf(st);
     this.checkAccess(loc.addr, n, node, false, loc.what, loc.bound);
@@ -977,6 +1049,10 @@ export class Lowerer {
 
   /** Emits a store of `v` (already of `loc`'s scalar type) to a place. */
   write(loc: Loc, e: Expr, node: SyntaxNode): void {
+    if (loc.bits !== undefined) {
+      this.checkAccess(loc.addr, bitFieldBytes(loc.bits), node, true, loc.what, loc.bound);
+      return this.storeBits(loc, loc.bits, e, node, this.span(node));
+    }
     const st = this.scalarType(loc.type, node);
     const n = this.bytesOf(st);
     this.checkAccess(loc.addr, n, node, true, loc.what, loc.bound);
@@ -988,6 +1064,81 @@ export class Lowerer {
         value: this.mem.storeBytes(this.mem.memVar(), loc.addr, n, bits),
       },
       this.span(node),
+    );
+  }
+
+  // ---- bit-fields ----------------------------------------------------------------
+
+  /**
+   * The type a bit-field's value has in an expression: `int` when every value
+   * fits (narrower than int, C11 6.3.1.1p2, gcc for every declared type),
+   * `unsigned int` for an unsigned one as wide as int, else its declared type.
+   */
+  private bitFieldValueType(t: CInt, b: BitField): CInt {
+    const w = this.T.int.width;
+    if (b.width < w) return this.T.int;
+    if (b.width === w && t.width === w) return t.signed ? this.T.int : this.T.uint;
+    return t;
+  }
+
+  /**
+   * The value a bit-field holds once its bits are `field` (an unsigned
+   * bit-vector of its width): sign-extended for a signed declared type (plain
+   * `int` bit-fields are signed in gcc), zero-extended otherwise.
+   */
+  private bitFieldValue(t: CInt, b: BitField, field: Expr): IntVal {
+    const vt = this.bitFieldValueType(t, b);
+    const e = t.signed
+      ? cast(cast(field, bvType(b.width, true)), this.irT(vt))
+      : cast(field, this.irT(vt));
+    return { e, t: vt };
+  }
+
+  /** The bits `e` (a value of the declared type, or of the promoted one) leaves in a bit-field. */
+  private bitFieldBits(t: CInt, b: BitField, e: Expr): Expr {
+    // Converted to the declared type first: a `_Bool` field stores e != 0; others keep the low bits.
+    const v = isBool(t) && e.type.kind !== 'bool' ? compare('ne', e, constant(e.type, 0n)) : e;
+    return cast(v, bvType(b.width, false));
+  }
+
+  /**
+   * The value of an assignment that stored `e` (of type `t`) to `loc`: `e`
+   * itself, or for a bit-field the value the field now holds.
+   */
+  storedValue(loc: Loc, e: Expr, t: CScalar, node: SyntaxNode): Val {
+    const b = loc.bits;
+    if (b === undefined) return { e, t };
+    const declared = this.intType(loc.type, node);
+    return this.bitFieldValue(declared, b, this.bitFieldBits(declared, b, e));
+  }
+
+  /** Reads a bit-field: the bytes its bits cover, shifted, masked and extended. */
+  private readBits(loc: Loc, b: BitField, node: SyntaxNode): IntVal {
+    const t = this.intType(loc.type, node);
+    const n = bitFieldBytes(b);
+    this.checkAccess(loc.addr, n, node, false, loc.what, loc.bound);
+    const raw = this.mem.loadBytes(loc.addr, n);
+    const shifted = b.bit === 0 ? raw : binary('shr', raw, constant(raw.type, BigInt(b.bit)));
+    return this.bitFieldValue(t, b, cast(shifted, bvType(b.width, false)));
+  }
+
+  /** Emits a bit-field store (no checks): a read-modify-write of the bytes its bits cover. */
+  storeBits(loc: Loc, b: BitField, e: Expr, node: SyntaxNode, span: SourceSpan | undefined): void {
+    const t = this.intType(loc.type, node);
+    const n = bitFieldBytes(b);
+    const wt = bvType(8 * n, false);
+    const raw = this.mem.loadBytes(loc.addr, n);
+    const mask = ((1n << BigInt(b.width)) - 1n) << BigInt(b.bit);
+    const keep = binary('bitand', raw, constant(wt, BigInt.asUintN(8 * n, ~mask)));
+    const bits = cast(this.bitFieldBits(t, b, e), wt);
+    const placed = b.bit === 0 ? bits : binary('shl', bits, constant(wt, BigInt(b.bit)));
+    this.b.emit(
+      {
+        kind: 'assign',
+        target: this.mem.vars.mem,
+        value: this.mem.storeBytes(this.mem.memVar(), loc.addr, n, binary('bitor', keep, placed)),
+      },
+      span,
     );
   }
 
@@ -1052,14 +1203,23 @@ export class Lowerer {
    * 6.7.9): a list (designators included; members without an initialiser are
    * zero), a string literal for a char array, a struct value, or a scalar.
    * `whole`: the object is the declared one (zero it first for a list).
+   * `automatic`: it has automatic storage, so the bytes of a union that its
+   * initialised member does not cover stay unspecified (C11 6.2.6.1p7)
+   * rather than zero as in a static union.
    */
-  initialize(loc: Loc, init: SyntaxNode, whole: boolean): void {
+  initialize(loc: Loc, init: SyntaxNode, whole: boolean, automatic = false): void {
     const t = loc.type;
     const span = this.span(init);
     if (init.type === 'initializer_list') {
       const l = layoutOf(t, this.prog.model);
       if (l === null) return this.unsupported(init, `an initialiser for ${typeText(t)}`);
-      if (whole) this.zero(loc.addr, l.size, init);
+      if (whole) {
+        const member =
+          automatic && t.kind === 'struct' && t.union ? this.unionMember(t, init) : null;
+        const covered =
+          member === null ? l.size : (layoutOf(member, this.prog.model)?.size ?? l.size);
+        this.zero(loc.addr, covered, init);
+      }
       if (isScalarC(t)) {
         const first = init.namedChildren.find((c) => c.type !== 'comment');
         if (first) this.initialize(loc, first, false);
@@ -1102,17 +1262,47 @@ export class Lowerer {
     if (t.kind === 'array')
       return this.unsupported(init, `this initialiser for the array ${loc.what}`);
     const st = this.scalarType(t, init);
-    this.writeRaw(loc.addr, st, this.conv(this.value(init), st), span);
+    const v = this.conv(this.value(init), st);
+    if (loc.bits !== undefined) return this.storeBits(loc, loc.bits, v, init, span);
+    this.writeRaw(loc.addr, st, v, span);
+  }
+
+  /** The type of the union member an initialiser list initialises (the designated one, or the first). */
+  private unionMember(t: CType, init: SyntaxNode): CType | null {
+    if (t.kind !== 'struct') return null;
+    const first = init.namedChildren.find((c) => c.type !== 'comment');
+    if (first === undefined) return t.fields?.[0]?.type ?? null;
+    const d =
+      first.type === 'initializer_pair'
+        ? first.namedChildren.find((c) => c.type === 'field_designator')
+        : undefined;
+    const name = d?.namedChildren[0]?.text;
+    const f = name === undefined ? t.fields?.[0] : t.fields?.find((x) => x.name === name);
+    return f?.type ?? null;
   }
 
   private initList(loc: Loc, init: SyntaxNode): void {
-    const t = loc.type;
     const items = init.namedChildren.filter((c) => c.type !== 'comment');
+    this.fill(loc, items, 0, true);
+  }
+
+  /**
+   * Initialises the elements or members of `loc` from `items[at]` on; returns
+   * the index of the first item not used. `braced`: the items are `loc`'s own
+   * list; otherwise its braces were elided (C11 6.7.9p20) and it takes only
+   * what it has room for, up to a designator, which belongs to the enclosing
+   * braces.
+   */
+  private fill(loc: Loc, items: readonly SyntaxNode[], at: number, braced: boolean): number {
+    const t = loc.type;
     let cursor = 0;
-    for (const item of items) {
+    let i = at;
+    while (i < items.length) {
+      const item = items[i];
       let valueNode = item;
       let part: Loc | null;
       if (item.type === 'initializer_pair') {
+        if (!braced) return i;
         const designators = item.namedChildren.filter(
           (c) => c.type === 'subscript_designator' || c.type === 'field_designator',
         );
@@ -1126,7 +1316,10 @@ export class Lowerer {
           part = this.element(part, this.designatorIndex(part, d), d);
         }
       } else part = this.element(loc, cursor, item);
-      if (part === null) return this.fail(item, 'excess elements in an initialiser', 'type-error');
+      if (part === null) {
+        if (!braced) return i;
+        return this.fail(item, 'excess elements in an initialiser', 'type-error');
+      }
       const v = valueNode.type;
       const isString = v === 'string_literal' || v === 'concatenated_string';
       const elided =
@@ -1134,11 +1327,20 @@ export class Lowerer {
         !isScalarC(part.type) &&
         !(part.type.kind === 'struct' && this.isStructValued(valueNode)) &&
         !(part.type.kind === 'array' && isString);
-      if (elided) return this.unsupported(item, 'an initialiser with elided braces');
-      this.initialize(part, valueNode, false);
+      if (elided && valueNode === item) {
+        const next = this.fill(part, items, i, false);
+        if (next === i) return this.unsupported(item, 'an initialiser with elided braces here');
+        i = next;
+      } else if (elided) {
+        return this.unsupported(item, 'a designated initialiser with elided braces');
+      } else {
+        this.initialize(part, valueNode, false);
+        i++;
+      }
       cursor++;
       if (t.kind === 'struct' && t.union) break;
     }
+    return i;
   }
 
   /** The element or member index a designator (`[k]` or `.name`) selects in `loc`'s type. */
@@ -1181,6 +1383,7 @@ export class Lowerer {
         addr: this.mem.add(loc.addr, BigInt(f.offset)),
         type: f.type,
         what: `${loc.what}.${f.name ?? ''}`,
+        ...(f.bits ? { bits: f.bits } : {}),
       };
     }
     return null;
@@ -1464,8 +1667,9 @@ export class Lowerer {
     else next = this.arith(op === '++' ? '+' : '-', old as IntVal, this.intConst(1n), node, pos);
     const stored = this.stable(this.conv(next, old.t), target.kind === 'loc');
     store(stored);
+    if (!prefix) return result;
     // A variable now holds the new value; a place's new value was kept in `stored`.
-    return prefix ? (target.kind === 'var' ? old : { e: stored, t: old.t }) : result;
+    return target.kind === 'var' ? old : this.storedValue(target.loc, stored, old.t, arg);
   }
 
   /** `e`, kept in a temporary first when a later write to memory could change what it reads. */
@@ -1505,7 +1709,7 @@ export class Lowerer {
       }
       const e = this.stable(this.conv(right, t), true);
       this.write(target.loc, e, node);
-      return { e, t };
+      return this.storedValue(target.loc, e, t, left);
     }
     const { val: old, store } = this.current(target, left);
     let value: Val;
@@ -1531,7 +1735,7 @@ export class Lowerer {
       );
     const stored = this.stable(this.conv(value, old.t), target.kind === 'loc');
     store(stored);
-    return target.kind === 'var' ? old : { e: stored, t: old.t };
+    return target.kind === 'var' ? old : this.storedValue(target.loc, stored, old.t, left);
   }
 
   private keepIfComplex(e: Expr): Expr {
@@ -1667,7 +1871,35 @@ export class Lowerer {
     const target = this.scalarType(t, node);
     const v = this.exprVoid(value, used);
     if (v === null) return this.fail(node, 'a void value is cast', 'type-error');
+    if (v.t.kind === 'ptr' && target.kind === 'int' && target.rank > 0) this.addressTaken(node);
     return { e: this.conv(v, target), t: target };
+  }
+
+  /** The first pointer converted to an integer (see `addressReuse`). */
+  addressAsInteger: SyntaxNode | null = null;
+  /** Whether some object can die (free, realloc, a block's end). */
+  objectsDie = false;
+
+  private addressTaken(node: SyntaxNode): void {
+    this.addressAsInteger ??= node;
+  }
+
+  /**
+   * After lowering: a program that sees addresses as integers and lets
+   * objects die may compare a new object's address with a dead one's; arc
+   * never reuses an address, where a real allocator may (two blocks can have
+   * one address). A yes is not trusted then.
+   */
+  addressReuse(): void {
+    const node = this.addressAsInteger;
+    if (node === null || !this.objectsDie) return;
+    this.b.approximations.push({
+      kind: 'memory',
+      name: `the address ${this.text(node)} is used as an integer, and arc never gives a dead object's address to a new one`,
+      span: this.span(node),
+      kinds: [],
+      hidesViolations: true,
+    });
   }
 
   /** `offsetof(T, member)`: the member's byte offset, a constant of type size_t. */
@@ -1682,12 +1914,24 @@ export class Lowerer {
       );
     const f = findField(t, member);
     if (f === null) return this.fail(node, `${typeText(t)} has no member ${member}`, 'type-error');
+    if (f.bits !== undefined)
+      return this.fail(node, `offsetof of the bit-field ${member} (C11 7.19p3)`, 'type-error');
     return this.intConst(BigInt(f.offset), this.sizeT);
   }
 
   private sizeofExpr(node: SyntaxNode): Val {
     const desc = node.childForFieldName('type');
-    const t = desc ? this.typeName(desc) : this.typeOfExpr(this.field(node, 'value'));
+    const named = desc ? null : this.typedefOperand(this.field(node, 'value'));
+    const vla = desc ? null : this.vlaSizeOf(this.field(node, 'value'));
+    if (vla !== null) return vla;
+    const shape: { type: CType; bits?: BitField } = desc
+      ? { type: this.typeName(desc) }
+      : named !== null
+        ? { type: named }
+        : this.shapeOf(this.field(node, 'value'));
+    if (shape.bits !== undefined)
+      return this.fail(node, `sizeof of a bit-field (C11 6.5.3.4p1)`, 'type-error');
+    const t = shape.type;
     if (t.kind === 'unsupported') return this.unsupported(node, t.what);
     const l = layoutOf(t, this.prog.model);
     if (l === null)
@@ -1695,11 +1939,40 @@ export class Lowerer {
     return this.intConst(BigInt(l.size), this.sizeT);
   }
 
+  /** `sizeof a` for a variable-length array `a`: its object's size, known at run time. */
+  private vlaSizeOf(value: SyntaxNode): Val | null {
+    while (value.type === 'parenthesized_expression') value = this.only(value);
+    if (value.type !== 'identifier') return null;
+    const b = this.scope.lookup(value.text);
+    if (b?.kind !== 'mem' || b.type.kind !== 'array' || b.type.vla === undefined) return null;
+    const size = this.mem.sizeOfObj(this.mem.objOf(b.addr));
+    return { e: cast(size, this.irT(this.sizeT)), t: this.sizeT };
+  }
+
+  /**
+   * `sizeof(T)` where T is a typedef name (or `_Bool`): tree-sitter reads a
+   * parenthesised expression there, since it cannot tell type names apart.
+   */
+  private typedefOperand(value: SyntaxNode): CType | null {
+    if (value.type !== 'parenthesized_expression') return null;
+    const inner = value.namedChildren.filter((c) => c.type !== 'comment');
+    if (inner.length !== 1 || inner[0].type !== 'identifier') return null;
+    const name = inner[0].text;
+    if (this.scope.lookup(name) !== null || this.prog.globals.has(name)) return null;
+    if (name === '_Bool' || this.prog.typedefs.has(name)) return this.prog.namedType(name);
+    return null;
+  }
+
   /**
    * The type of an expression, arrays not decayed, without evaluating it: it
    * is lowered at a detached node whose edges nothing reaches.
    */
   typeOfExpr(node: SyntaxNode): CType {
+    return this.shapeOf(node).type;
+  }
+
+  /** `typeOfExpr`, and where the expression designates a bit-field, its bits. */
+  private shapeOf(node: SyntaxNode): { type: CType; bits?: BitField } {
     while (node.type === 'parenthesized_expression') node = this.only(node);
     const saved = this.b.cur;
     const savedAggregate = this.lastAggregate;
@@ -1707,9 +1980,9 @@ export class Lowerer {
     try {
       if (node.type === 'identifier') {
         const b = this.scope.lookup(node.text);
-        if (b?.kind === 'var' || b?.kind === 'mem') return b.type;
+        if (b?.kind === 'var' || b?.kind === 'mem') return { type: b.type };
         const g = this.prog.globals.get(node.text);
-        if (!b && g) return g.type;
+        if (!b && g) return { type: g.type };
       }
       if (
         [
@@ -1720,11 +1993,11 @@ export class Lowerer {
         ].includes(node.type) ||
         (node.type === 'pointer_expression' && this.opText(node).op === '*')
       )
-        return this.location(node).type;
+        return this.location(node);
       this.lastAggregate = null;
       const v = this.exprVoid(node, true);
-      if (v !== null) return v.t;
-      return (this.lastAggregate as Loc | null)?.type ?? { kind: 'void' };
+      if (v !== null) return { type: v.t };
+      return { type: (this.lastAggregate as Loc | null)?.type ?? { kind: 'void' } };
     } finally {
       this.b.cur = saved;
       this.lastAggregate = savedAggregate;
@@ -1749,12 +2022,15 @@ const EXPR_WHAT: Record<string, string> = {
 export const MAX_UNROLLED_BYTES = 4096;
 
 /** The member `name` of a struct or union, looking through anonymous members (C11). */
-export function findField(t: CStruct, name: string): { type: CType; offset: number } | null {
+export function findField(
+  t: CStruct,
+  name: string,
+): { type: CType; offset: number; bits?: BitField } | null {
   for (const f of t.fields ?? []) {
-    if (f.name === name) return { type: f.type, offset: f.offset };
+    if (f.name === name) return f;
     if (f.name === null && f.type.kind === 'struct') {
       const inner = findField(f.type, name);
-      if (inner) return { type: inner.type, offset: f.offset + inner.offset };
+      if (inner) return { ...inner, offset: f.offset + inner.offset };
     }
   }
   return null;

@@ -27,9 +27,10 @@
  *
  * Limits (the README documents them): at most 2^objBits - 1 objects per run
  * (runs that allocate more are outside the model: an `assume` cuts them) and
- * objects smaller than 2^offBits bytes; bit-fields, floating point and
- * integer-to-pointer casts of addresses that were never pointers (they point
- * into the NULL object and every access through them is invalid).
+ * objects smaller than 2^offBits bytes; floating point and integer-to-pointer
+ * casts of addresses that were never pointers (they point into the NULL
+ * object and every access through them is invalid). A bit-field is no object
+ * of its own: lower.ts reads and writes the bytes its bits cover.
  */
 import type { SourceSpan } from '../../core/diagnostic.js';
 import {

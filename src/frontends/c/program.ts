@@ -5,21 +5,25 @@
  *
  * Nothing here fails: a declaration arc cannot model becomes an entry of type
  * `unsupported`, which is only an error if analysed code uses it. Type
- * resolution is lazy for the same reason.
+ * resolution is lazy for the same reason. Declarations C forbids (a bit-field
+ * wider than its type) are collected in `errors` for the lowering to report.
  */
 import type { SyntaxNode } from './parser.js';
 import {
   integerConstant,
   intTypes,
+  isBool,
   keywordIntType,
   layoutOf,
   namedIntType,
   ptrTo,
+  typeText,
   voidT,
   type CField,
   type CInt,
   type CStruct,
   type CType,
+  type CUnsupported,
   type DataModel,
   type IntTypes,
 } from './ctypes.js';
@@ -65,6 +69,11 @@ export class ProgramInfo {
   readonly addressTakenGlobals = new Set<string>();
   /** Functions used as values (not called directly) anywhere: the targets of calls through pointers. */
   readonly functionValues = new Set<string>();
+  /**
+   * Declarations C forbids that arc meets while reading types (a bit-field
+   * wider than its type, …): bad input, reported when a function is lowered.
+   */
+  readonly errors: { readonly node: SyntaxNode; readonly message: string }[] = [];
 
   constructor(
     readonly model: DataModel,
@@ -157,8 +166,9 @@ export class ProgramInfo {
     base: CType,
     definition: SyntaxNode | null,
   ): void {
-    const nameNode = fd.childForFieldName('declarator');
-    if (nameNode?.type !== 'identifier') return;
+    const inner = fd.childForFieldName('declarator');
+    const nameNode = inner ? declaredName(inner) : null;
+    if (nameNode === null) return;
     const name = nameNode.text;
     const whole = this.declarator(outer, base).type;
     const returnType: CType =
@@ -301,30 +311,48 @@ export class ProgramInfo {
     return t;
   }
 
+  /**
+   * Lays out a struct or union as gcc does on x86-64 and i386 (System V):
+   * members in order at their alignment; bit-fields from the least
+   * significant bit, packed into the storage of the ones before them unless
+   * the field would span more units of its type's alignment than the type
+   * itself has (then it starts at the next such unit); `T : 0` moves to the
+   * next unit of T; unnamed bit-fields take no part in the alignment.
+   */
   private completeStruct(t: CStruct, body: SyntaxNode): void {
-    const members: { name: string | null; type: CType }[] = [];
-    for (const f of body.namedChildren) {
-      if (f.type !== 'field_declaration') continue;
-      const typeNode = f.childForFieldName('type');
-      if (!typeNode) continue;
-      const base = this.baseType(typeNode, qualifiers(f));
-      const ds = f.childrenForFieldName('declarator');
-      const bitfield = f.namedChildren.some((c) => c.type === 'bitfield_clause');
-      if (ds.length === 0) {
-        // C11 anonymous struct or union member: its members are found through it.
-        members.push({ name: null, type: bitfield ? BITFIELD : base });
-        continue;
-      }
-      for (const d of ds) {
-        const { name, type } = this.declarator(d, base);
-        members.push({ name, type: bitfield ? BITFIELD : type });
-      }
-    }
+    const members = this.members(body);
     const fields: CField[] = [];
-    let offset = 0;
-    let size = 0;
+    // A struct: the bits used so far; a union: the largest member, in bits.
+    let bitpos = 0;
     let align = 1;
     members.forEach((m, i) => {
+      if (m.width !== undefined) {
+        const bf = this.bitField(m);
+        if (bf === null) return;
+        if (bf.kind === 'unsupported') {
+          fields.push({ name: m.name, type: bf, offset: Math.ceil(bitpos / 8) });
+          return;
+        }
+        const unit = 8 * bf.align;
+        if (bf.width === 0) {
+          if (!t.union) bitpos = alignUp(bitpos, unit);
+          return;
+        }
+        let start = t.union ? 0 : bitpos;
+        if (Math.floor(((start % unit) + bf.width + unit - 1) / unit) > (8 * bf.size) / unit)
+          start = alignUp(start, unit);
+        if (m.name !== null) {
+          align = Math.max(align, bf.align);
+          fields.push({
+            name: m.name,
+            type: bf.type,
+            offset: Math.floor(start / 8),
+            bits: { bit: start % 8, width: bf.width },
+          });
+        }
+        bitpos = t.union ? Math.max(bitpos, bf.width) : start + bf.width;
+        return;
+      }
       const flexible =
         m.type.kind === 'array' && m.type.length === null && i === members.length - 1;
       const l =
@@ -332,23 +360,95 @@ export class ProgramInfo {
           ? layoutOf(m.type.of, this.model)
           : layoutOf(m.type, this.model);
       if (l === null) {
-        fields.push({ name: m.name, type: m.type, offset });
+        fields.push({ name: m.name, type: m.type, offset: t.union ? 0 : Math.ceil(bitpos / 8) });
         return;
       }
       align = Math.max(align, l.align);
+      const bytes = flexible ? 0 : l.size;
       if (t.union) {
         fields.push({ name: m.name, type: m.type, offset: 0 });
-        size = Math.max(size, flexible ? 0 : l.size);
+        bitpos = Math.max(bitpos, 8 * bytes);
       } else {
-        offset = alignUp(offset, l.align);
+        const offset = alignUp(Math.ceil(bitpos / 8), l.align);
         fields.push({ name: m.name, type: m.type, offset });
-        offset += flexible ? 0 : l.size;
-        size = offset;
+        bitpos = 8 * (offset + bytes);
       }
     });
-    t.size = alignUp(size, align);
+    t.size = alignUp(Math.ceil(bitpos / 8), align);
     t.align = align;
     t.fields = fields;
+  }
+
+  /**
+   * The members a struct body declares, in order; a bit-field has its width
+   * expression (tree-sitter gives an unnamed one a missing field_identifier).
+   */
+  private members(body: SyntaxNode): Member[] {
+    const members: Member[] = [];
+    for (const f of body.namedChildren) {
+      if (f.type !== 'field_declaration') continue;
+      const typeNode = f.childForFieldName('type');
+      if (!typeNode) continue;
+      const base = this.baseType(typeNode, qualifiers(f));
+      if (f.childrenForFieldName('declarator').length === 0) {
+        // C11 anonymous struct or union member: its members are found through it.
+        members.push({ name: null, type: base, node: f });
+        continue;
+      }
+      for (let i = 0; i < f.childCount; i++) {
+        const d = f.child(i);
+        if (d === null || f.fieldNameForChild(i) !== 'declarator') continue;
+        const next = f.child(i + 1);
+        const clause = next?.type === 'bitfield_clause' ? next : null;
+        const { name, type } = this.declarator(d, base);
+        const named = !d.isMissing && name !== null && name !== '';
+        const width = clause ? (clause.namedChildren[0] ?? clause) : undefined;
+        members.push({
+          name: named ? name : null,
+          type,
+          node: d.isMissing && clause ? clause : d,
+          ...(width ? { width } : {}),
+        });
+      }
+    }
+    return members;
+  }
+
+  /**
+   * A bit-field's declared type, its layout and its width; an unsupported
+   * type when arc cannot tell; null (and an entry in `errors`) when C
+   * forbids it (C11 6.7.2.1p4-5, p12).
+   */
+  private bitField(
+    m: Member,
+  ): { kind: 'int'; type: CInt; width: number; size: number; align: number } | CUnsupported | null {
+    const what = m.name !== null ? `the bit-field ${m.name}` : 'an unnamed bit-field';
+    const t = m.type;
+    if (t.kind === 'unsupported') return t;
+    if (t.kind !== 'int') {
+      this.errors.push({
+        node: m.node,
+        message: `${what} has type ${typeText(t)}, not an integer type`,
+      });
+      return null;
+    }
+    const n = m.width ? this.constValue(m.width) : null;
+    if (n === null) return { kind: 'unsupported', what: `the width of ${what}` };
+    const typeWidth = isBool(t) ? 1 : t.width;
+    const l = layoutOf(t, this.model);
+    if (l === null) return { kind: 'unsupported', what: `the type of ${what}` };
+    const fail = (message: string): null => {
+      this.errors.push({ node: m.node, message });
+      return null;
+    };
+    if (n < 0n) return fail(`${what} has a negative width (${n})`);
+    if (n > BigInt(typeWidth))
+      return fail(
+        `the width of ${what} (${n} bits) exceeds its type ${t.name} (${typeWidth} bit${typeWidth === 1 ? '' : 's'})`,
+      );
+    if (n === 0n && m.name !== null)
+      return fail(`${what} has width 0 (only an unnamed bit-field may)`);
+    return { kind: 'int', type: t, width: Number(n), size: l.size, align: l.align };
   }
 
   namedType(name: string): CType {
@@ -391,8 +491,10 @@ export class ProgramInfo {
   constValue(node: SyntaxNode): bigint | null {
     switch (node.type) {
       case 'number_literal': {
-        const c = integerConstant(node.text, this.T);
-        return c.ok ? c.value : null;
+        // tree-sitter folds a sign into a number literal: `-1` is `-(1)` in C.
+        const m = /^([-+])\s*(.*)$/s.exec(node.text);
+        const c = integerConstant(m ? m[2] : node.text, this.T);
+        return c.ok ? (m?.[1] === '-' ? -c.value : c.value) : null;
       }
       case 'char_literal':
         return charValue(node.text);
@@ -558,7 +660,13 @@ function collectUses(
   }
 }
 
-const BITFIELD: CType = { kind: 'unsupported', what: 'bit-fields' };
+/** A member as declared; `width`: a bit-field's width expression. */
+interface Member {
+  readonly name: string | null;
+  readonly type: CType;
+  readonly node: SyntaxNode;
+  readonly width?: SyntaxNode;
+}
 
 function alignUp(n: number, a: number): number {
   return Math.ceil(n / a) * a;
@@ -600,13 +708,23 @@ export function storageClasses(node: SyntaxNode): string[] {
 export function functionDeclarator(d: SyntaxNode): SyntaxNode | null {
   if (d.type === 'function_declarator') {
     const inner = d.childForFieldName('declarator');
-    return inner?.type === 'identifier' ? d : null;
+    return inner && declaredName(inner) !== null ? d : null;
   }
   if (d.type === 'pointer_declarator' || d.type === 'attributed_declarator') {
     const inner = d.childForFieldName('declarator') ?? d.namedChildren[0];
     return inner ? functionDeclarator(inner) : null;
   }
   return null;
+}
+
+/** The identifier a declarator is, through parentheses (`f`, `(f)`); null for anything else. */
+export function declaredName(d: SyntaxNode): SyntaxNode | null {
+  let n: SyntaxNode | undefined = d;
+  while (n?.type === 'parenthesized_declarator') {
+    const inner: SyntaxNode[] = n.namedChildren.filter((c) => c.type !== 'comment');
+    n = inner.length === 1 ? inner[0] : undefined;
+  }
+  return n?.type === 'identifier' ? n : null;
 }
 
 /** The one-character escapes of C character and string literals (`\n`, `\t`, …). */

@@ -7,6 +7,7 @@
  * x"); every statement kind arc cannot model is reported as `unsupported`
  * with its location; a `goto` to an undefined label is a `type-error`.
  */
+import { diagnostic } from '../../core/diagnostic.js';
 import { bvType, constant, variable, type Expr } from '../../ir/ir.js';
 import { binary, cast, compare, isConst, not } from './fold.js';
 import type { Lowerer } from './lower.js';
@@ -118,8 +119,22 @@ function block(lw: Lowerer, stmts: SyntaxNode[]): void {
 
 function declaration(lw: Lowerer, node: SyntaxNode): void {
   const storage = storageClasses(node);
-  if (storage.includes('extern'))
-    return lw.unsupported(node, 'extern declarations inside functions');
+  if (storage.includes('extern')) {
+    // `extern int i;` in a block names the file's global i (or a function): nothing to lower.
+    for (const d of node.childrenForFieldName('declarator')) {
+      if (functionDeclarator(d)) continue;
+      const { name } = lw.prog.declarator(d, lw.prog.baseType(lw.field(node, 'type'), []));
+      if (name === null) continue;
+      const g = lw.prog.globals.get(name);
+      if (g === undefined)
+        return lw.unsupported(d, `the block-scope extern declaration of ${name}`);
+      // It may hide a local of the same name: bind the global in this block.
+      const v = lw.global(g, d);
+      if ('addr' in v) lw.scope.set(name, { kind: 'mem', addr: v.addr, type: v.type });
+      else lw.scope.set(name, { kind: 'var', name: v.name, type: v.type });
+    }
+    return;
+  }
   const base = lw.prog.baseType(lw.field(node, 'type'), qualifiers(node));
   for (const d of node.childrenForFieldName('declarator')) {
     if (functionDeclarator(d)) continue;
@@ -159,7 +174,7 @@ function declaration(lw: Lowerer, node: SyntaxNode): void {
     if (init) {
       if (size !== undefined)
         return lw.unsupported(init, 'an initialiser for a variable-length array');
-      lw.initialize(loc, init, true);
+      lw.initialize(loc, init, true, true);
     }
   }
 }
@@ -328,8 +343,16 @@ function returnStatement(lw: Lowerer, node: SyntaxNode): void {
   const e = node.namedChildren.find((c) => c.type !== 'comment');
   const span = lw.span(node);
   if (e && f.retVar === null) {
+    // A constraint violation (C11 6.8.6.4p1) that compilers only warn about: the value is dropped.
     if (lw.full(e, false) !== null)
-      lw.fail(e, `${f.name} returns void but a value is returned`, 'type-error');
+      lw.notes.push(
+        diagnostic(
+          'type-error',
+          'warning',
+          `${f.name} returns void but a value is returned: the value is dropped`,
+          lw.span(e),
+        ),
+      );
   } else if (e && f.retVar !== null && isScalarC(f.returnType)) {
     const v = lw.fullValue(e);
     lw.b.emit({ kind: 'assign', target: f.retVar, value: lw.conv(v, f.returnType) }, span);

@@ -1,6 +1,6 @@
 // expect: no
 // args: --function f --property memory-safety
-// violation: valid-deref 13
+// violation: library 13
 // witness: f(n = 9)
 // note: the bound allows n up to 12, but dst has only 8 bytes; memcpy of 9 bytes writes past it.
 #include <string.h>

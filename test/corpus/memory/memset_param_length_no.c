@@ -1,6 +1,6 @@
 // expect: no
 // args: --function main --property memory-safety
-// violation: valid-deref 9
+// violation: library 9
 // witness: main(): clear writes 8 ints into the 6-int array small
 // note: clear assumes 8 ints behind its pointer parameter, but main passes an int[6].
 #include <string.h>

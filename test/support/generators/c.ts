@@ -7,9 +7,14 @@
  * forward `goto`s, `break`/`continue`, calls to defined helpers and to
  * declared-only functions, `__VERIFIER_nondet_*`, `assert`,
  * `__VERIFIER_assert`/`__VERIFIER_assume`, `reach_error()`, `abort()`, and
- * `printf`. On top of valid programs: unsupported fragments (pointers,
- * arrays, structs, floats, …) and malformed ones (syntax errors, type errors,
- * broken preprocessor lines, odd bytes), each labelled.
+ * `printf`. On top of valid programs: unsupported fragments (floats,
+ * `__int128`, inline assembly, statement expressions, …), fragments of the
+ * memory model (pointers, arrays, structs, unions, the heap, string
+ * literals, …) and malformed ones (syntax errors, type errors, broken
+ * preprocessor lines, odd bytes), each labelled. Separately, small programs
+ * built around memory (`memoryCProgram`): arrays, structs, pointers into
+ * them, the heap and string functions, with indices in bounds for some
+ * inputs and out of bounds for others.
  *
  * Every arbitrary is a fast-check arbitrary whose structure grows recursively
  * up to a depth bound; with `fc.sample(arb, { seed, numRuns })` the programs
@@ -478,33 +483,47 @@ export function validCProgram(options: CGeneratorOptions = {}): fc.Arbitrary<Gen
     });
 }
 
-/** Fragments arc does not model: statements inserted into a valid program. */
+/**
+ * Fragments arc does not model: statements inserted into a valid program.
+ * Each was checked to be a located don't know (`unsupported`), except
+ * `__typeof__` of a constant, which arc rejects as a syntax error (bad input,
+ * located) though gcc accepts it; of a variable it is unsupported.
+ */
 const C_UNSUPPORTED_FRAGMENTS: readonly (readonly [string, string])[] = [
-  ['pointer', 'int *ptr = 0; ptr = ptr;'],
-  ['address-of', 'int cell = 1; int *pp = &cell; *pp = 2;'],
-  ['array', 'int arr[4] = {0}; arr[1] = 3;'],
-  ['variable-length array', 'int vla[ext_int(1) & 3 + 1]; vla[0] = 0;'],
   ['float', 'float fl = 1.5f; fl = fl * 2;'],
   ['double', 'double db = 2.0 / 3; (void)db;'],
   ['long double', 'long double ld = 1; (void)ld;'],
+  ['__int128', '__int128 big = 0; (void)big;'],
+  ['inline asm', '__asm__("nop");'],
+  ['statement expression', 'int se = ({ int t = 1; t + 1; }); (void)se;'],
+  ['float cast', 'int fc = (int)3.7; (void)fc;'],
+  ['nested function', 'int inner(int q) { return q; } (void)inner(1);'],
+  ['_Alignof', 'int al = _Alignof(int); (void)al;'],
+  ['label address', 'void *la = &&here; here: ;'],
+  ['typeof', '__typeof__(1) ty = 2; (void)ty;'],
+  ['typeof of a variable', 'int tv = 1; __typeof__(tv) ty = tv; (void)ty;'],
+  ['_Generic', 'int gn = _Generic(1, int: 2, default: 3); (void)gn;'],
+  ['wide character', "int wc = L'x'; (void)wc;"],
+];
+
+/**
+ * Fragments of the C memory model (once unsupported, now modelled; see the
+ * README, "The C memory model"): statements inserted into a valid program,
+ * which stays valid.
+ */
+export const C_MEMORY_FRAGMENTS: readonly (readonly [string, string])[] = [
+  ['pointer', 'int *ptr = 0; ptr = ptr;'],
+  ['address-of', 'int cell = 1; int *pp = &cell; *pp = 2;'],
+  ['array', 'int arr[4] = {0}; arr[1] = 3;'],
+  ['variable-length array', 'int vla[(ext_int(1) & 3) + 1]; vla[0] = 0;'],
   ['struct', 'struct S { int a; } s; s.a = 1;'],
   ['union', 'union U { int a; char b; } u; u.a = 1;'],
   ['string literal', 'const char *str = "hi"; (void)str;'],
   ['function pointer', 'int (*fp)(int) = ext_int; (void)fp;'],
-  ['__int128', '__int128 big = 0; (void)big;'],
-  ['inline asm', '__asm__("nop");'],
-  ['statement expression', 'int se = ({ int t = 1; t + 1; }); (void)se;'],
   ['void pointer', 'void *vp = 0; (void)vp;'],
   ['malloc', 'void *m = malloc(4); free(m);'],
-  ['float cast', 'int fc = (int)3.7; (void)fc;'],
   ['static local', 'static int sl = 0; sl++;'],
-  ['nested function', 'int inner(int q) { return q; } (void)inner(1);'],
   ['compound literal', 'int cl = (int){3}; (void)cl;'],
-  ['_Alignof', 'int al = _Alignof(int); (void)al;'],
-  ['label address', 'void *la = &&here; here: ;'],
-  ['typeof', '__typeof__(1) ty = 2; (void)ty;'],
-  ['_Generic', 'int gn = _Generic(1, int: 2, default: 3); (void)gn;'],
-  ['wide character', "int wc = L'x'; (void)wc;"],
 ];
 
 /** Malformed text: a mutation of a valid program. */
@@ -609,6 +628,17 @@ export function unsupportedCProgram(options: CGeneratorOptions = {}): fc.Arbitra
     }));
 }
 
+/** A valid program with one memory fragment (pointers, arrays, structs, heap, …) as the entry's first statement. */
+export function memoryFragmentCProgram(options: CGeneratorOptions = {}): fc.Arbitrary<GeneratedC> {
+  return fc
+    .tuple(validCProgram(options), pick(C_MEMORY_FRAGMENTS))
+    .map(([p, [note, fragment]]) => ({
+      ...p,
+      text: insertInF(p.text, fragment),
+      note,
+    }));
+}
+
 /** A valid program broken by one malformation. */
 export function malformedCProgram(options: CGeneratorOptions = {}): fc.Arbitrary<GeneratedC> {
   return fc
@@ -675,7 +705,7 @@ export const C_ODD_FILES: readonly GeneratedC[] = [
   {
     text: 'int f(struct S *s) { return 0; }\n',
     entry: 'f',
-    kind: 'unsupported',
+    kind: 'valid',
     note: 'pointer parameter',
   },
   {
@@ -815,4 +845,366 @@ export function cProgram(options: CGeneratorOptions = {}): fc.Arbitrary<Generate
     { weight: 2, arbitrary: unsupportedCProgram(options) },
     { weight: 3, arbitrary: malformedCProgram(options) },
   );
+}
+
+// ------------------------------------------------------------ memory programs
+
+/** The shape of one memory program: the sizes of its objects and how it is entered. */
+interface MemoryShape {
+  /** The length of the array `a`. */
+  readonly n: number;
+  /** `int m[rows][cols]`. */
+  readonly rows: number;
+  readonly cols: number;
+  /** The length of the member array of `struct S { int n; int v[v]; }`. */
+  readonly v: number;
+  /** The string literal `str` points to. */
+  readonly literal: string;
+  /** The objects are filled by loops (else by initialisers). */
+  readonly initLoops: boolean;
+  /** The entry is `main`, with x and y from `__VERIFIER_nondet_int()` (else `f(int x, int y)`). */
+  readonly viaMain: boolean;
+  /** `f` has a third parameter `int *in`: NULL or a block of any length. */
+  readonly pointerParam: boolean;
+}
+
+/** The length of the character buffer `buf`. */
+const BUF = 8;
+
+const XY = fc.constantFrom('x', 'y');
+
+/** A small non-negative value (an int input masked, or a constant). */
+const MEM_VALUE = fc.oneof(
+  fc.integer({ min: 0, max: 9 }).map(String),
+  XY.map((v) => `(${v} & 15)`),
+);
+
+/** The largest 2^k - 1 below `size`. */
+function maskBelow(size: number): number {
+  let mask = 0;
+  while (mask * 2 + 1 <= size - 1) mask = mask * 2 + 1;
+  return mask;
+}
+
+/**
+ * An index into `size` elements: in bounds for every input (a constant, an
+ * input masked or reduced), or, less often, out of bounds for some inputs
+ * (`x & 7`, one more than a mask, one less) or for all (`size`).
+ */
+function memIndex(size: number): fc.Arbitrary<string> {
+  const mask = maskBelow(size);
+  const inBounds = fc.oneof(
+    fc.integer({ min: 0, max: size - 1 }).map(String),
+    XY.map((v) => `(${v} & ${mask})`),
+    XY.map((v) => `(${v} & 7) % ${size}`),
+  );
+  const risky = fc.oneof(
+    XY.map((v) => `(${v} & 7)`),
+    XY.map((v) => `(${v} & ${mask}) + 1`),
+    XY.map((v) => `(${v} & 3) - 1`),
+    fc.constant(String(size)),
+  );
+  return fc.oneof({ weight: 3, arbitrary: inBounds }, { weight: 2, arbitrary: risky });
+}
+
+/** A byte count for `memset`/`memcpy` on `size` bytes: within them, or for some inputs beyond. */
+function memCount(size: number): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: size }).map(String) },
+    { weight: 2, arbitrary: XY.map((v) => `(${v} & 7)`) },
+    { weight: 1, arbitrary: XY.map((v) => `(${v} & 7) + 2`) },
+  );
+}
+
+/** A character constant for `c` ('\0' as 0). */
+function charConstant(c: string | undefined): string {
+  return c === undefined ? '0' : `'${c}'`;
+}
+
+/** A heap block of ints, used and (mostly) freed. */
+function heapBlock(): fc.Arbitrary<string> {
+  return fc
+    .record({
+      calloc: fc.boolean(),
+      k: fc.integer({ min: 1, max: 4 }),
+      nullCheck: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(true) },
+        { weight: 1, arbitrary: fc.constant(false) },
+      ),
+      fill: fc.boolean(),
+      end: fc.constantFrom(
+        'free',
+        'free',
+        'free',
+        'leak',
+        'double free',
+        'use after free',
+        'interior free',
+      ),
+    })
+    .chain((h) =>
+      fc.tuple(memIndex(h.k), memIndex(h.k), MEM_VALUE).map(([i, j, x]) => {
+        const alloc = h.calloc
+          ? `int *h = calloc(${h.k}, sizeof(int));`
+          : `int *h = malloc(${h.k} * sizeof(int));`;
+        const end = {
+          free: 'free(h);',
+          leak: '',
+          'double free': 'free(h); if (x & 4) free(h);',
+          'use after free': 'free(h); if (x & 8) r += h[0];',
+          'interior free': 'free(h + 1);',
+        }[h.end];
+        return [
+          '{',
+          alloc,
+          h.nullCheck ? 'if (h == NULL) return r;' : '',
+          h.fill ? `for (int k = 0; k < ${h.k}; k++) h[k] = k;` : '',
+          `h[${i}] = ${x}; r += h[${j}];`,
+          end,
+          '}',
+        ]
+          .filter((l) => l !== '')
+          .join(' ');
+      }),
+    );
+}
+
+/** One statement of a memory program (possibly a block). */
+function memStatement(s: MemoryShape): fc.Arbitrary<string> {
+  const ia = memIndex(s.n);
+  const iv = memIndex(s.v);
+  const ir = memIndex(s.rows);
+  const ic = memIndex(s.cols);
+  const ib = memIndex(BUF);
+  const istr = memIndex(s.literal.length + 1);
+  const val = MEM_VALUE;
+  const offset = fc.oneof(
+    fc.integer({ min: 0, max: s.n }).map(String),
+    fc.constant('(x & 1)'),
+    XY.map((v) => `(${v} & 7)`),
+  );
+  const other = fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: s.n }).map((k) => `a + ${k}`) },
+    { weight: 2, arbitrary: ia.map((i) => `&a[${i}]`) },
+    { weight: 1, arbitrary: fc.constantFrom('&s.v[0]', 'm[0]') },
+  );
+  const statements: fc.Arbitrary<string>[] = [
+    fc.tuple(ia, val).map(([i, x]) => `a[${i}] = ${x};`),
+    ia.map((i) => `r += a[${i}];`),
+    fc.tuple(ir, ic, val).map(([i, j, x]) => `m[${i}][${j}] = ${x};`),
+    fc.tuple(ir, ic).map(([i, j]) => `r += m[${i}][${j}];`),
+    fc.tuple(ir, ic).map(([i, j]) => `p = m[${i}]; r += p[${j}];`),
+    fc.tuple(ia, val).map(([i, x]) => `p = &a[${i}]; *p = ${x};`),
+    ia.map((i) => `p = &a[${i}]; r += *p;`),
+    fc.tuple(offset, memIndex(Math.max(2, s.n - 1))).map(([k, i]) => `p = a + ${k}; r += p[${i}];`),
+    fc.tuple(iv, val).map(([j, x]) => `p = &s.v[${j}]; *p += ${x};`),
+    iv.map((j) => `p = &s.v[${j}]; r += p[1];`),
+    fc.tuple(iv, val).map(([j, x]) => `sp->v[${j}] = ${x};`),
+    fc.tuple(val, iv).map(([x, j]) => `sp->n = ${x}; r += sp->v[${j}] + sp->n;`),
+    heapBlock(),
+    fc
+      .tuple(iv, val, fc.boolean())
+      .map(
+        ([j, x, c]) =>
+          `{ struct S *hp = ${c ? 'calloc(1, sizeof(struct S))' : 'malloc(sizeof *hp)'}; if (hp == NULL) return r; hp->n = ${x}; hp->v[${j}] = hp->n; r += hp->v[${j}]; free(hp); }`,
+      ),
+    fc
+      .tuple(memCount(BUF), fc.option(ib))
+      .map(
+        ([c, i]) =>
+          `memset(buf, 'a', ${c});${i === null ? '' : ` buf[${i}] = 0;`} r += (int)strlen(buf);`,
+      ),
+    memCount(BUF).map((c) => `memcpy(buf, str, ${c});`),
+    istr.map((i) => `r += str[${i}];`),
+    fc.constant('r += (int)strlen(str);'),
+    fc
+      .oneof(
+        fc.integer({ min: 0, max: s.literal.length }).map(String),
+        XY.map((v) => `(${v} & 7)`),
+      )
+      .map((k) => `r += (int)strlen(str + ${k});`),
+    fc
+      .oneof(
+        fc.constant(String(Math.min(s.n, s.v))),
+        XY.map((v) => `(${v} & 3)`),
+        XY.map((v) => `(${v} & 7)`),
+      )
+      .map((c) => `memcpy(a, s.v, ${c} * sizeof(int));`),
+    fc.constantFrom('memset(a, 0, sizeof a);', 'memset(&s, 0, sizeof s);'),
+    fc
+      .tuple(ia, other)
+      .map(([i, q]) => `p = &a[${i}]; q = ${q}; if (p < q) r++; r += (int)(q - p);`),
+    fc.tuple(ia, other).map(([i, q]) => `p = &a[${i}]; q = ${q}; if (p == q) r++;`),
+    ia.map((i) => `r += get(a, ${i});`),
+    fc.tuple(iv, val).map(([j, x]) => `put(s.v, ${j}, ${x});`),
+    ia.map((i) => `r += fp(a, ${i});`),
+    memIndex(3).map((i) => `p = (int[3]){1, 2, 3}; r += p[${i}];`),
+    fc.tuple(val, memIndex(4)).map(([x, i]) => `u.i = ${x}; r += u.c[${i}];`),
+    fc
+      .constantFrom('0', '(x & 3)', '(y & 3)', '(x & 3) + 1')
+      .map((i) => `{ int vla[(x & 3) + 1]; vla[${i}] = 1; r += vla[0]; }`),
+    fc
+      .tuple(memIndex(4), val)
+      .map(([i, x]) => `{ static int st[4]; st[${i}] = ${x}; r += st[0] & 1; }`),
+  ];
+  if (s.pointerParam)
+    statements.push(
+      memIndex(4).map((i) => `if (in != NULL) r += in[${i}];`),
+      fc.constant('r += *in;'),
+    );
+  return fc.oneof(...statements);
+}
+
+/** An assertion over a memory program's objects (`assert` or `__VERIFIER_assert`). */
+function memAssertion(s: MemoryShape): fc.Arbitrary<string> {
+  const cond = fc.oneof(
+    fc.integer({ min: 0, max: 12 }).map((c) => `r != ${c}`),
+    fc.tuple(memIndex(s.n), fc.integer({ min: 1, max: s.n })).map(([i, c]) => `a[${i}] < ${c}`),
+    memIndex(s.v).map((j) => `sp->v[${j}] >= 0`),
+    fc.integer({ min: 1, max: BUF }).map((c) => `strlen(buf) < ${c}`),
+    fc.constantFrom('p != NULL', 'p == q', 'p >= a'),
+    fc.constant(`str[0] == ${charConstant(s.literal[0])}`),
+  );
+  return fc
+    .tuple(cond, fc.boolean())
+    .map(([c, verifier]) => (verifier ? `__VERIFIER_assert(${c});` : `assert(${c});`));
+}
+
+/** Wraps a statement in a condition on an input or in a loop of two rounds, now and then. */
+function memWrapped(stmt: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc
+    .tuple(stmt, fc.constantFrom('plain', 'plain', 'plain', 'plain', 'if', 'loop'), XY)
+    .map(([st, how, v]) =>
+      how === 'if'
+        ? `if ((${v} & 1) == 0) { ${st} }`
+        : how === 'loop'
+          ? `for (int t = 0; t < 2; t++) { ${st} }`
+          : st,
+    );
+}
+
+/** The locals of a memory program, in order of declaration: name, declaration. */
+function memDeclarations(s: MemoryShape): (readonly [string, string])[] {
+  const ints = (k: number) => Array.from({ length: k }, (_, i) => i).join(', ');
+  const loops = s.initLoops;
+  return [
+    [
+      'a',
+      loops
+        ? `int a[${s.n}]; for (int k = 0; k < ${s.n}; k++) a[k] = k;`
+        : `int a[${s.n}] = {${ints(s.n)}};`,
+    ],
+    [
+      'm',
+      loops
+        ? `int m[${s.rows}][${s.cols}]; for (int k = 0; k < ${s.rows}; k++) for (int l = 0; l < ${s.cols}; l++) m[k][l] = k + l;`
+        : `int m[${s.rows}][${s.cols}] = {{0}};`,
+    ],
+    [
+      's',
+      loops
+        ? `struct S s; s.n = 0; for (int k = 0; k < ${s.v}; k++) s.v[k] = k;`
+        : `struct S s = {0, {${ints(s.v)}}};`,
+    ],
+    ['sp', 'struct S *sp = &s;'],
+    ['buf', `char buf[${BUF}] = {0};`],
+    ['str', `const char *str = ${JSON.stringify(s.literal)};`],
+    ['u', 'union U { int i; unsigned char c[4]; } u = {0};'],
+    ['p', 'int *p = a;'],
+    ['q', 'int *q = a;'],
+    ['fp', 'int (*fp)(const int *, int) = get;'],
+  ];
+}
+
+const MEMORY_HELPERS: readonly (readonly [string, string])[] = [
+  ['get', 'static int get(const int *b, int k) { return b[k]; }'],
+  ['put', 'static void put(int *b, int k, int x) { b[k] = x; }'],
+];
+
+/** Whether `name` occurs in `text` as a word. */
+function mentions(text: string, name: string): boolean {
+  return new RegExp(`\\b${name}\\b`).test(text);
+}
+
+/**
+ * A small valid program that uses memory, entered at `f(int x, int y)` (or
+ * `main`, with x and y nondeterministic): arrays (1-D and 2-D), a struct with
+ * an int and an array member (also through a struct pointer), pointers into
+ * them, a heap block (malloc or calloc, maybe a NULL check, mostly freed),
+ * memset/memcpy/strlen on a small buffer, a string literal, pointer
+ * comparison and subtraction, a helper called directly and through a
+ * function pointer, a compound literal, a union, a variable-length array and
+ * a static array, and assertions. The indices are inputs masked small: in
+ * bounds for every input, or out of bounds for some (or all), so that yes and
+ * no both occur. Only the locals a program uses are declared; loops have
+ * constant bounds of at most 8, so each proof is quick.
+ */
+export function memoryCProgram(): fc.Arbitrary<GeneratedC> {
+  return fc
+    .record({
+      n: fc.integer({ min: 2, max: 6 }),
+      rows: fc.integer({ min: 2, max: 3 }),
+      cols: fc.integer({ min: 2, max: 4 }),
+      v: fc.integer({ min: 2, max: 4 }),
+      literal: fc.constantFrom('hello', 'ab', ''),
+      initLoops: fc.boolean(),
+      viaMain: fc.boolean(),
+      pointerParam: fc.oneof(
+        { weight: 5, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: fc.constant(true) },
+      ),
+    })
+    .chain((shape) => {
+      const s: MemoryShape = { ...shape, pointerParam: shape.pointerParam && !shape.viaMain };
+      return fc
+        .tuple(
+          fc.array(memWrapped(memStatement(s)), { minLength: 1, maxLength: 4 }),
+          fc.array(memAssertion(s), { minLength: 0, maxLength: 2 }),
+          fc.nat(),
+        )
+        .map(([stmts, asserts, at]) => {
+          // The assertions go between the statements.
+          const body = [...stmts];
+          asserts.forEach((a, i) => body.splice((at + i) % (body.length + 1), 0, a));
+          let used = body.join('\n');
+          const decls: string[] = [];
+          for (const [name, decl] of memDeclarations(s).reverse()) {
+            if (!mentions(used, name)) continue;
+            decls.unshift(decl);
+            used = `${decl}\n${used}`;
+          }
+          const helpers = MEMORY_HELPERS.filter(([name]) => mentions(used, name)).map(
+            ([, text]) => text,
+          );
+          const head = s.viaMain
+            ? [
+                'int main(void) {',
+                '  int x = __VERIFIER_nondet_int();',
+                '  int y = __VERIFIER_nondet_int();',
+              ]
+            : [`int f(int x, int y${s.pointerParam ? ', int *in' : ''}) {`];
+          const text = [
+            '#include <assert.h>',
+            '#include <stdlib.h>',
+            '#include <string.h>',
+            'extern int __VERIFIER_nondet_int(void);',
+            'extern void __VERIFIER_assert(int);',
+            `struct S { int n; int v[${s.v}]; };`,
+            ...helpers,
+            ...head,
+            '  int r = 0;',
+            ...decls.map((d) => `  ${d}`),
+            ...body.map((b) => `  ${b}`),
+            '  return r;',
+            '}',
+            '',
+          ].join('\n');
+          return {
+            text,
+            entry: s.viaMain ? 'main' : 'f',
+            kind: 'valid' as const,
+            note: 'memory',
+          };
+        });
+    });
 }

@@ -17,7 +17,9 @@
  * Undefined behaviour that no memory access would reveal (overlapping copies,
  * null pointers passed with a length of 0, a <ctype.h> argument that is
  * neither EOF nor an unsigned char value, abs of the most negative value) is
- * checked with __arc_assert.
+ * checked with __arc_assert, and so are the regions the mem* functions take
+ * whole (__arc_r_ok, __arc_w_ok: as CBMC's library checks them; the accesses
+ * that follow check them again as valid-deref).
  *
  * Written in the subset arc's front-end reads: integer types, size_t,
  * pointers and const; no headers, macros, structs, floating point, globals,
@@ -67,6 +69,8 @@ void *memcpy(void *dest, const void *src, size_t n) {
   size_t i;
   __arc_assert(n != 0 || (dest != 0 && src != 0),
                "memcpy's pointers are not null pointers, even when n is 0");
+  __arc_assert(__arc_w_ok(dest, n) && __arc_r_ok(src, n),
+               "memcpy's destination and source are n bytes of live objects");
   __arc_assert(!__arc_overlap(dest, src, n), "memcpy's source and destination do not overlap");
   for (i = 0; i < n; i++) d[i] = s[i];
   return dest;
@@ -79,6 +83,8 @@ void *memmove(void *dest, const void *src, size_t n) {
   size_t i;
   __arc_assert(n != 0 || (dest != 0 && src != 0),
                "memmove's pointers are not null pointers, even when n is 0");
+  __arc_assert(__arc_w_ok(dest, n) && __arc_r_ok(src, n),
+               "memmove's destination and source are n bytes of live objects");
   if (n != 0 && __arc_same_object(dest, src) && __arc_offset(dest) > __arc_offset(src)) {
     /* dest is after src in one object: copy backwards so src is read before it is overwritten */
     for (i = n; i > 0; i--) d[i - 1] = s[i - 1];
@@ -94,6 +100,7 @@ void *memset(void *s, int c, size_t n) {
   unsigned char v = (unsigned char)c;
   size_t i;
   __arc_assert(n != 0 || s != 0, "memset's pointer is not a null pointer, even when n is 0");
+  __arc_assert(__arc_w_ok(s, n), "memset's destination is n writable bytes of a live object");
   for (i = 0; i < n; i++) p[i] = v;
   return s;
 }
@@ -108,6 +115,8 @@ int memcmp(const void *s1, const void *s2, size_t n) {
   unsigned char y;
   __arc_assert(n != 0 || (s1 != 0 && s2 != 0),
                "memcmp's pointers are not null pointers, even when n is 0");
+  __arc_assert(__arc_r_ok(s1, n) && __arc_r_ok(s2, n),
+               "memcmp's arrays are n bytes of live objects");
   for (i = 0; i < n; i++) {
     x = a[i];
     y = b[i];
@@ -397,6 +406,13 @@ int ispunct(int c) {
                "ispunct's argument is EOF or an unsigned char value");
   return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) ||
          (c >= 123 && c <= 126);
+}
+
+/* reads nothing, writes nothing: space and \t */
+int isblank(int c) {
+  __arc_assert(c == -1 || (c >= 0 && c <= 255),
+               "isblank's argument is EOF or an unsigned char value");
+  return c == ' ' || c == 9;
 }
 
 /* reads nothing, writes nothing: 0x00 to 0x1f and 0x7f */

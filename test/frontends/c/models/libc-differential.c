@@ -55,14 +55,14 @@ static int (*const libc_abs)(int) = abs;
 static long (*const libc_labs)(long) = labs;
 static long long (*const libc_llabs)(long long) = llabs;
 
-#define CTYPE_COUNT 13
+#define CTYPE_COUNT 14
 static const char *const ctype_names[CTYPE_COUNT] = {
     "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",  "isxdigit",
-    "isprint", "ispunct", "iscntrl", "isgraph", "toupper", "tolower",
+    "isprint", "ispunct", "iscntrl", "isgraph", "toupper", "tolower", "isblank",
 };
 static int (*const libc_ctype[CTYPE_COUNT])(int) = {
     isdigit, isalpha, isalnum, isspace, isupper, islower, isxdigit,
-    isprint, ispunct, iscntrl, isgraph, toupper, tolower,
+    isprint, ispunct, iscntrl, isgraph, toupper, tolower, isblank,
 };
 
 /* ------------------------------------------------- failures and statistics */
@@ -167,6 +167,12 @@ static unsigned long __arc_offset(const void *p) {
   return (unsigned long)((uintptr_t)p - (uintptr_t)blocks[block_of(p)].base);
 }
 
+/* Every tracked block is live and writable: only NULL and the bounds matter. */
+static int __arc_r_ok(const void *p, size_t n) {
+  return p != NULL && __arc_offset(p) + n <= blocks[block_of(p)].size;
+}
+static int __arc_w_ok(void *p, size_t n) { return __arc_r_ok(p, n); }
+
 /* malloc as strdup's model sees it: fails on request. */
 static int fail_next_malloc;
 static void *model_malloc(size_t size) {
@@ -186,7 +192,7 @@ static void *model_malloc(size_t size) {
 
 static int (*const arc_ctype[CTYPE_COUNT])(int) = {
     arc_isdigit, arc_isalpha, arc_isalnum, arc_isspace, arc_isupper, arc_islower,  arc_isxdigit,
-    arc_isprint, arc_ispunct, arc_iscntrl, arc_isgraph, arc_toupper, arc_tolower,
+    arc_isprint, arc_ispunct, arc_iscntrl, arc_isgraph, arc_toupper, arc_tolower, arc_isblank,
 };
 
 /* ------------------------------------------------- calls expected to fail an assertion */

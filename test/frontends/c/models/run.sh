@@ -24,7 +24,7 @@ names=(
   memcpy memmove memset memcmp memchr strlen strnlen strcpy strncpy strcmp strncmp
   strcat strncat strchr strrchr strstr strspn strcspn strdup
   abs labs llabs
-  isdigit isalpha isalnum isspace isupper islower isxdigit isprint ispunct iscntrl isgraph
+  isdigit isalpha isalnum isspace isupper islower isxdigit isprint ispunct iscntrl isgraph isblank
   toupper tolower
 )
 
