@@ -1,4 +1,8 @@
 /**
+ * Text the grammar rejects but C compilers take, rewritten before parsing
+ * without moving any line: C89's implicit `int` (below) and names tree-sitter
+ * reads as Microsoft keywords (`renameMsKeywords`).
+ *
  * C89's implicit `int`: a function defined or declared at file scope without
  * a return type (`main() { … }`, `fib(n) int n; { … }`). C99 removed it, and
  * tree-sitter's grammar rejects it, but old code and the peers' regression
@@ -164,4 +168,20 @@ function countLines(text: string, end: number): number {
   let k = 0;
   for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) k++;
   return k;
+}
+
+/**
+ * tree-sitter-c reads Microsoft's pointer modifiers `__uptr`, `__sptr` and
+ * `__unaligned` as keywords; in GNU C they are ordinary names (glibc's
+ * `__WAIT_STATUS` has a member `__uptr`). Each such name outside string and
+ * character literals becomes one of the same length (last letter upper
+ * case), so positions do not move.
+ */
+export function renameMsKeywords(text: string): string {
+  if (!/__uptr|__sptr|_unaligned/.test(text)) return text;
+  return text.replace(
+    /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\b(__uptr|__sptr|__unaligned|_unaligned)\b/g,
+    (m: string, name: string | undefined) =>
+      name === undefined ? m : name.slice(0, -1) + name.slice(-1).toUpperCase(),
+  );
 }

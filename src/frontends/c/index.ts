@@ -30,7 +30,7 @@ import type { DataModel } from './ctypes.js';
 import { tooDeep, tooDeepMessage } from '../nesting.js';
 import { lowerFunction } from './entry.js';
 import { parseC, type SyntaxNode } from './parser.js';
-import { insertImplicitInt } from './implicit-int.js';
+import { insertImplicitInt, renameMsKeywords } from './implicit-int.js';
 import { preprocess, type PreprocessorChoice } from './preprocess.js';
 import { ProgramInfo } from './program.js';
 import { SourceMap } from './srcmap.js';
@@ -91,7 +91,7 @@ async function lowerChecked(
   const lines = text.split(/\r?\n/);
   const pp = await preprocess(file, text, options.dataModel, options.preprocessor);
   if (!pp.ok) return failed(...pp.diagnostics);
-  const c89 = insertImplicitInt(pp.text);
+  const c89 = insertImplicitInt(renameMsKeywords(pp.text));
   const tree = await parseC(c89.text);
   try {
     const sm = new SourceMap(file, c89.text, pp.origins, lines);

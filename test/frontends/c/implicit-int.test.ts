@@ -1,7 +1,7 @@
 /** C89 implicit int: where `int ` is inserted before a function name, and where not. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { insertImplicitInt } from '../../../src/frontends/c/implicit-int.js';
+import { insertImplicitInt, renameMsKeywords } from '../../../src/frontends/c/implicit-int.js';
 
 test('a definition without a return type gets int, on its own line', () => {
   const r = insertImplicitInt('int g;\nmain() {\n  return 0;\n}\nfib(n)\nint n;\n{ return n; }\n');
@@ -35,4 +35,12 @@ test('after a function body a new declaration may start; after a struct body it 
     insertImplicitInt('struct S { int a; }\nf(void) { }\n').text,
     'struct S { int a; }\nf(void) { }\n',
   );
+});
+
+test('names tree-sitter takes for Microsoft keywords are renamed in place, not inside literals', () => {
+  const text = 'typedef union { union wait *__uptr; int *__iptr; } W;\nchar *s = "__uptr";\n';
+  const out = renameMsKeywords(text);
+  assert.equal(out, 'typedef union { union wait *__uptR; int *__iptr; } W;\nchar *s = "__uptr";\n');
+  assert.equal(out.length, text.length);
+  assert.equal(renameMsKeywords('int __sptr, _unaligned;'), 'int __sptR, _unaligneD;');
 });
