@@ -4,6 +4,7 @@
  */
 import { formatLocation, formatSpan, renderDiagnostic } from '../core/diagnostic.js';
 import type { ProveResult } from '../api/types.js';
+import { PROPERTY_GROUPS } from '../ir/ir.js';
 import type { Counterexample, Verdict } from '../verdict/verdict.js';
 import {
   answerExitCode,
@@ -111,14 +112,8 @@ function pathText(cx: Counterexample): string {
 
 /** Violations the compiled replay confirms under AddressSanitizer (and LeakSanitizer). */
 const MEMORY_KINDS: ReadonlySet<string> = new Set([
-  'valid-deref',
-  'valid-free',
-  'valid-pointer-arith',
-  'valid-pointer-compare',
-  'valid-call',
-  'library',
-  'valid-memtrack',
-  'valid-memcleanup',
+  ...PROPERTY_GROUPS['memory-safety'],
+  ...PROPERTY_GROUPS['memory-leak'],
 ]);
 
 function replayWords(v: Verdict & { answer: 'no' }): string {

@@ -2,7 +2,7 @@
  * Phrases the question a `prove` run answers, from the selected property
  * kinds, in the user's words ("For every x and y, does f return true?").
  */
-import type { IrFunction, Property, PropertyKind } from '../ir/ir.js';
+import { PROPERTY_GROUPS, type IrFunction, type Property, type PropertyKind } from '../ir/ir.js';
 
 const PHRASES: ReadonlyArray<readonly [PropertyKind, string]> = [
   ['returns-true', 'return true'],
@@ -33,14 +33,7 @@ function phrasesFor(kinds: ReadonlySet<PropertyKind>): string[] {
   return words;
 }
 
-const MEMORY_KINDS: readonly PropertyKind[] = [
-  'valid-deref',
-  'valid-free',
-  'valid-pointer-arith',
-  'valid-pointer-compare',
-  'valid-call',
-  'library',
-];
+const MEMORY_KINDS: readonly PropertyKind[] = PROPERTY_GROUPS['memory-safety'];
 
 /** The entry's inputs in words: a pointer parameter `p` is two IR inputs, `p == NULL` and its length. */
 function inputNames(fn: IrFunction): string[] {
