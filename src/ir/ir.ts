@@ -419,6 +419,31 @@ export interface IrFunction {
   readonly properties: readonly Property[];
   readonly approximations: readonly Approximation[];
   readonly span: SourceSpan;
+  /**
+   * Quantities of the state, beyond the variables, that the front-end offers
+   * as vocabulary for loop invariants (C: the object, offset, size and state
+   * of what a pointer points to). Engines treat each as one more numeric
+   * value of the state; it is never assigned.
+   */
+  readonly observables?: readonly Observable[];
+}
+
+/** A named expression over the variables, read as a number in invariants. */
+export interface Observable {
+  /** Unique, and no variable's name: it starts with `@`. */
+  readonly name: string;
+  /** Over the function's variables; of a bit-vector type. */
+  readonly expr: Expr;
+  /** How the user reads it: `label(of)`, e.g. `OBJECT_SIZE(p)`. */
+  readonly label: string;
+  /** The variable it is about. */
+  readonly of: string;
+  /**
+   * `measure`: it counts in the same units as the program's counters (a
+   * pointer's offset, an object's size), so orders against them are worth
+   * trying; `tag`: it identifies or classifies (an object id, a state).
+   */
+  readonly role: 'measure' | 'tag';
 }
 
 /** What a front-end produced for one file. */

@@ -107,14 +107,7 @@ export async function decideProperties(
   const tested = await judgeResult(await ENGINES.testing.check(ctx.fn, engineOpts), ctx);
   if (tested.answer === 'no') return tested;
   const loops = findLoops(ctx.fn);
-  // Memory (SMT arrays) is decided by bounded model checking alone for now:
-  // k-induction's and Spacer's certificates are re-checked over scalars only.
-  if (
-    !loops.ok ||
-    loops.info.loops.length === 0 ||
-    options.engines === 'bmc' ||
-    usesMemory(ctx.fn)
-  ) {
+  if (!loops.ok || loops.info.loops.length === 0 || options.engines === 'bmc') {
     const bmc = await judgeResult(await ENGINES.bmc.check(ctx.fn, engineOpts), ctx);
     if (bmc.answer !== 'unknown' || !usesMemory(ctx.fn) || options.engines === 'bmc') return bmc;
     // A bug behind more iterations than unwinding reaches (a loop over a large array):
@@ -128,7 +121,17 @@ export async function decideProperties(
     );
     return long.answer === 'no' ? long : bmc;
   }
-  return portfolio(ctx, options, engineOpts);
+  const v = await portfolio(ctx, options, engineOpts);
+  if (v.answer !== 'unknown' || !usesMemory(ctx.fn)) return v;
+  // A bug behind more iterations than unwinding reaches (a loop over a large array).
+  const long = await judgeResult(
+    await ENGINES.testing.check(ctx.fn, {
+      ...engineOptions(ctx, options, ctx.checked),
+      effort: 'full',
+    }),
+    ctx,
+  );
+  return long.answer === 'no' ? long : v;
 }
 
 /** A verdict that settles the question (yes or no) ends the portfolio. */
@@ -171,7 +174,9 @@ async function portfolio(
   };
   const userMax = options.maxUnwind;
   let deepFrom = 1;
-  if (choice === 'portfolio') {
+  // Spacer has no encoding of memory: its quick lane would idle, so a function
+  // with memory goes straight to bounded model checking beside k-induction.
+  if (choice === 'portfolio' && !usesMemory(ctx.fn)) {
     const stage1 = new AbortController();
     const signal1 = linked(options, stage1);
     let shallow: EngineResult | null = null;

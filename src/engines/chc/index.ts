@@ -12,6 +12,7 @@
  */
 import { Budget } from '../../core/budget.js';
 import type { IrFunction } from '../../ir/ir.js';
+import { usesMemory } from '../../ir/ir.js';
 import { writeSmtlib } from '../../smt/index.js';
 import type { Engine, EngineOptions, EngineResult } from '../engine.js';
 import { confirmInvariants } from '../encoding/confirm.js';
@@ -36,6 +37,9 @@ async function checkChc(fn: IrFunction, options: EngineOptions): Promise<EngineR
     code: 'timeout' | 'unsupported' | 'solver-unknown' | 'cancelled',
     message: string,
   ): EngineResult => ({ status: 'unknown', reason: { code, message }, solverMs: budget.solverMs });
+  // Spacer reads the integer encoding, which has no form for memory (arrays).
+  if (usesMemory(fn))
+    return unknown('unsupported', 'Horn clauses over memory (SMT arrays) are not encoded yet');
   const built = buildRegions(fn);
   if (!built.ok) return unknown('unsupported', built.message);
   const regions = built.regions;

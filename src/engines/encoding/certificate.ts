@@ -20,8 +20,8 @@
  * bit-vectors wide enough that no intermediate value wraps (a bound on every
  * subterm is computed; too large → no certificate).
  */
-import type { IrFunction, SourceSpan, Type } from '../../ir/ir.js';
-import { allVariables } from '../../ir/ir.js';
+import type { IrFunction, Observable, SourceSpan, Type } from '../../ir/ir.js';
+import { allVariables, usesMemory } from '../../ir/ir.js';
 import type { Term } from '../../smt/index.js';
 import {
   bvBinary,
@@ -180,8 +180,9 @@ export function invariantAt(
   inv: Term,
   values: ReadonlyMap<string, Term>,
   types: ReadonlyMap<string, Type>,
+  observables: ReadonlyMap<string, Observable> = new Map(),
 ): Term | null {
-  const lookup: Lookup = (name) => lookupIn(name, values, types);
+  const lookup: Lookup = (name) => lookupIn(name, values, types, observables);
   if ([...types.values()].every((t) => t.kind !== 'bv')) {
     // Mathematical integers (Python, --semantics math): the formula is already exact.
     return substitute(inv, lookup);
@@ -245,7 +246,10 @@ export function encodeView(
   mode: ViewMode,
   names: ViewNames = DEFAULT_NAMES,
 ): RegionView | null {
+  const observables = observablesOf(fn);
   if (mode === 'int') {
+    // Memory (arrays) has no exact integer form.
+    if (usesMemory(fn)) return null;
     const fresh = new FreshValues(names.fresh);
     const encoder = new IntEncoder(fresh, true);
     const intState = new Map<string, Term>();
@@ -279,8 +283,13 @@ export function encodeView(
     state: bvState,
     encoded,
     facts: [],
-    at: (inv, values) => invariantAt(inv, values, types),
+    at: (inv, values) => invariantAt(inv, values, types, observables),
   };
+}
+
+/** The function's observables by name (the invariants' `v!@…` variables). */
+export function observablesOf(fn: IrFunction): ReadonlyMap<string, Observable> {
+  return new Map((fn.observables ?? []).map((o) => [o.name, o]));
 }
 
 /**
@@ -304,9 +313,16 @@ function lookupIn(
   name: string,
   values: ReadonlyMap<string, Term>,
   types: ReadonlyMap<string, Type>,
+  observables: ReadonlyMap<string, Observable> = new Map(),
 ): { term: Term; type: Type } | undefined {
   if (!name.startsWith('v!')) return undefined;
   const ir = name.slice(2);
+  const o = observables.get(ir);
+  if (o !== undefined) {
+    // Every variable it reads must have a value here.
+    if (!values.has(o.of)) return undefined;
+    return { term: encodeExpr(o.expr, values), type: o.expr.type };
+  }
   const term = values.get(ir);
   const type = types.get(ir);
   return term === undefined || type === undefined ? undefined : { term, type };

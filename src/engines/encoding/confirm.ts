@@ -24,6 +24,7 @@ export function displayNames(fn: IrFunction): (v: string) => string {
   const show = new Map(
     vars.map((v) => [v.name, (count.get(v.sourceName) ?? 0) > 1 ? v.name : v.sourceName]),
   );
+  for (const o of fn.observables ?? []) show.set(o.name, `${o.label}(${show.get(o.of) ?? o.of})`);
   return (name) => {
     const ir = name.startsWith('v!') ? name.slice(2) : name;
     return show.get(ir) ?? ir;

@@ -43,12 +43,34 @@ export interface CandidateOptions {
   readonly constants: readonly bigint[];
   /** Moduli for congruences (besides 2). */
   readonly moduli: readonly bigint[];
+  /**
+   * Only equalities, bounds and orders: for bit-vector queries over memory,
+   * where congruences (a wide `bvsrem` each) and relational bounds make
+   * every query many times slower.
+   */
+  readonly lean?: boolean;
 }
 
 /** A numeric variable at a loop head: its IR name and its slot in the sampled value arrays. */
 export interface NumericVar {
   readonly name: string;
   readonly slot: number;
+  /**
+   * What the value is, for the lean candidate set: a plain number, a raw
+   * pointer (its value means nothing alone), an observable that measures
+   * bytes of the pointer `of` (offset, size), or one that tags it (object,
+   * state, last byte). Plain when absent.
+   */
+  readonly role?: 'pointer' | 'measure' | 'tag';
+  readonly of?: string;
+}
+
+/** Whether an order `x <= y` between the two is worth a lean candidate. */
+function leanOrder(x: NumericVar, y: NumericVar): boolean {
+  const plain = (v: NumericVar): boolean => v.role === undefined;
+  if (plain(x) && plain(y)) return true;
+  if (x.role === 'measure' && y.role === 'measure') return x.of === y.of;
+  return (plain(x) && y.role === 'measure') || (x.role === 'measure' && plain(y));
 }
 
 const MAX_COEFFICIENT = 1_000_000n;
@@ -147,16 +169,18 @@ export function candidatesAt(
     if (holdsEverywhere(t)) out.push({ term: t, weight });
   };
   for (const c of equalities(vars, terms, states, options.quadratic)) keep(c, 1);
-  for (const c of congruences(terms, options.moduli)) keep(c, 2);
-  for (const c of bounds(vars, terms, states, options.constants)) keep(c, 3);
+  if (options.lean !== true) for (const c of congruences(terms, options.moduli)) keep(c, 2);
+  const lean = options.lean === true;
+  const bounded = vars.map((v) => !lean || v.role !== 'pointer');
+  for (const c of bounds(vars, terms, states, options.constants, bounded, lean ? 2 : 0)) keep(c, 3);
   for (let i = 0; i < terms.length; i++) {
     for (let j = 0; j < terms.length; j++) {
-      if (i === j) continue;
+      if (i === j || (lean && !leanOrder(vars[i], vars[j]))) continue;
       keep(le(terms[i], terms[j]), 4);
       keep(lt(terms[i], terms[j]), 4);
     }
   }
-  for (const c of relationalBounds(vars, terms, states)) keep(c, 5);
+  if (options.lean !== true) for (const c of relationalBounds(vars, terms, states)) keep(c, 5);
   return dedupe(out);
 }
 
@@ -287,12 +311,15 @@ function bounds(
   terms: readonly Term[],
   states: readonly (readonly bigint[])[],
   constants: readonly bigint[],
+  bounded: readonly boolean[],
+  spare: number,
 ): Term[] {
   const ks = [...new Set([0n, 1n, -1n, ...constants, ...constants.map((c) => -c)])].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
   const out: Term[] = [];
   vars.forEach((v, i) => {
+    if (!bounded[i]) return;
     if (states.length === 0) {
       out.push(le(num(0n), terms[i]));
       return;
@@ -307,7 +334,9 @@ function bounds(
     const below = ks.filter((k) => k <= lo);
     const above = ks.filter((k) => k >= hi);
     if (below.length > 0) out.push(le(num(below[below.length - 1]), terms[i]));
-    if (above.length > 0) out.push(le(terms[i], num(above[0])));
+    // The tightest bounds may not be inductive where a looser one is (a size
+    // bounded by the model's object limit, not by the loop's): `spare` more.
+    for (const k of above.slice(0, 1 + spare)) out.push(le(terms[i], num(k)));
   });
   return out;
 }

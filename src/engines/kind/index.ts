@@ -20,7 +20,7 @@
 import { Budget } from '../../core/budget.js';
 import { performance } from 'node:perf_hooks';
 import type { IrFunction, Type } from '../../ir/ir.js';
-import { allVariables, isPrecise } from '../../ir/ir.js';
+import { allVariables, isPrecise, usesMemory } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
 import { boolSort, checkSat, conjunction, eq, mkVar, not } from '../../smt/index.js';
 import { trace } from '../../core/trace.js';
@@ -44,7 +44,7 @@ import {
 import { formatInvariant } from '../encoding/invariant-text.js';
 import type { Regions } from '../encoding/regions.js';
 import { buildRegions } from '../encoding/regions.js';
-import type { Candidate } from './candidates.js';
+import type { Candidate, NumericVar } from './candidates.js';
 import { candidatesAt } from './candidates.js';
 import { LONG_RUNS, programConstants, sampleRuns, SHORT_RUNS } from '../testing/samples.js';
 import { windowQueries } from './window.js';
@@ -57,6 +57,13 @@ const QUERY_MS = 3_000;
 const QUERY_SHARE = 0.3;
 /** Products of two variables are tried only with at most this many variables at a loop head. */
 const MAX_QUADRATIC_VARS = 5;
+
+/**
+ * Inductive invariants last found for a function's graph (keyed by its node
+ * array, which `relaxUnchecked` keeps), by loop-head node: candidates for the
+ * next question about the same code, never trusted without Houdini.
+ */
+const LEARNED = new WeakMap<readonly unknown[], ReadonlyMap<number, readonly Candidate[]>>();
 
 class Stop {
   constructor(
@@ -114,6 +121,19 @@ export async function checkKInduction(
     witness: w,
     solverMs: budget.solverMs,
   });
+  // Invariants found for another question about the same code (the memory checks
+  // a yes must not rest on) are tried first: Houdini re-checks them here.
+  const seeds = LEARNED.get(fn.nodes);
+  if (seeds !== undefined) {
+    try {
+      const sets = regions.cutpoints.map((c) => [...(seeds.get(c.node) ?? [])]);
+      const proved = await proveWith(ctx, await houdini(ctx, sets));
+      trace('kind', () => `invariants learned before: ${proved === null ? 'no' : 'a'} proof`);
+      if (proved !== null) return proved;
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+    }
+  }
   const samples = await sampleRuns(fn, heads, options.properties, SHORT_RUNS, shouldStop);
   trace(
     'kind',
@@ -150,6 +170,7 @@ export async function checkKInduction(
             quadratic: quadratic && vars.length <= MAX_QUADRATIC_VARS,
             constants: programConstants(fn),
             moduli: moduli(fn),
+            lean: usesMemory(fn),
           });
     });
   // Invariants Houdini kept in the linear round; the quadratic round adds only the products.
@@ -167,6 +188,7 @@ export async function checkKInduction(
     );
     const survivors = await houdini(ctx, candidates);
     if (!quadratic) kept = survivors;
+    LEARNED.set(fn.nodes, new Map(regions.cutpoints.map((c, i) => [c.node, survivors[i]])));
     trace('kind', () => `houdini kept ${survivors.map((c) => c.length).join('/')}`);
     const inductive = survivors;
     trace(
@@ -208,12 +230,39 @@ function hasProduct(t: Term): boolean {
   return t.args.some(hasProduct);
 }
 
-/** Numeric (integer or bit-vector) variables among `names`, with their slots in the samples. */
-function numeric(ctx: Context, names: readonly string[]): { name: string; slot: number }[] {
+/**
+ * Numeric (integer or bit-vector) variables among `names`, with their slots
+ * in the samples, then the observables of the live variables among them
+ * (their slots follow the variables').
+ */
+function numeric(ctx: Context, names: readonly string[]): NumericVar[] {
   const order = allVariables(ctx.fn).map((v) => v.name);
-  return names
-    .filter((n) => ctx.types.get(n)?.kind !== 'bool')
-    .map((name) => ({ name, slot: order.indexOf(name) }));
+  const live = new Set(names);
+  const observables = ctx.fn.observables ?? [];
+  const pointers = new Set(observables.map((o) => o.of));
+  const vars: NumericVar[] = names
+    .filter((n) => {
+      const t = ctx.types.get(n);
+      return t !== undefined && t.kind !== 'bool' && t.kind !== 'array';
+    })
+    .map((name) => ({
+      name,
+      slot: order.indexOf(name),
+      ...(pointers.has(name) ? { role: 'pointer' as const } : {}),
+    }));
+  const observed: NumericVar[] = observables.flatMap((o, k) =>
+    live.has(o.of)
+      ? [
+          {
+            name: o.name,
+            slot: order.length + k,
+            role: o.role,
+            of: o.of,
+          },
+        ]
+      : [],
+  );
+  return [...vars, ...observed];
 }
 
 /** Moduli for congruence candidates: the program's small constants (step sizes, divisors). */
@@ -293,6 +342,7 @@ async function houdini(ctx: Context, candidates: Candidate[][]): Promise<Candida
           QUERY_MS,
           flags.map((f) => f.name),
         );
+        trace('kind', () => `houdini ${i}->${x.to}: ${r.status} (${r.solverMs.toFixed(0)} ms)`);
         if (r.status === 'unknown') throw stop(r, 'while strengthening the invariants');
         if (r.status === 'unsat') continue;
         const falsified = new Set(

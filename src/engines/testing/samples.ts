@@ -17,6 +17,8 @@ import { makeRng } from '../../core/prng.js';
 import type { Expr, IrFunction, Type } from '../../ir/ir.js';
 import { bvRange, wrapToType } from '../../ir/ir.js';
 import { mapValue, type Value } from '../../ir/value.js';
+import { allVariables } from '../../ir/ir.js';
+import { compileExpr } from '../../semantics/eval.js';
 import { compiled } from '../../semantics/interpreter.js';
 import type { RawWitness } from '../engine.js';
 
@@ -57,7 +59,10 @@ const STRETCHES = [0, 64, 0, 1024, 0, 4096, 0, 65536];
 class Interrupted extends Error {}
 
 export interface Samples {
-  /** States seen at each observed node, as value arrays indexed like `allVariables(fn)`. */
+  /**
+   * States seen at each observed node, as value arrays indexed like
+   * `allVariables(fn)`, then the function's observables in their order.
+   */
   readonly states: ReadonlyMap<number, readonly (readonly bigint[])[]>;
   /** A run that violates a selected property, if one was found. */
   readonly violation: RawWitness | null;
@@ -131,6 +136,13 @@ export async function sampleRuns(
   shouldStop: () => boolean,
 ): Promise<Samples> {
   const run = compiled(fn);
+  const slots = new Map(allVariables(fn).map((v, i) => [v.name, i]));
+  const observables = (fn.observables ?? []).map((o) => compileExpr(o.expr, (n) => slots.get(n)));
+  const record = (values: readonly Value[]): bigint[] => {
+    const row = values.map(scalarOrZero);
+    for (const f of observables) row.push(observed(f, values));
+    return row;
+  };
   const constants = programConstants(fn);
   const pools = fn.params.map((p) => interesting(p.type, constants));
   const nondetPool = [0n, 1n, -1n, 2n, 5n, ...constants];
@@ -192,11 +204,11 @@ export async function sampleRuns(
               const list = states.get(node) as bigint[][];
               // Keep the first states and a reservoir sample of the rest.
               if (budget.statesPerNode === 0) return;
-              if (list.length < budget.statesPerNode) list.push(values.map(scalarOrZero));
+              if (list.length < budget.statesPerNode) list.push(record(values));
               else {
                 const j = Number(next() % BigInt(seen));
                 if (j < budget.statesPerNode / 2)
-                  list[budget.statesPerNode / 2 + j] = values.map(scalarOrZero);
+                  list[budget.statesPerNode / 2 + j] = record(values);
               }
             },
           },
@@ -230,6 +242,15 @@ export async function sampleRuns(
 /** A state's value for candidate mining: memory (an array) is not mined and reads as 0. */
 function scalarOrZero(v: Value): bigint {
   return typeof v === 'bigint' ? v : 0n;
+}
+
+/** An observable's value in a state; 0 where it reads memory not set up yet (only filters candidates). */
+function observed(f: (slots: readonly Value[]) => bigint, values: readonly Value[]): bigint {
+  try {
+    return f(values);
+  } catch {
+    return 0n;
+  }
 }
 
 /** How far from the small values an input vector reaches (long runs try the far ones first). */

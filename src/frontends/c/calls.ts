@@ -230,6 +230,12 @@ function memoryCall(lw: Lowerer, node: SyntaxNode, name: string, args: SyntaxNod
     case '__builtin_alloca': {
       const n = size(arg(0), 0);
       if (name !== 'malloc') {
+        // A block of 2^offBits bytes or more is beyond arc's memory model (and
+        // any real stack): such runs are cut, as for variable-length arrays.
+        lw.b.emit(
+          { kind: 'assume', cond: compare('lt', n, constant(n.type, 1n << BigInt(m.offBits))) },
+          lw.span(node),
+        );
         const loc = lw.frameObject(n, node);
         return { e: loc, t: voidPtr };
       }

@@ -114,6 +114,7 @@ export function lowerFunction(
       returnSourceType: rt ? typeText(rt) : 'void',
       returnVar: retVar,
       span: lw.span(def),
+      observables: lw.mem.observables([...lw.b.params, ...lw.b.locals]),
     },
     entry,
     ret,

@@ -42,6 +42,8 @@ import {
   type ArrayType,
   type BitVecType,
   type Expr,
+  type Observable,
+  type Variable,
 } from '../../ir/ir.js';
 import type { FnBuilder } from '../builder.js';
 import type { DataModel } from './ctypes.js';
@@ -144,6 +146,60 @@ export class Memory {
   }
   heapVar(): Expr {
     return variable(this.vars.heap, this.ptrT);
+  }
+
+  /**
+   * Invariant vocabulary for the pointer variables among `vars` (not arc's own
+   * `$` temporaries): the object a pointer points to, its offset there, and
+   * that object's size, state and last byte. Loop invariants over memory are mostly
+   * about these (`OBJECT_SIZE(a) == 4 * n`, `POINTER_OFFSET(p) <= 8`).
+   */
+  observables(vars: readonly Variable[]): Observable[] {
+    if (!this.used) return [];
+    const out: Observable[] = [];
+    for (const v of vars) {
+      if (v.name.startsWith('$') || v.type.kind !== 'bv' || v.type.width !== this.ptrT.width)
+        continue;
+      if (!/\*\s*((const|volatile|restrict|__restrict)\s*)*$/.test(v.sourceType)) continue;
+      const p = variable(v.name, this.ptrT);
+      const obj = this.objOf(p);
+      out.push(
+        { name: `@obj:${v.name}`, expr: obj, label: 'POINTER_OBJECT', of: v.name, role: 'tag' },
+        {
+          name: `@off:${v.name}`,
+          expr: this.offOf(p),
+          label: 'POINTER_OFFSET',
+          of: v.name,
+          role: 'measure',
+        },
+        {
+          name: `@size:${v.name}`,
+          expr: this.sizeOfObj(obj),
+          label: 'OBJECT_SIZE',
+          of: v.name,
+          role: 'measure',
+        },
+        {
+          name: `@state:${v.name}`,
+          expr: this.stateOf(obj),
+          label: 'OBJECT_STATE',
+          of: v.name,
+          role: 'tag',
+        },
+        // The byte a C string's terminator is usually in: `while (*s) s++` stays in bounds.
+        {
+          name: `@last:${v.name}`,
+          expr: this.loadBytes(
+            this.mk(obj, binary('sub', this.sizeOfObj(obj), constant(this.ptrT, 1n))),
+            1,
+          ),
+          label: 'LAST_BYTE',
+          of: v.name,
+          role: 'tag',
+        },
+      );
+    }
+    return out;
   }
 
   // ---- pointers --------------------------------------------------------------
