@@ -149,10 +149,22 @@ async function ruleOutUndefinedBehaviour(
     (p) => UNDEFINED_BEHAVIOUR_KINDS.has(p.kind) && !request.kinds.has(p.kind),
   );
   if (unasked.length === 0) return verdict;
-  const second = await decideProperties(
-    { ...ctx, fn: relaxUnchecked(fn, kinds), lowered: fn, checked: unasked },
-    portfolioOptions(request),
-  );
+  const secondCtx: CodeContext = {
+    ...ctx,
+    fn: relaxUnchecked(fn, kinds),
+    lowered: fn,
+    checked: unasked,
+  };
+  // Invariants that proved the first question often prove this one too:
+  // k-induction alone tries them first (it keeps them per function).
+  const byInvariants =
+    verdict.certificate.kind === 'invariant' && request.options.engines === undefined
+      ? await decideProperties(secondCtx, { ...portfolioOptions(request), engines: 'k-induction' })
+      : null;
+  const second =
+    byInvariants !== null && byInvariants.answer !== 'unknown'
+      ? byInvariants
+      : await decideProperties(secondCtx, portfolioOptions(request));
   const names = [...new Set(unasked.map((p) => p.kind))].join(', ');
   if (second.answer === 'yes') {
     const note = `the memory checks that were not asked about (${names}) hold too, so the answer does not rest on undefined behaviour`;

@@ -122,7 +122,7 @@ export async function decideProperties(
     return long.answer === 'no' ? long : bmc;
   }
   const v = await portfolio(ctx, options, engineOpts);
-  if (v.answer !== 'unknown' || !usesMemory(ctx.fn)) return v;
+  if (v.answer !== 'unknown' || !usesMemory(ctx.fn) || options.engines !== 'portfolio') return v;
   // A bug behind more iterations than unwinding reaches (a loop over a large array).
   const long = await judgeResult(
     await ENGINES.testing.check(ctx.fn, {

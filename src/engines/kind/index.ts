@@ -127,7 +127,7 @@ export async function checkKInduction(
   if (seeds !== undefined) {
     try {
       const sets = regions.cutpoints.map((c) => [...(seeds.get(c.node) ?? [])]);
-      const proved = await proveWith(ctx, await houdini(ctx, sets));
+      const proved = await proveWith(ctx, await houdini(ctx, sets), false);
       trace('kind', () => `invariants learned before: ${proved === null ? 'no' : 'a'} proof`);
       if (proved !== null) return proved;
     } catch (e) {
@@ -444,8 +444,12 @@ async function necessaryOnly(ctx: Context, sets: Candidate[][]): Promise<Candida
   return current;
 }
 
-/** A proof with the invariants for some k ≤ MAX_K, or null. */
-async function proveWith(ctx: Context, sets: Candidate[][]): Promise<EngineResult | null> {
+/** A proof with the invariants for some k ≤ MAX_K, or null; `tidy`: shorten a k = 1 proof's invariants. */
+async function proveWith(
+  ctx: Context,
+  sets: Candidate[][],
+  tidy = true,
+): Promise<EngineResult | null> {
   const { fn, regions, options, budget } = ctx;
   const invariants = conjoin(sets);
   const one = await confirmInvariants(fn, regions, invariants, options, budget, 'k-induction', 1);
@@ -457,6 +461,7 @@ async function proveWith(ctx: Context, sets: Candidate[][]): Promise<EngineResul
       solverMs: budget.solverMs,
     });
     trace('kind', () => 'k = 1 proof found');
+    if (!tidy) return safe(one.certificate);
     const small = await necessaryOnly(ctx, await withoutImplied(ctx, sets));
     trace('kind', () => `necessary: ${small.map((c) => c.length).join('/')}`);
     if (small.every((set, i) => set.length === sets[i].length)) return safe(one.certificate);

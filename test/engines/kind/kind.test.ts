@@ -337,6 +337,51 @@ describe('the engine', () => {
     assert.equal(replay.kind, 'violated');
   });
 
+  test('memory: a walk over a block of any size is proved with pointer observables', async () => {
+    // No bound on n for unwinding to reach: the proof needs OBJECT_SIZE(a) == 4*n
+    // and POINTER_OFFSET(a) == 0 at the loop head, evaluated over the byte memory.
+    const fn = await lower(
+      `
+      extern int __VERIFIER_nondet_int(void);
+      int main(void) {
+        int n = __VERIFIER_nondet_int();
+        if (n < 1 || n > 100000) return 0;
+        int *a = (int *)__builtin_alloca(n * sizeof(int));
+        for (int k = 0; k < n; k++) a[k] = k;
+        return a[n - 1];
+      }`,
+      'main',
+    );
+    const names = (fn.observables ?? []).map((o) => o.name);
+    assert.ok(names.includes('@size:a') && names.includes('@off:a'), names.join(' '));
+    const r = await checkKInduction(fn, options(fn, ['valid-deref']));
+    await recheckAll(r);
+    if (r.status !== 'safe' || r.certificate.kind !== 'invariant') return assert.fail();
+    const text = r.certificate.invariants.map((i) => i.text).join(' && ');
+    assert.match(text, /OBJECT_SIZE\(a\) == 4\*n/);
+    assert.match(text, /POINTER_OFFSET\(a\) == 0/);
+  });
+
+  test('memory: the same walk one element too far is a counterexample, not a proof', async () => {
+    const fn = await lower(
+      `
+      extern int __VERIFIER_nondet_int(void);
+      int main(void) {
+        int n = __VERIFIER_nondet_int();
+        if (n < 1 || n > 100000) return 0;
+        int *a = (int *)__builtin_alloca(n * sizeof(int));
+        for (int k = 0; k <= n; k++) a[k] = k;
+        return a[0];
+      }`,
+      'main',
+    );
+    const r = await checkKInduction(fn, options(fn, ['valid-deref']));
+    assert.equal(r.status, 'unsafe');
+    if (r.status !== 'unsafe') return;
+    const replay = runFunction(fn, r.witness.inputs, r.witness.nondet, { maxSteps: 1e8 });
+    assert.equal(replay.kind, 'violated');
+  });
+
   test('a loop-free function is left to bounded model checking', async () => {
     const fn = await lower(`int f(int x) { return x + 1; }`);
     const r = await checkKInduction(fn, options(fn, ['overflow']));
