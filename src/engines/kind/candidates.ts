@@ -69,8 +69,9 @@ export interface NumericVar {
 function leanOrder(x: NumericVar, y: NumericVar): boolean {
   const plain = (v: NumericVar): boolean => v.role === undefined;
   if (plain(x) && plain(y)) return true;
-  if (x.role === 'measure' && y.role === 'measure') return x.of === y.of;
-  return (plain(x) && y.role === 'measure') || (x.role === 'measure' && plain(y));
+  // Offsets and sizes of any two pointers (a copy stays within the larger block).
+  const counts = (v: NumericVar): boolean => plain(v) || v.role === 'measure';
+  return counts(x) && counts(y);
 }
 
 const MAX_COEFFICIENT = 1_000_000n;
@@ -334,9 +335,11 @@ function bounds(
     const below = ks.filter((k) => k <= lo);
     const above = ks.filter((k) => k >= hi);
     if (below.length > 0) out.push(le(num(below[below.length - 1]), terms[i]));
-    // The tightest bounds may not be inductive where a looser one is (a size
-    // bounded by the model's object limit, not by the loop's): `spare` more.
-    for (const k of above.slice(0, 1 + spare)) out.push(le(terms[i], num(k)));
+    // The tightest bound may not be inductive where a looser one is (a size
+    // bounded by the model's object limit, not by the loop's): `spare` more
+    // for offsets and sizes.
+    const extra = v.role === 'measure' ? spare : 0;
+    for (const k of above.slice(0, 1 + extra)) out.push(le(terms[i], num(k)));
   });
   return out;
 }

@@ -222,6 +222,45 @@ async function recheckAll(r: EngineResult): Promise<void> {
   }
 }
 
+describe('observables', () => {
+  test('the samples carry each pointer observable evaluated in the run state', async () => {
+    const fn = await lower(
+      `
+      int main(void) {
+        char *s = (char *)__builtin_alloca(5);
+        s[4] = 0;
+        int *q = 0;
+        for (int i = 0; i < 4; i++) s[i] = (char)('a' + i);
+        return s[0] + (q == 0);
+      }`,
+      'main',
+    );
+    const observables = fn.observables ?? [];
+    // Pointer variables only, never arc's own temporaries or integers.
+    assert.deepEqual(
+      [...new Set(observables.map((o) => o.of))].sort(),
+      ['q', 's'],
+      observables.map((o) => o.name).join(' '),
+    );
+    const built = buildRegions(fn);
+    if (!built.ok) return assert.fail(built.message);
+    const head = built.regions.cutpoints[1].node;
+    const samples = await sampleRuns(fn, new Set([head]), new Set(), SHORT_RUNS, () => false);
+    const states = samples.states.get(head) ?? [];
+    assert.ok(states.length > 0);
+    const base = allVariables(fn).length;
+    const value = (row: readonly bigint[], name: string): bigint =>
+      row[base + observables.findIndex((o) => o.name === name)];
+    for (const row of states) {
+      assert.equal(value(row, '@size:s'), 5n);
+      assert.equal(value(row, '@off:s'), 0n);
+      assert.equal(value(row, '@state:s'), 2n); // a stack object
+      assert.equal(value(row, '@last:s'), 0n); // the terminator
+      assert.equal(value(row, '@obj:q'), 0n); // NULL is object 0
+    }
+  });
+});
+
 describe('the engine', () => {
   test('a parity invariant: x stays even, so the loop stops at exactly 0 (k = 1)', async () => {
     const fn = await lower(`
