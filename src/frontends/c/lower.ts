@@ -909,7 +909,14 @@ export class Lowerer {
         'every heap block is freed when the program ends',
       );
     // The two checks have one condition: the first one on the path is the one a run violates.
-    const fromGlobals = [...this.prog.globals.values()].some((g) => holdsPointer(g.type));
+    // Globals the code uses (declared-only ones, such as glibc's `stdin`, hold
+    // nothing of ours); all of them once an initialiser could take an address.
+    const used = [
+      ...[...this.globals.values()].map((g) => g.info),
+      ...[...this.memGlobals.values()].map((g) => g.info),
+    ];
+    const pool = used.some((g) => g.init !== null) ? [...this.prog.globals.values()] : used;
+    const fromGlobals = pool.some((g) => holdsPointer(g.type));
     if (fromGlobals || atExit) {
       // A block may still be reachable: memtrack is not trusted, so cleanup first.
       clean();
