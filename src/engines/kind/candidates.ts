@@ -169,9 +169,18 @@ export function candidatesAt(
     if (t.kind === 'const') return;
     if (holdsEverywhere(t)) out.push({ term: t, weight });
   };
-  for (const c of equalities(vars, terms, states, options.quadratic)) keep(c, 1);
-  if (options.lean !== true) for (const c of congruences(terms, options.moduli)) keep(c, 2);
   const lean = options.lean === true;
+  // Over memory a raw pointer's value says nothing its observables do not
+  // (object and offset), and in equalities it only makes them unreadable.
+  const inEqualities = vars.flatMap((v, i) => (lean && v.role === 'pointer' ? [] : [i]));
+  for (const c of equalities(
+    inEqualities.map((i) => vars[i]),
+    inEqualities.map((i) => terms[i]),
+    states,
+    options.quadratic,
+  ))
+    keep(c, 1);
+  if (!lean) for (const c of congruences(terms, options.moduli)) keep(c, 2);
   const bounded = vars.map((v) => !lean || v.role !== 'pointer');
   for (const c of bounds(vars, terms, states, options.constants, bounded, lean ? 2 : 0)) keep(c, 3);
   for (let i = 0; i < terms.length; i++) {

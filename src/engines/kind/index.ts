@@ -161,12 +161,20 @@ export async function checkKInduction(
     );
     return deep.violation === null ? null : found(deep.violation);
   };
+  // Over memory, a loop head the short runs never reached (behind a loop over
+  // 100,000 elements) borrows the states seen at the others: the objects, their
+  // sizes and offsets are mostly the same there. They only filter candidates.
+  const everywhere = [...samples.states.values()].flat();
+  const statesAt = (node: number): readonly (readonly bigint[])[] => {
+    const own = samples.states.get(node) ?? [];
+    return own.length === 0 && usesMemory(fn) ? everywhere : own;
+  };
   const candidatesFor = (quadratic: boolean): Candidate[][] =>
     regions.cutpoints.map((c) => {
       const vars = numeric(ctx, c.live);
       return c.index === 0
         ? []
-        : candidatesAt(vars, samples.states.get(c.node) ?? [], {
+        : candidatesAt(vars, statesAt(c.node), {
             quadratic: quadratic && vars.length <= MAX_QUADRATIC_VARS,
             constants: programConstants(fn),
             moduli: moduli(fn),

@@ -75,7 +75,7 @@ export function programConstants(fn: IrFunction): bigint[] {
   const walk = (e: Expr): void => {
     switch (e.kind) {
       case 'const':
-        if (e.type.kind !== 'bool') seen.add(e.value);
+        if (e.type.kind !== 'bool' && e.type.kind !== 'array') seen.add(e.value);
         return;
       case 'var':
         return;
@@ -95,6 +95,13 @@ export function programConstants(fn: IrFunction): bigint[] {
         return;
       case 'overflow':
         e.args.forEach(walk);
+        return;
+      case 'select':
+        return;
+      case 'store':
+        // What is stored (an object's size at its allocation), not where.
+        walk(e.array);
+        walk(e.value);
         return;
     }
   };

@@ -150,7 +150,7 @@ export class Memory {
 
   /**
    * Invariant vocabulary for the pointer variables among `vars` (not arc's own
-   * `$` temporaries): the object a pointer points to, its offset there, and
+   * `$` temporaries) and the local arrays: the object a pointer points to, its offset there, and
    * that object's size, state and last byte. Loop invariants over memory are mostly
    * about these (`OBJECT_SIZE(a) == 4 * n`, `POINTER_OFFSET(p) <= 8`).
    */
@@ -158,9 +158,13 @@ export class Memory {
     if (!this.used) return [];
     const out: Observable[] = [];
     for (const v of vars) {
-      if (v.name.startsWith('$') || v.type.kind !== 'bv' || v.type.width !== this.ptrT.width)
-        continue;
-      if (!/\*\s*((const|volatile|restrict|__restrict)\s*)*$/.test(v.sourceType)) continue;
+      if (v.type.kind !== 'bv' || v.type.width !== this.ptrT.width) continue;
+      // A local array's object (`$obj` holds its address), or a pointer variable.
+      const array = v.name.startsWith('$obj') && v.sourceType.includes('[');
+      const pointer =
+        !v.name.startsWith('$') &&
+        /\*\s*((const|volatile|restrict|__restrict)\s*)*$/.test(v.sourceType);
+      if (!array && !pointer) continue;
       const p = variable(v.name, this.ptrT);
       const obj = this.objOf(p);
       out.push(
