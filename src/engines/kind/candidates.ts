@@ -172,7 +172,18 @@ export function candidatesAt(
   const lean = options.lean === true;
   // Over memory a raw pointer's value says nothing its observables do not
   // (object and offset), and in equalities it only makes them unreadable.
-  const inEqualities = vars.flatMap((v, i) => (lean && v.role === 'pointer' ? [] : [i]));
+  // Over memory, a value the same in every state (an object id, a size, a
+  // state) is its own equality `x == c`, rather than part of a combination
+  // of such values (`OBJECT_STATE(a) == 2*POINTER_OBJECT(a)`): the same
+  // states, readably.
+  const fixed = (v: NumericVar): boolean =>
+    states.length > 0 && states.every((st) => st[v.slot] === states[0][v.slot]);
+  if (lean)
+    for (const [i, v] of vars.entries())
+      if (v.role !== 'pointer' && fixed(v)) keep(eq(terms[i], num(states[0][v.slot])), 1);
+  const inEqualities = vars.flatMap((v, i) =>
+    lean && (v.role === 'pointer' || fixed(v)) ? [] : [i],
+  );
   for (const c of equalities(
     inEqualities.map((i) => vars[i]),
     inEqualities.map((i) => terms[i]),
@@ -181,7 +192,7 @@ export function candidatesAt(
   ))
     keep(c, 1);
   if (!lean) for (const c of congruences(terms, options.moduli)) keep(c, 2);
-  const bounded = vars.map((v) => !lean || v.role !== 'pointer');
+  const bounded = vars.map((v) => !lean || (v.role !== 'pointer' && !fixed(v)));
   for (const c of bounds(vars, terms, states, options.constants, bounded, lean ? 2 : 0)) keep(c, 3);
   for (let i = 0; i < terms.length; i++) {
     for (let j = 0; j < terms.length; j++) {
