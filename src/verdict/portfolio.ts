@@ -107,28 +107,15 @@ export async function decideProperties(
   const tested = await judgeResult(await ENGINES.testing.check(ctx.fn, engineOpts), ctx);
   if (tested.answer === 'no') return tested;
   const loops = findLoops(ctx.fn);
-  if (!loops.ok || loops.info.loops.length === 0 || options.engines === 'bmc') {
-    const bmc = await judgeResult(await ENGINES.bmc.check(ctx.fn, engineOpts), ctx);
-    if (bmc.answer !== 'unknown' || !usesMemory(ctx.fn) || options.engines === 'bmc') return bmc;
-    // A bug behind more iterations than unwinding reaches (a loop over a large array):
-    // long test runs, bounded by steps and by what is left of the time.
-    const long = await judgeResult(
-      await ENGINES.testing.check(ctx.fn, {
-        ...engineOptions(ctx, options, ctx.checked),
-        effort: 'full',
-      }),
-      ctx,
-    );
-    return long.answer === 'no' ? long : bmc;
-  }
-  const v = await portfolio(ctx, options, engineOpts);
+  const v =
+    !loops.ok || loops.info.loops.length === 0 || options.engines === 'bmc'
+      ? await judgeResult(await ENGINES.bmc.check(ctx.fn, engineOpts), ctx)
+      : await portfolio(ctx, options, engineOpts);
   if (v.answer !== 'unknown' || !usesMemory(ctx.fn) || options.engines !== 'portfolio') return v;
-  // A bug behind more iterations than unwinding reaches (a loop over a large array).
+  // A bug behind more iterations than unwinding reaches (a loop over a large array):
+  // long test runs, bounded by steps and by what is left of the time.
   const long = await judgeResult(
-    await ENGINES.testing.check(ctx.fn, {
-      ...engineOptions(ctx, options, ctx.checked),
-      effort: 'full',
-    }),
+    await ENGINES.testing.check(ctx.fn, { ...engineOpts, effort: 'full' }),
     ctx,
   );
   return long.answer === 'no' ? long : v;

@@ -376,21 +376,25 @@ describe('the engine', () => {
     assert.equal(replay.kind, 'violated');
   });
 
-  test('memory: a walk over a block of any size is proved with pointer observables', async () => {
-    // No bound on n for unwinding to reach: the proof needs OBJECT_SIZE(a) == 4*n
-    // and POINTER_OFFSET(a) == 0 at the loop head, evaluated over the byte memory.
-    const fn = await lower(
+  /** A walk over a block of n ints, n unbounded for unwinding; `guard` ends the loop. */
+  const walk = (guard: string): Promise<IrFunction> =>
+    lower(
       `
       extern int __VERIFIER_nondet_int(void);
       int main(void) {
         int n = __VERIFIER_nondet_int();
         if (n < 1 || n > 100000) return 0;
         int *a = (int *)__builtin_alloca(n * sizeof(int));
-        for (int k = 0; k < n; k++) a[k] = k;
-        return a[n - 1];
+        for (int k = 0; ${guard}; k++) a[k] = k;
+        return a[0];
       }`,
       'main',
     );
+
+  test('memory: a walk over a block of any size is proved with pointer observables', async () => {
+    // The proof needs OBJECT_SIZE(a) == 4*n and POINTER_OFFSET(a) == 0 at the loop
+    // head, evaluated over the byte memory.
+    const fn = await walk('k < n');
     const names = (fn.observables ?? []).map((o) => o.name);
     assert.ok(names.includes('@size:a') && names.includes('@off:a'), names.join(' '));
     const r = await checkKInduction(fn, options(fn, ['valid-deref']));
@@ -402,18 +406,7 @@ describe('the engine', () => {
   });
 
   test('memory: the same walk one element too far is a counterexample, not a proof', async () => {
-    const fn = await lower(
-      `
-      extern int __VERIFIER_nondet_int(void);
-      int main(void) {
-        int n = __VERIFIER_nondet_int();
-        if (n < 1 || n > 100000) return 0;
-        int *a = (int *)__builtin_alloca(n * sizeof(int));
-        for (int k = 0; k <= n; k++) a[k] = k;
-        return a[0];
-      }`,
-      'main',
-    );
+    const fn = await walk('k <= n');
     const r = await checkKInduction(fn, options(fn, ['valid-deref']));
     assert.equal(r.status, 'unsafe');
     if (r.status !== 'unsafe') return;
