@@ -426,6 +426,12 @@ export interface IrFunction {
    * value of the state; it is never assigned.
    */
   readonly observables?: readonly Observable[];
+  /**
+   * The integer literals of the source the function was lowered from, as
+   * the user wrote them (`42`, `100000`): the values worth guessing for
+   * array contents, which the IR only holds split into bytes.
+   */
+  readonly literals?: readonly bigint[];
 }
 
 /** A named expression over the variables, read as a number in invariants. */
@@ -441,10 +447,21 @@ export interface Observable {
   /**
    * `measure`: it counts in the same units as the program's counters (a
    * pointer's offset, an object's size), so orders against them are worth
-   * trying; `tag`: it identifies or classifies (an object id, a state).
+   * trying; `tag`: it identifies or classifies (an object id, a state);
+   * `cell`: the element at index `GHOST_INDEX` of the array it is about
+   * (`a[K]`), for invariants that hold for every K (`K < i ==> a[K] == 0`).
    */
-  readonly role: 'measure' | 'tag';
+  readonly role: 'measure' | 'tag' | 'cell';
 }
+
+/**
+ * The ghost index of `cell` observables: a variable no program has (names
+ * starting with `@` are reserved), never assigned, so it keeps its value
+ * through every pass. An invariant that mentions it holds for every value
+ * of it: initiation and consecution are shown for an arbitrary K, and a
+ * safety query assumes the invariant for all K (a quantifier).
+ */
+export const GHOST_INDEX = '@K';
 
 /** What a front-end produced for one file. */
 export interface IrProgram {

@@ -31,6 +31,15 @@ function readsOf(e: Edge): string[] {
         return;
       case 'overflow':
         x.args.forEach(walk);
+        return;
+      case 'select':
+        walk(x.array);
+        walk(x.index);
+        return;
+      case 'store':
+        walk(x.array);
+        walk(x.index);
+        walk(x.value);
     }
   };
   const a = e.action;

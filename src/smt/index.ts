@@ -6,6 +6,7 @@
  */
 export * from './term.js';
 export type { Query } from './print.js';
+export { withoutArrays } from './arrays.js';
 export {
   freeVariables,
   letText,

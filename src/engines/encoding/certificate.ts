@@ -20,10 +20,12 @@
  * bit-vectors wide enough that no intermediate value wraps (a bound on every
  * subterm is computed; too large → no certificate).
  */
-import type { IrFunction, Observable, SourceSpan, Type } from '../../ir/ir.js';
-import { allVariables, usesMemory } from '../../ir/ir.js';
-import type { Term } from '../../smt/index.js';
+import type { Expr, IrFunction, Observable, SourceSpan, Type } from '../../ir/ir.js';
+import { allVariables, GHOST_INDEX, usesMemory } from '../../ir/ir.js';
+import type { Term, VarTerm } from '../../smt/index.js';
 import {
+  and,
+  quantifier,
   bvBinary,
   bvCompare,
   bvConst,
@@ -309,6 +311,93 @@ function viewRegion(
   );
 }
 
+/**
+ * The ghost index of the `cell` observables (ir.ts `GHOST_INDEX`): one
+ * solver variable, the same before and after every pass, so initiation and
+ * consecution hold for an arbitrary K; `forAllK` quantifies it where an
+ * invariant is assumed before a safety check.
+ */
+export const GHOST_VAR = 'ghost!K';
+
+/** The ghost index's IR type (unsigned, as wide as a pointer), if any cell observable uses it. */
+function ghostType(observables: ReadonlyMap<string, Observable>): Type | undefined {
+  for (const o of observables.values()) {
+    if (o.role !== 'cell') continue;
+    let found: Type | undefined;
+    const walk = (e: Expr): void => {
+      if (found !== undefined) return;
+      if (e.kind === 'var') {
+        if (e.name === GHOST_INDEX) found = e.type;
+        return;
+      }
+      for (const c of exprChildren(e)) walk(c);
+    };
+    walk(o.expr);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const withGhostCache = new WeakMap<ReadonlyMap<string, Term>, ReadonlyMap<string, Term>>();
+
+/** `values` with the ghost index's solver variable added. */
+function withGhost(values: ReadonlyMap<string, Term>, type: Type): ReadonlyMap<string, Term> {
+  let m = withGhostCache.get(values);
+  if (m === undefined) {
+    m = new Map([...values, [GHOST_INDEX, mkVar(GHOST_VAR, sortOf(type))]]);
+    withGhostCache.set(values, m);
+  }
+  return m;
+}
+
+/**
+ * `t` with its conjuncts that mention the ghost index quantified over it:
+ * what an invariant for every K says, as a hypothesis.
+ */
+export function forAllK(t: Term): Term {
+  const conjuncts = t.kind === 'app' && t.op === 'and' ? t.args : [t];
+  const mentions = (u: Term): boolean =>
+    u.kind === 'var' ? u.name === GHOST_VAR : u.kind === 'app' && u.args.some(mentions);
+  const withK = conjuncts.filter(mentions);
+  if (withK.length === 0) return t;
+  const k = ghostVarIn(withK) as VarTerm;
+  return and(...conjuncts.filter((c) => !mentions(c)), quantifier('forall', [k], and(...withK)));
+}
+
+function ghostVarIn(ts: readonly Term[]): VarTerm | null {
+  for (const t of ts) {
+    if (t.kind === 'var' && t.name === GHOST_VAR) return t;
+    if (t.kind === 'app') {
+      const found = ghostVarIn(t.args);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** The direct subexpressions of `e`. */
+function exprChildren(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'const':
+    case 'var':
+      return [];
+    case 'unary':
+    case 'cast':
+      return [e.arg];
+    case 'binary':
+    case 'compare':
+      return [e.left, e.right];
+    case 'ite':
+      return [e.cond, e.then, e.else];
+    case 'overflow':
+      return e.args;
+    case 'select':
+      return [e.array, e.index];
+    case 'store':
+      return [e.array, e.index, e.value];
+  }
+}
+
 function lookupIn(
   name: string,
   values: ReadonlyMap<string, Term>,
@@ -317,10 +406,18 @@ function lookupIn(
 ): { term: Term; type: Type } | undefined {
   if (!name.startsWith('v!')) return undefined;
   const ir = name.slice(2);
+  if (ir === GHOST_INDEX) {
+    const type = ghostType(observables);
+    return type === undefined ? undefined : { term: mkVar(GHOST_VAR, sortOf(type)), type };
+  }
   const o = observables.get(ir);
   if (o !== undefined) {
     // Every variable it reads must have a value here.
     if (!values.has(o.of)) return undefined;
+    if (o.role === 'cell') {
+      const type = ghostType(observables) as Type;
+      return { term: encodeExpr(o.expr, withGhost(values, type)), type: o.expr.type };
+    }
     return { term: encodeExpr(o.expr, values), type: o.expr.type };
   }
   const term = values.get(ir);
@@ -368,7 +465,7 @@ export function certificateQueries(
       out.push({
         kind: 'safety',
         meaning: `no pass from ${loopWord(i)} inside its invariant violates ${v.property} (safety)`,
-        assertions: [...view.facts, pre, v.term],
+        assertions: [...view.facts, forAllK(pre), v.term],
       });
     }
   }

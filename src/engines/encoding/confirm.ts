@@ -7,9 +7,9 @@
  */
 import type { IrFunction } from '../../ir/ir.js';
 import type { SourceSyntax } from '../../ir/syntax.js';
-import { allVariables } from '../../ir/ir.js';
+import { allVariables, GHOST_INDEX } from '../../ir/ir.js';
 import type { Term } from '../../smt/index.js';
-import { and, checkSat, toSmtlib } from '../../smt/index.js';
+import { and, checkSat, toSmtlib, withoutArrays } from '../../smt/index.js';
 import { termToInfix } from '../../smt/infix.js';
 import type { CertificateQuery, EngineOptions, InvariantRawCertificate } from '../engine.js';
 import { certificateQueries } from './certificate.js';
@@ -24,7 +24,12 @@ export function displayNames(fn: IrFunction): (v: string) => string {
   const show = new Map(
     vars.map((v) => [v.name, (count.get(v.sourceName) ?? 0) > 1 ? v.name : v.sourceName]),
   );
-  for (const o of fn.observables ?? []) show.set(o.name, `${o.label}(${show.get(o.of) ?? o.of})`);
+  for (const o of fn.observables ?? [])
+    show.set(
+      o.name,
+      o.role === 'cell' ? `${show.get(o.of) ?? o.of}[K]` : `${o.label}(${show.get(o.of) ?? o.of})`,
+    );
+  show.set(GHOST_INDEX, 'K');
   return (name) => {
     const ir = name.startsWith('v!') ? name.slice(2) : name;
     return show.get(ir) ?? ir;
@@ -45,7 +50,10 @@ export async function confirmInvariants(
   if (drafts === null) return { ok: false, why: 'an invariant cannot be evaluated bit-precisely' };
   const queries: CertificateQuery[] = [];
   for (const [n, d] of drafts.entries()) {
-    const q = { assertions: d.assertions, comments: [`${engine} certificate: ${d.meaning}`] };
+    const q = withoutArrays({
+      assertions: d.assertions,
+      comments: [`${engine} certificate: ${d.meaning}`],
+    });
     const dumpPath =
       options.dumpSmtDir === undefined
         ? undefined

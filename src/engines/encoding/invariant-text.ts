@@ -130,6 +130,12 @@ export function formatInvariant(
   const bool = (x: Term, prec: number): string => {
     if (x.kind === 'const') return x.value === 1n ? syntax.true : syntax.false;
     if (x.kind === 'var') return name(x.name);
+    // A fact about array elements under a guard: `K < i ==> a[K] == 0`.
+    const [g, f] = x.args;
+    if (x.op === 'or' && x.args.length === 2 && g.kind === 'app' && g.op === 'not' && ghost(x)) {
+      const s = `${bool(g.args[0], 2)} ==> ${bool(f, 2)}`;
+      return prec > 0 ? `(${s})` : s;
+    }
     switch (x.op) {
       case 'and':
       case 'or': {
@@ -164,5 +170,12 @@ export function formatInvariant(
         return '?';
     }
   };
-  return bool(t, 0);
+  const text = bool(t, 0);
+  return ghost(t) ? `for every K: ${text}` : text;
+}
+
+/** Whether `t` mentions the ghost index of the cell observables (ir.ts `GHOST_INDEX`). */
+function ghost(t: Term): boolean {
+  if (t.kind === 'var') return t.name === 'v!@K';
+  return t.kind === 'app' && t.args.some(ghost);
 }

@@ -49,6 +49,11 @@ export interface CandidateOptions {
    * every query many times slower.
    */
   readonly lean?: boolean;
+  /**
+   * Only the values the same in every state (`x == c`): for states borrowed
+   * from other loop heads, where orders and bounds mean nothing.
+   */
+  readonly fixedOnly?: boolean;
 }
 
 /** A numeric variable at a loop head: its IR name and its slot in the sampled value arrays. */
@@ -181,6 +186,7 @@ export function candidatesAt(
   if (lean)
     for (const [i, v] of vars.entries())
       if (v.role !== 'pointer' && fixed(v)) keep(eq(terms[i], num(states[0][v.slot])), 1);
+  if (options.fixedOnly === true) return dedupe(out);
   const inEqualities = vars.flatMap((v, i) =>
     lean && (v.role === 'pointer' || fixed(v)) ? [] : [i],
   );
@@ -203,6 +209,24 @@ export function candidatesAt(
   }
   if (options.lean !== true) for (const c of relationalBounds(vars, terms, states)) keep(c, 5);
   return dedupe(out);
+}
+
+/**
+ * Bounds for counters at a loop head no sampled run reached: `0 <= x` and
+ * `x <= c` for the program's positive literals c (a loop bound).
+ */
+export function literalBounds(
+  vars: readonly NumericVar[],
+  literals: readonly bigint[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  const ks = literals.filter((k) => k > 0n);
+  for (const v of vars) {
+    const t = stateVar(v.name);
+    out.push({ term: le(num(0n), t), weight: 3 });
+    for (const k of ks) out.push({ term: le(t, num(k)), weight: 3 });
+  }
+  return out;
 }
 
 function dedupe(cs: readonly Candidate[]): Candidate[] {

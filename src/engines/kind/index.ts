@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import type { IrFunction, Type } from '../../ir/ir.js';
 import { allVariables, isPrecise, usesMemory } from '../../ir/ir.js';
 import type { CheckResult, Query, Term } from '../../smt/index.js';
-import { boolSort, checkSat, conjunction, eq, mkVar, not } from '../../smt/index.js';
+import { boolSort, checkSat, conjunction, eq, mkVar, not, withoutArrays } from '../../smt/index.js';
 import { trace } from '../../core/trace.js';
 import type {
   CertificateQuery,
@@ -45,8 +45,16 @@ import { formatInvariant } from '../encoding/invariant-text.js';
 import type { Regions } from '../encoding/regions.js';
 import { buildRegions } from '../encoding/regions.js';
 import type { Candidate, NumericVar } from './candidates.js';
-import { candidatesAt } from './candidates.js';
-import { LONG_RUNS, programConstants, sampleRuns, SHORT_RUNS } from '../testing/samples.js';
+import { candidatesAt, literalBounds } from './candidates.js';
+import type { CellVar } from './cells.js';
+import { cellCandidates } from './cells.js';
+import {
+  DEEP_RUN,
+  LONG_RUNS,
+  programConstants,
+  sampleRuns,
+  SHORT_RUNS,
+} from '../testing/samples.js';
 import { windowQueries } from './window.js';
 
 /** Largest k tried. */
@@ -141,6 +149,29 @@ export async function checkKInduction(
       `${samples.runs} short runs, states ${[...samples.states.values()].map((s) => s.length).join('/')}`,
   );
   if (samples.violation !== null) return found(samples.violation);
+  // Over memory, loop heads behind a long loop (100,000 elements) get their
+  // states from one deep run, with at most a third of the time: it finds the
+  // bugs at the end of such loops, and the states at those heads filter the
+  // candidates there (Houdini's queries over memory grow with them).
+  const states = new Map(samples.states);
+  if (usesMemory(fn) && [...heads].some((h) => (states.get(h) ?? []).length === 0)) {
+    const until = performance.now() + budget.left() / 3;
+    const deep = await sampleRuns(
+      fn,
+      heads,
+      options.properties,
+      DEEP_RUN,
+      () => shouldStop() || performance.now() > until,
+    );
+    trace(
+      'kind',
+      () =>
+        `deep run: ${deep.violation === null ? 'no' : 'a'} violation, states ${[...deep.states.values()].map((s) => s.length).join('/')}`,
+    );
+    if (deep.violation !== null) return found(deep.violation);
+    for (const [h, st] of deep.states)
+      if ((states.get(h) ?? []).length === 0) states.set(h, [...st]);
+  }
   // Bugs that need many iterations: long runs on boundary values, with at most
   // a third of the time left (done once, after the linear candidates failed).
   let longDone = false;
@@ -164,22 +195,43 @@ export async function checkKInduction(
   // Over memory, a loop head the short runs never reached (behind a loop over
   // 100,000 elements) borrows the states seen at the others: the objects, their
   // sizes and offsets are mostly the same there. They only filter candidates.
-  const everywhere = [...samples.states.values()].flat();
+  const everywhere = [...states.values()].flat();
   const statesAt = (node: number): readonly (readonly bigint[])[] => {
-    const own = samples.states.get(node) ?? [];
+    const own = states.get(node) ?? [];
     return own.length === 0 && usesMemory(fn) ? everywhere : own;
   };
+  // Array contents matter to assertions; memory safety rarely rests on them.
+  const contents = fn.properties.some(
+    (p) => p.kind === 'assertion' && options.properties.has(p.id),
+  );
   const candidatesFor = (quadratic: boolean): Candidate[][] =>
     regions.cutpoints.map((c) => {
       const vars = numeric(ctx, c.live);
-      return c.index === 0
-        ? []
-        : candidatesAt(vars, statesAt(c.node), {
-            quadratic: quadratic && vars.length <= MAX_QUADRATIC_VARS,
-            constants: programConstants(fn),
-            moduli: moduli(fn),
-            lean: usesMemory(fn),
-          });
+      if (c.index === 0) return [];
+      // Borrowed states say nothing about the counters there: those get only
+      // the bounds the program's literals suggest.
+      const borrowed = usesMemory(fn) && (states.get(c.node) ?? []).length === 0;
+      const mined = borrowed ? vars.filter((v) => v.role !== undefined) : vars;
+      const plain = candidatesAt(mined, statesAt(c.node), {
+        quadratic: quadratic && vars.length <= MAX_QUADRATIC_VARS,
+        constants: programConstants(fn),
+        moduli: moduli(fn),
+        lean: usesMemory(fn),
+        fixedOnly: borrowed,
+      });
+      if (borrowed) plain.push(...literalBounds(vars.filter(isCounter), fn.literals ?? []));
+      if (!contents || quadratic) return plain;
+      const cells = cellCandidates(
+        cellsAt(ctx, c.live),
+        vars.filter(isCounter),
+        states.get(c.node) ?? [],
+        {
+          constants: fn.literals ?? programConstants(fn),
+          lengths: arrayLengths(fn, everywhere),
+          ghostSlot: ghostSlot(fn),
+        },
+      );
+      return [...plain, ...cells];
     });
   // Invariants Houdini kept in the linear round; the quadratic round adds only the products.
   let kept: Candidate[][] | null = null;
@@ -193,6 +245,11 @@ export async function checkKInduction(
     trace(
       'kind',
       () => `candidates (quadratic ${quadratic}): ${candidates.map((c) => c.length).join('/')}`,
+    );
+    trace(
+      'kind-candidates',
+      () =>
+        `candidates: ${candidates.map((cs) => cs.map((c) => formatInvariant(c.term, displayNames(fn), options.syntax)).join(' ; ')).join('\n | ')}`,
     );
     const survivors = await houdini(ctx, candidates);
     if (!quadratic) kept = survivors;
@@ -231,6 +288,11 @@ export async function checkKInduction(
   return (await longRuns()) ?? unknown(code, why);
 }
 
+/** A plain number of the program's own (not arc's memory bookkeeping, `$heap`, `$next`). */
+function isCounter(v: NumericVar): boolean {
+  return v.role === undefined && !v.name.startsWith('$');
+}
+
 /** Whether `t` multiplies two non-constant terms. */
 function hasProduct(t: Term): boolean {
   if (t.kind !== 'app') return false;
@@ -259,7 +321,7 @@ function numeric(ctx: Context, names: readonly string[]): NumericVar[] {
       ...(pointers.has(name) ? { role: 'pointer' as const } : {}),
     }));
   const observed: NumericVar[] = observables.flatMap((o, k) =>
-    live.has(o.of)
+    live.has(o.of) && o.role !== 'cell'
       ? [
           {
             name: o.name,
@@ -271,6 +333,41 @@ function numeric(ctx: Context, names: readonly string[]): NumericVar[] {
       : [],
   );
   return [...vars, ...observed];
+}
+
+/** The cell observables (`a[K]`) of the live variables among `names`, with their slots in the samples. */
+function cellsAt(ctx: Context, names: readonly string[]): CellVar[] {
+  const base = allVariables(ctx.fn).length;
+  const live = new Set(names);
+  return (ctx.fn.observables ?? []).flatMap((o, k) =>
+    o.role === 'cell' && live.has(o.of) ? [{ name: o.name, slot: base + k }] : [],
+  );
+}
+
+/**
+ * The lengths (in elements) of the arrays with cell observables, as the
+ * sampled states show them: each one's `OBJECT_SIZE` over its element size.
+ */
+function arrayLengths(fn: IrFunction, states: readonly (readonly bigint[])[]): bigint[] {
+  const base = allVariables(fn).length;
+  const observables = fn.observables ?? [];
+  const out = new Set<bigint>();
+  for (const cell of observables) {
+    if (cell.role !== 'cell' || cell.expr.type.kind !== 'bv') continue;
+    const bytes = BigInt(cell.expr.type.width / 8);
+    const k = observables.findIndex((o) => o.of === cell.of && o.label === 'OBJECT_SIZE');
+    if (k < 0) continue;
+    for (const s of states.slice(0, 64)) {
+      const size = s[base + k];
+      if (size > 0n && size % bytes === 0n) out.add(size / bytes);
+    }
+  }
+  return [...out].slice(0, 4);
+}
+
+/** The slot of the ghost index K in the samples: after the variables and the observables. */
+function ghostSlot(fn: IrFunction): number {
+  return allVariables(fn).length + (fn.observables ?? []).length;
 }
 
 /** Moduli for congruence candidates: the program's small constants (step sizes, divisors). */
@@ -293,7 +390,7 @@ async function ask(
   const dir = options.dumpSmtDir;
   // The cap grows with the budget: on a busy machine a larger budget keeps the answer.
   const cap = Math.max(capMs, options.timeoutMs * QUERY_SHARE);
-  const r = await checkSat(query, {
+  const r = await checkSat(withoutArrays(query), {
     timeoutMs: Math.max(1, Math.min(cap, budget.left())),
     ...(modelOf === undefined ? {} : { modelOf }),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -469,7 +566,10 @@ async function proveWith(
       solverMs: budget.solverMs,
     });
     trace('kind', () => 'k = 1 proof found');
-    if (!tidy) return safe(one.certificate);
+    // Over memory a yes is followed by the memory checks it must not rest on
+    // (prove.ts): shortening the invariants waits when half the time is gone.
+    const late = usesMemory(fn) && budget.left() < options.timeoutMs / 2;
+    if (!tidy || late) return safe(one.certificate);
     const small = await necessaryOnly(ctx, await withoutImplied(ctx, sets));
     trace('kind', () => `necessary: ${small.map((c) => c.length).join('/')}`);
     if (small.every((set, i) => set.length === sets[i].length)) return safe(one.certificate);
@@ -540,7 +640,10 @@ async function certificate(
     },
   ];
   for (const q of all) {
-    const query = { assertions: q.assertions, comments: [`k-induction certificate: ${q.meaning}`] };
+    const query = withoutArrays({
+      assertions: q.assertions,
+      comments: [`k-induction certificate: ${q.meaning}`],
+    });
     const r = await ask(ctx, query, 'certificate', budget.left());
     if (r.status !== 'unsat') return null;
     queries.push(certificateQuery(q.meaning, query, r.solverMs));

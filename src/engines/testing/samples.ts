@@ -15,7 +15,7 @@
  */
 import { makeRng } from '../../core/prng.js';
 import type { Expr, IrFunction, Type } from '../../ir/ir.js';
-import { bvRange, wrapToType } from '../../ir/ir.js';
+import { bvRange, GHOST_INDEX, wrapToType } from '../../ir/ir.js';
 import { mapValue, type Value } from '../../ir/value.js';
 import { allVariables } from '../../ir/ir.js';
 import { compileExpr } from '../../semantics/eval.js';
@@ -47,6 +47,17 @@ export const LONG_RUNS: SampleBudget = {
   totalSteps: 60_000_000,
   runSteps: 20_000_000,
   statesPerNode: 0,
+};
+
+/**
+ * One run as long as the time allows, keeping states: the loop heads behind
+ * a loop over a large array, which the short runs never reach.
+ */
+export const DEEP_RUN: SampleBudget = {
+  runs: 1,
+  totalSteps: 40_000_000,
+  runSteps: 40_000_000,
+  statesPerNode: 200,
 };
 
 /** Interpreter steps between two yields to the event loop (a few milliseconds). */
@@ -143,19 +154,35 @@ export async function sampleRuns(
   shouldStop: () => boolean,
 ): Promise<Samples> {
   const run = compiled(fn);
-  const slots = new Map(allVariables(fn).map((v, i) => [v.name, i]));
-  const observables = (fn.observables ?? []).map((o) => compileExpr(o.expr, (n) => slots.get(n)));
-  const record = (values: readonly Value[]): bigint[] => {
+  const variables = allVariables(fn);
+  const slots = new Map(variables.map((v, i) => [v.name, i]));
+  // The ghost index of the cell observables (`a[K]`) reads the slot after the variables.
+  slots.set(GHOST_INDEX, variables.length);
+  const observables = (fn.observables ?? []).map((o) => ({
+    cell: o.role === 'cell',
+    f: compileExpr(o.expr, (n) => slots.get(n)),
+  }));
+  const cells = observables.some((o) => o.cell);
+  // A state is one row; with cell observables, one row per value of K tried.
+  const record = (values: readonly Value[]): bigint[][] => {
     const row = values.map(scalarOrZero);
-    for (const f of observables) row.push(observed(f, values));
-    return row;
+    if (!cells) {
+      for (const o of observables) row.push(observed(o.f, values));
+      return [row];
+    }
+    return ghostIndices(row).map((k) => {
+      const at = [...values, k];
+      return [...row, ...observables.map((o) => observed(o.f, at)), k];
+    });
   };
   const constants = programConstants(fn);
   const pools = fn.params.map((p) => interesting(p.type, constants));
   const nondetPool = [0n, 1n, -1n, 2n, 5n, ...constants];
   const next = makeRng(4242);
   const pick = <T>(xs: readonly T[]): T => xs[Number(next() % BigInt(xs.length))];
-  const states = new Map<number, bigint[][]>([...nodes].map((n) => [n, []]));
+  const states = new Map<number, bigint[][][]>([...nodes].map((n) => [n, []]));
+  const flat = (): Map<number, bigint[][]> =>
+    new Map([...states].map(([n, groups]) => [n, groups.flat()]));
   const seenAt = new Map<number, number>([...nodes].map((n) => [n, 0]));
   let stepsLeft = budget.totalSteps;
   let runs = 0;
@@ -208,7 +235,7 @@ export async function sampleRuns(
               if (++visits % 4096 === 0 && shouldStop()) throw new Interrupted();
               const seen = (seenAt.get(node) ?? 0) + 1;
               seenAt.set(node, seen);
-              const list = states.get(node) as bigint[][];
+              const list = states.get(node) as bigint[][][];
               // Keep the first states and a reservoir sample of the rest.
               if (budget.statesPerNode === 0) return;
               if (list.length < budget.statesPerNode) list.push(record(values));
@@ -240,10 +267,28 @@ export async function sampleRuns(
             ? `a long test run of arc's interpreter (inputs from the program's constants and the types' limits; run ${runs} of the long runs)`
             : `a test run of arc's interpreter (run ${runs} of the sampled inputs: the program's constants, small values, the types' limits)`,
       };
-      return { states, violation: witness, runs };
+      return { states: flat(), violation: witness, runs };
     }
   }
-  return { states, violation: null, runs };
+  return { states: flat(), violation: null, runs };
+}
+
+/** Most values of the ghost index K tried per state. */
+const GHOST_TRIES = 8;
+
+/**
+ * Values of the ghost index K worth trying in a state: the first indices,
+ * and each small non-negative value of the state and its neighbours (a
+ * counter i: K = i - 1, i, i + 1 tell `K < i` from `K <= i`).
+ */
+function ghostIndices(row: readonly bigint[]): bigint[] {
+  const out = new Set<bigint>([0n, 1n]);
+  for (const v of row) {
+    if (out.size >= GHOST_TRIES) break;
+    if (v < 0n || v >= 1n << 20n) continue;
+    for (const k of [v, v - 1n, v + 1n]) if (k >= 0n) out.add(k);
+  }
+  return [...out].slice(0, GHOST_TRIES);
 }
 
 /** A state's value for candidate mining: memory (an array) is not mined and reads as 0. */

@@ -115,6 +115,7 @@ export function lowerFunction(
       returnVar: retVar,
       span: lw.span(def),
       observables: lw.mem.observables([...lw.b.params, ...lw.b.locals]),
+      literals: [...lw.literals].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     },
     entry,
     ret,
@@ -171,6 +172,7 @@ function entryParam(
       elem.kind === 'void' || elem.kind === 'func' ? { size: 1 } : layoutOf(elem, lw.prog.model);
     const size = BigInt(l?.size ?? 1);
     const local = lw.b.variable(pname, m.ptrT, pname, typeText(p.type), span);
+    lw.noteCells(local, p.type);
     scope.set(pname, { kind: 'var', name: local, type: p.type });
     const n = variable(count, m.ptrT);
     // Blocks stay below half the offset range, so that `count × size` is exact.

@@ -495,6 +495,7 @@ export class Lowerer {
       return this.unsupported(node, `floating point (${text})`);
     const c = integerConstant(text, this.T);
     if (!c.ok) return this.unsupported(node, c.reason);
+    this.literals.add(c.value);
     return this.intConst(c.value, c.type);
   }
 
@@ -502,6 +503,7 @@ export class Lowerer {
   private signedNumber(node: SyntaxNode, sign: string): Val {
     const c = integerConstant(node.text.slice(1).trim(), this.T);
     if (!c.ok) return this.unsupported(node, c.reason);
+    this.literals.add(sign === '-' ? -c.value : c.value);
     const t = promote(c.type, this.T);
     const e = this.conv(this.intConst(c.value, c.type), t);
     if (sign === '+') return { e, t };
@@ -792,10 +794,23 @@ export class Lowerer {
       bytes = constant(this.mem.ptrT, BigInt(l.size));
     }
     const p = this.mem.allocate(ObjState.stack, bytes, this.span(node), what, typeText(t));
+    this.noteCells(p, t);
     const scopes = this.frame.objects;
     if (scopes.length === 0) scopes.push([]);
     scopes[scopes.length - 1].push(p);
     return { addr: variable(p, this.mem.ptrT), type: t, what };
+  }
+
+  /**
+   * Records that IR variable `v` (of C type `t`) addresses integer elements:
+   * an array of integers (its `$obj`) or a pointer to an integer. Its
+   * elements become invariant vocabulary (`a[K]`, memory.ts).
+   */
+  noteCells(v: string, t: CType): void {
+    const elem = t.kind === 'array' ? t.of : t.kind === 'ptr' ? t.to : null;
+    if (elem?.kind !== 'int' || elem.width === 1) return;
+    const l = layoutOf(elem, this.prog.model);
+    if (l !== null) this.mem.cellTypes.set(v, { bytes: l.size, signed: elem.signed });
   }
 
   /** Emits the death of the stack objects of blocks deeper than `depth` (a jump out of them). */
@@ -823,6 +838,9 @@ export class Lowerer {
     }
     return this.location(node);
   }
+
+  /** The integer literals lowered so far (IrFunction `literals`). */
+  readonly literals = new Set<bigint>();
 
   /** Where the last struct-valued call or assignment left its value. */
   lastAggregate: Loc | null = null;

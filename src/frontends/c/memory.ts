@@ -38,6 +38,7 @@ import {
   boolType,
   bvType,
   constant,
+  GHOST_INDEX,
   variable,
   type ArrayType,
   type BitVecType,
@@ -91,6 +92,12 @@ export class Memory {
   readonly ptrBytes: number;
   private v: MemoryVars | null = null;
   readonly statics: StaticObject[] = [];
+  /**
+   * Variables that address integer elements (a local array's `$obj`, an
+   * `int *`), with the element's size and signedness: their `CELL`
+   * observables (`a[K]`) are invariant vocabulary.
+   */
+  readonly cellTypes = new Map<string, { readonly bytes: number; readonly signed: boolean }>();
   /** Source descriptions of objects by static id, for messages. */
   private nextStatic = 1;
 
@@ -202,6 +209,19 @@ export class Memory {
           role: 'tag',
         },
       );
+      const cell = this.cellTypes.get(v.name);
+      if (cell !== undefined) {
+        // The element at the ghost index K (unsigned, pointer-wide): p + K·size.
+        const k = variable(GHOST_INDEX, this.ptrT);
+        const at = binary('add', p, binary('mul', k, constant(this.ptrT, BigInt(cell.bytes))));
+        out.push({
+          name: `@cell:${v.name}`,
+          expr: cast(this.loadBytes(at, cell.bytes), bvType(8 * cell.bytes, cell.signed)),
+          label: 'CELL',
+          of: v.name,
+          role: 'cell',
+        });
+      }
     }
     return out;
   }

@@ -153,6 +153,7 @@ function declaration(lw: Lowerer, node: SyntaxNode): void {
     if (isScalarC(type) && !lw.frame.addressTaken.has(name)) {
       const t = lw.scalarType(type, d);
       const v = lw.b.variable(lw.frame.prefix + name, lw.irT(t), name, typeText(t), span);
+      lw.noteCells(v, t);
       lw.scope.set(name, { kind: 'var', name: v, type: t });
       if (init?.type === 'initializer_list') {
         const first = init.namedChildren.find((c) => c.type !== 'comment');

@@ -414,6 +414,47 @@ describe('the engine', () => {
     assert.equal(replay.kind, 'violated');
   });
 
+  /** Two arrays of 10,000 ints, one copied into the other; `copy` is the copying statement. */
+  const arrays = (copy: string): Promise<IrFunction> =>
+    lower(
+      `
+      extern int __VERIFIER_nondet_int(void);
+      int main(void) {
+        int a[10000];
+        int b[10000];
+        for (int i = 0; i < 10000; i++) a[i] = __VERIFIER_nondet_int();
+        for (int i = 0; i < 10000; i++) ${copy};
+        for (int x = 0; x < 10000; x++) __CPROVER_assert(a[x] == b[x], "copied");
+        return 0;
+      }`,
+      'main',
+    );
+
+  test('memory: array contents, for every index K, prove a copy of 10,000 elements', async () => {
+    // Unwinding is out of reach; the proof needs `K < i ==> a[K] == b[K]` for an
+    // arbitrary K, assumed for all K where the assertion reads a[x] and b[x].
+    const fn = await arrays('b[i] = a[i]');
+    assert.ok((fn.observables ?? []).some((o) => o.role === 'cell'));
+    const r = await checkKInduction(fn, options(fn));
+    await recheckAll(r);
+    if (r.status !== 'safe' || r.certificate.kind !== 'invariant') return assert.fail(r.status);
+    const text = r.certificate.invariants.map((i) => i.text).join(' ;; ');
+    assert.match(text, /for every K: .*K < i(#2)? ==> (a\[K\] == b\[K\]|b\[K\] == a\[K\])/);
+    assert.match(text, /K < 10000 ==> (a\[K\] == b\[K\]|b\[K\] == a\[K\])/);
+    // The safety query assumes the contents for every K.
+    assert.ok(r.certificate.queries.some((q) => /forall/.test(q.smtlib)));
+  });
+
+  test('memory: a copy that differs at one element is no proof', async () => {
+    const fn = await arrays('b[i] = i == 7777 ? 0 : a[i]');
+    const r = await checkKInduction(fn, options(fn));
+    assert.notEqual(r.status, 'safe');
+    if (r.status === 'unsafe') {
+      const replay = runFunction(fn, r.witness.inputs, r.witness.nondet, { maxSteps: 1e8 });
+      assert.equal(replay.kind, 'violated');
+    }
+  });
+
   test('a loop-free function is left to bounded model checking', async () => {
     const fn = await lower(`int f(int x) { return x + 1; }`);
     const r = await checkKInduction(fn, options(fn, ['overflow']));
