@@ -114,12 +114,17 @@ export async function decideProperties(
   if (v.answer !== 'unknown' || !usesMemory(ctx.fn) || options.engines !== 'portfolio') return v;
   // A bug behind more iterations than unwinding reaches (a loop over a large array):
   // long test runs, bounded by steps and by what is left of the time.
+  const rest = options.budget.left();
+  if (rest < MIN_LONG_RUNS_MS) return v;
   const long = await judgeResult(
-    await ENGINES.testing.check(ctx.fn, { ...engineOpts, effort: 'full' }),
+    await ENGINES.testing.check(ctx.fn, { ...engineOpts, effort: 'full', timeoutMs: rest }),
     ctx,
   );
   return long.answer === 'no' ? long : v;
 }
+
+/** Long test runs are not started with less time than this left. */
+const MIN_LONG_RUNS_MS = 200;
 
 /** A verdict that settles the question (yes or no) ends the portfolio. */
 function decisive(v: Verdict): boolean {

@@ -135,14 +135,23 @@ export async function checkKInduction(
   if (seeds !== undefined) {
     try {
       const sets = regions.cutpoints.map((c) => [...(seeds.get(c.node) ?? [])]);
-      const proved = await proveWith(ctx, await houdini(ctx, sets), false);
+      // They were inductive for a question whose runs include this one's (the
+      // memory checks it now asks were run past): usually still a proof as
+      // they are; the certificate's queries say so or not.
+      const proved =
+        (await proveWith(ctx, sets, false)) ??
+        (await proveWith(ctx, await houdini(ctx, sets), false));
       trace('kind', () => `invariants learned before: ${proved === null ? 'no' : 'a'} proof`);
       if (proved !== null) return proved;
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
     }
   }
-  const samples = await sampleRuns(fn, heads, options.properties, SHORT_RUNS, shouldStop);
+  // Array contents matter to assertions; memory safety rarely rests on them.
+  const contents = fn.properties.some(
+    (p) => p.kind === 'assertion' && options.properties.has(p.id),
+  );
+  const samples = await sampleRuns(fn, heads, options.properties, SHORT_RUNS, shouldStop, contents);
   trace(
     'kind',
     () =>
@@ -162,6 +171,7 @@ export async function checkKInduction(
       options.properties,
       DEEP_RUN,
       () => shouldStop() || performance.now() > until,
+      contents,
     );
     trace(
       'kind',
@@ -200,10 +210,6 @@ export async function checkKInduction(
     const own = states.get(node) ?? [];
     return own.length === 0 && usesMemory(fn) ? everywhere : own;
   };
-  // Array contents matter to assertions; memory safety rarely rests on them.
-  const contents = fn.properties.some(
-    (p) => p.kind === 'assertion' && options.properties.has(p.id),
-  );
   const candidatesFor = (quadratic: boolean): Candidate[][] =>
     regions.cutpoints.map((c) => {
       const vars = numeric(ctx, c.live);

@@ -31,6 +31,8 @@ export interface SampleBudget {
   readonly runSteps: number;
   /** Largest number of states kept per loop head. */
   readonly statesPerNode: number;
+  /** Ends the runs once every observed node has this many states. */
+  readonly enoughPerNode?: number;
 }
 
 /** Many short runs: states for the candidates, shallow bugs (about 0.15 s). */
@@ -58,6 +60,7 @@ export const DEEP_RUN: SampleBudget = {
   totalSteps: 40_000_000,
   runSteps: 40_000_000,
   statesPerNode: 200,
+  enoughPerNode: 64,
 };
 
 /** Interpreter steps between two yields to the event loop (a few milliseconds). */
@@ -152,6 +155,7 @@ export async function sampleRuns(
   selected: ReadonlySet<string>,
   budget: SampleBudget,
   shouldStop: () => boolean,
+  cells = false,
 ): Promise<Samples> {
   const run = compiled(fn);
   const variables = allVariables(fn);
@@ -162,11 +166,12 @@ export async function sampleRuns(
     cell: o.role === 'cell',
     f: compileExpr(o.expr, (n) => slots.get(n)),
   }));
-  const cells = observables.some((o) => o.cell);
+  // Each state is tried at several values of K only for a question about contents.
+  const expand = cells && observables.some((o) => o.cell);
   // A state is one row; with cell observables, one row per value of K tried.
   const record = (values: readonly Value[]): bigint[][] => {
     const row = values.map(scalarOrZero);
-    if (!cells) {
+    if (!expand) {
       for (const o of observables) row.push(observed(o.f, values));
       return [row];
     }
@@ -185,6 +190,8 @@ export async function sampleRuns(
     new Map([...states].map(([n, groups]) => [n, groups.flat()]));
   const seenAt = new Map<number, number>([...nodes].map((n) => [n, 0]));
   let stepsLeft = budget.totalSteps;
+  const enough = budget.enoughPerNode;
+  let filled = 0;
   let runs = 0;
   const inputSets = inputSchedule(pools, budget.runs, pick);
   if (budget.statesPerNode === 0) {
@@ -238,8 +245,11 @@ export async function sampleRuns(
               const list = states.get(node) as bigint[][][];
               // Keep the first states and a reservoir sample of the rest.
               if (budget.statesPerNode === 0) return;
-              if (list.length < budget.statesPerNode) list.push(record(values));
-              else {
+              if (list.length < budget.statesPerNode) {
+                list.push(record(values));
+                if (enough !== undefined && list.length === enough && ++filled === nodes.size)
+                  throw new Interrupted();
+              } else {
                 const j = Number(next() % BigInt(seen));
                 if (j < budget.statesPerNode / 2)
                   list[budget.statesPerNode / 2 + j] = record(values);
