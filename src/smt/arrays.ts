@@ -28,7 +28,8 @@ const MAX_NEW_TERMS = 200_000;
 /** Largest number of distinct reads of one array variable (their pairs are asserted). */
 const MAX_READS = 300;
 
-class TooBig extends Error {}
+/** The query does not qualify (see the module comment). */
+class Unsuited extends Error {}
 
 /** The query without arrays, or the query itself when it does not qualify (see the module comment). */
 export function withoutArrays(q: Query): Query {
@@ -36,7 +37,7 @@ export function withoutArrays(q: Query): Query {
   try {
     return new Eliminator().run(q);
   } catch (e) {
-    if (e instanceof TooBig) return q;
+    if (e instanceof Unsuited) return q;
     throw e;
   }
 }
@@ -103,15 +104,15 @@ class Eliminator {
   }
 
   private count(): void {
-    if (++this.created > MAX_NEW_TERMS) throw new TooBig();
+    if (++this.created > MAX_NEW_TERMS) throw new Unsuited();
   }
 
   private rewrite(t: Term): Term {
-    if (t.sort.kind === 'array') throw new TooBig();
+    if (t.sort.kind === 'array') throw new Unsuited();
     if (t.kind !== 'app') return t;
     const known = this.rewritten.get(t);
     if (known !== undefined) return known;
-    if (t.op === 'forall' || t.op === 'exists') throw new TooBig();
+    if (t.op === 'forall' || t.op === 'exists') throw new Unsuited();
     let out: Term;
     if (t.op === 'select') out = this.read(t.args[0], this.rewrite(t.args[1]));
     else {
@@ -138,7 +139,7 @@ class Eliminator {
     } else if (a.kind === 'app' && a.op === 'ite')
       out = ite(this.rewrite(a.args[0]), this.read(a.args[1], i), this.read(a.args[2], i));
     else if (a.kind === 'app' && a.op === 'const-array') out = this.rewrite(a.args[0]);
-    else throw new TooBig();
+    else throw new Unsuited();
     this.reads.set(key, out);
     return out;
   }
@@ -152,8 +153,8 @@ class Eliminator {
     const k = this.id(i);
     const known = reads.get(k);
     if (known !== undefined) return known.value;
-    if (reads.size >= MAX_READS) throw new TooBig();
-    if (a.sort.kind !== 'array') throw new TooBig();
+    if (reads.size >= MAX_READS) throw new Unsuited();
+    if (a.sort.kind !== 'array') throw new Unsuited();
     const value = mkVar(`ack!${this.fresh++}!${a.name}`, a.sort.elem);
     reads.set(k, { index: i, value });
     return value;

@@ -20,7 +20,7 @@
  * bit-vectors wide enough that no intermediate value wraps (a bound on every
  * subterm is computed; too large → no certificate).
  */
-import type { Expr, IrFunction, Observable, SourceSpan, Type } from '../../ir/ir.js';
+import type { IrFunction, Observable, SourceSpan, Type } from '../../ir/ir.js';
 import { allVariables, GHOST_INDEX, usesMemory } from '../../ir/ir.js';
 import type { Term, VarTerm } from '../../smt/index.js';
 import {
@@ -317,24 +317,17 @@ function viewRegion(
  * consecution hold for an arbitrary K; `forAllK` quantifies it where an
  * invariant is assumed before a safety check.
  */
-export const GHOST_VAR = 'ghost!K';
+const GHOST_VAR = 'ghost!K';
 
-/** The ghost index's IR type (unsigned, as wide as a pointer), if any cell observable uses it. */
-function ghostType(observables: ReadonlyMap<string, Observable>): Type | undefined {
-  for (const o of observables.values()) {
-    if (o.role !== 'cell') continue;
-    let found: Type | undefined;
-    const walk = (e: Expr): void => {
-      if (found !== undefined) return;
-      if (e.kind === 'var') {
-        if (e.name === GHOST_INDEX) found = e.type;
-        return;
-      }
-      for (const c of exprChildren(e)) walk(c);
-    };
-    walk(o.expr);
-    if (found !== undefined) return found;
-  }
+/**
+ * The ghost index's IR type: that of the pointer a cell observable indexes
+ * (memory.ts builds `a[K]` as `a + K·size` in pointer arithmetic).
+ */
+function ghostType(
+  observables: ReadonlyMap<string, Observable>,
+  types: ReadonlyMap<string, Type>,
+): Type | undefined {
+  for (const o of observables.values()) if (o.role === 'cell') return types.get(o.of);
   return undefined;
 }
 
@@ -375,29 +368,6 @@ function ghostVarIn(ts: readonly Term[]): VarTerm | null {
   return null;
 }
 
-/** The direct subexpressions of `e`. */
-function exprChildren(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'const':
-    case 'var':
-      return [];
-    case 'unary':
-    case 'cast':
-      return [e.arg];
-    case 'binary':
-    case 'compare':
-      return [e.left, e.right];
-    case 'ite':
-      return [e.cond, e.then, e.else];
-    case 'overflow':
-      return e.args;
-    case 'select':
-      return [e.array, e.index];
-    case 'store':
-      return [e.array, e.index, e.value];
-  }
-}
-
 function lookupIn(
   name: string,
   values: ReadonlyMap<string, Term>,
@@ -407,7 +377,7 @@ function lookupIn(
   if (!name.startsWith('v!')) return undefined;
   const ir = name.slice(2);
   if (ir === GHOST_INDEX) {
-    const type = ghostType(observables);
+    const type = ghostType(observables, types);
     return type === undefined ? undefined : { term: mkVar(GHOST_VAR, sortOf(type)), type };
   }
   const o = observables.get(ir);
@@ -415,7 +385,7 @@ function lookupIn(
     // Every variable it reads must have a value here.
     if (!values.has(o.of)) return undefined;
     if (o.role === 'cell') {
-      const type = ghostType(observables) as Type;
+      const type = types.get(o.of) as Type;
       return { term: encodeExpr(o.expr, withGhost(values, type)), type: o.expr.type };
     }
     return { term: encodeExpr(o.expr, values), type: o.expr.type };

@@ -8,6 +8,7 @@
  */
 import type { SourceSyntax } from '../../ir/syntax.js';
 import type { Term } from '../../smt/index.js';
+import { GHOST_INDEX } from '../../ir/ir.js';
 
 type Linear = Map<string, bigint>; // '' is the constant
 
@@ -176,6 +177,6 @@ export function formatInvariant(
 
 /** Whether `t` mentions the ghost index of the cell observables (ir.ts `GHOST_INDEX`). */
 function ghost(t: Term): boolean {
-  if (t.kind === 'var') return t.name === 'v!@K';
+  if (t.kind === 'var') return t.name === `v!${GHOST_INDEX}`;
   return t.kind === 'app' && t.args.some(ghost);
 }

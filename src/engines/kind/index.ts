@@ -48,6 +48,7 @@ import type { Candidate, NumericVar } from './candidates.js';
 import { candidatesAt, literalBounds } from './candidates.js';
 import type { CellVar } from './cells.js';
 import { cellCandidates } from './cells.js';
+import type { SampleBudget, Samples } from '../testing/samples.js';
 import {
   DEEP_RUN,
   LONG_RUNS,
@@ -162,17 +163,15 @@ export async function checkKInduction(
   // states from one deep run, with at most a third of the time: it finds the
   // bugs at the end of such loops, and the states at those heads filter the
   // candidates there (Houdini's queries over memory grow with them).
+  /** Runs of `kind`, with at most a third of the time left. */
+  const runsForAThird = (kind: SampleBudget, cells: boolean): Promise<Samples> => {
+    const until = performance.now() + budget.left() / 3;
+    const stopHere = (): boolean => shouldStop() || performance.now() > until;
+    return sampleRuns(fn, heads, options.properties, kind, stopHere, cells);
+  };
   const states = new Map(samples.states);
   if (usesMemory(fn) && [...heads].some((h) => (states.get(h) ?? []).length === 0)) {
-    const until = performance.now() + budget.left() / 3;
-    const deep = await sampleRuns(
-      fn,
-      heads,
-      options.properties,
-      DEEP_RUN,
-      () => shouldStop() || performance.now() > until,
-      contents,
-    );
+    const deep = await runsForAThird(DEEP_RUN, contents);
     trace(
       'kind',
       () =>
@@ -188,14 +187,7 @@ export async function checkKInduction(
   const longRuns = async (): Promise<EngineResult | null> => {
     if (longDone || options.signal?.aborted === true) return null;
     longDone = true;
-    const until = performance.now() + budget.left() / 3;
-    const deep = await sampleRuns(
-      fn,
-      heads,
-      options.properties,
-      LONG_RUNS,
-      () => shouldStop() || performance.now() > until,
-    );
+    const deep = await runsForAThird(LONG_RUNS, false);
     trace(
       'kind',
       () => `${deep.runs} long runs: ${deep.violation === null ? 'no' : 'a'} violation`,
